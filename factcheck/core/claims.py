@@ -1,0 +1,139 @@
+"""The claim stage: a document's text in, atomic claims (one figure each) out.
+
+Enumerations: in "more than 70.6 billion masks, 340 million protective suits, ..."
+every item is its own claim. A leading hedge does NOT distribute over the list:
+"more than" grammatically bounds the figure it precedes, and spreading it would
+turn exact later figures into open bounds that can hardly be contradicted. The
+hedge is recorded on each later item as ``list_hedge`` so a reviewer sees it.
+
+Periods: the period phrase nearest before the figure in its sentence, else after
+it; a sentence without one inherits its paragraph's last period (``inherited``).
+Subjects: the first entity named before the figure, else the paragraph's last.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import replace
+from datetime import date
+
+from . import context as ctx
+from .document import LineIndex, sentences
+from .entities import find_entities
+from .model import Claim, Entity, Period, Qualifier, Sentence, Span
+from .periods import find_periods, inherited, nearest
+from .quantities import Mention, find_quantities
+
+_LIST_GAP = re.compile(r"^[ \t]*(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|and[ \t]+|or[ \t]+)$")
+
+
+def extract_claims(text: str, *, markdown: bool = False, doc_date: date | None = None) -> list[Claim]:
+    """Every quantity mention of ``text`` as one claim, in document order."""
+    lines = LineIndex(text)
+    claims: list[Claim] = []
+    block = -1
+    subject: Entity | None = None
+    period: Period | None = None
+    for sentence in sentences(text, markdown):
+        if sentence.block != block:
+            block, subject, period = sentence.block, None, None
+        mentions = find_quantities(sentence.text)
+        entities = find_entities(sentence.text) if (mentions or subject is None) else []
+        periods = find_periods(sentence.text, doc_date) if mentions or period is None else []
+        if mentions:
+            claims.extend(_sentence_claims(sentence, mentions, entities, periods, subject, period, lines))
+        if entities:
+            subject = _first_subject(entities) or subject
+        if periods:
+            period = periods[-1].period
+    _assign_ids(claims)
+    return claims
+
+
+def _first_subject(entities: list[tuple[int, int, Entity]]) -> Entity | None:
+    return entities[0][2] if entities else None
+
+
+def _sentence_claims(
+    sentence: Sentence,
+    mentions: list[Mention],
+    entities: list[tuple[int, int, Entity]],
+    periods: list,
+    subject: Entity | None,
+    period: Period | None,
+    lines: LineIndex,
+) -> list[Claim]:
+    tokens = ctx.tokenize(sentence.text)
+    spans = [(m.start, m.end) for m in mentions]
+    contexts = [
+        ctx.describe(sentence.text, tokens, m.start, m.end, spans[:i] + spans[i + 1:]) for i, m in enumerate(mentions)
+    ]
+    phrase_spans = [(m.start, c.end) for m, c in zip(mentions, contexts)]
+    out: list[Claim] = []
+    enumeration: list[int] = [0] * len(mentions)
+    hedge: str | None = None
+    for i, m in enumerate(mentions):
+        c = contexts[i]
+        quantity = m.quantity
+        in_list = i > 0 and _LIST_GAP.match(sentence.text[phrase_spans[i - 1][1]:m.start]) is not None
+        if in_list:
+            enumeration[i] = enumeration[i - 1] + 1
+            if enumeration[i - 1] == 0:
+                first = mentions[i - 1].quantity
+                hedge = first.qualifier_text if first.qualifier is not Qualifier.EXACT else None
+            if hedge and quantity.qualifier is Qualifier.EXACT:
+                quantity = replace(quantity, list_hedge=hedge)
+            if c.verb is None and out:
+                c = replace(c, verb=out[-1].verb)
+        else:
+            hedge = None
+        start = sentence.start + m.start
+        end = sentence.start + max(m.end, c.end)
+        line, column = lines.position(start)
+        claim_subject = next((e for s, _, e in entities if s < m.start and not e.id.startswith("org:")), None)
+        claim_period = nearest(periods, m.start)
+        if claim_period is None and period is not None:
+            claim_period = inherited(period)
+        out.append(
+            Claim(
+                id="",
+                text=sentence.text[m.start: max(m.end, c.end)],
+                span=Span(start, end),
+                sentence=sentence,
+                line=line,
+                column=column,
+                quantity=quantity,
+                noun=c.noun,
+                counter=c.counter,
+                verb=c.verb,
+                measure=c.measure,
+                subject=claim_subject or subject,
+                period=claim_period,
+                enumeration=enumeration[i] if (in_list or _starts_list(i, mentions, phrase_spans, sentence.text)) else None,
+            )
+        )
+    return out
+
+
+def _starts_list(i: int, mentions: list[Mention], spans: list[tuple[int, int]], text: str) -> bool:
+    return i + 1 < len(mentions) and _LIST_GAP.match(text[spans[i][1]: mentions[i + 1].start]) is not None
+
+
+def claim_key(claim: Claim) -> str:
+    """What identifies a claim: its subject, what it counts and its figure; not where it is."""
+    q = claim.quantity
+    subject = claim.subject.id if claim.subject else ""
+    figure = re.sub(r"\s+", " ", q.text.strip().lower())
+    return "|".join([subject, claim.noun, claim.verb or "", figure, q.qualifier.value, q.currency or "", q.unit or ""])
+
+
+def _assign_ids(claims: list[Claim]) -> None:
+    """Stable ids: a hash of the claim's key, plus its rank among claims with the same key."""
+    seen: dict[str, int] = {}
+    for claim in claims:
+        key = claim_key(claim)
+        n = seen.get(key, 0)
+        seen[key] = n + 1
+        digest = hashlib.sha1(f"{key}#{n}".encode()).hexdigest()[:12]
+        claim.id = f"fc-{digest}"

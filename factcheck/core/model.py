@@ -1,0 +1,152 @@
+"""Plain data passed between the stages of the pure core.
+
+Dataclasses with slots, not pydantic: these are built in hot loops (thousands per
+document). The report models in :mod:`factcheck.models` translate them at the edge.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import Enum
+
+
+class Qualifier(str, Enum):
+    EXACT = "exact"
+    APPROXIMATELY = "approximately"
+    MORE_THAN = "more_than"
+    AT_LEAST = "at_least"
+    LESS_THAN = "less_than"
+    AT_MOST = "at_most"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open character range ``[start, end)`` in the document text."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    block: int  # index of the paragraph (block) the sentence belongs to
+    heading: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """When a figure holds: a range, or an as-of date (``start`` is None).
+
+    ``year_known`` is False when a date had no year and the document has no date:
+    the period then says so instead of guessing this year.
+    """
+
+    start: date | None
+    end: date | None
+    text: str
+    kind: str  # as_of | range | year | month | quarter | day | since
+    year_known: bool = True
+    inherited: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A stated figure and the interval its precision and qualifier imply."""
+
+    value: float
+    text: str
+    unit: str | None  # "%", "pp" or None (a count or an amount)
+    currency: str | None
+    qualifier: Qualifier
+    qualifier_text: str | None
+    precision: float  # half of the unit of the last stated digit
+    value_high: float | None = None  # upper end of a stated range
+    list_hedge: str | None = None  # leading hedge of an enumeration not applied to this item
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    id: str  # ISO 3166-1 alpha-3 for countries, "org:WHO" for organisations
+    name: str
+
+
+@dataclass(slots=True)
+class Claim:
+    id: str
+    text: str  # the mention, e.g. "more than 70.6 billion masks"
+    span: Span
+    sentence: Sentence
+    line: int
+    column: int
+    quantity: Quantity
+    noun: str  # what the figure counts: "medical expert teams"
+    counter: str | None  # a counting word before the noun: "batches", "pairs"
+    verb: str | None  # the governing verb: "sent", "exported"
+    measure: str  # noun + verb + linking words, what is matched against labels
+    subject: Entity | None = None
+    period: Period | None = None
+    enumeration: int | None = None  # position in an enumeration, 0-based
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Where a source's records come from; shared by all its observations."""
+
+    source: str
+    title: str
+    publisher: str | None
+    url: str | None
+    licence: str
+    retrieved: date | None
+    sha256: str
+    path: str
+
+
+@dataclass(frozen=True, slots=True)
+class Observation:
+    """One record of a reference dataset, with everything needed to cite it."""
+
+    entity: str | None
+    entity_name: str | None
+    measure: str
+    period_start: date | None
+    period_end: date | None
+    value: float
+    unit: str | None
+    currency: str | None
+    series: str  # level | cumulative | event
+    origin: bool  # the record *is* the publication a document's figure comes from
+    provenance: Provenance
+    row: int
+    url: str | None = None
+    publisher: str | None = None
+    note: str | None = None
+
+    @property
+    def cite_url(self) -> str | None:
+        return self.url or self.provenance.url
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    """A measure a source can answer, with the labels a claim may be matched by."""
+
+    key: str  # "<source>/<measure id>"
+    source: str
+    id: str
+    labels: tuple[str, ...]
+
+
+@dataclass(slots=True)
+class Verdict:
+    label: str  # supported | contradicted | not_enough_info
+    reason: str
+    explanation: str
+    evidence: list[Observation] = field(default_factory=list)
+    reference: float | None = None  # the value compared against, for display
+    measure: str | None = None  # the matched measure key
+    match_score: float | None = None

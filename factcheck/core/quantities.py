@@ -1,0 +1,305 @@
+"""Find the quantities a sentence states: a finite-state pass, no backtracking.
+
+Digits ("96,700", "40.29 million", "£13.2bn"), spelled-out numbers ("two",
+"twenty-nine"), scales, currencies, percentages, ranges and qualifiers.
+Years, dates, times, ordinals and identifiers ("Covid-19", "No. 5") are context,
+not quantities. Every pattern here is anchored at a number, or at a fixed
+position beside one, and none nests quantifiers, so the pass is linear in the
+text: quantulum3 managed about 210 sentences/s on these machines, this pass
+aims at 20,000 or more.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import Qualifier, Quantity
+
+_DIGITS = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?!\d)")
+
+_ONES = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_WORD_VALUES = {w: i for i, w in enumerate(_ONES)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
+_NW = "|".join(sorted(list(_WORD_VALUES) + list(_SCALES), key=len, reverse=True))
+_WORDS = re.compile(
+    rf"\b(?:{_NW})(?:(?:-|[ \t]+|(?<=hundred)[ \t]+and[ \t]+|(?<=thousand)[ \t]+and[ \t]+)(?:{_NW}))*\b",
+    re.I,
+)
+
+_SCALE_WORD = re.compile(r"[ \t]+(thousand|million|billion|trillion|bn|mn|tn)\b", re.I)
+_SCALE_SUFFIX = re.compile(r"(bn|tn|trn|mn|m|k)\b", re.I)
+_SCALE_VALUES = {
+    "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6,
+    "billion": 1e9, "bn": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12,
+}
+_PERCENT = re.compile(r"[ \t]?%|[ \t]+(?:percent|per[ \t]+cent)\b(?:[ \t]+points?\b)?|[ \t]+percentage[ \t]+points?\b", re.I)
+_CURRENCY_BEFORE = re.compile(
+    r"(US\$|U\.S\.\$|A\$|C\$|HK\$|S\$|\$|€|£|(?:USD|EUR|GBP|RMB|CNY|JPY|CHF|INR)[ \t]?)$"
+)
+_CURRENCY_AFTER = re.compile(
+    r"[ \t]+(US[ \t]+dollars?|dollars?|euros?|pounds?(?:[ \t]+sterling)?|yuan|renminbi|yen|rupees?|francs?|USD|EUR|GBP|RMB|CNY|JPY)\b",
+    re.I,
+)
+_CURRENCY_CODES = {
+    "us$": "USD", "u.s.$": "USD", "$": "USD", "usd": "USD", "us dollar": "USD", "us dollars": "USD",
+    "dollar": "USD", "dollars": "USD", "a$": "AUD", "c$": "CAD", "hk$": "HKD", "s$": "SGD",
+    "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR", "£": "GBP", "gbp": "GBP",
+    "pound": "GBP", "pounds": "GBP", "pound sterling": "GBP", "pounds sterling": "GBP",
+    "rmb": "CNY", "cny": "CNY", "yuan": "CNY", "renminbi": "CNY", "jpy": "JPY", "yen": "JPY",
+    "chf": "CHF", "franc": "CHF", "francs": "CHF", "inr": "INR", "rupee": "INR", "rupees": "INR",
+}
+
+# Hedges read right to left from the number (or its currency sign).
+_QUALIFIER = re.compile(
+    r"(?:\b(more[ \t]+than|over|exceeding|exceeded|exceeds|above|in[ \t]+excess[ \t]+of|"
+    r"at[ \t]+least|no[ \t]+fewer[ \t]+than|no[ \t]+less[ \t]+than|not[ \t]+less[ \t]+than|a[ \t]+minimum[ \t]+of|"
+    r"under|fewer[ \t]+than|less[ \t]+than|below|"
+    r"up[ \t]+to|no[ \t]+more[ \t]+than|not[ \t]+more[ \t]+than|at[ \t]+most|a[ \t]+maximum[ \t]+of|"
+    r"about|around|roughly|some|nearly|almost|approximately|approx\.|close[ \t]+to|circa|an[ \t]+estimated)[ \t]+|(~)[ \t]?)$",
+    re.I,
+)
+_QUALIFIER_KIND = {
+    "more than": Qualifier.MORE_THAN, "over": Qualifier.MORE_THAN, "exceeding": Qualifier.MORE_THAN,
+    "exceeded": Qualifier.MORE_THAN, "exceeds": Qualifier.MORE_THAN, "above": Qualifier.MORE_THAN,
+    "in excess of": Qualifier.MORE_THAN,
+    "at least": Qualifier.AT_LEAST, "no fewer than": Qualifier.AT_LEAST, "no less than": Qualifier.AT_LEAST,
+    "not less than": Qualifier.AT_LEAST, "a minimum of": Qualifier.AT_LEAST,
+    "under": Qualifier.LESS_THAN, "fewer than": Qualifier.LESS_THAN, "less than": Qualifier.LESS_THAN,
+    "below": Qualifier.LESS_THAN,
+    "up to": Qualifier.AT_MOST, "no more than": Qualifier.AT_MOST, "not more than": Qualifier.AT_MOST,
+    "at most": Qualifier.AT_MOST, "a maximum of": Qualifier.AT_MOST,
+}
+
+_MONTHS = (
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+).split()
+_MONTH_BEFORE = re.compile(rf"\b(?:{'|'.join(_MONTHS)})\.?[ \t]+$", re.I)
+_MONTH_AFTER = re.compile(rf"[ \t]+(?:{'|'.join(_MONTHS)})\b", re.I)
+_ORDINAL_OR_ID_AFTER = re.compile(r"(?:st|nd|rd|th)\b|[A-Za-z_]|:\d|/\d|\.\d")
+_ID_BEFORE = re.compile(
+    r"(?:\b(?:no|nos|art|article|section|sec|chapter|ch|resolution|page|pp|p|fig|figure|table|"
+    r"version|v|item|rule|paragraph|para|annex|appendix|phase|level|grade|step|act|law|code|"
+    r"number|room|route|flight|form|id)\.?[ \t]+|#)$",
+    re.I,
+)
+_YEAR_CONTEXT_BEFORE = re.compile(
+    r"\b(?:in|since|by|from|until|till|to|through|between|and|during|before|after|of|year|fiscal|fy|early|late|mid|end|the|for)[ \t]+$|[-\u2013\u2014'(]$",
+    re.I,
+)
+_RANGE_DASH = re.compile(r"[ \t]?[-\u2013\u2014][ \t]?")
+_RANGE_TO = re.compile(r"[ \t]+(?:to|and)[ \t]+")
+_BETWEEN_BEFORE = re.compile(r"\bbetween[ \t]+$", re.I)
+_FROM_BEFORE = re.compile(r"\bfrom[ \t]+$", re.I)
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
+_FUNCTION_WORDS = frozenset(
+    "the a an and or of in on at to for by from with as is are was were be been has have had it its "
+    "this that these those which who when where while but than then so not no".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A quantity in a sentence: offsets relative to the sentence text."""
+
+    start: int  # includes the qualifier and currency sign
+    end: int  # includes the scale word, percent sign and currency word
+    number_start: int
+    quantity: Quantity
+
+
+def find_quantities(text: str) -> list[Mention]:
+    """All quantity mentions of a sentence, in order of position."""
+    found: list[Mention] = []
+    taken_until = -1
+    for m in _DIGITS.finditer(text):
+        if m.start() < taken_until:
+            continue
+        mention = _digit_mention(text, m)
+        if mention is not None:
+            found.append(mention)
+            taken_until = mention.end
+    if _has_number_word(text):
+        for m in _WORDS.finditer(text):
+            mention = _word_mention(text, m)
+            if mention is not None and not any(f.start < mention.end and mention.start < f.end for f in found):
+                found.append(mention)
+        found.sort(key=lambda x: x.start)
+    return found
+
+
+_NUMBER_WORD_HINT = re.compile(r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion)", re.I)
+
+
+def _has_number_word(text: str) -> bool:
+    return _NUMBER_WORD_HINT.search(text) is not None
+
+
+def _digit_mention(text: str, m: re.Match[str]) -> Mention | None:
+    start, end = m.span()
+    raw = m.group(1)
+    left = text[max(0, start - 40):start]
+    if _is_context_number(text, start, end, raw, left):
+        return None
+    value, precision, end, scale_text = _scaled(text, raw, end)
+    if value is None:
+        return None
+    return _finish(text, start, end, value, precision, left, raw, scale_text)
+
+
+def _is_context_number(text: str, start: int, end: int, raw: str, left: str) -> bool:
+    """Years, dates, times, ordinals, identifiers and list numbering."""
+    if start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha():
+        return True  # "Covid-19", "SARS-CoV-2"
+    if start >= 1 and text[start - 1].isalpha():
+        return True
+    if start >= 2 and text[start - 1] in ":/" and text[start - 2].isdigit():
+        return True  # "10:30", "3/4"
+    after = _ORDINAL_OR_ID_AFTER.match(text, end)
+    if after is not None and _SCALE_SUFFIX.match(text, end) is None:
+        return True
+    if _ID_BEFORE.search(left):
+        return True
+    if _MONTH_BEFORE.search(left) or _MONTH_AFTER.match(text, end):
+        return True
+    if start == 0 and text[end:end + 2] in (". ", ") "):
+        return True  # list numbering
+    if len(raw) == 4 and raw.isdigit() and 1800 <= int(raw) <= 2100:
+        return _looks_like_year(text, end, left)
+    return False
+
+
+def _looks_like_year(text: str, end: int, left: str) -> bool:
+    if _CURRENCY_BEFORE.search(left) or _PERCENT.match(text, end) or _SCALE_WORD.match(text, end):
+        return False
+    if _YEAR_CONTEXT_BEFORE.search(left):
+        return True
+    nxt = _NEXT_WORD.match(text, end)
+    return not (nxt and nxt.group(1).islower() and nxt.group(1) not in _FUNCTION_WORDS)
+
+
+def _scaled(text: str, raw: str, end: int) -> tuple[float | None, float, int, str | None]:
+    """Apply a scale word or suffix: returns value, precision and the new end."""
+    mantissa = raw.replace(",", "")
+    try:
+        value = float(mantissa)
+    except ValueError:
+        return None, 0.0, end, None
+    if "." in mantissa:
+        precision = 0.5 * 10 ** -len(mantissa.split(".")[1])
+    else:
+        trailing = len(mantissa) - len(mantissa.rstrip("0")) if value else 0
+        precision = 0.5 * 10**trailing
+    scale_text = None
+    sm = _SCALE_SUFFIX.match(text, end) or _SCALE_WORD.match(text, end)
+    if sm is not None:
+        word = sm.group(1).lower()
+        if word == "m" and not (_currency_near(text, end) or _counts_after(text, sm.end())):
+            sm = None  # "a 40m tower" is metres; "40m people" and "$40m" are millions
+        if sm is not None:
+            scale = _SCALE_VALUES[word]
+            value, precision, end, scale_text = value * scale, precision * scale, sm.end(), sm.group(1)
+    return value, precision, end, scale_text
+
+
+_PLURAL_AFTER = re.compile(r"[ \t]+(?:[a-z]+s|people|children|men|women)\b")
+
+
+def _counts_after(text: str, pos: int) -> bool:
+    return _PLURAL_AFTER.match(text, pos) is not None
+
+
+def _currency_near(text: str, pos: int) -> bool:
+    return _CURRENCY_BEFORE.search(text[max(0, pos - 20):pos].rstrip("0123456789.,")) is not None
+
+
+def _word_mention(text: str, m: re.Match[str]) -> Mention | None:
+    words = re.split(r"[-\s]+", m.group().lower())
+    words = [w for w in words if w != "and"]
+    if words == ["one"] or (words and words[0] == "zero"):
+        return None  # "one" alone is usually a pronoun ("one of the")
+    if all(w in _SCALES for w in words):
+        return None  # "millions of", "hundreds"
+    value = _parse_words(words)
+    if value is None:
+        return None
+    start, end = m.span()
+    last_scale = next((_SCALES[w] for w in reversed(words) if w in _SCALES and w != "hundred"), 1)
+    precision = 0.5 * last_scale
+    left = text[max(0, start - 40):start]
+    if _MONTH_AFTER.match(text, end) or _MONTH_BEFORE.search(left):
+        return None
+    return _finish(text, start, end, float(value), precision, left, m.group(), None)
+
+
+def _parse_words(words: list[str]) -> int | None:
+    total = current = 0
+    for word in words:
+        if word in _WORD_VALUES:
+            current += _WORD_VALUES[word]
+        elif word == "hundred":
+            current = (current or 1) * 100
+        elif word in _SCALES:
+            total += (current or 1) * int(_SCALES[word])
+            current = 0
+        else:
+            return None
+    return total + current
+
+
+def _finish(
+    text: str, start: int, end: int, value: float, precision: float, left: str, raw: str, scale_text: str | None
+) -> Mention:
+    number_start = start
+    value_high = None
+    # Ranges: "3-5 million", "3 to 5", "between 3 and 5".
+    rm = _RANGE_DASH.match(text, end) or (None if _FROM_BEFORE.search(left) else _RANGE_TO.match(text, end))
+    if rm is not None and (rm.group().strip() != "and" or _BETWEEN_BEFORE.search(left)):
+        hm = _DIGITS.match(text, rm.end())
+        if hm is not None and not _MONTH_AFTER.match(text, hm.end()):
+            high, _, high_end, high_scale = _scaled(text, hm.group(1), hm.end())
+            if high is not None:
+                if scale_text is None and high_scale is not None:
+                    factor = _SCALE_VALUES[high_scale.lower()]
+                    value, precision = value * factor, precision * factor
+                if high > value:
+                    value_high, end = high, high_end
+    unit = None
+    pm = _PERCENT.match(text, end)
+    if pm is not None:
+        unit = "pp" if "point" in pm.group().lower() else "%"
+        end = pm.end()
+    currency = None
+    cm = _CURRENCY_BEFORE.search(left)
+    if cm is not None:
+        currency = _CURRENCY_CODES.get(cm.group(1).strip().lower())
+        start -= len(cm.group(1))
+        left = left[: len(left) - len(cm.group(1))]
+    else:
+        am = _CURRENCY_AFTER.match(text, end)
+        if am is not None and unit is None:
+            currency = _CURRENCY_CODES.get(re.sub(r"\s+", " ", am.group(1).lower()))
+            end = am.end()
+    qualifier, qualifier_text = Qualifier.EXACT, None
+    if _BETWEEN_BEFORE.search(left) and value_high is not None:
+        start -= len(_BETWEEN_BEFORE.search(left).group())  # type: ignore[union-attr]
+    else:
+        qm = _QUALIFIER.search(left)
+        if qm is not None:
+            qualifier_text = (qm.group(1) or qm.group(2)).lower()
+            norm = re.sub(r"\s+", " ", qualifier_text)
+            qualifier = _QUALIFIER_KIND.get(norm, Qualifier.APPROXIMATELY)
+            start -= len(qm.group())
+    quantity = Quantity(
+        value=value,
+        text=text[number_start:end],
+        unit=unit,
+        currency=currency,
+        qualifier=qualifier,
+        qualifier_text=qualifier_text,
+        precision=precision,
+        value_high=value_high,
+    )
+    return Mention(start=start, end=end, number_start=number_start, quantity=quantity)
