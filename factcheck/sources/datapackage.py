@@ -1,0 +1,335 @@
+"""Load reference datasets described as Frictionless Data Packages.
+
+Any published Data Package becomes a factcheck source by adding one
+``factcheck`` block to a resource, mapping its columns::
+
+    "factcheck": {"entity": "Country Code", "entity_name": "Country Name",
+                  "period": "Year", "value": "Value", "measure": "population",
+                  "measure_aliases": ["total population", "inhabitants"], "unit": "people"}
+
+The resource's ``hash`` ("sha256:<hex>") is verified before any row is read.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import re
+from datetime import date
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from ..core.entities import lookup
+from ..core.model import Measure, Observation, Provenance
+from .base import MemorySource, SourceError
+
+_SERIES = ("level", "cumulative", "event")
+_CURRENCIES = frozenset("USD EUR GBP CNY JPY CHF AUD CAD HKD SGD INR".split())
+
+
+class Mapping(BaseModel):
+    """The ``factcheck`` block of a resource: which column holds what."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    entity: str | None = Field(None, description="column of entity codes (ISO 3166 alpha-3) or names")
+    entity_name: str | None = Field(None, description="column of entity names")
+    entity_constant: str | None = Field(None, description="one entity for every row")
+    period: str | None = Field(None, description="column of the period end or as-of date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    period_start: str | None = Field(None, description="column of the period start, empty for as-of figures")
+    value: str
+    measure: str | None = Field(None, description="the one measure of every row")
+    measure_column: str | None = None
+    measure_aliases: list[str] | dict[str, list[str]] = Field(default_factory=list)
+    unit: str | None = None
+    unit_column: str | None = None
+    currency: str | None = None
+    scale: float = 1.0
+    series: str = Field("level", description="level | cumulative (running totals) | event (flows that add up)")
+    series_column: str | None = None
+    url_column: str | None = None
+    publisher_column: str | None = None
+    origin_column: str | None = Field(None, description="truthy where the row is the original publication of a figure")
+    note_column: str | None = None
+
+    @model_validator(mode="after")
+    def _one_measure(self) -> Mapping:
+        if (self.measure is None) == (self.measure_column is None):
+            raise ValueError("give exactly one of 'measure' and 'measure_column'")
+        if self.series not in _SERIES:
+            raise ValueError(f"'series' must be one of {', '.join(_SERIES)}")
+        if self.period is None:
+            raise ValueError("'period' (the column of dates or years) is required")
+        if self.entity is None and self.entity_name is None and self.entity_constant is None:
+            raise ValueError("give 'entity', 'entity_name' or 'entity_constant'")
+        return self
+
+    def columns(self) -> list[tuple[str, str]]:
+        keys = ["entity", "entity_name", "period", "period_start", "value", "measure_column", "unit_column",
+                "series_column", "url_column", "publisher_column", "origin_column", "note_column"]
+        return [(k, getattr(self, k)) for k in keys if getattr(self, k)]
+
+
+def find_descriptors(path: Path) -> list[Path]:
+    """A datapackage.json itself, or those in each folder directly below ``path``."""
+    if path.is_file():
+        return [path]
+    if not path.is_dir():
+        raise SourceError(str(path), "no such source directory or datapackage.json")
+    own = path / "datapackage.json"
+    if own.is_file():
+        return [own]
+    found = sorted(p / "datapackage.json" for p in path.iterdir() if (p / "datapackage.json").is_file())
+    return found
+
+
+def load(descriptor: Path) -> MemorySource:
+    """Read, verify and map one Data Package into a source."""
+    where = str(descriptor)
+    try:
+        package = json.loads(descriptor.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SourceError(where, f"cannot read: {exc}") from exc
+    except json.JSONDecodeError as exc:
+        raise SourceError(where, f"not valid JSON (line {exc.lineno}, column {exc.colno}): {exc.msg}") from exc
+    if not isinstance(package, dict) or not isinstance(package.get("resources"), list):
+        raise SourceError(where, "not a Data Package: no 'resources' list")
+    name = str(package.get("name") or descriptor.parent.name)
+    licence = _licence(package.get("licenses"))
+    if not licence:
+        raise SourceError(where, "no 'licenses': every source must name its data licence")
+    measures: dict[str, Measure] = {}
+    observations: list[Observation] = []
+    mapped = 0
+    for index, resource in enumerate(package["resources"]):
+        if not isinstance(resource, dict) or "factcheck" not in resource:
+            continue
+        mapped += 1
+        _load_resource(descriptor, package, name, licence, resource, index, measures, observations)
+    if mapped == 0:
+        raise SourceError(where, "no resource has a 'factcheck' block mapping its columns")
+    return MemorySource(name, measures.values(), observations)
+
+
+def _licence(licenses: Any) -> str:
+    if not isinstance(licenses, list) or not licenses:
+        return ""
+    first = licenses[0]
+    if isinstance(first, dict):
+        return str(first.get("name") or first.get("title") or first.get("path") or "")
+    return str(first)
+
+
+def _load_resource(
+    descriptor: Path,
+    package: dict[str, Any],
+    name: str,
+    licence: str,
+    resource: dict[str, Any],
+    index: int,
+    measures: dict[str, Measure],
+    observations: list[Observation],
+) -> None:
+    where = f"{descriptor} (resource {resource.get('name') or index})"
+    try:
+        mapping = Mapping.model_validate(resource["factcheck"])
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(str(p) for p in e['loc']) or 'factcheck'}: {e['msg']}" for e in exc.errors())
+        raise SourceError(where, f"bad 'factcheck' mapping: {problems}") from exc
+    data_path = _resource_path(descriptor, resource, where)
+    raw = _read_verified(data_path, resource.get("hash"), where)
+    sha = hashlib.sha256(raw).hexdigest()
+    sources = package.get("sources") or resource.get("sources") or []
+    first_source = sources[0] if sources and isinstance(sources[0], dict) else {}
+    provenance = Provenance(
+        source=name,
+        title=str(package.get("title") or name),
+        publisher=package.get("publisher") or first_source.get("title"),
+        url=package.get("homepage") or first_source.get("path"),
+        licence=licence,
+        retrieved=_date_or_none(package.get("retrieved") or package.get("created") or package.get("last_updated")),
+        sha256=sha,
+        path=str(data_path),
+    )
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise SourceError(str(data_path), f"not UTF-8 text (byte {exc.start})") from exc
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = next(reader, None)
+    if header is None:
+        raise SourceError(str(data_path), "empty file: no header row")
+    columns = {h.strip(): i for i, h in enumerate(header)}
+    for key, column in mapping.columns():
+        if column not in columns:
+            raise SourceError(where, f"'factcheck.{key}' names column '{column}', not in {data_path.name} (columns: {', '.join(columns)})")
+    _add_measures(name, mapping, measures, text, columns)
+    _add_rows(reader, columns, mapping, provenance, where, data_path, observations)
+
+
+def _resource_path(descriptor: Path, resource: dict[str, Any], where: str) -> Path:
+    path = resource.get("path")
+    if not isinstance(path, str) or not path:
+        raise SourceError(where, "resource has no 'path' (one local file)")
+    if re.match(r"^[a-z][a-z0-9+.-]*://", path, re.I):
+        raise SourceError(where, f"path '{path}' is a URL; local sources need a file inside the source folder")
+    pure = PurePosixPath(path)
+    if pure.is_absolute() or Path(path).is_absolute() or ".." in pure.parts:
+        raise SourceError(where, f"path '{path}' leaves the source folder (absolute or '..'): refused")
+    full = descriptor.parent / pure
+    if not full.is_file():
+        raise SourceError(where, f"resource file '{path}' not found")
+    return full
+
+
+def _read_verified(path: Path, expected: Any, where: str) -> bytes:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise SourceError(str(path), f"cannot read: {exc}") from exc
+    if expected is None:
+        return raw
+    if not isinstance(expected, str):
+        raise SourceError(where, "'hash' must be a string such as 'sha256:<hex>'")
+    algorithm, _, digest = expected.partition(":")
+    if not digest:
+        algorithm, digest = ("md5" if len(expected) == 32 else "sha256"), expected
+    if algorithm not in ("sha256", "md5", "sha1", "sha512"):
+        raise SourceError(where, f"unsupported hash algorithm '{algorithm}'")
+    actual = hashlib.new(algorithm, raw).hexdigest()
+    if actual != digest.lower():
+        raise SourceError(str(path), f"{algorithm} mismatch: descriptor says {digest}, file has {actual}; the data changed since it was described")
+    return raw
+
+
+def _add_measures(name: str, mapping: Mapping, measures: dict[str, Measure], text: str, columns: dict[str, int]) -> None:
+    aliases = mapping.measure_aliases
+    if mapping.measure is not None:
+        ids = [mapping.measure]
+    else:
+        ids = _distinct(text, columns[mapping.measure_column])  # type: ignore[index]
+    for mid in ids:
+        if isinstance(aliases, dict):
+            labels = aliases.get(mid, [])
+        else:
+            labels = list(aliases)
+        labels = labels or [mid.replace("_", " ")]
+        measures.setdefault(mid, Measure(f"{name}/{mid}", name, mid, tuple(dict.fromkeys(labels))))
+
+
+def _distinct(text: str, column: int) -> list[str]:
+    rows = csv.reader(io.StringIO(text, newline=""))
+    next(rows, None)
+    return list(dict.fromkeys(r[column].strip() for r in rows if len(r) > column and r[column].strip()))
+
+
+def _add_rows(
+    reader: Any,
+    columns: dict[str, int],
+    m: Mapping,
+    provenance: Provenance,
+    where: str,
+    data_path: Path,
+    out: list[Observation],
+) -> None:
+    col = {key: columns[c] for key, c in m.columns()}
+    width = len(columns)
+    entity_cache: dict[str, tuple[str | None, str | None]] = {}
+    for line, row in enumerate(reader, start=2):
+        if not row or all(not c.strip() for c in row):
+            continue
+        if len(row) != width:
+            raise SourceError(str(data_path), f"row {line} has {len(row)} fields, the header has {width}: truncated or malformed CSV")
+        raw_value = row[col["value"]].strip().replace(",", "")
+        if raw_value in ("", "NA", "N/A", "..", "-", "null"):
+            continue
+        try:
+            value = float(raw_value) * m.scale
+        except ValueError as exc:
+            raise SourceError(str(data_path), f"row {line}: value '{raw_value}' is not a number") from exc
+        end = _parse_period(row[col["period"]], True)
+        if end is None:
+            raise SourceError(str(data_path), f"row {line}: period '{row[col['period']]}' is not a date or year")
+        start = _parse_period(row[col["period_start"]], False) if "period_start" in col else None
+        if start is None and "period_start" not in col:
+            start = _parse_period(row[col["period"]], False)
+        entity, entity_name = _entity(row, col, m, entity_cache)
+        unit = row[col["unit_column"]].strip() if "unit_column" in col else m.unit
+        origin = "origin_column" in col and row[col["origin_column"]].strip().lower() in ("1", "true", "yes", "y", "origin")
+        out.append(
+            Observation(
+                entity=entity,
+                entity_name=entity_name,
+                measure=row[col["measure_column"]].strip() if "measure_column" in col else m.measure,  # type: ignore[arg-type]
+                period_start=start,
+                period_end=end,
+                value=value,
+                unit=unit,
+                currency=m.currency or (unit if unit in _CURRENCIES else None),
+                series=row[col["series_column"]].strip() if "series_column" in col else m.series,
+                origin=origin,
+                provenance=provenance,
+                row=line,
+                url=_cell(row, col, "url_column"),
+                publisher=_cell(row, col, "publisher_column"),
+                note=_cell(row, col, "note_column"),
+            )
+        )
+
+
+def _cell(row: list[str], col: dict[str, int], key: str) -> str | None:
+    if key not in col:
+        return None
+    return row[col[key]].strip() or None
+
+
+def _entity(row: list[str], col: dict[str, int], m: Mapping, cache: dict[str, tuple[str | None, str | None]]) -> tuple[str | None, str | None]:
+    if m.entity_constant:
+        raw = m.entity_constant
+    else:
+        raw = row[col["entity"]].strip() if "entity" in col else row[col["entity_name"]].strip()
+    name = row[col["entity_name"]].strip() if "entity_name" in col else None
+    hit = cache.get(raw)
+    if hit is None:
+        resolved = lookup(raw)
+        if resolved is None and name:
+            resolved = lookup(name)
+        hit = (resolved.id if resolved else raw, name or (resolved.name if resolved else raw))
+        cache[raw] = hit
+    return hit
+
+
+_PERIOD = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+
+
+def _parse_period(text: str, end: bool) -> date | None:
+    """'2020', '2020-05' or '2020-05-31' to the first (or last) day it covers."""
+    import calendar
+
+    text = text.strip()
+    if not text:
+        return None
+    m = _PERIOD.match(text[:10] if len(text) >= 10 and text[4:5] == "-" else text)
+    if m is None:
+        return None
+    year = int(m.group(1))
+    month = int(m.group(2)) if m.group(2) else None
+    day = int(m.group(3)) if m.group(3) else None
+    try:
+        if month is None:
+            return date(year, 12, 31) if end else date(year, 1, 1)
+        if day is None:
+            return date(year, month, calendar.monthrange(year, month)[1]) if end else date(year, month, 1)
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _date_or_none(value: Any) -> date | None:
+    if not value:
+        return None
+    return _parse_period(str(value)[:10], False)
