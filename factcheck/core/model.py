@@ -147,6 +147,6 @@ class Verdict:
     reason: str
     explanation: str
     evidence: list[Observation] = field(default_factory=list)
-    reference: float | None = None  # the value compared against, for display
+    reference: str | None = None  # the reference figure as displayed: "96,700", "72,700 to 271,000"
     measure: str | None = None  # the matched measure key
     match_score: float | None = None

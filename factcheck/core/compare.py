@@ -1,0 +1,101 @@
+"""What a stated figure means, and whether a reference value fits it.
+
+A stated figure means the interval its precision implies: "70.6 billion" is
+[70.55e9, 70.65e9); "96,700" is [96,650, 96,750) (trailing zeros of a whole
+number are read as rounding, the reading that never invents a contradiction).
+Qualifiers widen or bound it: approximately ±5% beyond the rounding (configurable),
+more_than strictly above the stated value, at_least from it, less_than strictly
+below, at_most up to it.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from .model import Qualifier, Quantity
+
+DEFAULT_TOLERANCE = 0.05
+
+
+@dataclass(frozen=True, slots=True)
+class Interval:
+    low: float
+    high: float
+    low_closed: bool
+    high_closed: bool
+
+    def position(self, x: float) -> int:
+        """-1 if ``x`` lies below the interval, 0 inside, 1 above."""
+        if x < self.low or (x == self.low and not self.low_closed):
+            return -1
+        if x > self.high or (x == self.high and not self.high_closed):
+            return 1
+        return 0
+
+    def overlaps(self, low: float, high: float) -> int:
+        """Like :meth:`position`, for a closed range ``[low, high]``."""
+        if self.position(high) == -1:
+            return 1  # the whole range is below the interval: the claim is too high
+        if self.position(low) == 1:
+            return -1  # the whole range is above: the claim is too low
+        return 0
+
+
+def interval(q: Quantity, tolerance: float = DEFAULT_TOLERANCE) -> Interval:
+    v = q.value
+    top = q.value_high if q.value_high is not None else v
+    p = q.precision
+    if q.qualifier is Qualifier.EXACT:
+        return Interval(v - p, top + p, True, False)
+    if q.qualifier is Qualifier.APPROXIMATELY:
+        return Interval((v - p) * (1 - tolerance), (top + p) * (1 + tolerance), True, True)
+    if q.qualifier is Qualifier.MORE_THAN:
+        return Interval(v, math.inf, False, False)
+    if q.qualifier is Qualifier.AT_LEAST:
+        return Interval(v, math.inf, True, False)
+    if q.qualifier is Qualifier.LESS_THAN:
+        return Interval(-math.inf, top, False, False)
+    return Interval(-math.inf, top, False, True)  # at_most
+
+
+def fit_reason(q: Quantity, x: float) -> str:
+    """The supporting reason for a value inside the claim's interval."""
+    if q.value_high is None and math.isclose(x, q.value, rel_tol=1e-9, abs_tol=1e-9):
+        return "exact"
+    if q.qualifier is Qualifier.EXACT:
+        return "within_rounding"
+    return "qualifier_satisfied"
+
+
+def miss_reason(q: Quantity, side: int) -> str:
+    """The contradicting reason for a value outside the interval (side: -1 below, 1 above)."""
+    if q.qualifier in (Qualifier.EXACT, Qualifier.APPROXIMATELY):
+        return "overstated" if side == -1 else "understated"
+    return "qualifier_violated"
+
+
+_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+_SYMBOLS = {"USD": "US$", "EUR": "€", "GBP": "£"}
+
+
+def format_value(x: float, currency: str | None = None, unit: str | None = None) -> str:
+    """A figure as a reader writes it: 70.6 billion, 96,700, US$50 million, 12.5%."""
+    text = _plain(x)
+    if unit == "%":
+        return f"{text}%"
+    if unit == "pp":
+        return f"{text} percentage points"
+    if currency:
+        symbol = _SYMBOLS.get(currency)
+        return f"{symbol}{text}" if symbol else f"{text} {currency}"
+    return text
+
+
+def _plain(x: float) -> str:
+    for scale, word in _SCALES:
+        if abs(x) >= scale:
+            return f"{x / scale:,.4f}".rstrip("0").rstrip(".") + f" {word}"
+    if float(x).is_integer():
+        return f"{int(x):,}"
+    return f"{x:,.4f}".rstrip("0").rstrip(".")

@@ -1,0 +1,290 @@
+"""Match a claim with reference records and decide its verdict.
+
+Order of evidence, strongest first:
+1. independent records for the claim's own period (supports or contradicts);
+2. the figure's origin, when the claim misquotes it (contradicts);
+3. events that add up (or count up) to the stated total;
+4. a running total bracketed by the series' earlier and later values
+   (consistency, not confirmation; a value outside the bracket contradicts);
+5. the origin alone: traced, not confirmed (not enough info);
+6. records for other periods only (not enough info, nearest shown).
+Never supported without evidence; a weak measure match cannot contradict.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from .compare import DEFAULT_TOLERANCE, Interval, fit_reason, format_value, interval, miss_reason
+from .measures import MeasureIndex, MeasureMatch
+from .model import Claim, Measure, Observation, Period, Qualifier, Verdict
+from .reasons import CONTRADICTED, NOT_ENOUGH_INFO, REASONS, SUPPORTED
+
+Fetch = Callable[[Measure, str | None], list[Observation]]
+# Counting words whose figure is a number of events ("two batches"), checked by counting records.
+EVENT_COUNTERS = frozenset("batches batch tranches tranche installments instalments rounds round shipments shipment waves wave".split())
+DEFAULT_MIN_SCORE = 80.0
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    min_score: float = DEFAULT_MIN_SCORE
+    tolerance: float = DEFAULT_TOLERANCE
+    doc_date: date | None = None
+
+
+def judge(claim: Claim, index: MeasureIndex, fetch: Fetch, settings: Settings) -> Verdict:
+    """The verdict on one claim, with the records that decide it."""
+    matches = index.search(claim.measure, claim.noun, claim.verb) if claim.measure else []
+    if not matches:
+        return _verdict("no_matching_source", f"no configured source has a measure like '{claim.measure or claim.text}'")
+    top = matches[0]
+    if top.score < settings.min_score:
+        return _verdict(
+            "weak_match",
+            f"nearest measure '{top.label}' ({top.measure.source}) scores {top.score:.0f} < {settings.min_score:.0f}: too weak to decide",
+            match=top,
+        )
+    subject = claim.subject.id if claim.subject else None
+    records = fetch(top.measure, subject)
+    if not records:
+        who = claim.subject.name if claim.subject else "this subject"
+        return _verdict("no_matching_source", f"'{top.label}' has no records for {who}", match=top)
+    if subject is None and len({r.entity for r in records}) > 1:
+        return _verdict("ambiguous", f"no subject named; '{top.label}' has records for {len({r.entity for r in records})} entities", match=top)
+    return _decide(claim, records, top, settings)
+
+
+def _decide(claim: Claim, records: list[Observation], match: MeasureMatch, settings: Settings) -> Verdict:
+    q = claim.quantity
+    counting = claim.counter in EVENT_COUNTERS and all(r.series == "event" for r in records)
+    if not counting:
+        mismatch = _unit_mismatch(claim, records)
+        if mismatch:
+            return _verdict("unit_mismatch", mismatch, records[:1], match=match)
+    period, implicit = _effective_period(claim.period, settings.doc_date)
+    if period is None:
+        why = f"'{claim.period.text}' has no year and the document has no date" if claim.period else "the claim names no period and the document has no date"
+        return _verdict("no_period", why, _nearest(records, None)[:1], match=match)
+    span = interval(q, settings.tolerance)
+    origin = [r for r in records if r.origin and _same_period(r, period, implicit)]
+    independent = [r for r in records if not r.origin]
+
+    direct = [r for r in independent if r.series != "event" and _same_period(r, period, implicit)]
+    if direct:
+        return _judge_direct(claim, direct, span, match, implicit)
+    if origin and not _agrees_with_origin(q, origin[0].value):
+        o = origin[0]
+        return _verdict(
+            "misquoted_origin",
+            f"its origin ({o.publisher or o.provenance.title}) gives {_fmt(o.value, claim)} for this period, not {q.text}",
+            [o], _fmt(o.value, claim), match,
+        )
+    events = [r for r in independent if r.series == "event" and _within(r, period)]
+    if events:
+        return _judge_events(claim, events, span, counting, match)
+    bracket = _bracket([r for r in independent if r.series == "cumulative"], period)
+    if bracket is not None:
+        verdict = _judge_bracket(claim, bracket, span, origin, match)
+        if verdict is not None:
+            return verdict
+    if origin:
+        earlier = [r for r in (bracket or (None, None)) if r is not None]
+        shown = ", ".join(f"{_fmt(r.value, claim)} on {_day(r.period_end)}" for r in earlier)
+        extra = f"; independent records are consistent but do not bracket it ({shown})" if shown else ""
+        o = origin[0]
+        return _verdict(
+            "origin_only",
+            f"traced to its origin, {o.publisher or o.provenance.title}, which states {_fmt(o.value, claim)}; no independent record {_for(period)}{extra}",
+            [o, *earlier], _fmt(o.value, claim), match,
+        )
+    near = _nearest(records, period.end)
+    shown = "; ".join(f"{_fmt(r.value, claim)} for {_record_period(r)}" for r in near[:2])
+    return _verdict("period_mismatch", f"no record {_for(period)}; nearest: {shown}", near[:2], match=match)
+
+
+def _judge_direct(claim: Claim, direct: list[Observation], span: Interval, match: MeasureMatch, implicit: bool) -> Verdict:
+    q = claim.quantity
+    if implicit:
+        direct = [max(direct, key=lambda r: r.period_end or date.min)]
+    positions = [span.position(r.value) for r in direct]
+    shown = ", ".join(sorted({_fmt(r.value, claim) for r in direct}))
+    when = f" (latest record before the document's date, {_day(direct[0].period_end)})" if implicit else ""
+    if all(p == 0 for p in positions):
+        reason = "exact" if any(fit_reason(q, r.value) == "exact" for r in direct) else fit_reason(q, direct[0].value)
+        return _verdict(reason, f"{_source_name(direct[0])} gives {shown}{when}, which fits '{q.text}'", direct, shown, match)
+    if all(p != 0 for p in positions) and len(set(positions)) == 1:
+        reason = miss_reason(q, positions[0])
+        return _verdict(reason, f"{_source_name(direct[0])} gives {shown}{when}; '{q.text}' does not fit it", direct, shown, match)
+    return _verdict("ambiguous", f"records for the same period disagree ({shown})", direct, shown, match)
+
+
+def _judge_events(claim: Claim, events: list[Observation], span: Interval, counting: bool, match: MeasureMatch) -> Verdict:
+    q = claim.quantity
+    events = sorted(events, key=lambda r: (r.period_end or date.min, r.row))
+    parts = " + ".join(f"{_fmt(r.value, claim, r)} ({_day(r.period_end)})" for r in events)
+    if counting:
+        n = len(events)
+        side = span.position(n)
+        if side == 0:
+            return _verdict("count_of_parts", f"{n} records of {match.label}: {parts}", events, str(n), match)
+        return _verdict(miss_reason(q, side), f"{n} records of {match.label}, not {q.text}: {parts}", events, str(n), match)
+    total = sum(r.value for r in events)
+    side = span.position(total)
+    if len(events) == 1:
+        reason = fit_reason(q, total) if side == 0 else miss_reason(q, side)
+        return _verdict(reason, f"{_source_name(events[0])} gives {_fmt(total, claim)}", events, _fmt(total, claim), match)
+    if side == 0:
+        return _verdict("sum_of_parts", f"{len(events)} records add up to {_fmt(total, claim)}: {parts}", events, _fmt(total, claim), match)
+    return _verdict(miss_reason(q, side), f"{len(events)} records add up to {_fmt(total, claim)}, not {q.text}: {parts}", events, _fmt(total, claim), match)
+
+
+def _judge_bracket(
+    claim: Claim,
+    bracket: tuple[Observation | None, Observation | None],
+    span: Interval,
+    origin: list[Observation],
+    match: MeasureMatch,
+) -> Verdict | None:
+    earlier, later = bracket
+    q = claim.quantity
+    if earlier is not None and span.overlaps(-float("inf"), earlier.value) == 1 and span.position(earlier.value) == 1:
+        return _verdict(
+            miss_reason(q, 1) if q.qualifier is not Qualifier.EXACT else "understated",
+            f"the running total was already {_fmt(earlier.value, claim)} on {_day(earlier.period_end)}; '{q.text}' is lower",
+            [earlier], _fmt(earlier.value, claim), match,
+        )
+    if later is not None and span.position(later.value) == -1:
+        return _verdict(
+            miss_reason(q, -1) if q.qualifier is not Qualifier.EXACT else "overstated",
+            f"the running total was only {_fmt(later.value, claim)} on {_day(later.period_end)}; '{q.text}' is higher",
+            [later], _fmt(later.value, claim), match,
+        )
+    if earlier is None or later is None:
+        return None
+    shown = f"{_fmt(earlier.value, claim)} to {_fmt(later.value, claim)}"
+    trace = f"; traced to its origin, {origin[0].publisher}" if origin else ""
+    return _verdict(
+        "bracketed_by_series",
+        f"consistent with, not confirmed by, the running totals {_fmt(earlier.value, claim)} ({_day(earlier.period_end)}) "
+        f"and {_fmt(later.value, claim)} ({_day(later.period_end)}){trace}",
+        [earlier, later, *origin[:1]], shown, match,
+    )
+
+
+def _agrees_with_origin(q, value: float) -> bool:  # type: ignore[no-untyped-def]
+    """The origin states the same figure (its own hedge aside)."""
+    top = q.value_high if q.value_high is not None else q.value
+    return q.value - q.precision <= value <= top + q.precision
+
+
+def _unit_mismatch(claim: Claim, records: list[Observation]) -> str | None:
+    q = claim.quantity
+    r = records[0]
+    if q.currency != r.currency and (q.currency or r.currency):
+        return f"claim is in {q.currency or 'a count'}, records in {r.currency or r.unit or 'a count'}"
+    if (q.unit == "%") != (r.unit == "%"):
+        return f"claim is {'a percentage' if q.unit == '%' else 'not a percentage'}, records are in {r.unit or 'a count'}"
+    return None
+
+
+def _effective_period(period: Period | None, doc_date: date | None) -> tuple[Period | None, bool]:
+    """The claim's period; with none, 'as of the document's date' (flagged implicit)."""
+    if period is not None and period.year_known and period.end is not None:
+        return period, False
+    if period is None and doc_date is not None:
+        return Period(None, doc_date, "as of the document's date", "as_of"), True
+    return None, False
+
+
+def _same_period(r: Observation, period: Period, implicit: bool) -> bool:
+    if implicit:
+        return r.period_end is not None and r.period_end <= period.end  # type: ignore[operator]
+    if r.period_end != period.end:
+        return False
+    if period.start is None or r.period_start is None:
+        return True
+    return r.period_start == period.start
+
+
+def _within(r: Observation, period: Period) -> bool:
+    end = r.period_end or r.period_start
+    if end is None or end > period.end:  # type: ignore[operator]
+        return False
+    return period.start is None or (r.period_start or end) >= period.start
+
+
+def _bracket(series: list[Observation], period: Period) -> tuple[Observation | None, Observation | None] | None:
+    """The latest value before the period's end and the earliest after it, from the same start."""
+    same = [r for r in series if r.period_start == period.start and r.period_end is not None]
+    if not same:
+        return None
+    end = period.end
+    before = [r for r in same if r.period_end < end]  # type: ignore[operator]
+    after = [r for r in same if r.period_end > end]  # type: ignore[operator]
+    earlier = max(before, key=lambda r: r.period_end) if before else None  # type: ignore[arg-type, return-value]
+    later = min(after, key=lambda r: r.period_end) if after else None  # type: ignore[arg-type, return-value]
+    if earlier is None and later is None:
+        return None
+    return earlier, later
+
+
+def _nearest(records: list[Observation], when: date | None) -> list[Observation]:
+    if when is None:
+        return sorted(records, key=lambda r: r.period_end or date.min, reverse=True)
+    return sorted(records, key=lambda r: abs(((r.period_end or date.min) - when).days))
+
+
+def period_text(period: Period) -> str:
+    if period.start is None:
+        return f"as of {_day(period.end)}"
+    if period.start == period.end:
+        return _day(period.start)
+    return f"{_day(period.start)} to {_day(period.end)}"
+
+
+def _for(period: Period) -> str:
+    text = period_text(period)
+    return text if text.startswith("as of") else f"for {text}"
+
+
+def _record_period(r: Observation) -> str:
+    if r.period_start is None or r.period_start == r.period_end:
+        return _day(r.period_end)
+    return f"{_day(r.period_start)} to {_day(r.period_end)}"
+
+
+def _day(d: date | None) -> str:
+    return d.isoformat() if d else "an unknown date"
+
+
+def _fmt(value: float, claim: Claim, record: Observation | None = None) -> str:
+    currency = record.currency if record is not None else claim.quantity.currency
+    return format_value(value, currency, claim.quantity.unit)
+
+
+def _source_name(r: Observation) -> str:
+    return r.publisher or r.provenance.title
+
+
+def _verdict(
+    reason: str,
+    explanation: str,
+    evidence: list[Observation] | None = None,
+    reference: str | None = None,
+    match: MeasureMatch | None = None,
+) -> Verdict:
+    return Verdict(
+        label=REASONS[reason].verdict,
+        reason=reason,
+        explanation=explanation,
+        evidence=list(evidence or []),
+        reference=reference,
+        measure=match.measure.key if match else None,
+        match_score=match.score if match else None,
+    )
+
+
+__all__ = ["Settings", "judge", "period_text", "SUPPORTED", "CONTRADICTED", "NOT_ENOUGH_INFO"]

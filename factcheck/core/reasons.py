@@ -1,0 +1,41 @@
+"""The one catalogue of verdict reasons: every format and the README read it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+SUPPORTED = "supported"
+CONTRADICTED = "contradicted"
+NOT_ENOUGH_INFO = "not_enough_info"
+VERDICTS = (SUPPORTED, CONTRADICTED, NOT_ENOUGH_INFO)
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    code: str
+    verdict: str
+    summary: str
+
+
+REASONS: dict[str, Reason] = {
+    r.code: r
+    for r in (
+        Reason("exact", SUPPORTED, "an independent record gives exactly the stated figure"),
+        Reason("within_rounding", SUPPORTED, "an independent record lies within the rounding the stated figure implies"),
+        Reason("qualifier_satisfied", SUPPORTED, "an independent record satisfies the stated bound or approximation"),
+        Reason("sum_of_parts", SUPPORTED, "independent records of parts (e.g. batches) add up to the stated total"),
+        Reason("count_of_parts", SUPPORTED, "the number of independent records of events (e.g. batches) matches the stated count"),
+        Reason("bracketed_by_series", SUPPORTED, "a running total lies between the series' earlier and later values: consistency, not confirmation"),
+        Reason("origin_only", NOT_ENOUGH_INFO, "only the figure's own origin (the same publication) states it: traced, not independently confirmed"),
+        Reason("overstated", CONTRADICTED, "the stated figure is above what the record gives"),
+        Reason("understated", CONTRADICTED, "the stated figure is below what the record gives"),
+        Reason("qualifier_violated", CONTRADICTED, "the record breaks the stated bound (more than, at least, up to, ...)"),
+        Reason("misquoted_origin", CONTRADICTED, "the figure differs from the one its own origin publishes"),
+        Reason("period_mismatch", NOT_ENOUGH_INFO, "records exist for this measure, but not for the claim's period"),
+        Reason("unit_mismatch", NOT_ENOUGH_INFO, "records exist, but in another unit or currency"),
+        Reason("no_matching_source", NOT_ENOUGH_INFO, "no configured source has this measure for this subject"),
+        Reason("weak_match", NOT_ENOUGH_INFO, "the nearest measure is below the minimum match score; it cannot decide"),
+        Reason("ambiguous", NOT_ENOUGH_INFO, "several measures or entities fit equally, or the records disagree"),
+        Reason("no_period", NOT_ENOUGH_INFO, "the claim has no period that can be dated (no year and no document date)"),
+    )
+}
