@@ -97,7 +97,7 @@ def _decide(claim: Claim, records: list[Observation], match: MeasureMatch, setti
         o = origin[0]
         return _verdict(
             "origin_only",
-            f"traced to its origin, {o.publisher or o.provenance.title}, which states {_fmt(o.value, claim)}; no independent record {_for(period)}{extra}",
+            f"only its origin states it ({o.publisher or o.provenance.title}); no independent record {_for(period)}{extra}",
             [o, *earlier], _fmt(o.value, claim), match,
         )
     near = _nearest(records, period.end)
@@ -165,11 +165,11 @@ def _judge_bracket(
     if earlier is None or later is None:
         return None
     shown = f"{_fmt(earlier.value, claim)} to {_fmt(later.value, claim)}"
-    trace = f"; traced to its origin, {origin[0].publisher}" if origin else ""
+    trace = "; its origin states it too" if origin else ""
     return _verdict(
         "bracketed_by_series",
-        f"consistent with, not confirmed by, the running totals {_fmt(earlier.value, claim)} ({_day(earlier.period_end)}) "
-        f"and {_fmt(later.value, claim)} ({_day(later.period_end)}){trace}",
+        f"between the running totals {_fmt(earlier.value, claim)} ({_day(earlier.period_end)}) "
+        f"and {_fmt(later.value, claim)} ({_day(later.period_end)}): consistent, not confirmed{trace}",
         [earlier, later, *origin[:1]], shown, match,
     )
 

@@ -12,9 +12,10 @@ from collections.abc import Iterable
 from typing import Protocol
 
 from ..core.model import Measure, Observation
+from ..errors import FactcheckError
 
 
-class SourceError(Exception):
+class SourceError(FactcheckError):
     """A reference dataset cannot be used; the message names the file and the problem."""
 
     def __init__(self, path: str, problem: str) -> None:

@@ -1,0 +1,134 @@
+"""Run a check: read documents and sources at the edge, call the pure core.
+
+This is the library entry point the CLI wraps: :func:`check_paths` returns
+report models and raises :class:`~factcheck.errors.FactcheckError` for
+anything the user must fix.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from .core.claims import extract_claims
+from .core.document import is_markdown, strip_comments
+from .core.matching import Settings, judge
+from .core.measures import MeasureIndex
+from .core.model import Claim, Measure, Observation, Verdict
+from .errors import UsageError
+from .sources.base import Source, SourceError
+from .sources.datapackage import find_descriptors, load
+
+DOCUMENT_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".txt", ".text")
+
+
+@dataclass
+class Timings:
+    """Seconds spent per stage, for the benchmark."""
+
+    read: float = 0.0
+    sources: float = 0.0
+    claims: float = 0.0
+    matching: float = 0.0
+
+
+@dataclass
+class Checked:
+    path: str
+    claims: list[tuple[Claim, Verdict]]
+
+
+@dataclass
+class Catalogue:
+    """The configured sources and one index over all their measures."""
+
+    sources: list[Source]
+    index: MeasureIndex
+    by_source: dict[str, Source] = field(default_factory=dict)
+
+    def fetch(self, measure: Measure, entity: str | None) -> list[Observation]:
+        return self.by_source[measure.source].observations(measure.id, entity)
+
+
+def load_sources(paths: list[Path]) -> Catalogue:
+    """Every Data Package under the given paths, verified and indexed."""
+    sources: list[Source] = []
+    seen: set[Path] = set()
+    for path in paths:
+        for descriptor in find_descriptors(path):
+            if descriptor.resolve() in seen:
+                continue
+            seen.add(descriptor.resolve())
+            sources.append(load(descriptor))
+    names: dict[str, Source] = {}
+    for source in sources:
+        if source.name in names:
+            raise SourceError(source.name, "two sources have the same name; each Data Package needs its own 'name'")
+        names[source.name] = source
+    measures = [m for s in sources for m in s.measures()]
+    return Catalogue(sources, MeasureIndex(measures), names)
+
+
+def expand_documents(paths: list[Path]) -> list[Path]:
+    """Files as given; folders searched for Markdown and text documents."""
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES)
+            if not found:
+                raise UsageError(f"{path}: directory holds no documents ({', '.join(DOCUMENT_SUFFIXES)})")
+            out.extend(found)
+        elif path.is_file():
+            out.append(path)
+        else:
+            raise UsageError(f"{path}: no such file or directory")
+    return out
+
+
+def read_document(path: Path) -> str:
+    """A document's text: UTF-8 with or without BOM; binary files refused."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    if b"\x00" in raw[:8192]:
+        raise UsageError(f"{path}: binary file (NUL bytes); factcheck reads plain text and Markdown")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"{path}: not UTF-8 text (invalid byte at offset {exc.start}); convert it to UTF-8") from exc
+
+
+def check_text(text: str, path: str, catalogue: Catalogue, settings: Settings, timings: Timings | None = None) -> Checked:
+    """Claims of one document's text with their verdicts."""
+    t0 = time.perf_counter()
+    markdown = is_markdown(path)
+    body = strip_comments(text) if markdown or "<!--" in text else text
+    claims = extract_claims(body, markdown=markdown, doc_date=settings.doc_date)
+    t1 = time.perf_counter()
+    judged = [(c, judge(c, catalogue.index, catalogue.fetch, settings)) for c in claims]
+    if timings is not None:
+        timings.claims += t1 - t0
+        timings.matching += time.perf_counter() - t1
+    return Checked(path, judged)
+
+
+def check_paths(
+    documents: list[Path],
+    catalogue: Catalogue,
+    base: Settings,
+    dates: dict[Path, date | None],
+    timings: Timings | None = None,
+) -> list[Checked]:
+    """Check each document with its own date (from ``dates``, else ``base``)."""
+    results = []
+    for doc in documents:
+        t0 = time.perf_counter()
+        text = read_document(doc)
+        if timings is not None:
+            timings.read += time.perf_counter() - t0
+        settings = Settings(base.min_score, base.tolerance, dates.get(doc) or base.doc_date)
+        results.append(check_text(text, doc.as_posix(), catalogue, settings, timings))
+    return results

@@ -1,0 +1,1 @@
+"""Output formats: each turns a :class:`~factcheck.models.Report` into text."""

@@ -1,0 +1,47 @@
+"""The ``table`` format: a coloured verdict table for a reviewer in a terminal."""
+
+from __future__ import annotations
+
+from typing import IO
+
+from ..models import Report
+
+_STYLES = {"supported": "bold green", "contradicted": "bold red", "not_enough_info": "yellow"}
+_LABELS = {"supported": "supported", "contradicted": "contradicted", "not_enough_info": "not enough info"}
+
+
+def render(report: Report, stream: IO[str], color: bool | None = None, width: int | None = None) -> None:
+    from rich.console import Console  # imported here: rich costs ~100 ms to import
+    from rich.table import Table
+    from rich.text import Text
+
+    console = Console(file=stream, force_terminal=color, no_color=color is False, width=width, highlight=False)
+    for doc in report.documents:
+        table = Table(title=doc.path, title_justify="left", expand=False)
+        table.add_column("Loc", no_wrap=True, style="dim")
+        table.add_column("Claim", ratio=3)
+        table.add_column("Reference", ratio=2)
+        table.add_column("Verdict", no_wrap=True)
+        table.add_column("Explanation", ratio=5)
+        for c in doc.claims:
+            claim = Text(c.text)
+            if c.period:
+                claim.append(f"\n{c.period.text}", style="dim")
+            verdict = Text(_LABELS[c.verdict], style=_STYLES[c.verdict])
+            verdict.append(f"\n{c.reason}", style="dim")
+            why = Text(c.explanation)
+            if c.evidence:
+                why.append(f" [{c.evidence[0].source} row {c.evidence[0].record}]", style="dim")
+            table.add_row(f"{c.location.line}:{c.location.column}", claim, c.reference or "—", verdict, why)
+        if doc.claims:
+            console.print(table)
+        else:
+            console.print(f"{doc.path}: no checkable figures")
+    s = report.summary
+    summary = Text(f"{s.claims} claims in {s.documents} document(s): ")
+    summary.append(f"{s.supported} supported", style=_STYLES["supported"])
+    summary.append(", ")
+    summary.append(f"{s.contradicted} contradicted", style=_STYLES["contradicted"])
+    summary.append(", ")
+    summary.append(f"{s.not_enough_info} not enough info", style=_STYLES["not_enough_info"])
+    console.print(summary)
