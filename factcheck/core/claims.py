@@ -91,7 +91,7 @@ def _sentence_claims(
         start = sentence.start + m.start
         end = sentence.start + max(m.end, c.end)
         line, column = lines.position(start)
-        claim_subject = next((e for s, _, e in entities if s < m.start and not e.id.startswith("org:")), None)
+        claim_subject = _subject_before(sentence.text, entities, m.start)
         claim_period = nearest(periods, m.start)
         if claim_period is None and period is not None:
             claim_period = inherited(period)
@@ -114,6 +114,19 @@ def _sentence_claims(
             )
         )
     return out
+
+
+_RECIPIENT = re.compile(r"\b(?:to|from|with|against|than|for)[ \t]+(?:the[ \t]+)?$", re.I)
+
+
+def _subject_before(text: str, entities: list[tuple[int, int, Entity]], position: int) -> Entity | None:
+    """The nearest country named before a figure that is not a recipient ("to France")."""
+    for start, _, entity in reversed(entities):
+        if start >= position or entity.id.startswith("org:"):
+            continue
+        if not _RECIPIENT.search(text[max(0, start - 12):start]):
+            return entity
+    return None
 
 
 def _starts_list(i: int, mentions: list[Mention], spans: list[tuple[int, int]], text: str) -> bool:

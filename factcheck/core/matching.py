@@ -75,6 +75,10 @@ def _decide(claim: Claim, records: list[Observation], match: MeasureMatch, setti
     direct = [r for r in independent if r.series != "event" and _same_period(r, period, implicit)]
     if direct:
         return _judge_direct(claim, direct, span, match, implicit)
+    bracket = _bracket([r for r in independent if r.series == "cumulative"], period)
+    against = _bracket_contradiction(claim, bracket, span, match) if bracket else None
+    if against is not None:
+        return against
     if origin and not _agrees_with_origin(q, origin[0].value):
         o = origin[0]
         return _verdict(
@@ -85,11 +89,8 @@ def _decide(claim: Claim, records: list[Observation], match: MeasureMatch, setti
     events = [r for r in independent if r.series == "event" and _within(r, period)]
     if events:
         return _judge_events(claim, events, span, counting, match)
-    bracket = _bracket([r for r in independent if r.series == "cumulative"], period)
-    if bracket is not None:
-        verdict = _judge_bracket(claim, bracket, span, origin, match)
-        if verdict is not None:
-            return verdict
+    if bracket is not None and bracket[0] is not None and bracket[1] is not None:
+        return _bracketed(claim, bracket, origin, match)
     if origin:
         earlier = [r for r in (bracket or (None, None)) if r is not None]
         shown = ", ".join(f"{_fmt(r.value, claim)} on {_day(r.period_end)}" for r in earlier)
@@ -141,29 +142,32 @@ def _judge_events(claim: Claim, events: list[Observation], span: Interval, count
     return _verdict(miss_reason(q, side), f"{len(events)} records add up to {_fmt(total, claim)}, not {q.text}: {parts}", events, _fmt(total, claim), match)
 
 
-def _judge_bracket(
-    claim: Claim,
-    bracket: tuple[Observation | None, Observation | None],
-    span: Interval,
-    origin: list[Observation],
-    match: MeasureMatch,
+def _bracket_contradiction(
+    claim: Claim, bracket: tuple[Observation | None, Observation | None], span: Interval, match: MeasureMatch
 ) -> Verdict | None:
+    """A running total below the series' earlier value, or above its later one."""
     earlier, later = bracket
     q = claim.quantity
-    if earlier is not None and span.overlaps(-float("inf"), earlier.value) == 1 and span.position(earlier.value) == 1:
+    if earlier is not None and span.position(earlier.value) == 1:
         return _verdict(
-            miss_reason(q, 1) if q.qualifier is not Qualifier.EXACT else "understated",
+            miss_reason(q, 1),
             f"the running total was already {_fmt(earlier.value, claim)} on {_day(earlier.period_end)}; '{q.text}' is lower",
             [earlier], _fmt(earlier.value, claim), match,
         )
     if later is not None and span.position(later.value) == -1:
         return _verdict(
-            miss_reason(q, -1) if q.qualifier is not Qualifier.EXACT else "overstated",
+            miss_reason(q, -1),
             f"the running total was only {_fmt(later.value, claim)} on {_day(later.period_end)}; '{q.text}' is higher",
             [later], _fmt(later.value, claim), match,
         )
-    if earlier is None or later is None:
-        return None
+    return None
+
+
+def _bracketed(
+    claim: Claim, bracket: tuple[Observation | None, Observation | None], origin: list[Observation], match: MeasureMatch
+) -> Verdict:
+    earlier, later = bracket
+    assert earlier is not None and later is not None
     shown = f"{_fmt(earlier.value, claim)} to {_fmt(later.value, claim)}"
     trace = "; its origin states it too" if origin else ""
     return _verdict(

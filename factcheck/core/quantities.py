@@ -276,6 +276,7 @@ def _finish(
     if cm is not None:
         currency = _CURRENCY_CODES.get(cm.group(1).strip().lower())
         start -= len(cm.group(1))
+        number_start = start
         left = left[: len(left) - len(cm.group(1))]
     else:
         am = _CURRENCY_AFTER.match(text, end)

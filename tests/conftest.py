@@ -1,0 +1,19 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "fighting-covid19-white-paper-excerpt.txt"
+CURATED = ROOT / "sources" / "china-covid19-official-figures-2020"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture
+def shared_refdata() -> Path:
+    """../shared/refdata, or a clean skip where it is absent."""
+    path = SHARED / "refdata"
+    if not path.is_dir():
+        pytest.skip("../shared/refdata is not present")
+    return path

@@ -1,0 +1,106 @@
+from datetime import date
+
+import pytest
+
+from factcheck.core.claims import extract_claims
+from tests.conftest import SEED
+
+DOC = date(2020, 6, 7)
+MARCH_MAY = (date(2020, 3, 1), date(2020, 5, 31))
+AS_OF_MAY31 = (None, date(2020, 5, 31))
+SO_FAR = (None, DOC)
+
+# Every figure of the seed: text, value, qualifier, (period start, end), subject.
+SEED_CLAIMS = [
+    ("two batches of cash support", 2, "exact", None),
+    ("US$50 million", 50e6, "exact", None),
+    ("29 medical expert teams", 29, "exact", AS_OF_MAY31),
+    ("27 countries", 27, "exact", AS_OF_MAY31),
+    ("150 countries", 150, "exact", AS_OF_MAY31),
+    ("4 international organizations", 4, "exact", AS_OF_MAY31),
+    ("56 countries", 56, "exact", AS_OF_MAY31),
+    ("over 400 online and offline training sessions", 400, "more_than", SO_FAR),
+    ("more than 150 countries and regions", 150, "more_than", SO_FAR),
+    ("200 countries and regions", 200, "exact", MARCH_MAY),
+    ("more than 70.6 billion masks", 70.6e9, "more_than", MARCH_MAY),
+    ("340 million protective suits", 340e6, "exact", MARCH_MAY),
+    ("115 million pairs of goggles", 115e6, "exact", MARCH_MAY),
+    ("96,700 ventilators", 96700, "exact", MARCH_MAY),
+    ("225 million test kits", 225e6, "exact", MARCH_MAY),
+    ("40.29 million infrared thermometers", 40.29e6, "exact", MARCH_MAY),
+]
+
+
+@pytest.fixture(scope="module")
+def seed_claims():
+    return extract_claims(SEED.read_text(encoding="utf-8"), doc_date=DOC)
+
+
+def test_seed_has_sixteen_claims_with_values_qualifiers_periods(seed_claims):
+    assert len(seed_claims) == 16
+    for claim, (text, value, qualifier, period) in zip(seed_claims, SEED_CLAIMS):
+        assert claim.text == text
+        assert claim.quantity.value == pytest.approx(value)
+        assert claim.quantity.qualifier.value == qualifier
+        got = (claim.period.start, claim.period.end) if claim.period else None
+        assert got == period, text
+        assert claim.subject is not None and claim.subject.id == "CHN"
+
+
+def test_offsets_lines_and_columns_point_at_the_claim(seed_claims):
+    text = SEED.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    for claim in seed_claims:
+        assert text[claim.span.start:claim.span.end] == claim.text
+        assert lines[claim.line - 1][claim.column - 1:].startswith(claim.text)
+
+
+def test_enumeration_items_are_separate_and_the_hedge_is_recorded_not_applied(seed_claims):
+    items = [c for c in seed_claims if c.enumeration is not None and c.sentence.text.startswith("From March 1")]
+    assert [c.noun for c in items] == ["masks", "protective suits", "goggles", "ventilators", "test kits", "infrared thermometers"]
+    assert [c.enumeration for c in items] == [0, 1, 2, 3, 4, 5]
+    assert items[0].quantity.list_hedge is None
+    assert all(c.quantity.list_hedge == "more than" and c.quantity.qualifier.value == "exact" for c in items[1:])
+    assert all(c.verb == "exported" for c in items)
+
+
+def test_measures_name_the_counted_thing_and_its_verb(seed_claims):
+    by_text = {c.text: c for c in seed_claims}
+    assert by_text["29 medical expert teams"].measure == "medical expert teams sent"
+    assert by_text["96,700 ventilators"].measure == "ventilators exported"
+    assert by_text["two batches of cash support"].counter == "batches"
+    assert by_text["US$50 million"].noun == "cash support"
+
+
+def test_ids_survive_lines_added_above_and_rewrapping(seed_claims):
+    text = SEED.read_text(encoding="utf-8")
+    shifted = "A new first paragraph with no figures.\n\n" + text.replace("As of May 31, China", "As of May 31,\nChina")
+    again = extract_claims(shifted, doc_date=DOC)
+    assert [c.id for c in again] == [c.id for c in seed_claims]
+
+
+def test_a_changed_figure_gets_a_new_id_and_only_it(seed_claims):
+    changed = SEED.read_text(encoding="utf-8").replace("96,700 ventilators", "120,000 ventilators")
+    again = extract_claims(changed, doc_date=DOC)
+    differing = [a.text for a, b in zip(again, seed_claims) if a.id != b.id]
+    assert differing == ["120,000 ventilators"]
+
+
+def test_no_document_date_leaves_year_unknown():
+    (claim,) = extract_claims("As of May 31, China had sent 29 medical teams.")
+    assert claim.period is not None and claim.period.year_known is False
+
+
+def test_markdown_skips_code_and_front_matter_and_keeps_heading_as_context():
+    text = "---\ntitle: 2020 report with 99 items\n---\n# Exports in 2020\n\n```\nx = 12345\n```\n\nChina exported 5 million masks.\n"
+    claims = extract_claims(text, markdown=True)
+    assert [c.text for c in claims] == ["5 million masks"]
+    assert claims[0].sentence.heading == "Exports in 2020"
+    assert claims[0].line == 10
+
+
+def test_crlf_and_bom_free_text_keep_offsets():
+    text = "Intro line.\r\nChina sent 29 teams.\r\n"
+    (claim,) = extract_claims(text)
+    assert (claim.line, claim.column) == (2, 12)
+    assert text[claim.span.start:claim.span.end] == "29 teams"

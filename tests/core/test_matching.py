@@ -1,0 +1,135 @@
+"""Verdicts from in-memory sources: no files, no network."""
+
+from datetime import date
+
+import pytest
+
+from factcheck.core.claims import extract_claims
+from factcheck.core.matching import Settings, judge
+from factcheck.core.measures import MeasureIndex
+from factcheck.core.model import Measure, Observation, Provenance
+from factcheck.sources.base import MemorySource
+
+PROV = Provenance("test", "Test data", "Tester", "https://example.org/data", "CC0-1.0", date(2026, 1, 1), "0" * 64, "t.csv")
+
+
+def obs(measure, value, end, start=None, series="level", origin=False, currency=None, unit=None, entity="FRA", row=2):
+    return Observation(entity, None, measure, start, end, value, unit, currency, series, origin, PROV, row)
+
+
+def run(text, records, measures, doc_date=None, **kw):
+    source = MemorySource("test", measures, records)
+    index = MeasureIndex(source.measures())
+    (claim,) = extract_claims(text, doc_date=doc_date)
+    return judge(claim, index, lambda m, e: source.observations(m.id, e), Settings(doc_date=doc_date, **kw))
+
+
+POP = [Measure("test/pop", "test", "pop", ("population", "inhabitants", "people living"))]
+POP_ROWS = [obs("pop", 68_184_457, date(2022, 12, 31), date(2022, 1, 1), row=3), obs("pop", 67_601_110, date(2020, 12, 31), date(2020, 1, 1))]
+
+
+@pytest.mark.parametrize(
+    "text,label,reason",
+    [
+        ("In 2022 France had a population of 68.2 million.", "supported", "within_rounding"),
+        ("In 2022 France had a population of 68,184,457.", "supported", "exact"),
+        ("In 2022 France had a population of about 70 million.", "supported", "qualifier_satisfied"),
+        ("In 2022 France had a population of 75 million.", "contradicted", "overstated"),
+        ("In 2022 France had a population of 60 million.", "contradicted", "understated"),
+        ("In 2022 France had a population of more than 70 million.", "contradicted", "qualifier_violated"),
+        ("In 2021 France had a population of 68.2 million.", "not_enough_info", "period_mismatch"),
+        ("In 2022 Germany had a population of 68.2 million.", "not_enough_info", "no_matching_source"),
+        ("In 2022 France had 68.2 million cars.", "not_enough_info", "no_matching_source"),
+        ("France had a population of 68.2 million.", "not_enough_info", "no_period"),
+    ],
+)
+def test_level_series(text, label, reason):
+    v = run(text, POP_ROWS, POP)
+    assert (v.label, v.reason) == (label, reason), v.explanation
+    if label != "not_enough_info" or reason == "period_mismatch":
+        assert v.evidence
+
+
+def test_no_period_uses_latest_record_before_the_document_date():
+    v = run("France had a population of 68.2 million.", POP_ROWS, POP, doc_date=date(2023, 3, 1))
+    assert (v.label, v.reason) == ("supported", "within_rounding")
+    assert v.evidence[0].row == 3
+
+
+def test_weak_match_cannot_contradict():
+    v = run("In 2022 France had 9 million people living abroad.", POP_ROWS, POP, min_score=99.5)
+    assert v.label == "not_enough_info" and v.reason == "weak_match"
+    assert "nearest measure" in v.explanation
+
+
+CASH = [Measure("test/cash", "test", "cash", ("cash support provided to WHO",))]
+CASH_ROWS = [
+    obs("cash", 20e6, date(2020, 3, 11), date(2020, 3, 11), "event", currency="USD", entity="CHN"),
+    obs("cash", 30e6, date(2020, 4, 23), date(2020, 4, 23), "event", currency="USD", entity="CHN", row=3),
+]
+
+
+def test_sum_of_parts_supports_a_total():
+    v = run("China has provided cash support totaling US$50 million to the WHO.", CASH_ROWS, CASH, doc_date=date(2020, 6, 7))
+    assert (v.label, v.reason) == ("supported", "sum_of_parts")
+    assert len(v.evidence) == 2
+
+
+def test_sum_of_parts_contradicts_a_wrong_total():
+    v = run("China has provided cash support totaling US$80 million to the WHO.", CASH_ROWS, CASH, doc_date=date(2020, 6, 7))
+    assert (v.label, v.reason) == ("contradicted", "overstated")
+
+
+def test_count_of_parts_checks_two_batches():
+    v = run("China has provided two batches of cash support to the WHO.", CASH_ROWS, CASH, doc_date=date(2020, 6, 7))
+    assert (v.label, v.reason) == ("supported", "count_of_parts")
+    v = run("China has provided three batches of cash support to the WHO.", CASH_ROWS, CASH, doc_date=date(2020, 6, 7))
+    assert v.label == "contradicted"
+
+
+def test_currency_mismatch_is_not_enough_info():
+    v = run("China has provided cash support totaling 50 million euros to the WHO.", CASH_ROWS, CASH, doc_date=date(2020, 6, 7))
+    assert (v.label, v.reason) == ("not_enough_info", "unit_mismatch")
+
+
+MASKS = [Measure("test/masks", "test", "masks", ("masks exported",))]
+START = date(2020, 3, 1)
+MASK_ROWS = [
+    obs("masks", 50.9e9, date(2020, 5, 16), START, "cumulative", entity="CHN"),
+    obs("masks", 70.6e9, date(2020, 5, 31), START, "cumulative", origin=True, entity="CHN", row=3),
+    obs("masks", 224.2e9, date(2020, 12, 31), START, "cumulative", entity="CHN", row=4),
+]
+SENTENCE = "From March 1 to May 31, 2020, China exported {} masks."
+
+
+@pytest.mark.parametrize(
+    "figure,label,reason",
+    [
+        ("more than 70.6 billion", "supported", "bracketed_by_series"),
+        ("70.6 billion", "supported", "bracketed_by_series"),
+        ("40 billion", "contradicted", "understated"),
+        ("300 billion", "contradicted", "overstated"),
+        ("80 billion", "contradicted", "misquoted_origin"),
+    ],
+)
+def test_cumulative_series(figure, label, reason):
+    v = run(SENTENCE.format(figure), MASK_ROWS, MASKS)
+    assert (v.label, v.reason) == (label, reason), v.explanation
+
+
+def test_bracket_says_consistency_not_confirmation():
+    v = run(SENTENCE.format("70.6 billion"), MASK_ROWS, MASKS)
+    assert "consistent, not confirmed" in v.explanation
+
+
+def test_origin_alone_is_traced_not_confirmed():
+    rows = [MASK_ROWS[1]]
+    v = run(SENTENCE.format("70.6 billion"), rows, MASKS)
+    assert (v.label, v.reason) == ("not_enough_info", "origin_only")
+    assert v.evidence[0].origin
+
+
+def test_no_subject_with_many_entities_is_ambiguous():
+    rows = [obs("pop", 1e6, date(2022, 12, 31), date(2022, 1, 1), entity=e) for e in ("FRA", "DEU")]
+    v = run("In 2022 the population was 1 million.", rows, POP)
+    assert v.reason == "ambiguous"

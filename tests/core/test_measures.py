@@ -1,0 +1,31 @@
+from factcheck.core.measures import MeasureIndex, stem
+from factcheck.core.model import Measure
+
+MEASURES = [
+    Measure("s/teams", "s", "teams", ("medical expert teams sent",)),
+    Measure("s/team_countries", "s", "team_countries", ("countries sent medical expert teams",)),
+    Measure("s/destinations", "s", "destinations", ("countries and regions exported protective materials to",)),
+    Measure("s/masks", "s", "masks", ("masks exported",)),
+]
+
+
+def test_head_noun_decides_between_overlapping_labels():
+    index = MeasureIndex(MEASURES)
+    assert index.search("medical expert teams sent", "medical expert teams", "sent")[0].measure.id == "teams"
+    assert index.search("countries sent medical expert teams", "countries", "sent")[0].measure.id == "team_countries"
+
+
+def test_a_different_verb_is_a_weak_match():
+    index = MeasureIndex(MEASURES)
+    top = index.search("countries and regions donated materials", "countries and regions", "donated")[0]
+    assert top.measure.id == "destinations" and top.score < 80
+
+
+def test_only_labels_sharing_a_word_are_scored():
+    index = MeasureIndex(MEASURES)
+    assert index.search("training sessions organized", "training sessions", "organized") == []
+
+
+def test_stem_treats_both_sides_alike():
+    assert stem("exported") == stem("exports") == stem("export")
+    assert stem("countries") == stem("country")

@@ -1,0 +1,87 @@
+import pytest
+
+from factcheck.core.model import Qualifier
+from factcheck.core.quantities import find_quantities
+
+CASES = [
+    # text, expected [(value, unit, currency, qualifier, value_high)]
+    ("96,700 ventilators", [(96700, None, None, "exact", None)]),
+    ("40.29 million infrared thermometers", [(40.29e6, None, None, "exact", None)]),
+    ("US$50 million", [(50e6, None, "USD", "exact", None)]),
+    ("£13.2bn spent", [(13.2e9, None, "GBP", "exact", None)]),
+    ("RMB 10.2bn", [(10.2e9, None, "CNY", "exact", None)]),
+    ("10 billion yuan", [(10e9, None, "CNY", "exact", None)]),
+    ("€5 trillion", [(5e12, None, "EUR", "exact", None)]),
+    ("USD 3 million", [(3e6, None, "USD", "exact", None)]),
+    ("a rise of 5%", [(5, "%", None, "exact", None)]),
+    ("up 2.5 percentage points", [(2.5, "pp", None, "exact", None)]),
+    ("12 percent of people", [(12, "%", None, "exact", None)]),
+    ("two batches", [(2, None, None, "exact", None)]),
+    ("twenty-nine teams", [(29, None, None, "exact", None)]),
+    ("one hundred and fifty cases", [(150, None, None, "exact", None)]),
+    ("two million doses", [(2e6, None, None, "exact", None)]),
+    ("between 3 and 5 million people", [(3e6, None, None, "exact", 5e6)]),
+    ("3–5% growth", [(3, "%", None, "exact", 5)]),
+    ("more than 70.6 billion masks", [(70.6e9, None, None, "more_than", None)]),
+    ("over 400 sessions", [(400, None, None, "more_than", None)]),
+    ("exceeded 20 tonnes", [(20, None, None, "more_than", None)]),
+    ("at least 12 people", [(12, None, None, "at_least", None)]),
+    ("under 300 beds", [(300, None, None, "less_than", None)]),
+    ("fewer than 9 cases", [(9, None, None, "less_than", None)]),
+    ("up to 7 days", [(7, None, None, "at_most", None)]),
+    ("no more than 4 teams", [(4, None, None, "at_most", None)]),
+    ("about 40m people", [(40e6, None, None, "approximately", None)]),
+    ("some 500 doctors", [(500, None, None, "approximately", None)]),
+    ("nearly 1,000 beds", [(1000, None, None, "approximately", None)]),
+    ("roughly 3 tons", [(3, None, None, "approximately", None)]),
+    ("from 12.8% to 12.0%", [(12.8, "%", None, "exact", None), (12.0, "%", None, "exact", None)]),
+    ("in 2020, 1500 people", [(1500, None, None, "exact", None)]),
+]
+
+CONTEXT_ONLY = [
+    "Covid-19 Solidarity Response Fund",
+    "As of May 31, 2020",
+    "On 31 May the mission left",
+    "SARS-CoV-2 and H1N1",
+    "in 2020 and since 1998",
+    "Resolution No. 5 and Article 12",
+    "the 1st and 22nd meetings",
+    "at 10:30 on the day",
+    "one of the countries",
+    "page 59 of the report",
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES)
+def test_quantities(text, expected):
+    found = [
+        (m.quantity.value, m.quantity.unit, m.quantity.currency, m.quantity.qualifier.value, m.quantity.value_high)
+        for m in find_quantities(text)
+    ]
+    assert len(found) == len(expected), found
+    for got, want in zip(found, expected):
+        assert got[0] == pytest.approx(want[0])
+        assert got[1:4] == want[1:4]
+        assert (got[4] is None and want[4] is None) or got[4] == pytest.approx(want[4])
+
+
+@pytest.mark.parametrize("text", CONTEXT_ONLY)
+def test_years_dates_identifiers_are_context(text):
+    assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    "text,precision",
+    [("70.6 billion", 0.05e9), ("96,700", 50), ("29", 0.5), ("40.29 million", 5000), ("150", 5), ("2.50", 0.005)],
+)
+def test_precision_follows_last_stated_digit(text, precision):
+    (m,) = find_quantities(text)
+    assert m.quantity.precision == pytest.approx(precision)
+
+
+def test_mention_span_covers_qualifier_and_currency():
+    text = "It gave more than US$50 million to the WHO."
+    (m,) = find_quantities(text)
+    assert text[m.start:m.end] == "more than US$50 million"
+    assert m.quantity.text == "US$50 million"
+    assert m.quantity.qualifier is Qualifier.MORE_THAN

@@ -1,0 +1,170 @@
+"""The command line, end to end: formats, golden files and every exit code."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from factcheck.cli import main
+from tests.conftest import CURATED, ROOT, SEED
+
+GOLDEN = Path(__file__).parent / "golden"
+SEED_REL = "seeds/fighting-covid19-white-paper-excerpt.txt"
+
+
+@pytest.fixture
+def in_root(monkeypatch):
+    monkeypatch.chdir(ROOT)
+
+
+def run(capsys, *args) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_seed_json_matches_golden(in_root, capsys):
+    code, out, _ = run(capsys, "check", SEED_REL, "--format", "json")
+    assert code == 0
+    assert json.loads(out) == json.loads((GOLDEN / "seed.json").read_text(encoding="utf-8"))
+
+
+def test_seed_markdown_matches_golden_and_committed_report(in_root, capsys, tmp_path):
+    target = tmp_path / "report.md"
+    code, out, _ = run(capsys, "check", SEED_REL, "--format", "markdown", "--output", str(target))
+    assert code == 0 and out == ""
+    text = target.read_text(encoding="utf-8")
+    assert text == (GOLDEN / "seed.md").read_text(encoding="utf-8")
+    assert text == (ROOT / "reports" / "fighting-covid19-white-paper-excerpt.md").read_text(encoding="utf-8")
+
+
+def test_seed_verdicts(in_root, capsys):
+    _, out, _ = run(capsys, "check", SEED_REL, "--format", "json")
+    report = json.loads(out)
+    claims = report["documents"][0]["claims"]
+    assert len(claims) == 16
+    assert report["summary"]["contradicted"] == 0
+    by_text = {c["text"]: c for c in claims}
+    assert by_text["US$50 million"]["reason"] == "sum_of_parts"
+    assert by_text["two batches of cash support"]["verdict"] == "supported"
+    assert by_text["200 countries and regions"]["reason"] == "origin_only"
+    for c in claims:
+        if c["verdict"] == "supported":
+            assert c["evidence"], c["text"]
+        for e in c["evidence"]:
+            assert e["url"] and len(e["sha256"]) == 64 and e["licence"] and e["retrieved"]
+
+
+def test_table_is_the_default(in_root, capsys):
+    code, out, _ = run(capsys, "check", SEED_REL)
+    assert code == 0
+    assert "16 claims in 1 document(s): 12 supported, 0 contradicted, 4 not enough info" in out
+
+
+def test_changing_one_figure_contradicts_only_that_claim(tmp_path, capsys, monkeypatch):
+    doc = tmp_path / "changed.txt"
+    doc.write_text(SEED.read_text(encoding="utf-8").replace("96,700 ventilators", "120,000 ventilators"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run(capsys, "check", str(doc), "--sources", str(CURATED), "--doc-date", "2020-06-07", "--format", "json")
+    assert code == 1
+    claims = json.loads(out)["documents"][0]["claims"]
+    contradicted = [c["text"] for c in claims if c["verdict"] == "contradicted"]
+    assert contradicted == ["120,000 ventilators"]
+
+
+def test_empty_file_has_no_claims_and_exits_zero(tmp_path, capsys):
+    doc = tmp_path / "empty.md"
+    doc.write_text("", encoding="utf-8")
+    code, out, _ = run(capsys, "check", str(doc), "--format", "json", "--no-config")
+    assert code == 0
+    assert json.loads(out)["summary"]["claims"] == 0
+
+
+@pytest.mark.parametrize(
+    "setup,message",
+    [
+        (lambda p: None, "no such file"),
+        (lambda p: p.mkdir(), "directory holds no documents"),
+        (lambda p: p.write_bytes(b"\x00\x01binary"), "binary file"),
+        (lambda p: p.write_bytes("caf\xe9 12 items".encode("latin-1")), "not UTF-8"),
+    ],
+)
+def test_bad_input_exits_two_naming_the_file(tmp_path, capsys, setup, message):
+    path = tmp_path / "doc.txt"
+    setup(path)
+    code, out, err = run(capsys, "check", str(path), "--no-config")
+    assert code == 2 and out == ""
+    assert str(path) in err and message in err
+    assert "Traceback" not in err
+
+
+def test_hash_mismatch_exits_two_and_writes_nothing(tmp_path, capsys):
+    sources = tmp_path / "sources"
+    shutil.copytree(CURATED, sources / CURATED.name)
+    data = sources / CURATED.name / "data" / "figures.csv"
+    data.write_text(data.read_text(encoding="utf-8").replace("96700", "96701"), encoding="utf-8")
+    target = tmp_path / "out.md"
+    code, _, err = run(capsys, "check", str(SEED), "--no-config", "--sources", str(sources), "--format", "markdown", "--output", str(target))
+    assert code == 2 and "figures.csv: sha256 mismatch" in err
+    assert not target.exists()
+    assert list(tmp_path.glob(".out.md.*")) == []
+
+
+def test_bad_arguments_exit_two(capsys):
+    assert main(["check", "x.md", "--doc-date", "31/05/2020"]) == 2 if False else True
+    with pytest.raises(SystemExit) as exc:
+        main(["check", "x.md", "--doc-date", "31/05/2020"])
+    assert exc.value.code == 2
+    assert "YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_unknown_config_key_exits_two_naming_key_and_file(tmp_path, capsys, monkeypatch):
+    (tmp_path / "factcheck.toml").write_text("tolerence = 0.1\n", encoding="utf-8")
+    doc = tmp_path / "a.md"
+    doc.write_text("China sent 29 teams.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(capsys, "check", "a.md")
+    assert code == 2 and "factcheck.toml" in err and "tolerence" in err
+
+
+def test_document_date_comes_from_configuration(in_root, capsys):
+    _, out, _ = run(capsys, "check", SEED_REL, "--format", "json")
+    claim = json.loads(out)["documents"][0]["claims"][2]
+    assert claim["period"]["end"] == "2020-05-31"
+
+
+def test_world_bank_population_through_sources(tmp_path, capsys, shared_refdata, monkeypatch):
+    from tests.sources.test_datapackage import test_world_bank_population_as_published_with_one_added_block as build
+
+    build(tmp_path, shared_refdata)
+    doc = tmp_path / "countries.md"
+    doc.write_text(
+        "# Populations\n\nIn 2022, France had a population of 68.2 million and Germany had 83.2 million inhabitants.\n"
+        "In 2020, China had a population of about 1.41 billion. In 2022, Germany had 90 million inhabitants.\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run(capsys, "check", "countries.md", "--no-config", "--sources", str(tmp_path / "population"), "--format", "json")
+    claims = json.loads(out)["documents"][0]["claims"]
+    assert [(c["subject"]["id"], c["verdict"]) for c in claims] == [
+        ("FRA", "supported"), ("DEU", "supported"), ("CHN", "supported"), ("DEU", "contradicted"),
+    ]
+    assert code == 1
+    assert claims[0]["evidence"][0]["record"] > 1
+
+
+def test_python_dash_m_works():
+    result = subprocess.run([sys.executable, "-m", "factcheck", "--version"], capture_output=True, text=True, cwd=ROOT, env={**os.environ})
+    assert result.returncode == 0 and "factcheck" in result.stdout
+
+
+def test_published_schema_is_current(capsys):
+    assert main(["schema"]) == 0
+    out = capsys.readouterr().out
+    assert json.loads(out) == json.loads((ROOT / "schema" / "report.schema.json").read_text(encoding="utf-8"))
