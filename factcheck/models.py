@@ -120,16 +120,22 @@ def _finite(x: float) -> float | None:
 def period_out(p: Period | None) -> PeriodOut | None:
     if p is None:
         return None
-    return PeriodOut(start=p.start, end=p.end, text=p.text, kind=p.kind, year_known=p.year_known, inherited=p.inherited)
+    return PeriodOut.model_construct(start=p.start, end=p.end, text=p.text, kind=p.kind, year_known=p.year_known, inherited=p.inherited)
 
 
 def evidence_out(r: Observation) -> EvidenceOut:
     if r.period_start is None or r.period_start == r.period_end:
-        period = PeriodOut(start=r.period_start, end=r.period_end, text=str(r.period_end), kind="as_of" if r.period_start is None else "day")
+        period = PeriodOut.model_construct(
+            start=r.period_start, end=r.period_end, text=str(r.period_end), kind="as_of" if r.period_start is None else "day",
+            year_known=True, inherited=False,
+        )
     else:
-        period = PeriodOut(start=r.period_start, end=r.period_end, text=f"{r.period_start} to {r.period_end}", kind="range")
+        period = PeriodOut.model_construct(
+            start=r.period_start, end=r.period_end, text=f"{r.period_start} to {r.period_end}", kind="range",
+            year_known=True, inherited=False,
+        )
     p = r.provenance
-    return EvidenceOut(
+    return EvidenceOut.model_construct(
         source=p.source, title=p.title, publisher=r.publisher or p.publisher, url=r.cite_url, licence=p.licence,
         retrieved=p.retrieved, sha256=p.sha256, record=r.row, value=r.value, unit=r.unit, period=period,
         origin=r.origin, note=r.note,
@@ -139,14 +145,16 @@ def evidence_out(r: Observation) -> EvidenceOut:
 def claim_out(c: Claim, v: Verdict, tolerance: float) -> ClaimOut:
     q = c.quantity
     span = interval(q, tolerance)
-    return ClaimOut(
+    # model_construct: these fields come from the core's own typed data; validating
+    # 15,000 claims again cost ~0.6 s on a 1 MB document.
+    return ClaimOut.model_construct(
         id=c.id,
         text=c.text,
         sentence=c.sentence.text,
-        location=Location(line=c.line, column=c.column, start=c.span.start, end=c.span.end),
-        subject=Subject(id=c.subject.id, name=c.subject.name) if c.subject else None,
+        location=Location.model_construct(line=c.line, column=c.column, start=c.span.start, end=c.span.end),
+        subject=Subject.model_construct(id=c.subject.id, name=c.subject.name) if c.subject else None,
         measure=c.measure,
-        quantity=QuantityOut(
+        quantity=QuantityOut.model_construct(
             value=q.value, value_high=q.value_high, text=q.text, unit=q.unit, currency=q.currency,
             qualifier=q.qualifier.value, qualifier_text=q.qualifier_text, list_hedge=q.list_hedge,
             low=_finite(span.low), high=_finite(span.high),

@@ -30,12 +30,23 @@ _LIST_GAP = re.compile(r"^[ \t]*(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|and[ \t]+|or[ 
 
 def extract_claims(text: str, *, markdown: bool = False, doc_date: date | None = None) -> list[Claim]:
     """Every quantity mention of ``text`` as one claim, in document order."""
-    lines = LineIndex(text)
+    claims = claims_in(text, sentences(text, markdown), doc_date)
+    assign_ids(claims)
+    return claims
+
+
+def claims_in(text: str, sents: list[Sentence], doc_date: date | None, lines: LineIndex | None = None) -> list[Claim]:
+    """Claims of some of ``text``'s sentences, without ids (see :func:`assign_ids`).
+
+    Paragraph context (subject, period) starts afresh at each paragraph, so any
+    run of whole paragraphs can be processed on its own, in parallel.
+    """
+    lines = lines or LineIndex(text)
     claims: list[Claim] = []
     block = -1
     subject: Entity | None = None
     period: Period | None = None
-    for sentence in sentences(text, markdown):
+    for sentence in sents:
         if sentence.block != block:
             block, subject, period = sentence.block, None, None
         mentions = find_quantities(sentence.text)
@@ -47,7 +58,6 @@ def extract_claims(text: str, *, markdown: bool = False, doc_date: date | None =
             subject = _first_subject(entities) or subject
         if periods:
             period = periods[-1].period
-    _assign_ids(claims)
     return claims
 
 
@@ -141,7 +151,7 @@ def claim_key(claim: Claim) -> str:
     return "|".join([subject, claim.noun, claim.verb or "", figure, q.qualifier.value, q.currency or "", q.unit or ""])
 
 
-def _assign_ids(claims: list[Claim]) -> None:
+def assign_ids(claims: list[Claim]) -> None:
     """Stable ids: a hash of the claim's key, plus its rank among claims with the same key."""
     seen: dict[str, int] = {}
     for claim in claims:

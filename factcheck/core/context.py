@@ -10,6 +10,7 @@ protective suits" is governed by "exported".
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*|\d[\d,.]*|[^\sA-Za-z\d]")
@@ -54,19 +55,17 @@ _MAX_NOUN_WORDS = 5
 _MAX_LINKING_WORDS = 3
 
 
-@dataclass(frozen=True, slots=True)
 class Token:
-    start: int
-    end: int
-    text: str
+    """A word, number or punctuation mark; ``lower`` and ``is_word`` are computed once."""
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    __slots__ = ("start", "end", "text", "lower", "is_word")
 
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalpha()
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.lower = text.lower()
+        self.is_word = text[0].isalpha()
 
 
 def tokenize(text: str) -> list[Token]:
@@ -135,10 +134,11 @@ def describe(
     numbers: list[tuple[int, int]],
 ) -> Context:
     """Context of the mention at ``[start, end)``; ``numbers`` are the other mentions' spans."""
-    after = next((i for i, t in enumerate(tokens) if t.start >= end), len(tokens))
+    starts = [t.start for t in tokens]
+    after = bisect_left(starts, end)
     noun_words = noun_after(tokens, after)
     phrase_end = noun_words[-1].end if noun_words else end
-    before = [i for i, t in enumerate(tokens) if t.end <= start]
+    before = range(_last_ending_by(tokens, starts, start) + 1)
     if not noun_words:
         noun_words = _noun_before(tokens, before, numbers)
     counter = None
@@ -147,27 +147,41 @@ def describe(
         counter, names = names[0], names[2:]
     verb_index = _verb_before(tokens, before)
     verb = tokens[verb_index].lower if verb_index is not None else None
-    linking: list[str] = []
-    if verb_index is not None:
-        between = [
-            t.lower
-            for t in tokens[verb_index + 1: before[-1] + 1 if before else 0]
-            if t.is_word and not _inside(t, numbers) and t.lower not in STOPWORDS and t.lower not in LINKING
-            and t.lower not in names and t.lower not in COUNTERS and not is_verb(t.text)
-        ]
-        if len(between) <= _MAX_LINKING_WORDS:
-            linking = between
-    trailing = _trailing(tokens, next((i for i, t in enumerate(tokens) if t.start >= phrase_end), len(tokens)))
+    linking = _linking(tokens, verb_index + 1, len(before), numbers, names) if verb_index is not None else []
+    trailing = _trailing(tokens, bisect_left(starts, phrase_end))
     noun = " ".join(w for w in names if w != "of")
     parts = [noun] + ([verb] if verb else []) + linking + trailing
     return Context(noun=noun, counter=counter, verb=verb, measure=" ".join(p for p in parts if p), end=phrase_end)
+
+
+def _linking(tokens: list[Token], first: int, stop: int, numbers: list[tuple[int, int]], names: list[str]) -> list[str]:
+    """Content words between the verb and the figure, or none if there are too many."""
+    words: list[str] = []
+    for t in tokens[first:stop]:
+        low = t.lower
+        if (
+            t.is_word and low not in STOPWORDS and low not in LINKING and low not in COUNTERS
+            and low not in names and not is_verb(t.text) and not _inside(t, numbers)
+        ):
+            words.append(low)
+            if len(words) > _MAX_LINKING_WORDS:
+                return []
+    return words
+
+
+def _last_ending_by(tokens: list[Token], starts: list[int], position: int) -> int:
+    """Index of the last token that ends at or before ``position`` (-1 if none)."""
+    i = bisect_left(starts, position) - 1
+    while i >= 0 and tokens[i].end > position:
+        i -= 1
+    return i
 
 
 def _inside(tok: Token, spans: list[tuple[int, int]]) -> bool:
     return any(s <= tok.start and tok.end <= e for s, e in spans)
 
 
-def _noun_before(tokens: list[Token], before: list[int], blocked: list[tuple[int, int]]) -> list[Token]:
+def _noun_before(tokens: list[Token], before: range, blocked: list[tuple[int, int]]) -> list[Token]:
     """For amounts with nothing after them: the words that name what they measure."""
     words: list[Token] = []
     for i in reversed(before):
@@ -182,7 +196,7 @@ def _noun_before(tokens: list[Token], before: list[int], blocked: list[tuple[int
     return words
 
 
-def _verb_before(tokens: list[Token], before: list[int]) -> int | None:
+def _verb_before(tokens: list[Token], before: range) -> int | None:
     for i in reversed(before):
         tok = tokens[i]
         if tok.is_word and is_verb(tok.text) and tok.lower not in LINKING:

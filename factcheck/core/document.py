@@ -154,11 +154,24 @@ def _ends_sentence(text: str, sent_start: int, punct: int, after: int) -> bool:
     return not (len(word) == 1 and word.isalpha())  # an initial, "J. Smith"
 
 
+# Longer "sentences" are run-on text (tables flattened, lists without stops, noise):
+# they are cut at a space so that per-sentence work stays bounded and the pass linear.
+MAX_SENTENCE = 1000
+
+
 def _emit(text: str, start: int, end: int, block: Block, index: int, out: list[Sentence]) -> None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        if cut < 0:
+            cut = start + MAX_SENTENCE
+        out.append(Sentence(start, cut, text[start:cut], index, block.heading))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     if end > start:
         out.append(Sentence(start, end, text[start:end], index, block.heading))
 

@@ -50,6 +50,7 @@ _ORGANISATIONS = {
 # Capitalised word runs (with "of", "and", "the" inside) are the only places a name can be.
 _CANDIDATE = re.compile(r"\b[A-Z][A-Za-z.'\u2019-]*(?:[ \t]+(?:of|and|the|de|d')?[ \t]*[A-Z][A-Za-z.'\u2019-]*)*|\bworld\b")
 _MAX_WORDS = 6
+_NAME_WORD = re.compile(r"[A-Za-z.'\u2019-]+")
 
 
 @lru_cache(maxsize=1)
@@ -104,15 +105,20 @@ def _by_code() -> dict[str, Entity]:
 def find_entities(text: str) -> list[tuple[int, int, Entity]]:
     """Entities named in a sentence: (start, end, entity), longest name first at each place."""
     names = _names()
+    firsts = _first_words()
     out: list[tuple[int, int, Entity]] = []
     for m in _CANDIDATE.finditer(text):
-        words = list(re.finditer(r"[A-Za-z.'\u2019-]+", m.group()))
+        words = list(_NAME_WORD.finditer(m.group()))
         i = 0
         while i < len(words):
+            if _first_word(words[i].group()) not in firsts:
+                i += 1
+                continue
             hit = None
             for j in range(min(len(words), i + _MAX_WORDS), i, -1):
                 phrase = m.group()[words[i].start(): words[j - 1].end()]
-                phrase = re.sub(r"['\u2019]s$", "", phrase)
+                if phrase.endswith(("'s", "\u2019s")):
+                    phrase = phrase[:-2]
                 entity = (
                     names.get(phrase)
                     or names.get(phrase.rstrip("."))
@@ -130,6 +136,17 @@ def find_entities(text: str) -> list[tuple[int, int, Entity]]:
             else:
                 out.append(hit)
     return out
+
+
+def _first_word(word: str) -> str:
+    return word.lower().rstrip(".").removesuffix("'s").removesuffix("\u2019s")
+
+
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    """First words of every known name: most capitalised words start none and are skipped."""
+    firsts = {_first_word(name.split()[0]) for name in _names() if name.split()}
+    return frozenset(firsts | set(_DEMONYMS))
 
 
 def _demonym(word: str) -> Entity | None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -26,6 +27,7 @@ _VERB_MISMATCH_PENALTY = 15.0
 _IRREGULAR_STEMS = {"sent": "send", "gave": "give", "given": "give", "made": "make", "sold": "sell", "spent": "spend", "paid": "pay", "lent": "lend"}
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude suffix stripper; applied to both sides alike, that is all it needs."""
     w = word.lower()
@@ -65,6 +67,7 @@ class MeasureIndex:
     def __init__(self, measures: list[Measure]) -> None:
         self._labels: list[tuple[Measure, str, Terms]] = []
         self._index: dict[str, list[int]] = defaultdict(list)
+        self._cache: dict[tuple[str, str | None, str | None], list[MeasureMatch]] = {}
         for measure in measures:
             for label in measure.labels:
                 t = terms(label)
@@ -77,7 +80,17 @@ class MeasureIndex:
         return len(self._labels)
 
     def search(self, measure: str, head: str | None, verb: str | None) -> list[MeasureMatch]:
-        """Measures whose labels resemble ``measure``, best first, one entry per measure."""
+        """Measures whose labels resemble ``measure``, best first, one entry per measure.
+
+        Documents repeat their measures, so answers are remembered per index.
+        """
+        key = (measure, head, verb)
+        hit = self._cache.get(key)
+        if hit is None:
+            hit = self._cache[key] = self._search(measure, head, verb)
+        return hit
+
+    def _search(self, measure: str, head: str | None, verb: str | None) -> list[MeasureMatch]:
         query = terms(measure)
         candidates: set[int] = set()
         for token in set(query.tokens):

@@ -35,9 +35,6 @@ _SCALE_VALUES = {
     "billion": 1e9, "bn": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12,
 }
 _PERCENT = re.compile(r"[ \t]?%|[ \t]+(?:percent|per[ \t]+cent)\b(?:[ \t]+points?\b)?|[ \t]+percentage[ \t]+points?\b", re.I)
-_CURRENCY_BEFORE = re.compile(
-    r"(US\$|U\.S\.\$|A\$|C\$|HK\$|S\$|\$|€|£|(?:USD|EUR|GBP|RMB|CNY|JPY|CHF|INR)[ \t]?)$"
-)
 _CURRENCY_AFTER = re.compile(
     r"[ \t]+(US[ \t]+dollars?|dollars?|euros?|pounds?(?:[ \t]+sterling)?|yuan|renminbi|yen|rupees?|francs?|USD|EUR|GBP|RMB|CNY|JPY)\b",
     re.I,
@@ -51,15 +48,6 @@ _CURRENCY_CODES = {
     "chf": "CHF", "franc": "CHF", "francs": "CHF", "inr": "INR", "rupee": "INR", "rupees": "INR",
 }
 
-# Hedges read right to left from the number (or its currency sign).
-_QUALIFIER = re.compile(
-    r"(?:\b(more[ \t]+than|over|exceeding|exceeded|exceeds|above|in[ \t]+excess[ \t]+of|"
-    r"at[ \t]+least|no[ \t]+fewer[ \t]+than|no[ \t]+less[ \t]+than|not[ \t]+less[ \t]+than|a[ \t]+minimum[ \t]+of|"
-    r"under|fewer[ \t]+than|less[ \t]+than|below|"
-    r"up[ \t]+to|no[ \t]+more[ \t]+than|not[ \t]+more[ \t]+than|at[ \t]+most|a[ \t]+maximum[ \t]+of|"
-    r"about|around|roughly|some|nearly|almost|approximately|approx\.|close[ \t]+to|circa|an[ \t]+estimated)[ \t]+|(~)[ \t]?)$",
-    re.I,
-)
 _QUALIFIER_KIND = {
     "more than": Qualifier.MORE_THAN, "over": Qualifier.MORE_THAN, "exceeding": Qualifier.MORE_THAN,
     "exceeded": Qualifier.MORE_THAN, "exceeds": Qualifier.MORE_THAN, "above": Qualifier.MORE_THAN,
@@ -76,23 +64,70 @@ _MONTHS = (
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec"
 ).split()
-_MONTH_BEFORE = re.compile(rf"\b(?:{'|'.join(_MONTHS)})\.?[ \t]+$", re.I)
 _MONTH_AFTER = re.compile(rf"[ \t]+(?:{'|'.join(_MONTHS)})\b", re.I)
 _ORDINAL_OR_ID_AFTER = re.compile(r"(?:st|nd|rd|th)\b|[A-Za-z_]|:\d|/\d|\.\d")
-_ID_BEFORE = re.compile(
-    r"(?:\b(?:no|nos|art|article|section|sec|chapter|ch|resolution|page|pp|p|fig|figure|table|"
-    r"version|v|item|rule|paragraph|para|annex|appendix|phase|level|grade|step|act|law|code|"
-    r"number|room|route|flight|form|id)\.?[ \t]+|#)$",
-    re.I,
-)
-_YEAR_CONTEXT_BEFORE = re.compile(
-    r"\b(?:in|since|by|from|until|till|to|through|between|and|during|before|after|of|year|fiscal|fy|early|late|mid|end|the|for)[ \t]+$|[-\u2013\u2014'(]$",
-    re.I,
-)
 _RANGE_DASH = re.compile(r"[ \t]?[-\u2013\u2014][ \t]?")
 _RANGE_TO = re.compile(r"[ \t]+(?:to|and)[ \t]+")
-_BETWEEN_BEFORE = re.compile(r"\bbetween[ \t]+$", re.I)
-_FROM_BEFORE = re.compile(r"\bfrom[ \t]+$", re.I)
+
+
+class _Tail:
+    """Phrases that end where a number starts, matched right to left.
+
+    The text before a number is reversed and matched at its start, so each test
+    is one anchored match instead of a search over the whole left context
+    (``re.search(... $)`` tries every position: it cost 10x more here).
+    """
+
+    def __init__(self, phrases: list[str], gap: str, flags: int = 0) -> None:
+        words = sorted({p[::-1] for p in phrases}, key=len, reverse=True)
+        alternation = "|".join(re.escape(w).replace("\\ ", " ").replace(" ", "[ \\t]+") for w in words)
+        self._pattern = re.compile(rf"{gap}(?P<p>{alternation})(?![A-Za-z0-9_])", flags)
+
+    def match(self, reversed_left: str) -> tuple[str, int] | None:
+        """The phrase (as written) and how many characters it and its gap take."""
+        m = self._pattern.match(reversed_left)
+        return (m.group("p")[::-1], m.end()) if m else None
+
+
+def _dotted(words: list[str]) -> list[str]:
+    return words + [w + "." for w in words]
+
+
+_QUALIFIER_TAIL = _Tail(
+    list(_QUALIFIER_KIND) + "about around roughly some nearly almost approximately approx. circa".split()
+    + ["close to", "an estimated"],
+    gap="[ \t]+",
+    flags=re.I,
+)
+_TILDE_TAIL = _Tail(["~"], gap="[ \t]?")
+_CURRENCY_SYMBOL_TAIL = _Tail(["US$", "U.S.$", "A$", "C$", "HK$", "S$", "$", "€", "£"], gap="")
+_CURRENCY_CODE_TAIL = _Tail("USD EUR GBP RMB CNY JPY CHF INR".split(), gap="[ \t]?")
+_MONTH_TAIL = _Tail(_dotted(_MONTHS), gap="[ \t]+", flags=re.I)
+_ID_TAIL = _Tail(
+    _dotted(
+        "no nos art article section sec chapter ch resolution page pp p fig figure table version v item rule "
+        "paragraph para annex appendix phase level grade step act law code number room route flight form id".split()
+    ),
+    gap="[ \t]+",
+    flags=re.I,
+)
+_YEAR_TAIL = _Tail(
+    "in since by from until till to through between and during before after of year fiscal fy early late mid end the for".split(),
+    gap="[ \t]+",
+    flags=re.I,
+)
+_BETWEEN_TAIL = _Tail(["between"], gap="[ \t]+", flags=re.I)
+_FROM_TAIL = _Tail(["from"], gap="[ \t]+", flags=re.I)
+
+
+def _currency_before(rleft: str) -> tuple[str, int] | None:
+    return _CURRENCY_SYMBOL_TAIL.match(rleft) or _CURRENCY_CODE_TAIL.match(rleft)
+
+
+def _qualifier_before(rleft: str) -> tuple[str, int] | None:
+    return _QUALIFIER_TAIL.match(rleft) or _TILDE_TAIL.match(rleft)
+
+
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
 _FUNCTION_WORDS = frozenset(
     "the a an and or of in on at to for by from with as is are was were be been has have had it its "
@@ -130,17 +165,25 @@ def find_quantities(text: str) -> list[Mention]:
     return found
 
 
-_NUMBER_WORD_HINT = re.compile(r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion)", re.I)
+_MAX_DIGITS = 18
+_NUMBER_WORD_HINTS = (
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand",
+)
 
 
 def _has_number_word(text: str) -> bool:
-    return _NUMBER_WORD_HINT.search(text) is not None
+    """A cheap pre-check (substring tests are ~10x faster than the word regex)."""
+    low = text.lower()
+    return any(w in low for w in _NUMBER_WORD_HINTS)
 
 
 def _digit_mention(text: str, m: re.Match[str]) -> Mention | None:
     start, end = m.span()
     raw = m.group(1)
-    left = text[max(0, start - 40):start]
+    if len(raw) > _MAX_DIGITS:
+        return None  # a run of 20 digits is an identifier or noise, not a figure
+    left = text[max(0, start - 40):start][::-1]
     if _is_context_number(text, start, end, raw, left):
         return None
     value, precision, end, scale_text = _scaled(text, raw, end)
@@ -160,9 +203,9 @@ def _is_context_number(text: str, start: int, end: int, raw: str, left: str) -> 
     after = _ORDINAL_OR_ID_AFTER.match(text, end)
     if after is not None and _SCALE_SUFFIX.match(text, end) is None:
         return True
-    if _ID_BEFORE.search(left):
+    if left[:1] == "#" or _ID_TAIL.match(left):
         return True
-    if _MONTH_BEFORE.search(left) or _MONTH_AFTER.match(text, end):
+    if _MONTH_TAIL.match(left) or _MONTH_AFTER.match(text, end):
         return True
     if start == 0 and text[end:end + 2] in (". ", ") "):
         return True  # list numbering
@@ -172,9 +215,9 @@ def _is_context_number(text: str, start: int, end: int, raw: str, left: str) -> 
 
 
 def _looks_like_year(text: str, end: int, left: str) -> bool:
-    if _CURRENCY_BEFORE.search(left) or _PERCENT.match(text, end) or _SCALE_WORD.match(text, end):
+    if _currency_before(left) or _PERCENT.match(text, end) or _SCALE_WORD.match(text, end):
         return False
-    if _YEAR_CONTEXT_BEFORE.search(left):
+    if left[:1] in ("-", "\u2013", "\u2014", "'", "(") or _YEAR_TAIL.match(left):
         return True
     nxt = _NEXT_WORD.match(text, end)
     return not (nxt and nxt.group(1).islower() and nxt.group(1) not in _FUNCTION_WORDS)
@@ -212,7 +255,7 @@ def _counts_after(text: str, pos: int) -> bool:
 
 
 def _currency_near(text: str, pos: int) -> bool:
-    return _CURRENCY_BEFORE.search(text[max(0, pos - 20):pos].rstrip("0123456789.,")) is not None
+    return _currency_before(text[max(0, pos - 20):pos].rstrip("0123456789.,")[::-1]) is not None
 
 
 def _word_mention(text: str, m: re.Match[str]) -> Mention | None:
@@ -228,8 +271,8 @@ def _word_mention(text: str, m: re.Match[str]) -> Mention | None:
     start, end = m.span()
     last_scale = next((_SCALES[w] for w in reversed(words) if w in _SCALES and w != "hundred"), 1)
     precision = 0.5 * last_scale
-    left = text[max(0, start - 40):start]
-    if _MONTH_AFTER.match(text, end) or _MONTH_BEFORE.search(left):
+    left = text[max(0, start - 40):start][::-1]
+    if _MONTH_AFTER.match(text, end) or _MONTH_TAIL.match(left):
         return None
     return _finish(text, start, end, float(value), precision, left, m.group(), None)
 
@@ -252,11 +295,13 @@ def _parse_words(words: list[str]) -> int | None:
 def _finish(
     text: str, start: int, end: int, value: float, precision: float, left: str, raw: str, scale_text: str | None
 ) -> Mention:
+    """Ranges, percent, currency and qualifier around a number; ``left`` is the reversed text before it."""
     number_start = start
     value_high = None
     # Ranges: "3-5 million", "3 to 5", "between 3 and 5".
-    rm = _RANGE_DASH.match(text, end) or (None if _FROM_BEFORE.search(left) else _RANGE_TO.match(text, end))
-    if rm is not None and (rm.group().strip() != "and" or _BETWEEN_BEFORE.search(left)):
+    between = _BETWEEN_TAIL.match(left)
+    rm = _RANGE_DASH.match(text, end) or (None if _FROM_TAIL.match(left) else _RANGE_TO.match(text, end))
+    if rm is not None and (rm.group().strip() != "and" or between):
         hm = _DIGITS.match(text, rm.end())
         if hm is not None and not _MONTH_AFTER.match(text, hm.end()):
             high, _, high_end, high_scale = _scaled(text, hm.group(1), hm.end())
@@ -272,27 +317,27 @@ def _finish(
         unit = "pp" if "point" in pm.group().lower() else "%"
         end = pm.end()
     currency = None
-    cm = _CURRENCY_BEFORE.search(left)
+    cm = _currency_before(left)
     if cm is not None:
-        currency = _CURRENCY_CODES.get(cm.group(1).strip().lower())
-        start -= len(cm.group(1))
+        currency = _CURRENCY_CODES.get(cm[0].strip().lower())
+        start -= cm[1]
         number_start = start
-        left = left[: len(left) - len(cm.group(1))]
+        left = left[cm[1]:]
+        between = _BETWEEN_TAIL.match(left)
     else:
         am = _CURRENCY_AFTER.match(text, end)
         if am is not None and unit is None:
             currency = _CURRENCY_CODES.get(re.sub(r"\s+", " ", am.group(1).lower()))
             end = am.end()
     qualifier, qualifier_text = Qualifier.EXACT, None
-    if _BETWEEN_BEFORE.search(left) and value_high is not None:
-        start -= len(_BETWEEN_BEFORE.search(left).group())  # type: ignore[union-attr]
+    if between and value_high is not None:
+        start -= between[1]
     else:
-        qm = _QUALIFIER.search(left)
+        qm = _qualifier_before(left)
         if qm is not None:
-            qualifier_text = (qm.group(1) or qm.group(2)).lower()
-            norm = re.sub(r"\s+", " ", qualifier_text)
-            qualifier = _QUALIFIER_KIND.get(norm, Qualifier.APPROXIMATELY)
-            start -= len(qm.group())
+            qualifier_text = re.sub(r"\s+", " ", qm[0].lower())
+            qualifier = _QUALIFIER_KIND.get(qualifier_text, Qualifier.APPROXIMATELY)
+            start -= qm[1]
     quantity = Quantity(
         value=value,
         text=text[number_start:end],
