@@ -52,7 +52,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--min-score", type=float, metavar="0-100", help="minimum measure match score to decide (default 80)")
     check.add_argument("--no-config", action="store_true", help="ignore factcheck.toml and [tool.factcheck]")
     sub.add_parser("schema", help="print the JSON Schema of the json format")
-    sub.add_parser("reasons", help="list the verdict reasons")
+    reasons = sub.add_parser("reasons", help="list the verdict reasons")
+    reasons.add_argument("--markdown", action="store_true", help="as the Markdown table the README shows")
     return parser
 
 
@@ -67,8 +68,11 @@ def main(argv: list[str] | None = None) -> int:
             print(json.dumps(json_schema(), indent=2))
             return EXIT_OK
         if args.command == "reasons":
-            from .core.reasons import REASONS
+            from .core.reasons import REASONS, markdown_table
 
+            if args.markdown:
+                print(markdown_table(), end="")
+                return EXIT_OK
             for r in REASONS.values():
                 print(f"{r.code:22s} {r.verdict:16s} {r.summary}")
             return EXIT_OK

@@ -39,3 +39,10 @@ REASONS: dict[str, Reason] = {
         Reason("no_period", NOT_ENOUGH_INFO, "the claim has no period that can be dated (no year and no document date)"),
     )
 }
+
+
+def markdown_table() -> str:
+    """The catalogue as the README shows it (a test keeps the two equal)."""
+    rows = ["| reason | verdict | meaning |", "|---|---|---|"]
+    rows += [f"| `{r.code}` | {r.verdict} | {r.summary} |" for r in REASONS.values()]
+    return "\n".join(rows) + "\n"

@@ -10,7 +10,16 @@ _STYLES = {"supported": "bold green", "contradicted": "bold red", "not_enough_in
 _LABELS = {"supported": "supported", "contradicted": "contradicted", "not_enough_info": "not enough info"}
 
 
+# rich lays out a table at ~2 ms a row: 7,500 claims took 18 s. Above this many
+# claims the table becomes one line per claim, written directly (~100x faster).
+MAX_TABLE_ROWS = 500
+_ANSI = {"supported": "\x1b[1;32m", "contradicted": "\x1b[1;31m", "not_enough_info": "\x1b[33m"}
+
+
 def render(report: Report, stream: IO[str], color: bool | None = None, width: int | None = None) -> None:
+    if report.summary.claims > MAX_TABLE_ROWS:
+        _render_lines(report, stream, _use_color(stream) if color is None else color)
+        return
     from rich.console import Console  # imported here: rich costs ~100 ms to import
     from rich.table import Table
     from rich.text import Text
@@ -45,3 +54,34 @@ def render(report: Report, stream: IO[str], color: bool | None = None, width: in
     summary.append(", ")
     summary.append(f"{s.not_enough_info} not enough info", style=_STYLES["not_enough_info"])
     console.print(summary)
+
+
+def _use_color(stream: IO[str]) -> bool:
+    import os
+
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return bool(getattr(stream, "isatty", lambda: False)())
+
+
+def _render_lines(report: Report, stream: IO[str], color: bool) -> None:
+    """One line per claim: location, verdict, reason, claim, reference, explanation."""
+    reset = "\x1b[0m" if color else ""
+    write = stream.write
+    for doc in report.documents:
+        for c in doc.claims:
+            start = _ANSI[c.verdict] if color else ""
+            label = _LABELS[c.verdict]
+            reference = f" (reference {c.reference})" if c.reference else ""
+            write(
+                f"{doc.path}:{c.location.line}:{c.location.column}: {start}{label}{reset} [{c.reason}] "
+                f"{c.text}{reference}: {c.explanation}\n"
+            )
+    s = report.summary
+    write(
+        f"{s.claims} claims in {s.documents} document(s): {s.supported} supported, "
+        f"{s.contradicted} contradicted, {s.not_enough_info} not enough info "
+        f"(more than {MAX_TABLE_ROWS} claims: one line each; --format markdown or json for full tables)\n"
+    )
