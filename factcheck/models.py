@@ -68,6 +68,7 @@ class EvidenceOut(BaseModel):
     period: PeriodOut | None
     origin: bool = Field(description="the record is the figure's own origin, not an independent confirmation")
     note: str | None = None
+    kind: str | None = Field(None, description="what the cited page is: primary, secondary news, repost, mirror")
 
 
 class ClaimOut(BaseModel):
@@ -138,7 +139,7 @@ def evidence_out(r: Observation) -> EvidenceOut:
     return EvidenceOut.model_construct(
         source=p.source, title=p.title, publisher=r.publisher or p.publisher, url=r.cite_url, licence=p.licence,
         retrieved=p.retrieved, sha256=p.sha256, record=r.row, value=r.value, unit=r.unit, period=period,
-        origin=r.origin, note=r.note,
+        origin=r.origin, note=r.note, kind=r.kind,
     )
 
 

@@ -125,6 +125,7 @@ class Observation:
     url: str | None = None
     publisher: str | None = None
     note: str | None = None
+    kind: str | None = None  # primary, secondary news, repost: what the cited page is
 
     @property
     def cite_url(self) -> str | None:

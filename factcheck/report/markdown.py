@@ -62,6 +62,8 @@ def _claimed(c: ClaimOut) -> str:
 
 def _footnote(n: int, e: EvidenceOut) -> str:
     role = "origin of the figure (not independent)" if e.origin else "independent record"
+    if e.kind:
+        role += f", {e.kind}"
     period = e.period.text if e.period else "no period"
     parts = [
         f"[^{n}]: {e.publisher or e.title}: {e.value:,.0f} {e.unit or ''} ({period}), {role}.".replace(" ()", ""),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import IO
 
-from ..models import Report
+from ..models import ClaimOut, Report
 
 _STYLES = {"supported": "bold green", "contradicted": "bold red", "not_enough_info": "yellow"}
 _LABELS = {"supported": "supported", "contradicted": "contradicted", "not_enough_info": "not enough info"}
@@ -27,21 +27,19 @@ def render(report: Report, stream: IO[str], color: bool | None = None, width: in
     console = Console(file=stream, force_terminal=color, no_color=color is False, width=width, highlight=False)
     for doc in report.documents:
         table = Table(title=doc.path, title_justify="left", expand=False)
-        table.add_column("Loc", no_wrap=True, style="dim")
+        table.add_column("Location", no_wrap=True, style="dim")
         table.add_column("Claim", ratio=3)
+        table.add_column("Claimed", ratio=2)
         table.add_column("Reference", ratio=2)
         table.add_column("Verdict", no_wrap=True)
-        table.add_column("Explanation", ratio=5)
+        table.add_column("Why and source", ratio=5)
         for c in doc.claims:
-            claim = Text(c.text)
-            if c.period:
-                claim.append(f"\n{c.period.text}", style="dim")
             verdict = Text(_LABELS[c.verdict], style=_STYLES[c.verdict])
             verdict.append(f"\n{c.reason}", style="dim")
             why = Text(c.explanation)
             if c.evidence:
                 why.append(f" [{c.evidence[0].source} row {c.evidence[0].record}]", style="dim")
-            table.add_row(f"{c.location.line}:{c.location.column}", claim, c.reference or "—", verdict, why)
+            table.add_row(f"{c.location.line}:{c.location.column}", c.text, claimed(c), c.reference or "—", verdict, why)
         if doc.claims:
             console.print(table)
         else:
@@ -54,6 +52,20 @@ def render(report: Report, stream: IO[str], color: bool | None = None, width: in
     summary.append(", ")
     summary.append(f"{s.not_enough_info} not enough info", style=_STYLES["not_enough_info"])
     console.print(summary)
+
+
+_SYMBOLS = {"exact": "", "approximately": "≈ ", "more_than": "> ", "at_least": "≥ ", "less_than": "< ", "at_most": "≤ "}
+
+
+def claimed(c: ClaimOut) -> str:
+    """The figure as factcheck read it: qualifier, value, subject and period."""
+    q = c.quantity
+    text = f"{_SYMBOLS[q.qualifier]}{q.text}"
+    if c.subject:
+        text += f", {c.subject.name}"
+    if c.period:
+        text += f", {c.period.text}"
+    return text
 
 
 def _use_color(stream: IO[str]) -> bool:

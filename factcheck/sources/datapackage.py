@@ -55,6 +55,7 @@ class Mapping(BaseModel):
     publisher_column: str | None = None
     origin_column: str | None = Field(None, description="truthy where the row is the original publication of a figure")
     note_column: str | None = None
+    kind_column: str | None = Field(None, description="what kind of source each row cites: primary, secondary news, repost")
 
     @model_validator(mode="after")
     def _one_measure(self) -> Mapping:
@@ -70,7 +71,7 @@ class Mapping(BaseModel):
 
     def columns(self) -> list[tuple[str, str]]:
         keys = ["entity", "entity_name", "period", "period_start", "value", "measure_column", "unit_column",
-                "series_column", "url_column", "publisher_column", "origin_column", "note_column"]
+                "series_column", "url_column", "publisher_column", "origin_column", "note_column", "kind_column"]
         return [(k, getattr(self, k)) for k in keys if getattr(self, k)]
 
 
@@ -277,6 +278,7 @@ def _add_rows(
                 url=_cell(row, col, "url_column"),
                 publisher=_cell(row, col, "publisher_column"),
                 note=_cell(row, col, "note_column"),
+                kind=_cell(row, col, "kind_column"),
             )
         )
 
