@@ -16,7 +16,7 @@ from collections import defaultdict
 from functools import lru_cache
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from .context import IRREGULAR_VERBS, STOPWORDS, is_verb
 from .model import Measure
@@ -24,6 +24,7 @@ from .model import Measure
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _HEAD_MISSING_FACTOR = 0.7
 _VERB_MISMATCH_PENALTY = 15.0
+_PREFILTER = 10  # candidates re-scored in Python after rapidfuzz's C-level pass
 _IRREGULAR_STEMS = {"sent": "send", "gave": "give", "given": "give", "made": "make", "sold": "sell", "spent": "spend", "paid": "pay", "lent": "lend"}
 
 
@@ -92,14 +93,25 @@ class MeasureIndex:
 
     def _search(self, measure: str, head: str | None, verb: str | None) -> list[MeasureMatch]:
         query = terms(measure)
-        candidates: set[int] = set()
-        for token in set(query.tokens):
-            candidates.update(self._index.get(token, ()))
         head_stem = stem(head.split()[-1]) if head else None
         verb_stem = stem(verb) if verb else None
-        best: dict[str, tuple[float, float, MeasureMatch]] = {}
+        # Block on the head noun: a label without it cannot reach the match
+        # threshold, so only when none has it are all labels sharing a word scored
+        # (to name the nearest candidate).
+        candidates = self._index.get(head_stem, []) if head_stem else []
+        if not candidates:
+            pool: set[int] = set()
+            for token in set(query.tokens):
+                pool.update(self._index.get(token, ()))
+            candidates = sorted(pool)
+        if len(candidates) > _PREFILTER:
+            # rapidfuzz scores in C; only the best few are re-scored in Python below.
+            texts = [self._labels[i][2].text for i in candidates]
+            top = process.extract(query.text, texts, scorer=fuzz.token_set_ratio, limit=_PREFILTER)
+            candidates = [candidates[j] for _, _, j in top]
+        best: dict[str, tuple[float, float, int]] = {}
         for i in candidates:
-            m, label, t = self._labels[i]
+            m, _, t = self._labels[i]
             score = fuzz.token_set_ratio(query.text, t.text)
             if head_stem and head_stem not in t.tokens:
                 score *= _HEAD_MISSING_FACTOR
@@ -108,6 +120,10 @@ class MeasureIndex:
             tie = fuzz.ratio(query.text, t.text)
             current = best.get(m.key)
             if current is None or (score, tie) > current[:2]:
-                best[m.key] = (score, tie, MeasureMatch(m, round(max(score, 0.0), 1), label))
-        ranked = sorted(best.values(), key=lambda x: (-x[0], -x[1], x[2].measure.key))
-        return [r[2] for r in ranked]
+                best[m.key] = (score, tie, i)
+        ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], -kv[1][1], kv[0]))
+        out = []
+        for _, (score, _, i) in ranked:
+            m, label, _ = self._labels[i]
+            out.append(MeasureMatch(m, round(max(score, 0.0), 1), label))
+        return out
