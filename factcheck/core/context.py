@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*|\d[\d,.]*|[^\sA-Za-z\d]")
 
@@ -55,23 +57,22 @@ _MAX_NOUN_WORDS = 5
 _MAX_LINKING_WORDS = 3
 
 
-class Token:
+class Token(NamedTuple):
     """A word, number or punctuation mark; ``lower`` and ``is_word`` are computed once."""
 
-    __slots__ = ("start", "end", "text", "lower", "is_word")
-
-    def __init__(self, start: int, end: int, text: str) -> None:
-        self.start = start
-        self.end = end
-        self.text = text
-        self.lower = text.lower()
-        self.is_word = text[0].isalpha()
+    start: int
+    end: int
+    text: str
+    lower: str
+    is_word: bool
 
 
 def tokenize(text: str) -> list[Token]:
-    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    make = Token._make
+    return [make((m.start(), m.end(), w, w.lower(), w[0].isalpha())) for m in _TOKEN.finditer(text) for w in (m.group(),)]
 
 
+@lru_cache(maxsize=65536)
 def is_verb(word: str) -> bool:
     low = word.lower()
     if low in IRREGULAR_VERBS:

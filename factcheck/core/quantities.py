@@ -172,10 +172,13 @@ _NUMBER_WORD_HINTS = (
 )
 
 
+_LETTERS = re.compile(r"[a-z]+")
+_NUMBER_WORD_SET = frozenset(_NUMBER_WORD_HINTS) | frozenset(_WORD_VALUES)
+
+
 def _has_number_word(text: str) -> bool:
-    """A cheap pre-check (substring tests are ~10x faster than the word regex)."""
-    low = text.lower()
-    return any(w in low for w in _NUMBER_WORD_HINTS)
+    """A cheap pre-check: set operations run in C, ~10x faster than the word regex."""
+    return not _NUMBER_WORD_SET.isdisjoint(_LETTERS.findall(text.lower()))
 
 
 def _digit_mention(text: str, m: re.Match[str]) -> Mention | None:
