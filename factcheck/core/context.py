@@ -189,9 +189,9 @@ def _noun_before(tokens: list[Token], before: range, blocked: list[tuple[int, in
         tok = tokens[i]
         if not tok.is_word or _inside(tok, blocked) or len(words) >= 4:
             break
-        if tok.lower in LINKING or (tok.lower in STOPWORDS and not words):
-            continue
-        if tok.lower in STOPWORDS or (words and is_verb(tok.text)):
+        if tok.lower in LINKING or ((tok.lower in STOPWORDS or is_verb(tok.text)) and not words):
+            continue  # "grew by 0.4%": the verb is found on its own, the noun is before it
+        if tok.lower in STOPWORDS or is_verb(tok.text):
             break
         words.insert(0, tok)
     return words

@@ -66,6 +66,12 @@ _MONTHS = (
 ).split()
 _MONTH_AFTER = re.compile(rf"[ \t]+(?:{'|'.join(_MONTHS)})\b", re.I)
 _ORDINAL_OR_ID_AFTER = re.compile(r"(?:st|nd|rd|th)\b|[A-Za-z_]|:\d|/\d|\.\d")
+_OUT_OF = re.compile(r"[ \t]+out[ \t]+of[ \t]+(\d{1,3}(?:,\d{3})*|ten|five|four|three|two|twenty|hundred)\b", re.I)
+_FRACTION = re.compile(r"[- \t](halves|half|thirds?|quarters?|fifths?|tenths?)\b", re.I)
+_DENOMINATORS = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+    "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10,
+}
 _RANGE_DASH = re.compile(r"[ \t]?[-\u2013\u2014][ \t]?")
 _RANGE_TO = re.compile(r"[ \t]+(?:to|and)[ \t]+")
 
@@ -264,6 +270,12 @@ def _currency_near(text: str, pos: int) -> bool:
 def _word_mention(text: str, m: re.Match[str]) -> Mention | None:
     words = re.split(r"[-\s]+", m.group().lower())
     words = [w for w in words if w != "and"]
+    fm = _FRACTION.match(text, m.end())
+    if fm is not None and len(words) == 1 and words[0] in _WORD_VALUES:
+        # "two-thirds of": a share, stated as a percentage
+        share = _WORD_VALUES[words[0]] / _DENOMINATORS[fm.group(1).lower()] * 100
+        left = text[max(0, m.start() - 40):m.start()][::-1]
+        return _finish(text, m.start(), fm.end(), share, 0.5, left, m.group(), None, unit="%")
     if words == ["one"] or (words and words[0] == "zero"):
         return None  # "one" alone is usually a pronoun ("one of the")
     if all(w in _SCALES for w in words):
@@ -296,11 +308,25 @@ def _parse_words(words: list[str]) -> int | None:
 
 
 def _finish(
-    text: str, start: int, end: int, value: float, precision: float, left: str, raw: str, scale_text: str | None
+    text: str,
+    start: int,
+    end: int,
+    value: float,
+    precision: float,
+    left: str,
+    raw: str,
+    scale_text: str | None,
+    unit: str | None = None,
 ) -> Mention:
     """Ranges, percent, currency and qualifier around a number; ``left`` is the reversed text before it."""
     number_start = start
     value_high = None
+    om = _OUT_OF.match(text, end) if unit is None else None
+    if om is not None:
+        denominator = _WORD_VALUES.get(om.group(1).lower()) or float(om.group(1).replace(",", "") if om.group(1)[0].isdigit() else 0)
+        if denominator and denominator >= value:
+            # "nine out of ten": a share, stated as a percentage
+            value, precision, unit, end = value / denominator * 100, 50 / denominator, "%", om.end()
     # Ranges: "3-5 million", "3 to 5", "between 3 and 5".
     between = _BETWEEN_TAIL.match(left)
     rm = _RANGE_DASH.match(text, end) or (None if _FROM_TAIL.match(left) else _RANGE_TO.match(text, end))
@@ -314,8 +340,7 @@ def _finish(
                     value, precision = value * factor, precision * factor
                 if high > value:
                     value_high, end = high, high_end
-    unit = None
-    pm = _PERCENT.match(text, end)
+    pm = _PERCENT.match(text, end) if unit is None else None
     if pm is not None:
         unit = "pp" if "point" in pm.group().lower() else "%"
         end = pm.end()

@@ -104,3 +104,15 @@ def test_crlf_and_bom_free_text_keep_offsets():
     (claim,) = extract_claims(text)
     assert (claim.line, claim.column) == (2, 12)
     assert text[claim.span.start:claim.span.end] == "29 teams"
+
+
+def test_amount_without_a_following_noun_takes_the_words_before_it():
+    (claim,) = extract_claims("The UK economy grew by 0.4% in the third quarter of 2023.")
+    assert claim.noun == "uk economy" and claim.verb == "grew"
+    assert claim.subject is not None and claim.subject.id == "GBR"
+    assert (claim.period.start.isoformat(), claim.period.end.isoformat()) == ("2023-07-01", "2023-09-30")
+
+
+def test_subject_is_the_nearest_country_that_is_not_a_recipient():
+    claims = extract_claims("In 2022, France had 68.2 million people and Germany had 83.2 million. China sent 5 teams to Italy.")
+    assert [c.subject.id for c in claims] == ["FRA", "DEU", "CHN"]

@@ -36,6 +36,11 @@ CASES = [
     ("roughly 3 tons", [(3, None, None, "approximately", None)]),
     ("from 12.8% to 12.0%", [(12.8, "%", None, "exact", None), (12.0, "%", None, "exact", None)]),
     ("in 2020, 1500 people", [(1500, None, None, "exact", None)]),
+    ("Nine out of ten doctors", [(90, "%", None, "exact", None)]),
+    ("9 out of 10 doctors", [(90, "%", None, "exact", None)]),
+    ("about one-third of adults", [(100 / 3, "%", None, "approximately", None)]),
+    ("two-thirds of the 1,200 respondents", [(200 / 3, "%", None, "exact", None), (1200, None, None, "exact", None)]),
+    ("1,234,567,890,123,456,789,012 is an identifier", []),
 ]
 
 CONTEXT_ONLY = [
