@@ -117,7 +117,6 @@ def test_hash_mismatch_exits_two_and_writes_nothing(tmp_path, capsys):
 
 
 def test_bad_arguments_exit_two(capsys):
-    assert main(["check", "x.md", "--doc-date", "31/05/2020"]) == 2 if False else True
     with pytest.raises(SystemExit) as exc:
         main(["check", "x.md", "--doc-date", "31/05/2020"])
     assert exc.value.code == 2
@@ -168,3 +167,23 @@ def test_published_schema_is_current(capsys):
     assert main(["schema"]) == 0
     out = capsys.readouterr().out
     assert json.loads(out) == json.loads((ROOT / "schema" / "report.schema.json").read_text(encoding="utf-8"))
+
+
+def test_output_into_a_missing_folder_exits_two(in_root, capsys, tmp_path):
+    code, _, err = run(capsys, "check", SEED_REL, "--format", "json", "--output", str(tmp_path / "no" / "r.json"))
+    assert code == 2 and "does not exist" in err
+
+
+def test_bad_tolerance_exits_two(in_root, capsys):
+    code, _, err = run(capsys, "check", SEED_REL, "--tolerance", "7")
+    assert code == 2 and "--tolerance" in err
+
+
+def test_large_reports_print_one_line_per_claim(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # no sources here: every claim lacks evidence
+    doc = tmp_path / "big.txt"
+    doc.write_text("China sent 29 teams to 27 countries. " * 300, encoding="utf-8")
+    code, out, err = run(capsys, "check", str(doc), "--no-config", "--doc-date", "2020-06-07")
+    assert code == 0 and "no reference sources" in err
+    lines = out.splitlines()
+    assert len(lines) == 601 and lines[0].startswith(f"{doc}:1:12: not enough info [no_matching_source] 29 teams")

@@ -72,7 +72,12 @@ def _decide(claim: Claim, records: list[Observation], match: MeasureMatch, setti
     origin = [r for r in records if r.origin and _same_period(r, period, implicit)]
     independent = [r for r in records if not r.origin]
 
-    direct = [r for r in independent if r.series != "event" and _same_period(r, period, implicit)]
+    # Without a stated period only a level can be read "as of the document's date": a
+    # running total before that date is a lower bound, not the figure.
+    direct = [
+        r for r in independent
+        if (r.series == "level" or (r.series == "cumulative" and not implicit)) and _same_period(r, period, implicit)
+    ]
     if direct:
         return _judge_direct(claim, direct, span, match, implicit)
     bracket = _bracket([r for r in independent if r.series == "cumulative"], period)

@@ -133,3 +133,8 @@ def test_no_subject_with_many_entities_is_ambiguous():
     rows = [obs("pop", 1e6, date(2022, 12, 31), date(2022, 1, 1), entity=e) for e in ("FRA", "DEU")]
     v = run("In 2022 the population was 1 million.", rows, POP)
     assert v.reason == "ambiguous"
+
+
+def test_a_running_total_without_a_period_is_not_compared_with_an_older_total():
+    v = run("China exported 70 billion masks.", MASK_ROWS, MASKS, doc_date=date(2020, 6, 7))
+    assert v.label == "not_enough_info"
