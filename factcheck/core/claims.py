@@ -22,7 +22,7 @@ from . import context as ctx
 from .document import LineIndex, sentences
 from .entities import find_entities
 from .model import Claim, Entity, Period, Qualifier, Sentence, Span
-from .periods import find_periods, inherited, nearest
+from .periods import PeriodMention, find_periods, inherited, nearest
 from .quantities import Mention, find_quantities
 
 _LIST_GAP = re.compile(r"^[ \t]*(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|and[ \t]+|or[ \t]+)$")
@@ -55,21 +55,25 @@ def claims_in(text: str, sents: list[Sentence], doc_date: date | None, lines: Li
         if mentions:
             claims.extend(_sentence_claims(sentence, mentions, entities, periods, subject, period, lines))
         if entities:
-            subject = _first_subject(entities) or subject
+            subject = _sentence_subject(sentence.text, entities) or subject
         if periods:
             period = periods[-1].period
     return claims
 
 
-def _first_subject(entities: list[tuple[int, int, Entity]]) -> Entity | None:
-    return entities[0][2] if entities else None
+def _sentence_subject(text: str, entities: list[tuple[int, int, Entity]]) -> Entity | None:
+    """What a sentence is about, carried to the next ones: its first country that is not a recipient."""
+    for start, _, entity in entities:
+        if not entity.id.startswith("org:") and not _RECIPIENT.search(text[max(0, start - 12):start]):
+            return entity
+    return None
 
 
 def _sentence_claims(
     sentence: Sentence,
     mentions: list[Mention],
     entities: list[tuple[int, int, Entity]],
-    periods: list,
+    periods: list[PeriodMention],
     subject: Entity | None,
     period: Period | None,
     lines: LineIndex,
@@ -94,8 +98,8 @@ def _sentence_claims(
                 hedge = first.qualifier_text if first.qualifier is not Qualifier.EXACT else None
             if hedge and quantity.qualifier is Qualifier.EXACT:
                 quantity = replace(quantity, list_hedge=hedge)
-            if c.verb is None and out:
-                c = replace(c, verb=out[-1].verb)
+            if c.verb is None and out and out[-1].verb:
+                c = replace(c, verb=out[-1].verb, measure=f"{c.measure} {out[-1].verb}")
         else:
             hedge = None
         start = sentence.start + m.start
