@@ -91,7 +91,7 @@ def _check(args: argparse.Namespace) -> int:
     from .core.matching import Settings
     from .engine import check_paths, expand_documents, load_sources
 
-    loaded = config_mod.LoadedConfig(config=config_mod.Config(), root=Path.cwd(), file=None) if args.no_config else config_mod.find(Path.cwd())
+    loaded = config_mod.LoadedConfig(config=config_mod.Config.model_validate({}), root=Path.cwd(), file=None) if args.no_config else config_mod.find(Path.cwd())
     cfg = loaded.config
     tolerance = args.tolerance if args.tolerance is not None else cfg.tolerance
     min_score = args.min_score if args.min_score is not None else cfg.min_match_score
@@ -110,10 +110,10 @@ def _check(args: argparse.Namespace) -> int:
 
     report = build_report(results, tolerance)
     _emit(report, args.format, args.output)
-    return EXIT_CONTRADICTED if report.summary.contradicted else EXIT_OK
+    return EXIT_CONTRADICTED if report["summary"]["contradicted"] else EXIT_OK
 
 
-def _emit(report, fmt: str, output: Path | None) -> None:  # type: ignore[no-untyped-def]
+def _emit(report: dict, fmt: str, output: Path | None) -> None:
     if fmt == "table":
         from .report import table
 

@@ -57,7 +57,7 @@ def find(start: Path) -> LoadedConfig:
             table = _read(pyproject).get("tool", {}).get("factcheck")
             if table is not None:
                 return LoadedConfig(config=_parse(pyproject, table), root=folder, file=pyproject)
-    return LoadedConfig(config=Config(), root=start.resolve(), file=None)
+    return LoadedConfig(config=Config.model_validate({}), root=start.resolve(), file=None)
 
 
 def _read(path: Path) -> dict:

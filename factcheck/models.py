@@ -14,7 +14,7 @@ from pydantic import BaseModel, Field
 
 from . import __version__
 from .core.compare import interval
-from .core.model import Claim, Observation, Period, Verdict
+from .core.model import Claim, Observation, Verdict
 from .engine import Checked
 
 SCHEMA_VERSION = "1.0"
@@ -118,70 +118,74 @@ def _finite(x: float) -> float | None:
     return x if math.isfinite(x) else None
 
 
-def period_out(p: Period | None) -> PeriodOut | None:
-    if p is None:
-        return None
-    return PeriodOut.model_construct(start=p.start, end=p.end, text=p.text, kind=p.kind, year_known=p.year_known, inherited=p.inherited)
-
-
-def evidence_out(r: Observation) -> EvidenceOut:
-    if r.period_start is None or r.period_start == r.period_end:
-        period = PeriodOut.model_construct(
-            start=r.period_start, end=r.period_end, text=str(r.period_end), kind="as_of" if r.period_start is None else "day",
-            year_known=True, inherited=False,
-        )
-    else:
-        period = PeriodOut.model_construct(
-            start=r.period_start, end=r.period_end, text=f"{r.period_start} to {r.period_end}", kind="range",
-            year_known=True, inherited=False,
-        )
-    p = r.provenance
-    return EvidenceOut.model_construct(
-        source=p.source, title=p.title, publisher=r.publisher or p.publisher, url=r.cite_url, licence=p.licence,
-        retrieved=p.retrieved, sha256=p.sha256, record=r.row, value=r.value, unit=r.unit, period=period,
-        origin=r.origin, note=r.note, kind=r.kind,
-    )
-
-
-def claim_out(c: Claim, v: Verdict, tolerance: float) -> ClaimOut:
+def _claim_dict(c: Claim, v: Verdict, tolerance: float, evidence: dict[int, dict]) -> dict:
     q = c.quantity
     span = interval(q, tolerance)
-    # model_construct: these fields come from the core's own typed data; validating
-    # 15,000 claims again cost ~0.6 s on a 1 MB document.
-    return ClaimOut.model_construct(
-        id=c.id,
-        text=c.text,
-        sentence=c.sentence.text,
-        location=Location.model_construct(line=c.line, column=c.column, start=c.span.start, end=c.span.end),
-        subject=Subject.model_construct(id=c.subject.id, name=c.subject.name) if c.subject else None,
-        measure=c.measure,
-        quantity=QuantityOut.model_construct(
-            value=q.value, value_high=q.value_high, text=q.text, unit=q.unit, currency=q.currency,
-            qualifier=q.qualifier.value, qualifier_text=q.qualifier_text, list_hedge=q.list_hedge,
-            low=_finite(span.low), high=_finite(span.high),
-        ),
-        period=period_out(c.period),
-        verdict=v.label,  # type: ignore[arg-type]
-        reason=v.reason,
-        explanation=v.explanation,
-        reference=v.reference,
-        matched_measure=v.measure,
-        match_score=v.match_score,
-        evidence=[evidence_out(r) for r in v.evidence],
-    )
+    p = c.period
+    return {
+        "id": c.id,
+        "text": c.text,
+        "sentence": c.sentence.text,
+        "location": {"line": c.line, "column": c.column, "start": c.span.start, "end": c.span.end},
+        "subject": {"id": c.subject.id, "name": c.subject.name} if c.subject else None,
+        "measure": c.measure,
+        "quantity": {
+            "value": q.value, "value_high": q.value_high, "text": q.text, "unit": q.unit, "currency": q.currency,
+            "qualifier": q.qualifier.value, "qualifier_text": q.qualifier_text, "list_hedge": q.list_hedge,
+            "low": _finite(span.low), "high": _finite(span.high),
+        },
+        "period": None if p is None else {
+            "start": p.start, "end": p.end, "text": p.text, "kind": p.kind, "year_known": p.year_known, "inherited": p.inherited,
+        },
+        "verdict": v.label,
+        "reason": v.reason,
+        "explanation": v.explanation,
+        "reference": v.reference,
+        "matched_measure": v.measure,
+        "match_score": v.match_score,
+        "evidence": [evidence[id(r)] if id(r) in evidence else evidence.setdefault(id(r), _evidence_dict(r)) for r in v.evidence],
+    }
 
 
-def build_report(results: list[Checked], tolerance: float) -> Report:
-    docs = [DocumentOut(path=r.path, claims=[claim_out(c, v, tolerance) for c, v in r.claims]) for r in results]
-    labels = [c.verdict for d in docs for c in d.claims]
-    summary = Summary(
-        documents=len(docs),
-        claims=len(labels),
-        supported=labels.count("supported"),
-        contradicted=labels.count("contradicted"),
-        not_enough_info=labels.count("not_enough_info"),
-    )
-    return Report(documents=docs, summary=summary)
+def _evidence_dict(r: Observation) -> dict:
+    if r.period_start is None or r.period_start == r.period_end:
+        text, kind = str(r.period_end), "as_of" if r.period_start is None else "day"
+    else:
+        text, kind = f"{r.period_start} to {r.period_end}", "range"
+    period = {"start": r.period_start, "end": r.period_end, "text": text, "kind": kind, "year_known": True, "inherited": False}
+    p = r.provenance
+    return {
+        "source": p.source, "title": p.title, "publisher": r.publisher or p.publisher, "url": r.cite_url, "licence": p.licence,
+        "retrieved": p.retrieved, "sha256": p.sha256, "record": r.row, "value": r.value, "unit": r.unit, "period": period,
+        "origin": r.origin, "note": r.note, "kind": r.kind,
+    }
+
+
+def build_report(results: list[Checked], tolerance: float) -> dict:
+    """The report as plain data, exactly in the shape of :class:`Report`.
+
+    The models define the format and its JSON Schema (and tests validate every
+    output against them), but the report itself stays plain dicts: building
+    19,000 claims as models cost 1.4-1.8 s on a 1 MB document, the dicts 0.4 s.
+    Records cited by many claims are turned into dicts once.
+    """
+    evidence: dict[int, dict] = {}
+    claims = [[_claim_dict(c, v, tolerance, evidence) for c, v in r.claims] for r in results]
+    docs = [{"path": r.path, "claims": cs} for r, cs in zip(results, claims)]
+    labels = [c["verdict"] for cs in claims for c in cs]
+    summary = {
+        "documents": len(docs),
+        "claims": len(labels),
+        "supported": labels.count("supported"),
+        "contradicted": labels.count("contradicted"),
+        "not_enough_info": labels.count("not_enough_info"),
+    }
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "factcheck", "version": __version__},
+        "documents": docs,
+        "summary": summary,
+    }
 
 
 def json_schema() -> dict:

@@ -44,6 +44,15 @@ def test_seed_markdown_matches_golden_and_committed_report(in_root, capsys, tmp_
     assert text == (ROOT / "reports" / "fighting-covid19-white-paper-excerpt.md").read_text(encoding="utf-8")
 
 
+def test_json_output_validates_against_the_report_models(in_root, capsys):
+    from factcheck.models import Report
+
+    _, out, _ = run(capsys, "check", SEED_REL, "--format", "json")
+    report = Report.model_validate_json(out)
+    assert report.summary.claims == 16
+    assert report.documents[0].claims[0].location.line == 2
+
+
 def test_seed_verdicts(in_root, capsys):
     _, out, _ = run(capsys, "check", SEED_REL, "--format", "json")
     report = json.loads(out)

@@ -19,7 +19,7 @@ from datetime import date
 
 from .compare import DEFAULT_TOLERANCE, Interval, fit_reason, format_value, interval, miss_reason
 from .measures import MeasureIndex, MeasureMatch
-from .model import Claim, Measure, Observation, Period, Qualifier, Verdict
+from .model import Claim, Measure, Observation, Period, Verdict
 from .reasons import CONTRADICTED, NOT_ENOUGH_INFO, REASONS, SUPPORTED
 
 Fetch = Callable[[Measure, str | None], list[Observation]]

@@ -141,9 +141,9 @@ def _resolve(m: re.Match[str], doc_date: date | None) -> Period | None:
         assert qm is not None
         quarter = int(qm.group(1)) if qm.group(1) else _QUARTER_WORDS[qm.group(3).lower()]
         year = int(qm.group(2) or qm.group(4))
-        start = date(year, 3 * quarter - 2, 1)
         last = 3 * quarter
-        return Period(start, date(year, last, calendar.monthrange(year, last)[1]), text, "quarter")
+        first_day = date(year, last - 2, 1)
+        return Period(first_day, date(year, last, calendar.monthrange(year, last)[1]), text, "quarter")
     if m.group("e"):
         d = _parse(m.group("e"))
         if d is None:

@@ -1,9 +1,9 @@
-"""The ``json`` format: the report models, serialised."""
+"""The ``json`` format: the report's plain data, serialised by pydantic-core (dates as ISO 8601)."""
 
 from __future__ import annotations
 
-from ..models import Report
+from pydantic_core import to_json
 
 
-def render(report: Report) -> str:
-    return report.model_dump_json(indent=2) + "\n"
+def render(report: dict) -> str:
+    return to_json(report, indent=2).decode("utf-8") + "\n"

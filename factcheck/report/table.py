@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-from typing import IO
-
-from ..models import ClaimOut, Report
+import os
+from typing import IO, Any
 
 _STYLES = {"supported": "bold green", "contradicted": "bold red", "not_enough_info": "yellow"}
 _LABELS = {"supported": "supported", "contradicted": "contradicted", "not_enough_info": "not enough info"}
-
-
+_SYMBOLS = {"exact": "", "approximately": "≈ ", "more_than": "> ", "at_least": "≥ ", "less_than": "< ", "at_most": "≤ "}
 # rich lays out a table at ~2 ms a row: 7,500 claims took 18 s. Above this many
 # claims the table becomes one line per claim, written directly (~100x faster).
 MAX_TABLE_ROWS = 500
 _ANSI = {"supported": "\x1b[1;32m", "contradicted": "\x1b[1;31m", "not_enough_info": "\x1b[33m"}
 
 
-def render(report: Report, stream: IO[str], color: bool | None = None, width: int | None = None) -> None:
-    if report.summary.claims > MAX_TABLE_ROWS:
+def render(report: dict[str, Any], stream: IO[str], color: bool | None = None, width: int | None = None) -> None:
+    if report["summary"]["claims"] > MAX_TABLE_ROWS:
         _render_lines(report, stream, _use_color(stream) if color is None else color)
         return
     from rich.console import Console  # imported here: rich costs ~100 ms to import
@@ -25,52 +23,55 @@ def render(report: Report, stream: IO[str], color: bool | None = None, width: in
     from rich.text import Text
 
     console = Console(file=stream, force_terminal=color, no_color=color is False, width=width, highlight=False)
-    for doc in report.documents:
-        table = Table(title=doc.path, title_justify="left", expand=False)
+    for doc in report["documents"]:
+        if not doc["claims"]:
+            console.print(f"{doc['path']}: no checkable figures")
+            continue
+        table = Table(title=doc["path"], title_justify="left", expand=False)
         table.add_column("Location", no_wrap=True, style="dim")
         table.add_column("Claim", ratio=3)
         table.add_column("Claimed", ratio=2)
         table.add_column("Reference", ratio=2)
         table.add_column("Verdict", no_wrap=True)
         table.add_column("Why and source", ratio=5)
-        for c in doc.claims:
-            verdict = Text(_LABELS[c.verdict], style=_STYLES[c.verdict])
-            verdict.append(f"\n{c.reason}", style="dim")
-            why = Text(c.explanation)
-            if c.evidence:
-                why.append(f" [{c.evidence[0].source} row {c.evidence[0].record}]", style="dim")
-            table.add_row(f"{c.location.line}:{c.location.column}", c.text, claimed(c), c.reference or "—", verdict, why)
-        if doc.claims:
-            console.print(table)
-        else:
-            console.print(f"{doc.path}: no checkable figures")
-    s = report.summary
-    summary = Text(f"{s.claims} claims in {s.documents} document(s): ")
-    summary.append(f"{s.supported} supported", style=_STYLES["supported"])
-    summary.append(", ")
-    summary.append(f"{s.contradicted} contradicted", style=_STYLES["contradicted"])
-    summary.append(", ")
-    summary.append(f"{s.not_enough_info} not enough info", style=_STYLES["not_enough_info"])
-    console.print(summary)
+        for c in doc["claims"]:
+            verdict = Text(_LABELS[c["verdict"]], style=_STYLES[c["verdict"]])
+            verdict.append(f"\n{c['reason']}", style="dim")
+            why = Text(c["explanation"])
+            if c["evidence"]:
+                first = c["evidence"][0]
+                why.append(f" [{first['source']} row {first['record']}]", style="dim")
+            loc = c["location"]
+            table.add_row(f"{loc['line']}:{loc['column']}", c["text"], claimed(c), c["reference"] or "—", verdict, why)
+        console.print(table)
+    console.print(_summary_text(report), style=None)
 
 
-_SYMBOLS = {"exact": "", "approximately": "≈ ", "more_than": "> ", "at_least": "≥ ", "less_than": "< ", "at_most": "≤ "}
-
-
-def claimed(c: ClaimOut) -> str:
+def claimed(c: dict[str, Any]) -> str:
     """The figure as factcheck read it: qualifier, value, subject and period."""
-    q = c.quantity
-    text = f"{_SYMBOLS[q.qualifier]}{q.text}"
-    if c.subject:
-        text += f", {c.subject.name}"
-    if c.period:
-        text += f", {c.period.text}"
+    q = c["quantity"]
+    text = f"{_SYMBOLS[q['qualifier']]}{q['text']}"
+    if c["subject"]:
+        text += f", {c['subject']['name']}"
+    if c["period"]:
+        text += f", {c['period']['text']}"
     return text
 
 
-def _use_color(stream: IO[str]) -> bool:
-    import os
+def _summary_text(report: dict[str, Any]):  # type: ignore[no-untyped-def]
+    from rich.text import Text
 
+    s = report["summary"]
+    summary = Text(f"{s['claims']} claims in {s['documents']} document(s): ")
+    summary.append(f"{s['supported']} supported", style=_STYLES["supported"])
+    summary.append(", ")
+    summary.append(f"{s['contradicted']} contradicted", style=_STYLES["contradicted"])
+    summary.append(", ")
+    summary.append(f"{s['not_enough_info']} not enough info", style=_STYLES["not_enough_info"])
+    return summary
+
+
+def _use_color(stream: IO[str]) -> bool:
     if os.environ.get("NO_COLOR"):
         return False
     if os.environ.get("FORCE_COLOR"):
@@ -78,22 +79,22 @@ def _use_color(stream: IO[str]) -> bool:
     return bool(getattr(stream, "isatty", lambda: False)())
 
 
-def _render_lines(report: Report, stream: IO[str], color: bool) -> None:
+def _render_lines(report: dict[str, Any], stream: IO[str], color: bool) -> None:
     """One line per claim: location, verdict, reason, claim, reference, explanation."""
     reset = "\x1b[0m" if color else ""
     write = stream.write
-    for doc in report.documents:
-        for c in doc.claims:
-            start = _ANSI[c.verdict] if color else ""
-            label = _LABELS[c.verdict]
-            reference = f" (reference {c.reference})" if c.reference else ""
+    for doc in report["documents"]:
+        for c in doc["claims"]:
+            start = _ANSI[c["verdict"]] if color else ""
+            reference = f" (reference {c['reference']})" if c["reference"] else ""
+            loc = c["location"]
             write(
-                f"{doc.path}:{c.location.line}:{c.location.column}: {start}{label}{reset} [{c.reason}] "
-                f"{c.text}{reference}: {c.explanation}\n"
+                f"{doc['path']}:{loc['line']}:{loc['column']}: {start}{_LABELS[c['verdict']]}{reset} [{c['reason']}] "
+                f"{c['text']}{reference}: {c['explanation']}\n"
             )
-    s = report.summary
+    s = report["summary"]
     write(
-        f"{s.claims} claims in {s.documents} document(s): {s.supported} supported, "
-        f"{s.contradicted} contradicted, {s.not_enough_info} not enough info "
+        f"{s['claims']} claims in {s['documents']} document(s): {s['supported']} supported, "
+        f"{s['contradicted']} contradicted, {s['not_enough_info']} not enough info "
         f"(more than {MAX_TABLE_ROWS} claims: one line each; --format markdown or json for full tables)\n"
     )

@@ -43,7 +43,7 @@ def test_verdicts_never_crash_on_claims_against_the_curated_source(items, dated)
     catalogue = _catalogue(load_sources, CURATED)
     text = ". ".join(template.format(*(f"{n:,}" for n in numbers)) for template, numbers in items) + "."
     result = check_text(text, "doc.md", catalogue, Settings(doc_date=date(2020, 6, 7) if dated else None))
-    for claim, verdict in result.claims:
+    for _, verdict in result.claims:
         assert verdict.label in ("supported", "contradicted", "not_enough_info")
         assert verdict.label == "not_enough_info" or verdict.evidence
 
