@@ -172,14 +172,9 @@ def find_quantities(text: str) -> list[Mention]:
 
 
 _MAX_DIGITS = 18
-_NUMBER_WORD_HINTS = (
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand",
-)
-
-
 _LETTERS = re.compile(r"[a-z]+")
-_NUMBER_WORD_SET = frozenset(_NUMBER_WORD_HINTS) | frozenset(_WORD_VALUES)
+# A run of scale words alone ("millions of") is no figure, so only these start one.
+_NUMBER_WORD_SET = frozenset(_WORD_VALUES) | {"hundred", "thousand"}
 
 
 def _has_number_word(text: str) -> bool:
