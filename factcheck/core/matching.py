@@ -84,8 +84,9 @@ def _decide(claim: Claim, records: list[Observation], match: MeasureMatch, setti
     against = _bracket_contradiction(claim, bracket, span, match) if bracket else None
     if against is not None:
         return against
-    if origin and not _agrees_with_origin(q, origin[0].value):
-        o = origin[0]
+    latest_origin = max(origin, key=lambda r: r.period_end or date.min) if origin else None
+    if latest_origin is not None and not _agrees_with_origin(q, latest_origin.value):
+        o = latest_origin
         return _verdict(
             "misquoted_origin",
             f"its origin ({o.publisher or o.provenance.title}) gives {_fmt(o.value, claim)} for this period, not {q.text}",
@@ -97,14 +98,14 @@ def _decide(claim: Claim, records: list[Observation], match: MeasureMatch, setti
     if bracket is not None and bracket[0] is not None and bracket[1] is not None:
         return _bracketed(claim, bracket, origin, match)
     if origin:
-        earlier = [r for r in (bracket or (None, None)) if r is not None]
-        shown = ", ".join(f"{_fmt(r.value, claim)} on {_day(r.period_end)}" for r in earlier)
+        one_sided = [r for r in (bracket or (None, None)) if r is not None]  # a bound on one side only
+        shown = ", ".join(f"{_fmt(r.value, claim)} on {_day(r.period_end)}" for r in one_sided)
         extra = f"; independent records are consistent but do not bracket it ({shown})" if shown else ""
-        o = origin[0]
+        o = max(origin, key=lambda r: r.period_end or date.min)
         return _verdict(
             "origin_only",
             f"only its origin states it ({o.publisher or o.provenance.title}); no independent record {_for(period)}{extra}",
-            [o, *earlier], _fmt(o.value, claim), match,
+            [o, *one_sided], _fmt(o.value, claim), match,
         )
     near = _nearest(records, period.end)
     shown = "; ".join(f"{_fmt(r.value, claim)} for {_record_period(r)}" for r in near[:2])
