@@ -29,7 +29,6 @@ class Timings:
     """Seconds spent per stage, for the benchmark."""
 
     read: float = 0.0
-    sources: float = 0.0
     claims: float = 0.0
     matching: float = 0.0
 

@@ -168,8 +168,9 @@ def _load_resource(
     for key, column in mapping.columns():
         if column not in columns:
             raise SourceError(where, f"'factcheck.{key}' names column '{column}', not in {data_path.name} (columns: {', '.join(columns)})")
-    _add_measures(name, mapping, measures, text, columns)
+    first = len(observations)
     _add_rows(reader, columns, mapping, provenance, where, data_path, observations)
+    _add_measures(name, mapping, measures, dict.fromkeys(o.measure for o in observations[first:]))
 
 
 def _resource_path(descriptor: Path, resource: dict[str, Any], where: str) -> Path:
@@ -207,12 +208,9 @@ def _read_verified(path: Path, expected: Any, where: str) -> bytes:
     return raw
 
 
-def _add_measures(name: str, mapping: Mapping, measures: dict[str, Measure], text: str, columns: dict[str, int]) -> None:
+def _add_measures(name: str, mapping: Mapping, measures: dict[str, Measure], ids: dict[str, None]) -> None:
+    """One measure per distinct id in the rows just read, labelled by its aliases."""
     aliases = mapping.measure_aliases
-    if mapping.measure is not None:
-        ids = [mapping.measure]
-    else:
-        ids = _distinct(text, columns[mapping.measure_column])  # type: ignore[index]
     for mid in ids:
         if isinstance(aliases, dict):
             labels = aliases.get(mid, [])
@@ -220,12 +218,6 @@ def _add_measures(name: str, mapping: Mapping, measures: dict[str, Measure], tex
             labels = list(aliases)
         labels = labels or [mid.replace("_", " ")]
         measures.setdefault(mid, Measure(f"{name}/{mid}", name, mid, tuple(dict.fromkeys(labels))))
-
-
-def _distinct(text: str, column: int) -> list[str]:
-    rows = csv.reader(io.StringIO(text, newline=""))
-    next(rows, None)
-    return list(dict.fromkeys(r[column].strip() for r in rows if len(r) > column and r[column].strip()))
 
 
 def _add_rows(
