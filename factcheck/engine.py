@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from .core.claims import assign_ids, claims_in
-from .core.document import is_markdown, sentences, strip_comments
+from .core.claims import extract_claims
+from .core.document import is_markdown, strip_comments
 from .core.matching import Settings, judge
 from .core.measures import MeasureIndex
 from .core.model import Claim, Measure, Observation, Verdict
@@ -100,24 +100,14 @@ def read_document(path: Path) -> str:
         raise UsageError(f"{path}: not UTF-8 text (invalid byte at offset {exc.start}); convert it to UTF-8") from exc
 
 
-def extract(text: str, markdown: bool, doc_date: date | None) -> list[Claim]:
-    """The claim stage.
-
-    Tried and dropped: splitting large documents over both cores by paragraph.
-    Workers finished in half the time, but sending 15,000 claims back (pickling
-    slotted dataclasses) cost as much as it saved on a 1 MB document.
-    """
-    claims = claims_in(text, sentences(text, markdown), doc_date)
-    assign_ids(claims)
-    return claims
-
-
 def check_text(text: str, path: str, catalogue: Catalogue, settings: Settings, timings: Timings | None = None) -> Checked:
     """Claims of one document's text with their verdicts."""
     t0 = time.perf_counter()
     markdown = is_markdown(path)
     body = strip_comments(text) if markdown or "<!--" in text else text
-    claims = extract(body, markdown, settings.doc_date)
+    # Splitting large documents over both cores by paragraph was tried and dropped:
+    # workers took half the time, but pickling 15,000 claims back cost as much.
+    claims = extract_claims(body, markdown=markdown, doc_date=settings.doc_date)
     t1 = time.perf_counter()
     judged = [(c, judge(c, catalogue.index, catalogue.fetch, settings)) for c in claims]
     if timings is not None:

@@ -74,6 +74,8 @@ def test_table_is_the_default(in_root, capsys):
     code, out, _ = run(capsys, "check", SEED_REL)
     assert code == 0
     assert "16 claims in 1 document(s): 12 supported, 0 contradicted, 4 not enough info" in out
+    for cell in ("4:825", "96,700", "72,700 to", "origin_only", "weak_match"):
+        assert cell in out, cell
 
 
 def test_changing_one_figure_contradicts_only_that_claim(tmp_path, capsys, monkeypatch):

@@ -30,18 +30,14 @@ _LIST_GAP = re.compile(r"^[ \t]*(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|and[ \t]+|or[ 
 
 def extract_claims(text: str, *, markdown: bool = False, doc_date: date | None = None) -> list[Claim]:
     """Every quantity mention of ``text`` as one claim, in document order."""
-    claims = claims_in(text, sentences(text, markdown), doc_date)
-    assign_ids(claims)
+    claims = _claims(text, sentences(text, markdown), doc_date)
+    _assign_ids(claims)
     return claims
 
 
-def claims_in(text: str, sents: list[Sentence], doc_date: date | None, lines: LineIndex | None = None) -> list[Claim]:
-    """Claims of some of ``text``'s sentences, without ids (see :func:`assign_ids`).
-
-    Paragraph context (subject, period) starts afresh at each paragraph, so any
-    run of whole paragraphs can be processed on its own, in parallel.
-    """
-    lines = lines or LineIndex(text)
+def _claims(text: str, sents: list[Sentence], doc_date: date | None) -> list[Claim]:
+    """Claims of the sentences, without ids; subject and period carry within a paragraph."""
+    lines = LineIndex(text)
     claims: list[Claim] = []
     block = -1
     subject: Entity | None = None
@@ -79,21 +75,22 @@ def _sentence_claims(
     lines: LineIndex,
 ) -> list[Claim]:
     tokens = ctx.tokenize(sentence.text)
+    starts = [t.start for t in tokens]
     spans = [(m.start, m.end) for m in mentions]
-    contexts = [
-        ctx.describe(sentence.text, tokens, m.start, m.end, spans[:i] + spans[i + 1:]) for i, m in enumerate(mentions)
+    contexts = [ctx.describe(tokens, starts, m.start, m.end, spans[:i] + spans[i + 1:]) for i, m in enumerate(mentions)]
+    # follows[i]: mention i continues an enumeration begun before it ("..., 340 million suits")
+    follows = [False] + [
+        _LIST_GAP.match(sentence.text[contexts[i - 1].end:mentions[i].start]) is not None for i in range(1, len(mentions))
     ]
-    phrase_spans = [(m.start, c.end) for m, c in zip(mentions, contexts)]
     out: list[Claim] = []
-    enumeration: list[int] = [0] * len(mentions)
+    position = 0
     hedge: str | None = None
     for i, m in enumerate(mentions):
         c = contexts[i]
         quantity = m.quantity
-        in_list = i > 0 and _LIST_GAP.match(sentence.text[phrase_spans[i - 1][1]:m.start]) is not None
-        if in_list:
-            enumeration[i] = enumeration[i - 1] + 1
-            if enumeration[i - 1] == 0:
+        if follows[i]:
+            position += 1
+            if position == 1:
                 first = mentions[i - 1].quantity
                 hedge = first.qualifier_text if first.qualifier is not Qualifier.EXACT else None
             if hedge and quantity.qualifier is Qualifier.EXACT:
@@ -101,7 +98,8 @@ def _sentence_claims(
             if c.verb is None and out and out[-1].verb:
                 c = replace(c, verb=out[-1].verb, measure=f"{c.measure} {out[-1].verb}")
         else:
-            hedge = None
+            position, hedge = 0, None
+        in_enumeration = follows[i] or (i + 1 < len(mentions) and follows[i + 1])
         start = sentence.start + m.start
         end = sentence.start + max(m.end, c.end)
         line, column = lines.position(start)
@@ -124,7 +122,7 @@ def _sentence_claims(
                 measure=c.measure,
                 subject=claim_subject or subject,
                 period=claim_period,
-                enumeration=enumeration[i] if (in_list or _starts_list(i, mentions, phrase_spans, sentence.text)) else None,
+                enumeration=position if in_enumeration else None,
             )
         )
     return out
@@ -143,10 +141,6 @@ def _subject_before(text: str, entities: list[tuple[int, int, Entity]], position
     return None
 
 
-def _starts_list(i: int, mentions: list[Mention], spans: list[tuple[int, int]], text: str) -> bool:
-    return i + 1 < len(mentions) and _LIST_GAP.match(text[spans[i][1]: mentions[i + 1].start]) is not None
-
-
 def claim_key(claim: Claim) -> str:
     """What identifies a claim: its subject, what it counts and its figure; not where it is."""
     q = claim.quantity
@@ -155,7 +149,7 @@ def claim_key(claim: Claim) -> str:
     return "|".join([subject, claim.noun, claim.verb or "", figure, q.qualifier.value, q.currency or "", q.unit or ""])
 
 
-def assign_ids(claims: list[Claim]) -> None:
+def _assign_ids(claims: list[Claim]) -> None:
     """Stable ids: a hash of the claim's key, plus its rank among claims with the same key."""
     seen: dict[str, int] = {}
     for claim in claims:

@@ -50,7 +50,9 @@ _ADJECTIVE_ED = frozenset(
     "need indeed speed hundred undifferentiated protected dedicated detailed integrated "
     "skilled needed concerned".split()
 )
-_EXISTENTIAL = re.compile(r"^(?:there|here)$", re.I)
+_EXISTENTIAL = frozenset({"there", "here"})
+# Verbs that are as often nouns ("exports", "report", "count"): they do not end a noun phrase.
+_NOUN_LIKE_VERBS = IRREGULAR_VERBS - {"sent", "made"}
 _MAX_NOUN_WORDS = 5
 # Words between the verb and the figure are kept when few ("sent 29 teams to 27 countries");
 # more means the figure sits far from its verb, as in a long enumeration, and they are noise.
@@ -107,7 +109,7 @@ def noun_after(tokens: list[Token], first: int) -> list[Token]:
         if low in ("and", "or"):
             if not words or not _short_coordination(tokens, i + 1):
                 break
-        elif low in STOPWORDS or (words and is_verb(tok.text) and low not in IRREGULAR_VERBS - {"sent", "made"}):
+        elif low in STOPWORDS or (words and low not in _NOUN_LIKE_VERBS and is_verb(tok.text)):
             break
         words.append(tok)
         i += 1
@@ -128,14 +130,17 @@ def _short_coordination(tokens: list[Token], i: int) -> bool:
 
 
 def describe(
-    text: str,
     tokens: list[Token],
+    starts: list[int],
     start: int,
     end: int,
     numbers: list[tuple[int, int]],
 ) -> Context:
-    """Context of the mention at ``[start, end)``; ``numbers`` are the other mentions' spans."""
-    starts = [t.start for t in tokens]
+    """Context of the mention at ``[start, end)``.
+
+    ``starts`` are the tokens' start offsets (computed once per sentence);
+    ``numbers`` are the other mentions' spans.
+    """
     after = bisect_left(starts, end)
     noun_words = noun_after(tokens, after)
     phrase_end = noun_words[-1].end if noun_words else end
@@ -201,9 +206,8 @@ def _verb_before(tokens: list[Token], before: range) -> int | None:
     for i in reversed(before):
         tok = tokens[i]
         if tok.is_word and is_verb(tok.text) and tok.lower not in LINKING:
-            prev = tokens[i - 1].lower if i > 0 else ""
-            if _EXISTENTIAL.match(prev):
-                continue
+            if i > 0 and tokens[i - 1].lower in _EXISTENTIAL:
+                continue  # "there were 5 ...": the verb governing the figure is further back
             return i
         if tok.text in ";:":
             break
@@ -223,7 +227,7 @@ def _trailing(tokens: list[Token], i: int) -> list[str]:
         if tok.text.isupper() or tok.lower not in STOPWORDS:
             words.append(tok.text if tok.text.isupper() else tok.lower)
         j += 1
-    named = any(w[0].isupper() for w in words) or any(tokens[k].text[0].isupper() for k in range(i + 1, j))
+    named = any(tokens[k].text[0].isupper() for k in range(i + 1, j))
     ends = j >= len(tokens) or not tokens[j].is_word
     if not named or not ends or (j < len(tokens) and tokens[j].text[0].isdigit()):
         return []

@@ -58,28 +58,22 @@ def _names() -> dict[str, Entity]:
     import pycountry  # imported here: loading its tables costs ~40 ms
 
     table: dict[str, Entity] = {}
+    by_code: dict[str, Entity] = {}
     for country in pycountry.countries:
         label = getattr(country, "common_name", None) or country.name
-        entity = Entity(country.alpha_3, label)
+        entity = by_code[country.alpha_3] = Entity(country.alpha_3, label)
         for name in (country.name, getattr(country, "common_name", None), getattr(country, "official_name", None)):
             if name:
                 table.setdefault(name.lower(), entity)
     for code, aliases in _EXTRA_COUNTRY_NAMES.items():
         for alias in aliases:
-            table[alias] = Entity(code, _display(code, table, alias))
+            table[alias] = by_code.get(code) or Entity(code, aliases[0].title())
     for code, aliases in _ORGANISATIONS.items():
         for alias in aliases:
             key = alias if alias.isupper() else alias.lower()
             full = aliases[min(1, len(aliases) - 1)]
             table[key] = Entity(code, full if full[0].isupper() else full.title())
     return table
-
-
-def _display(code: str, table: dict[str, Entity], alias: str) -> str:
-    for entity in table.values():
-        if entity.id == code:
-            return entity.name
-    return alias.title()
 
 
 def lookup(name: str) -> Entity | None:

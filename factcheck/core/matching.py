@@ -19,7 +19,7 @@ from datetime import date
 
 from .compare import DEFAULT_TOLERANCE, Interval, fit_reason, format_value, interval, miss_reason
 from .measures import MeasureIndex, MeasureMatch
-from .model import Claim, Measure, Observation, Period, Verdict
+from .model import Claim, Measure, Observation, Period, Quantity, Verdict
 from .reasons import CONTRADICTED, NOT_ENOUGH_INFO, REASONS, SUPPORTED
 
 Fetch = Callable[[Measure, str | None], list[Observation]]
@@ -184,7 +184,7 @@ def _bracketed(
     )
 
 
-def _agrees_with_origin(q, value: float) -> bool:  # type: ignore[no-untyped-def]
+def _agrees_with_origin(q: Quantity, value: float) -> bool:
     """The origin states the same figure (its own hedge aside)."""
     top = q.value_high if q.value_high is not None else q.value
     return q.value - q.precision <= value <= top + q.precision

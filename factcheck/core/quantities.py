@@ -147,7 +147,6 @@ class Mention:
 
     start: int  # includes the qualifier and currency sign
     end: int  # includes the scale word, percent sign and currency word
-    number_start: int
     quantity: Quantity
 
 
@@ -193,7 +192,7 @@ def _digit_mention(text: str, m: re.Match[str]) -> Mention | None:
     value, precision, end, scale_text = _scaled(text, raw, end)
     if value is None:
         return None
-    return _finish(text, start, end, value, precision, left, raw, scale_text)
+    return _finish(text, start, end, value, precision, left, scale_text)
 
 
 def _is_context_number(text: str, start: int, end: int, raw: str, left: str) -> bool:
@@ -270,7 +269,7 @@ def _word_mention(text: str, m: re.Match[str]) -> Mention | None:
         # "two-thirds of": a share, stated as a percentage
         share = _WORD_VALUES[words[0]] / _DENOMINATORS[fm.group(1).lower()] * 100
         left = text[max(0, m.start() - 40):m.start()][::-1]
-        return _finish(text, m.start(), fm.end(), share, 0.5, left, m.group(), None, unit="%")
+        return _finish(text, m.start(), fm.end(), share, 0.5, left, None, unit="%")
     if words == ["one"] or (words and words[0] == "zero"):
         return None  # "one" alone is usually a pronoun ("one of the")
     if all(w in _SCALES for w in words):
@@ -284,7 +283,7 @@ def _word_mention(text: str, m: re.Match[str]) -> Mention | None:
     left = text[max(0, start - 40):start][::-1]
     if _MONTH_AFTER.match(text, end) or _MONTH_TAIL.match(left):
         return None
-    return _finish(text, start, end, float(value), precision, left, m.group(), None)
+    return _finish(text, start, end, float(value), precision, left, None)
 
 
 def _parse_words(words: list[str]) -> int | None:
@@ -309,12 +308,11 @@ def _finish(
     value: float,
     precision: float,
     left: str,
-    raw: str,
     scale_text: str | None,
     unit: str | None = None,
 ) -> Mention:
     """Ranges, percent, currency and qualifier around a number; ``left`` is the reversed text before it."""
-    number_start = start
+    number_start = start  # the quantity's own text starts here, after any qualifier
     value_high = None
     om = _OUT_OF.match(text, end) if unit is None else None
     if om is not None:
@@ -371,4 +369,4 @@ def _finish(
         precision=precision,
         value_high=value_high,
     )
-    return Mention(start=start, end=end, number_start=number_start, quantity=quantity)
+    return Mention(start=start, end=end, quantity=quantity)
