@@ -14,13 +14,25 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from .core.findings import Policy, Severity
 from .errors import UsageError
 
 
-class Config(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+def _kebab(name: str) -> str:
+    return name.replace("_", "-")
 
+
+class Config(BaseModel):
+    """Every key may be written with '-' or '_' (``fail-on`` or ``fail_on``)."""
+
+    model_config = ConfigDict(extra="forbid", alias_generator=_kebab, populate_by_name=True)
+
+    include: list[str] = Field(default_factory=list, description="glob patterns of the documents `factcheck check` checks without paths")
+    exclude: list[str] = Field(default_factory=list, description="glob patterns never checked, even when named")
     sources: list[str] = Field(default_factory=lambda: ["sources"], description="source folders or datapackage.json files")
+    fail_on: Policy = Field("contradicted", description="contradicted | unverifiable | any")
+    min_severity: Severity = Field("note", description="the least severe finding the finding formats show")
+    baseline: str | None = Field(None, description="a baseline or review file applied to every check")
     document_dates: dict[str, date] = Field(default_factory=dict, description="glob pattern -> the documents' date")
     tolerance: float = Field(0.05, ge=0, le=1, description="relative width of 'approximately'")
     min_match_score: float = Field(80.0, ge=0, le=100, description="below it a measure match cannot decide")
@@ -34,16 +46,44 @@ class LoadedConfig(BaseModel):
     def source_paths(self) -> list[Path]:
         return [(self.root / s) for s in self.config.sources]
 
+    def baseline_path(self) -> Path | None:
+        return self.root / self.config.baseline if self.config.baseline else None
+
+    def included(self) -> list[Path]:
+        """The documents the include patterns name, minus the excluded; relative to the working directory when possible."""
+        found: set[Path] = set()
+        for pattern in self.config.include:
+            found.update(p for p in self.root.glob(pattern) if p.is_file())
+        return [_shorten(p) for p in sorted(found) if not self.excluded(p)]
+
+    def excluded(self, document: Path) -> bool:
+        rel = self._relative(document)
+        return any(fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(rel, pattern.removeprefix("**/")) for pattern in self.config.exclude)
+
+    def _relative(self, document: Path) -> str:
+        try:
+            return document.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return document.as_posix()
+
     def document_date(self, document: Path) -> date | None:
         """The configured date of a document, by the first pattern that matches it."""
-        try:
-            rel = document.resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            rel = document.as_posix()
+        rel = self._relative(document)
         for pattern, when in self.config.document_dates.items():
             if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(document.as_posix(), pattern):
                 return when
         return None
+
+
+def _shorten(path: Path) -> Path:
+    try:
+        return path.relative_to(Path.cwd())
+    except ValueError:
+        return path
+
+
+def defaults(start: Path) -> LoadedConfig:
+    return LoadedConfig(config=Config.model_validate({}), root=start.resolve(), file=None)
 
 
 def find(start: Path) -> LoadedConfig:
@@ -57,7 +97,7 @@ def find(start: Path) -> LoadedConfig:
             table = _read(pyproject).get("tool", {}).get("factcheck")
             if table is not None:
                 return LoadedConfig(config=_parse(pyproject, table), root=folder, file=pyproject)
-    return LoadedConfig(config=Config.model_validate({}), root=start.resolve(), file=None)
+    return defaults(start)
 
 
 def _read(path: Path) -> dict:

@@ -14,9 +14,12 @@ from pathlib import Path
 
 from .core.claims import extract_claims
 from .core.document import is_markdown, strip_comments
+from .core.findings import code_for
 from .core.matching import Settings, judge
 from .core.measures import MeasureIndex
 from .core.model import Claim, Measure, Observation, Verdict
+from .core.suppressions import Problem, Suppression, Target
+from .core.suppressions import apply as apply_suppressions
 from .errors import UsageError
 from .sources.base import Source, SourceError
 from .sources.datapackage import find_descriptors, load
@@ -37,6 +40,9 @@ class Timings:
 class Checked:
     path: str
     claims: list[tuple[Claim, Verdict]]
+    text: str = ""
+    suppressed: dict[int, Suppression] = field(default_factory=dict)  # claim index -> inline suppression
+    problems: list[Problem] = field(default_factory=list)  # findings about the document's own comments
 
 
 @dataclass
@@ -100,20 +106,29 @@ def read_document(path: Path) -> str:
         raise UsageError(f"{path}: not UTF-8 text (invalid byte at offset {exc.start}); convert it to UTF-8") from exc
 
 
+def claims_of(text: str, path: str, doc_date: date | None) -> list[Claim]:
+    """The claims of a document's text (Markdown by the path's suffix), without verdicts."""
+    markdown = is_markdown(path)
+    body = strip_comments(text) if markdown or "<!--" in text else text
+    return extract_claims(body, markdown=markdown, doc_date=doc_date)
+
+
 def check_text(text: str, path: str, catalogue: Catalogue, settings: Settings, timings: Timings | None = None) -> Checked:
     """Claims of one document's text with their verdicts."""
     t0 = time.perf_counter()
-    markdown = is_markdown(path)
-    body = strip_comments(text) if markdown or "<!--" in text else text
     # Splitting large documents over both cores by paragraph was tried and dropped:
     # workers took half the time, but pickling 15,000 claims back cost as much.
-    claims = extract_claims(body, markdown=markdown, doc_date=settings.doc_date)
+    claims = claims_of(text, path, settings.doc_date)
     t1 = time.perf_counter()
     judged = [(c, judge(c, catalogue.index, catalogue.fetch, settings)) for c in claims]
+    checked = Checked(path, judged, text)
+    if "factcheck" in text and "<!--" in text:
+        targets = [Target(c.sentence.start, c.sentence.end, c.span.start, code_for(v.reason)) for c, v in judged]
+        checked.suppressed, checked.problems = apply_suppressions(text, targets)
     if timings is not None:
         timings.claims += t1 - t0
         timings.matching += time.perf_counter() - t1
-    return Checked(path, judged)
+    return checked
 
 
 def check_paths(

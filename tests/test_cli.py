@@ -197,4 +197,4 @@ def test_large_reports_print_one_line_per_claim(tmp_path, capsys, monkeypatch):
     code, out, err = run(capsys, "check", str(doc), "--no-config", "--doc-date", "2020-06-07")
     assert code == 0 and "no reference sources" in err
     lines = out.splitlines()
-    assert len(lines) == 601 and lines[0].startswith(f"{doc}:1:12: not enough info [no_matching_source] 29 teams")
+    assert len(lines) == 601 and lines[0].startswith(f"{doc}:1:12: not enough info [no_matching_source · FC201] 29 teams")

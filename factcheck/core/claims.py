@@ -103,6 +103,7 @@ def _sentence_claims(
         start = sentence.start + m.start
         end = sentence.start + max(m.end, c.end)
         line, column = lines.position(start)
+        end_line, end_column = lines.position(end)
         claim_subject = _subject_before(sentence.text, entities, m.start)
         claim_period = nearest(periods, m.start)
         if claim_period is None and period is not None:
@@ -115,6 +116,8 @@ def _sentence_claims(
                 sentence=sentence,
                 line=line,
                 column=column,
+                end_line=end_line,
+                end_column=end_column,
                 quantity=quantity,
                 noun=c.noun,
                 counter=c.counter,

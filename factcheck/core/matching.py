@@ -17,7 +17,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from .compare import DEFAULT_TOLERANCE, Interval, fit_reason, format_value, interval, miss_reason
+from .compare import (
+    DEFAULT_TOLERANCE,
+    Interval,
+    fit_reason,
+    format_value,
+    interval,
+    miss_reason,
+)
 from .measures import MeasureIndex, MeasureMatch
 from .model import Claim, Measure, Observation, Period, Quantity, Verdict
 from .reasons import CONTRADICTED, NOT_ENOUGH_INFO, REASONS, SUPPORTED

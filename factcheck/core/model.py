@@ -82,6 +82,8 @@ class Claim:
     sentence: Sentence
     line: int
     column: int
+    end_line: int  # where the claim's text ends (exclusive column), for editors and SARIF
+    end_column: int
     quantity: Quantity
     noun: str  # what the figure counts: "medical expert teams"
     counter: str | None  # a counting word before the noun: "batches", "pairs"

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from ..core.reasons import REASONS
 from typing import Any
+
+from ..core.reasons import REASONS
+from .table import finding_note, findings_text
 
 _ICONS = {"supported": "✅ supported", "contradicted": "❌ contradicted", "not_enough_info": "❔ not enough info"}
 
@@ -18,7 +20,7 @@ def render(report: dict[str, Any]) -> str:
         "# factcheck report",
         "",
         f"{s['claims']} claims in {s['documents']} document(s): **{s['supported']} supported**, "
-        f"**{s['contradicted']} contradicted**, **{s['not_enough_info']} not enough info**.",
+        f"**{s['contradicted']} contradicted**, **{s['not_enough_info']} not enough info**; {findings_text(s['findings'])}.",
         "",
     ]
     notes: dict[tuple[str, int], int] = {}
@@ -40,7 +42,7 @@ def render(report: dict[str, Any]) -> str:
             loc = c["location"]
             out.append(
                 f"| {loc['line']}:{loc['column']} | {_cell(c['text'])} | {_cell(_claimed(c))} | "
-                f"{_cell(c['reference'] or '—')} | {_ICONS[c['verdict']]} ({c['reason']}) | {_cell(c['explanation'])} | "
+                f"{_cell(c['reference'] or '—')} | {_ICONS[c['verdict']]} ({c['reason']}{finding_note(c)}) | {_cell(c['explanation'])} | "
                 f"{' '.join(refs) or '—'} |"
             )
         out.append("")

@@ -36,7 +36,7 @@ def render(report: dict[str, Any], stream: IO[str], color: bool | None = None, w
         table.add_column("Why and source", ratio=5)
         for c in doc["claims"]:
             verdict = Text(_LABELS[c["verdict"]], style=_STYLES[c["verdict"]])
-            verdict.append(f"\n{c['reason']}", style="dim")
+            verdict.append(f"\n{c['reason']}{finding_note(c, chr(10))}", style="dim")
             why = Text(c["explanation"])
             if c["evidence"]:
                 first = c["evidence"][0]
@@ -45,6 +45,17 @@ def render(report: dict[str, Any], stream: IO[str], color: bool | None = None, w
             table.add_row(f"{loc['line']}:{loc['column']}", c["text"], claimed(c), c["reference"] or "—", verdict, why)
         console.print(table)
     console.print(_summary_text(report), style=None)
+
+
+def finding_note(c: dict[str, Any], sep: str = " · ") -> str:
+    """' · FC203', and whether the finding is suppressed: what CI will make of the claim."""
+    f = c["finding"]
+    if f is None:
+        return ""
+    note = f"{sep}{f['code']}"
+    if c["suppressed"]:
+        note += f" suppressed ({c['suppressed']['by']})"
+    return note
 
 
 def claimed(c: dict[str, Any]) -> str:
@@ -68,7 +79,16 @@ def _summary_text(report: dict[str, Any]):  # type: ignore[no-untyped-def]
     summary.append(f"{s['contradicted']} contradicted", style=_STYLES["contradicted"])
     summary.append(", ")
     summary.append(f"{s['not_enough_info']} not enough info", style=_STYLES["not_enough_info"])
+    summary.append(f"; {findings_text(s['findings'])}")
     return summary
+
+
+def findings_text(counts: dict[str, int]) -> str:
+    """'findings: 1 error, 3 warnings, 1 note, 2 suppressed' (only the non-zero ones)."""
+    parts = [f"{counts[k]} {k}{'s' if counts[k] != 1 else ''}" for k in ("error", "warning", "note") if counts[k]]
+    if counts["suppressed"]:
+        parts.append(f"{counts['suppressed']} suppressed")
+    return "findings: " + (", ".join(parts) if parts else "none")
 
 
 def _use_color(stream: IO[str]) -> bool:
@@ -89,12 +109,12 @@ def _render_lines(report: dict[str, Any], stream: IO[str], color: bool) -> None:
             reference = f" (reference {c['reference']})" if c["reference"] else ""
             loc = c["location"]
             write(
-                f"{doc['path']}:{loc['line']}:{loc['column']}: {start}{_LABELS[c['verdict']]}{reset} [{c['reason']}] "
+                f"{doc['path']}:{loc['line']}:{loc['column']}: {start}{_LABELS[c['verdict']]}{reset} [{c['reason']}{finding_note(c)}] "
                 f"{c['text']}{reference}: {c['explanation']}\n"
             )
     s = report["summary"]
     write(
         f"{s['claims']} claims in {s['documents']} document(s): {s['supported']} supported, "
-        f"{s['contradicted']} contradicted, {s['not_enough_info']} not enough info "
+        f"{s['contradicted']} contradicted, {s['not_enough_info']} not enough info; {findings_text(s['findings'])} "
         f"(more than {MAX_TABLE_ROWS} claims: one line each; --format markdown or json for full tables)\n"
     )

@@ -1,0 +1,94 @@
+"""The command line: arguments in, reports out, user errors into exit code 2.
+
+    factcheck check [PATH...]   check documents; --output FORMAT[:FILE] (repeatable)
+    factcheck diff OLD NEW      claims added, removed and changed between two versions
+    factcheck review [PATH...]  step through the claims and record decisions
+    factcheck codes             the catalogue of finding codes
+    factcheck reasons           the catalogue of verdict reasons
+    factcheck schema            the JSON Schema of the json format
+
+Exit codes: 0 nothing fails the --fail-on policy; 1 something does; 2 usage,
+configuration, input or source error (never hidden by --exit-zero).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from .. import __version__
+from ..errors import EXIT_ERROR, EXIT_OK, FactcheckError
+from . import check, diff, review
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        print(f"factcheck: error: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_ERROR)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="factcheck", description="Check every figure in a document against public reference data.")
+    parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    check.add_parser(sub)
+    diff.add_parser(sub)
+    review.add_parser(sub)
+    codes = sub.add_parser("codes", help="list the finding codes (severity, what fails, meaning)")
+    codes.add_argument("--markdown", action="store_true", help="as the Markdown table the README shows")
+    reasons = sub.add_parser("reasons", help="list the verdict reasons")
+    reasons.add_argument("--markdown", action="store_true", help="as the Markdown table the README shows")
+    sub.add_parser("schema", help="print the JSON Schema of the json format")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "check":
+            return check.run(args)
+        if args.command == "diff":
+            return diff.run(args)
+        if args.command == "review":
+            return review.run(args)
+        if args.command == "codes":
+            return _codes(args.markdown)
+        if args.command == "reasons":
+            return _reasons(args.markdown)
+        if args.command == "schema":
+            from ..models import json_schema
+
+            print(json.dumps(json_schema(), indent=2))
+            return EXIT_OK
+        _parser().print_help()
+        return EXIT_ERROR
+    except FactcheckError as exc:
+        print(f"factcheck: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("factcheck: interrupted", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _codes(markdown: bool) -> int:
+    from ..core.findings import FINDINGS, markdown_table
+
+    if markdown:
+        print(markdown_table(), end="")
+        return EXIT_OK
+    for f in FINDINGS.values():
+        print(f"{f.code}  {f.severity:7s}  {f.name:28s} {f.title}")
+    return EXIT_OK
+
+
+def _reasons(markdown: bool) -> int:
+    from ..core.reasons import REASONS, markdown_table
+
+    if markdown:
+        print(markdown_table(), end="")
+        return EXIT_OK
+    for r in REASONS.values():
+        print(f"{r.code:22s} {r.verdict:16s} {r.summary}")
+    return EXIT_OK

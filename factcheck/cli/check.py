@@ -1,0 +1,100 @@
+"""``factcheck check``: documents in, reports out, the exit policy applied."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .. import baseline as baseline_mod
+from ..core.findings import SEVERITIES
+from ..engine import claims_of, expand_documents
+from ..errors import EXIT_OK, UsageError
+from ..outcome import exit_code
+from ..report.build import summarize
+from ..report.locations import source_root
+from . import outputs
+from .common import Run, add_checking_options, add_policy_options, build, prepare
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    check = sub.add_parser("check", help="check documents' figures and report verdicts")
+    check.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                       help="Markdown or text files, or folders of them (default: the configured include patterns)")
+    add_checking_options(check)
+    check.add_argument("--output", action="append", default=[], metavar="FORMAT[:FILE]",
+                       help=f"a format and where to write it (repeatable; stdout without FILE): {', '.join(outputs.FORMATS)}")
+    check.add_argument("--format", choices=outputs.FORMATS, help="shorthand for one --output FORMAT (default: table)")
+    add_policy_options(check)
+    check.add_argument("--min-severity", choices=SEVERITIES, metavar="LEVEL",
+                       help="the least severe finding concise, sarif and github show: note (default), warning, error")
+    check.add_argument("--diff-base", metavar="REF", help="report only claims new or changed since git revision REF")
+    check.add_argument("--baseline", type=Path, metavar="FILE", help="a baseline or review file: its findings do not fail")
+    check.add_argument("--no-baseline", action="store_true", help="ignore the configured baseline")
+    check.add_argument("--write-baseline", type=Path, metavar="FILE",
+                       help="record the current findings in FILE (reasons already written are kept) and exit 0")
+
+
+def run(args: argparse.Namespace) -> int:
+    specs = outputs.parse(args.output, args.format)
+    session = prepare(args)
+    documents = _documents(args.paths, session)
+    results = [session.check(doc) for doc in documents]
+    report = build(session, results)
+    if args.write_baseline:
+        previous = baseline_mod.read(args.write_baseline) if args.write_baseline.exists() else None
+        data = baseline_mod.from_report(report, args.write_baseline, previous)
+        baseline_mod.write(args.write_baseline, data)
+        print(f"factcheck: wrote {len(data.entries)} finding(s) to {args.write_baseline}; "
+              "fill in each 'reason'", file=sys.stderr)
+        return EXIT_OK
+    baseline_file = None if args.no_baseline else (args.baseline or session.loaded.baseline_path())
+    if baseline_file is not None:
+        baseline_mod.apply(report, baseline_mod.read(baseline_file), baseline_file)
+        _warn_stale(report)
+    if args.diff_base:
+        _keep_changed(report, session, documents, [r.text for r in results], args.diff_base)
+    report["summary"] = summarize(report)
+    outputs.emit(report, specs, session.min_severity, source_root(str(Path.cwd())))
+    return exit_code(report, session.fail_on, args.exit_zero)
+
+
+def _documents(paths: list[Path], session: Run) -> list[Path]:
+    loaded = session.loaded
+    if not paths:
+        if not loaded.config.include:
+            raise UsageError("no PATH given and no 'include' patterns configured ([tool.factcheck] or factcheck.toml)")
+        found = loaded.included()
+        if not found:
+            raise UsageError(f"{loaded.file}: the 'include' patterns match no documents")
+        return found
+    documents = expand_documents(paths)
+    kept = [d for d in documents if not loaded.excluded(d)]
+    for d in documents:
+        if d not in kept and d in paths:
+            print(f"factcheck: {d}: excluded by the configuration; not checked", file=sys.stderr)
+    return kept
+
+
+def _keep_changed(report: dict, session: Run, documents: list[Path], texts: list[str], base: str) -> None:
+    from ..revisions import changed_only, read_at
+
+    old_ids: dict[str, set[str]] = {}
+    pairs: dict[str, tuple[str | None, str]] = {}
+    for doc, new_text in zip(documents, texts):
+        old = read_at(base, doc)
+        label = doc.as_posix()
+        pairs[label] = (old, new_text)
+        if old is not None:
+            old_ids[label] = {c.id for c in claims_of(old, label, session.settings_for(doc).doc_date)}
+    changed_only(report, old_ids, pairs, base)
+
+
+def _warn_stale(report: dict) -> None:
+    stale = report["baseline"]["stale"]
+    if stale:
+        print(f"factcheck: {len(stale)} baseline entr{'y' if len(stale) == 1 else 'ies'} no longer found "
+              f"in {report['baseline']['file']}; prune them:", file=sys.stderr)
+        for e in stale[:20]:
+            print(f"  {e['path']} {e['id']} {e['code'] or '-'} {e['text']}", file=sys.stderr)
+

@@ -1,0 +1,96 @@
+"""What ``check``, ``diff`` and ``review`` share: configuration, settings, sources and the report."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from .. import config as config_mod
+from ..core.findings import POLICIES, SEVERITIES, Policy, Severity
+from ..core.matching import Settings
+from ..engine import Catalogue, Checked, check_text, load_sources, read_document
+from ..errors import UsageError
+
+
+def parse_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date in the form YYYY-MM-DD") from None
+
+
+def add_checking_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--sources", action="append", type=Path, default=[], metavar="PATH",
+                        help="a folder of Data Package folders, or one datapackage.json (repeatable; adds to the configured sources)")
+    parser.add_argument("--doc-date", type=parse_date, metavar="YYYY-MM-DD", help="the documents' date, for dates without a year")
+    parser.add_argument("--tolerance", type=float, metavar="FRACTION", help="relative width of 'approximately' (default 0.05)")
+    parser.add_argument("--min-score", type=float, metavar="0-100", help="minimum measure match score to decide (default 80)")
+    parser.add_argument("--no-config", action="store_true", help="ignore factcheck.toml and [tool.factcheck]")
+
+
+def add_policy_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--fail-on", choices=POLICIES, metavar="LEVEL",
+                        help="exit 1 on contradicted claims (default), on unverifiable ones too, or on any finding")
+    parser.add_argument("--exit-zero", action="store_true", help="exit 0 even with failing findings (never hides exit 2)")
+
+
+@dataclass
+class Run:
+    """A configured run: settings, the sources' catalogue and each document's date."""
+
+    loaded: config_mod.LoadedConfig
+    settings: Settings
+    catalogue: Catalogue
+    tolerance: float
+    doc_date: date | None
+
+    @property
+    def fail_on(self) -> Policy:
+        return self.loaded.config.fail_on
+
+    @property
+    def min_severity(self) -> Severity:
+        return self.loaded.config.min_severity
+
+    def settings_for(self, document: Path) -> Settings:
+        when = self.doc_date or self.loaded.document_date(document)
+        return Settings(self.settings.min_score, self.settings.tolerance, when)
+
+    def check(self, document: Path, text: str | None = None, label: str | None = None) -> Checked:
+        """One document (its text read here unless given) with its verdicts."""
+        body = read_document(document) if text is None else text
+        return check_text(body, label or document.as_posix(), self.catalogue, self.settings_for(document))
+
+
+def prepare(args: argparse.Namespace) -> Run:
+    loaded = config_mod.defaults(Path.cwd()) if args.no_config else config_mod.find(Path.cwd())
+    cfg = loaded.config
+    tolerance = args.tolerance if args.tolerance is not None else cfg.tolerance
+    min_score = args.min_score if args.min_score is not None else cfg.min_match_score
+    if not 0 <= tolerance <= 1:
+        raise UsageError(f"--tolerance {tolerance}: must be between 0 and 1")
+    if not 0 <= min_score <= 100:
+        raise UsageError(f"--min-score {min_score}: must be between 0 and 100")
+    if getattr(args, "fail_on", None):
+        cfg.fail_on = args.fail_on
+    if getattr(args, "min_severity", None):
+        cfg.min_severity = args.min_severity
+    configured = [p for p in loaded.source_paths() if p.exists() or loaded.file is not None]
+    catalogue = load_sources(configured + list(args.sources))
+    if not catalogue.sources:
+        print("factcheck: warning: no reference sources configured; every claim will lack evidence", file=sys.stderr)
+    return Run(loaded, Settings(min_score, tolerance, args.doc_date), catalogue, tolerance, args.doc_date)
+
+
+def severity_choices() -> tuple[str, ...]:
+    return SEVERITIES
+
+
+def build(run: Run, results: list[Checked]) -> dict[str, Any]:
+    from ..report.build import build_report
+
+    return build_report(results, run.tolerance)

@@ -1,0 +1,122 @@
+"""``--output FORMAT[:FILE]``: parse the specs, render each format once, write every file atomically.
+
+All outputs are rendered before anything is written, so a failing format
+leaves no file half-updated; files are replaced atomically; at most one output
+goes to stdout (two would interleave).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..core.findings import Severity
+from ..errors import UsageError
+from ..report.atomic import write_atomic
+
+FORMATS = ("table", "json", "jsonl", "concise", "sarif", "github", "markdown", "claimreview")
+
+
+@dataclass(frozen=True, slots=True)
+class Output:
+    format: str
+    file: Path | None  # None: stdout
+
+
+def parse(specs: list[str], shorthand: str | None) -> list[Output]:
+    """The outputs asked for. ``--format F --output FILE`` (a bare file) keeps its old meaning: F into FILE."""
+    outputs: list[Output] = []
+    for spec in specs:
+        name, sep, file = spec.partition(":")
+        if name in FORMATS:
+            if sep and not file:
+                raise UsageError(f"--output {spec}: no file after ':' (write {name} to stdout with --output {name})")
+            outputs.append(Output(name, Path(file) if file else None))
+        elif sep and name.isalpha():
+            raise UsageError(f"--output {spec}: unknown format '{name}' (choose from {', '.join(FORMATS)})")
+        else:
+            outputs.append(Output(shorthand or "table", Path(spec)))
+    if not outputs:
+        outputs.append(Output(shorthand or "table", None))
+    elif shorthand and all(o.file is not None for o in outputs) and not any(o.format == shorthand for o in outputs):
+        outputs.append(Output(shorthand, None))
+    if sum(o.file is None for o in outputs) > 1:
+        raise UsageError("only one output can go to stdout: give the others a file (--output FORMAT:FILE)")
+    for o in outputs:
+        if o.file is not None and not (o.file.parent if str(o.file.parent) else Path(".")).is_dir():
+            raise UsageError(f"--output {o.format}:{o.file}: folder '{o.file.parent}' does not exist")
+    return outputs
+
+
+def emit(report: dict[str, Any], outputs: list[Output], minimum: Severity, root: Path) -> None:
+    """Render every output, write the files, then stdout; for ``github`` also the step summary."""
+    rendered = [(o, _render(report, o, minimum, root)) for o in outputs]
+    for o, text in rendered:
+        if o.file is not None:
+            write_atomic(o.file, text)
+    for o, text in rendered:
+        if o.file is None:
+            if o.format == "table":
+                from ..report import table
+
+                table.render(report, sys.stdout)
+            else:
+                sys.stdout.write(text)
+    if any(o.format == "github" for o in outputs):
+        _step_summary(report)
+
+
+def _render(report: dict[str, Any], o: Output, minimum: Severity, root: Path) -> str:
+    if o.format == "table":
+        if o.file is None:
+            return ""  # rendered straight to the terminal by emit, in colour when it is one
+        from ..report import table
+
+        buffer = io.StringIO()
+        table.render(report, buffer, color=False, width=160)
+        return buffer.getvalue()
+    if o.format == "json":
+        from ..report.json_format import render
+
+        return render(report)
+    if o.format == "jsonl":
+        from ..report import jsonl
+
+        return jsonl.render(report)
+    if o.format == "concise":
+        from ..report import concise
+
+        return concise.render(report, minimum)
+    if o.format == "sarif":
+        from ..report import sarif
+
+        return sarif.render(report, root, minimum)
+    if o.format == "github":
+        from ..report import github
+
+        return github.render(report, root, minimum)
+    if o.format == "markdown":
+        from ..report import markdown
+
+        return markdown.render(report)
+    from ..report import claimreview
+
+    return claimreview.render(report)
+
+
+def _step_summary(report: dict[str, Any]) -> None:
+    """GitHub shows 10 errors and 10 warnings a step: the whole table goes to the step summary."""
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not target:
+        return
+    from ..report import markdown
+
+    try:
+        with open(target, "a", encoding="utf-8") as fh:
+            fh.write(markdown.render(report))
+    except OSError as exc:
+        raise UsageError(f"GITHUB_STEP_SUMMARY={target}: cannot append the summary: {exc.strerror or exc}") from exc

@@ -1,0 +1,20 @@
+"""The ``concise`` format: ``path:line:col: CODE message [source]``, one finding a line (like ruff and Vale)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..core.findings import Severity
+from ..outcome import findings
+
+
+def render(report: dict[str, Any], minimum: Severity = "note") -> str:
+    shown = findings(report, minimum)
+    lines = [
+        f"{f.path}:{f.line}:{f.column}: {f.code} {f.message}" + (f" [{f.source}]" if f.source else "")
+        for f in shown
+    ]
+    suppressed = report["summary"]["findings"]["suppressed"]
+    tail = f" ({suppressed} suppressed)" if suppressed else ""
+    lines.append(f"Found {len(shown)} finding{'s' if len(shown) != 1 else ''}{tail}." if shown else f"No findings{tail}.")
+    return "\n".join(lines) + "\n"
