@@ -46,6 +46,10 @@ def render(report: dict[str, Any]) -> str:
                 f"{' '.join(refs) or '—'} |"
             )
         out.append("")
+        if doc["problems"]:
+            out += ["Suppression comments to fix:", ""]
+            out += [f"- {p['location']['line']}:{p['location']['column']}: {p['code']} {_cell(p['message'])}" for p in doc["problems"]]
+            out.append("")
     out += ["## Reasons", ""]
     used = sorted({c["reason"] for d in report["documents"] for c in d["claims"]})
     out += [f"- `{code}` ({REASONS[code].verdict}): {REASONS[code].summary}" for code in used]

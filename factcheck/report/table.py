@@ -44,6 +44,9 @@ def render(report: dict[str, Any], stream: IO[str], color: bool | None = None, w
             loc = c["location"]
             table.add_row(f"{loc['line']}:{loc['column']}", c["text"], claimed(c), c["reference"] or "—", verdict, why)
         console.print(table)
+        for p in doc["problems"]:
+            loc = p["location"]
+            console.print(f"{doc['path']}:{loc['line']}:{loc['column']}: {p['code']} {p['message']}", style="yellow", markup=False)
     console.print(_summary_text(report), style=None)
 
 
