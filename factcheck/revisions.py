@@ -32,7 +32,7 @@ def verify_ref(ref: str, cwd: Path) -> None:
     """Refuse a revision git does not know, or a folder outside a work tree."""
     inside = _git(["rev-parse", "--is-inside-work-tree"], cwd)
     if inside.returncode != 0:
-        raise UsageError(f"{cwd}: not inside a git work tree; revisions need one")
+        raise UsageError(f"{cwd.resolve()}: not inside a git work tree; revisions need one")
     found = _git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], cwd)
     if found.returncode != 0:
         raise UsageError(f"'{ref}': unknown git revision")

@@ -100,7 +100,7 @@ def _terminal_keys() -> Iterator[str]:
 def _ask(console: Any, keys: Iterator[str], echo: bool) -> tuple[Decision | Literal["skip"], str] | None:
     """The next decision and its note; None to stop (q, or the keys ran out)."""
     while True:
-        console.print(_PROMPT, end="")
+        console.print(_PROMPT, end="", markup=False)
         line = next(keys, None)
         if line is None:
             console.print()
@@ -116,7 +116,7 @@ def _ask(console: Any, keys: Iterator[str], echo: bool) -> tuple[Decision | Lite
         if key in KEYS:
             note = note.strip()
             if key == "d" and not note:
-                console.print("note (why is the claim wrong?): ", end="")
+                console.print("note (why is the claim wrong?): ", end="", markup=False)
                 note = (next(keys, None) or "").strip()
                 if not note:
                     console.print("[red]a dispute needs a note; choose again[/]")

@@ -86,6 +86,30 @@ def test_a_changed_figure_gets_a_new_id_and_only_it(seed_claims):
     assert differing == ["120,000 ventilators"]
 
 
+def test_ids_survive_lines_removed_above(seed_claims):
+    text = SEED.read_text(encoding="utf-8")
+    first_line_end = text.index("\n") + 1
+    again = extract_claims(text[first_line_end:], doc_date=DOC)
+    assert [c.id for c in again] == [c.id for c in seed_claims]
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "changed"),
+    [
+        ("China had sent 29 medical expert teams", "France had sent 29 medical expert teams", "29 medical expert teams"),
+        ("96,700 ventilators", "96,700 respirators", "96,700 respirators"),
+        ("more than 70.6 billion masks", "about 70.6 billion masks", "about 70.6 billion masks"),
+    ],
+    ids=["subject", "measure", "qualifier"],
+)
+def test_a_changed_subject_measure_or_qualifier_gets_a_new_id(seed_claims, before, after, changed):
+    text = SEED.read_text(encoding="utf-8")
+    assert before in text
+    again = extract_claims(text.replace(before, after), doc_date=DOC)
+    differing = [a.text for a, b in zip(again, seed_claims) if a.id != b.id]
+    assert changed in differing
+
+
 def test_no_document_date_leaves_year_unknown():
     (claim,) = extract_claims("As of May 31, China had sent 29 medical teams.")
     assert claim.period is not None and claim.period.year_known is False
