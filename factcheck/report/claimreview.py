@@ -8,10 +8,11 @@ is today, or the day of ``SOURCE_DATE_EPOCH`` when set (reproducible output).
 
 from __future__ import annotations
 
-import json
 import os
 from datetime import UTC, date, datetime
 from typing import Any
+
+from pydantic_core import to_json
 
 from .. import __version__
 
@@ -57,4 +58,4 @@ def render(report: dict[str, Any]) -> str:
             if cited:
                 review["citation"] = sorted(set(cited), key=cited.index)
             reviews.append(review)
-    return json.dumps(reviews, indent=2, ensure_ascii=False) + "\n"
+    return to_json(reviews, indent=2).decode("utf-8") + "\n"

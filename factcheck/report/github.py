@@ -30,13 +30,14 @@ def escape_property(text: str) -> str:
 def render(report: dict[str, Any], root: Path, minimum: Severity = "note") -> str:
     lines: list[str] = []
     current = None
+    path = ""
     for f in findings(report, minimum):
         if f.path != current:
             if current is not None:
                 lines.append("::endgroup::")
             current = f.path
+            path = relative(f.path, root) or f.path
             lines.append(f"::group::{escape_data(f.path)}")
-        path = relative(f.path, root) or f.path
         props = (
             f"file={escape_property(path)},line={f.line},col={f.column},endLine={f.end_line},endColumn={f.end_column},"
             f"title={escape_property(f'{f.code} {FINDINGS[f.code].name}')}"
