@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..core.reasons import REASONS
-from .table import finding_note, findings_text
+from .table import finding_note, findings_text, revision_text
 
 _ICONS = {"supported": "✅ supported", "contradicted": "❌ contradicted", "not_enough_info": "❔ not enough info"}
 
@@ -20,7 +20,7 @@ def render(report: dict[str, Any]) -> str:
         "# factcheck report",
         "",
         f"{s['claims']} claims in {s['documents']} document(s): **{s['supported']} supported**, "
-        f"**{s['contradicted']} contradicted**, **{s['not_enough_info']} not enough info**; {findings_text(s['findings'])}.",
+        f"**{s['contradicted']} contradicted**, **{s['not_enough_info']} not enough info**; {findings_text(s['findings'])}{revision_text(report)}.",
         "",
     ]
     notes: dict[tuple[str, int], int] = {}

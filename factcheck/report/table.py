@@ -82,8 +82,14 @@ def _summary_text(report: dict[str, Any]):  # type: ignore[no-untyped-def]
     summary.append(f"{s['contradicted']} contradicted", style=_STYLES["contradicted"])
     summary.append(", ")
     summary.append(f"{s['not_enough_info']} not enough info", style=_STYLES["not_enough_info"])
-    summary.append(f"; {findings_text(s['findings'])}")
+    summary.append(f"; {findings_text(s['findings'])}{revision_text(report)}")
     return summary
+
+
+def revision_text(report: dict[str, Any]) -> str:
+    """Under --diff-base, how many unchanged claims were left out."""
+    revision = report.get("revision")
+    return f" ({revision['unchanged']} unchanged since {revision['base']} not shown)" if revision else ""
 
 
 def findings_text(counts: dict[str, int]) -> str:
@@ -107,6 +113,8 @@ def _render_lines(report: dict[str, Any], stream: IO[str], color: bool) -> None:
     reset = "\x1b[0m" if color else ""
     write = stream.write
     for doc in report["documents"]:
+        for p in doc["problems"]:
+            write(f"{doc['path']}:{p['location']['line']}:{p['location']['column']}: {p['code']} {p['message']}\n")
         for c in doc["claims"]:
             start = _ANSI[c["verdict"]] if color else ""
             reference = f" (reference {c['reference']})" if c["reference"] else ""
@@ -118,6 +126,7 @@ def _render_lines(report: dict[str, Any], stream: IO[str], color: bool) -> None:
     s = report["summary"]
     write(
         f"{s['claims']} claims in {s['documents']} document(s): {s['supported']} supported, "
-        f"{s['contradicted']} contradicted, {s['not_enough_info']} not enough info; {findings_text(s['findings'])} "
+        f"{s['contradicted']} contradicted, {s['not_enough_info']} not enough info; {findings_text(s['findings'])}"
+        f"{revision_text(report)} "
         f"(more than {MAX_TABLE_ROWS} claims: one line each; --format markdown or json for full tables)\n"
     )
