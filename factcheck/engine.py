@@ -22,7 +22,7 @@ from .core.suppressions import Problem, Suppression, Target
 from .core.suppressions import apply as apply_suppressions
 from .errors import UsageError
 from .sources.base import Source, SourceError
-from .sources.datapackage import find_descriptors, load
+from .sources.datapackage import NotPulled, find_descriptors, load
 
 DOCUMENT_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".txt", ".text")
 
@@ -52,28 +52,33 @@ class Catalogue:
     sources: list[Source]
     index: MeasureIndex
     by_source: dict[str, Source] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)  # skipped or stale sources, for the CLI to print
 
     def fetch(self, measure: Measure, entity: str | None) -> list[Observation]:
         return self.by_source[measure.source].observations(measure.id, entity)
 
 
-def load_sources(paths: list[Path]) -> Catalogue:
-    """Every Data Package under the given paths, verified and indexed."""
+def load_sources(paths: list[Path], index_dir: Path | None = None) -> Catalogue:
+    """Every Data Package under the given paths, verified and indexed; connector sources not yet pulled are skipped."""
     sources: list[Source] = []
+    warnings: list[str] = []
     seen: set[Path] = set()
     for path in paths:
         for descriptor in find_descriptors(path):
             if descriptor.resolve() in seen:
                 continue
             seen.add(descriptor.resolve())
-            sources.append(load(descriptor))
+            try:
+                sources.append(load(descriptor, index_dir, warnings))
+            except NotPulled as exc:
+                warnings.append(str(exc))
     names: dict[str, Source] = {}
     for source in sources:
         if source.name in names:
             raise SourceError(source.name, "two sources have the same name; each Data Package needs its own 'name'")
         names[source.name] = source
     measures = [m for s in sources for m in s.measures()]
-    return Catalogue(sources, MeasureIndex(measures), names)
+    return Catalogue(sources, MeasureIndex(measures), names, warnings)
 
 
 def expand_documents(paths: list[Path]) -> list[Path]:

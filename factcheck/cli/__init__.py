@@ -3,6 +3,7 @@
     factcheck check [PATH...]   check documents; --output FORMAT[:FILE] (repeatable)
     factcheck diff OLD NEW      claims added, removed and changed between two versions
     factcheck review [PATH...]  step through the claims and record decisions
+    factcheck sources ACTION    list, show, pull and verify the reference datasets
     factcheck codes             the catalogue of finding codes
     factcheck reasons           the catalogue of verdict reasons
     factcheck schema            the JSON Schema of the json format
@@ -19,14 +20,8 @@ import sys
 
 from .. import __version__
 from ..errors import EXIT_ERROR, EXIT_OK, FactcheckError
-from . import check, diff, review
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        print(f"factcheck: error: {message}", file=sys.stderr)
-        raise SystemExit(EXIT_ERROR)
+from . import check, diff, review, sources
+from .common import Parser as _Parser
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -36,6 +31,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_parser(sub)
     diff.add_parser(sub)
     review.add_parser(sub)
+    sources.add_parser(sub)
     codes = sub.add_parser("codes", help="list the finding codes (severity, what fails, meaning)")
     codes.add_argument("--markdown", action="store_true", help="as the Markdown table the README shows")
     reasons = sub.add_parser("reasons", help="list the verdict reasons")
@@ -53,6 +49,8 @@ def main(argv: list[str] | None = None) -> int:
             return diff.run(args)
         if args.command == "review":
             return review.run(args)
+        if args.command == "sources":
+            return sources.run(args)
         if args.command == "codes":
             return _codes(args.markdown)
         if args.command == "reasons":

@@ -13,7 +13,16 @@ from .. import config as config_mod
 from ..core.findings import POLICIES, SEVERITIES, Policy, Severity
 from ..core.matching import Settings
 from ..engine import Catalogue, Checked, check_text, load_sources, read_document
-from ..errors import UsageError
+from ..errors import EXIT_ERROR, UsageError
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with factcheck's exit code for usage errors (2) and its message prefix."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        print(f"factcheck: error: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_ERROR)
 
 
 def parse_date(text: str) -> date:
@@ -81,6 +90,8 @@ def prepare(args: argparse.Namespace) -> Run:
         cfg.min_severity = args.min_severity
     configured = [p for p in loaded.source_paths() if p.exists() or loaded.file is not None]
     catalogue = load_sources(configured + list(args.sources))
+    for warning in catalogue.warnings:
+        print(f"factcheck: warning: {warning}", file=sys.stderr)
     if not catalogue.sources:
         print("factcheck: warning: no reference sources configured; every claim will lack evidence", file=sys.stderr)
     return Run(loaded, Settings(min_score, tolerance, args.doc_date), catalogue, tolerance, args.doc_date)

@@ -25,7 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from ..core.entities import lookup
 from ..core.model import Measure, Observation, Provenance
-from .base import MemorySource, SourceError
+from .base import MemorySource, Source, SourceError
 
 _SERIES = ("level", "cumulative", "event")
 _CURRENCIES = frozenset("USD EUR GBP CNY JPY CHF AUD CAD HKD SGD INR".split())
@@ -88,8 +88,15 @@ def find_descriptors(path: Path) -> list[Path]:
     return found
 
 
-def load(descriptor: Path) -> MemorySource:
-    """Read, verify and map one Data Package into a source."""
+INDEX_BYTES = 16 * 1024 * 1024  # larger sources are answered from an SQLite index (see store.py)
+
+
+def load(descriptor: Path, index_dir: Path | None = None, warnings: list[str] | None = None) -> Source:
+    """Read, verify and map one Data Package into a source (indexed in SQLite when large).
+
+    ``warnings`` collects what check should say but not fail on (a snapshot older than its max age).
+    """
+    warnings = [] if warnings is None else warnings
     where = str(descriptor)
     try:
         package = json.loads(descriptor.read_text(encoding="utf-8"))
@@ -100,20 +107,131 @@ def load(descriptor: Path) -> MemorySource:
     if not isinstance(package, dict) or not isinstance(package.get("resources"), list):
         raise SourceError(where, "not a Data Package: no 'resources' list")
     name = str(package.get("name") or descriptor.parent.name)
+    raw_block = package.get("factcheck")
+    block: dict[str, Any] = raw_block if isinstance(raw_block, dict) else {}
+    mapped = [(i, r) for i, r in enumerate(package["resources"]) if isinstance(r, dict) and "factcheck" in r]
+    age = _stale(package, block, where)
+    if age:
+        warnings.append(age)
+    if not mapped:
+        if block.get("connector"):
+            raise NotPulled(where, f"connector source '{name}' has no snapshot yet: run 'factcheck sources pull {name}'")
+        raise SourceError(where, "no resource has a 'factcheck' block mapping its columns")
     licence = _licence(package.get("licenses"))
     if not licence:
         raise SourceError(where, "no 'licenses': every source must name its data licence")
+    prepared = [prepare_resource(descriptor, r, i) for i, r in mapped]
+    size = sum(path.stat().st_size for _, path, _ in prepared)
+    wanted = block.get("index")
+    if wanted is True or (wanted is None and size > INDEX_BYTES):
+        return _indexed(descriptor, package, name, licence, mapped, prepared, index_dir)
     measures: dict[str, Measure] = {}
     observations: list[Observation] = []
-    mapped = 0
+    for index, resource in mapped:
+        _load_resource(descriptor, package, name, licence, resource, index, measures, observations)
+    return MemorySource(name, measures.values(), observations)
+
+
+def _stale(package: dict[str, Any], block: dict[str, Any], where: str) -> str | None:
+    """A warning when the snapshot is older than the source's configured maximum age."""
+    limit = block.get("max_age_days")
+    retrieved = _date_or_none(package.get("retrieved"))
+    if not isinstance(limit, int) or retrieved is None:
+        return None
+    age = (date.today() - retrieved).days
+    if age <= limit:
+        return None
+    return f"{where}: snapshot retrieved {retrieved} is {age} days old (max_age_days {limit}); refresh it with 'factcheck sources pull {package.get('name')}'"
+
+
+class NotPulled(SourceError):
+    """A connector source without a snapshot: skipped by check with a warning, not an error."""
+
+
+def _indexed(
+    descriptor: Path,
+    package: dict[str, Any],
+    name: str,
+    licence: str,
+    mapped: list[tuple[int, dict[str, Any]]],
+    prepared: list[tuple[Mapping, Path, str]],
+    index_dir: Path | None,
+) -> Source:
+    from ..cachedir import cache_dir
+    from . import store
+
+    folder = index_dir or cache_dir() / "index"
+    fp = store.fingerprint(descriptor, [(path, r.get("hash")) for (_, r), (_, path, _) in zip(mapped, prepared)])
+    target = folder / f"{re.sub(r'[^A-Za-z0-9_.-]', '_', name)}-{fp}.sqlite"
+    if not target.is_file():
+        def fill(sink: store.Sink) -> dict[str, Measure]:
+            measures: dict[str, Measure] = {}
+            for (_, resource), (mapping, path, where) in zip(mapped, prepared):
+                sha = _hash_verified(path, resource.get("hash"), where)
+                provenance = make_provenance(package, name, licence, sha, path)
+                seen = set(sink.measure_ids)
+                with open(path, encoding="utf-8-sig", newline="") as stream:
+                    try:
+                        read_rows(stream, mapping, provenance, where, path, sink)
+                    except UnicodeDecodeError as exc:
+                        raise SourceError(str(path), f"not UTF-8 text (byte {exc.start})") from exc
+                add_measures(name, mapping, measures, {m: None for m in sink.measure_ids if m not in seen})
+            return measures
+
+        store.build(target, name, fill)
+    return store.StoreSource(target)
+
+
+def _hash_verified(path: Path, expected: Any, where: str) -> str:
+    """The file's sha256, streamed; checked against the declared hash like :func:`_read_verified`."""
+    algorithm, digest = _declared(expected, where)
+    sha = hashlib.sha256()
+    other = hashlib.new(algorithm) if algorithm and algorithm != "sha256" else None
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            sha.update(chunk)
+            if other is not None:
+                other.update(chunk)
+    actual = (other or sha).hexdigest()
+    if digest and actual != digest:
+        raise SourceError(str(path), f"{algorithm} mismatch: descriptor says {digest}, file has {actual}; the data changed since it was described")
+    return sha.hexdigest()
+
+
+def verify(descriptor: Path) -> list[str]:
+    """Every problem with a source: descriptor, connector block, mapping, columns, and each file's hash re-computed."""
+    where = str(descriptor)
+    try:
+        package = json.loads(descriptor.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        return [f"{where}: cannot read the descriptor: {exc}"]
+    if not isinstance(package, dict) or not isinstance(package.get("resources"), list):
+        return [f"{where}: not a Data Package: no 'resources' list"]
+    problems: list[str] = []
+    try:
+        from ..connectors.snapshot import connector_source
+
+        connector_source(descriptor)
+    except SourceError as exc:
+        problems.append(str(exc))
+    if not _licence(package.get("licenses")):
+        problems.append(f"{where}: no 'licenses'")
     for index, resource in enumerate(package["resources"]):
         if not isinstance(resource, dict) or "factcheck" not in resource:
             continue
-        mapped += 1
-        _load_resource(descriptor, package, name, licence, resource, index, measures, observations)
-    if mapped == 0:
-        raise SourceError(where, "no resource has a 'factcheck' block mapping its columns")
-    return MemorySource(name, measures.values(), observations)
+        try:
+            mapping, path, res_where = prepare_resource(descriptor, resource, index)
+            if resource.get("hash") is None:
+                problems.append(f"{res_where}: declares no 'hash', so it cannot be verified")
+            _hash_verified(path, resource.get("hash"), res_where)
+            with open(path, encoding="utf-8-sig", newline="") as stream:
+                header = {h.strip() for h in next(csv.reader(stream), [])}
+            missing = [c for _, c in mapping.columns() if c not in header]
+            if missing:
+                problems.append(f"{res_where}: mapped column(s) {', '.join(missing)} not in {path.name}")
+        except (SourceError, OSError, UnicodeDecodeError) as exc:
+            problems.append(str(exc))
+    return problems
 
 
 def _licence(licenses: Any) -> str:
@@ -135,18 +253,33 @@ def _load_resource(
     measures: dict[str, Measure],
     observations: list[Observation],
 ) -> None:
+    mapping, data_path, where = prepare_resource(descriptor, resource, index)
+    raw = _read_verified(data_path, resource.get("hash"), where)
+    provenance = make_provenance(package, name, licence, hashlib.sha256(raw).hexdigest(), data_path)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise SourceError(str(data_path), f"not UTF-8 text (byte {exc.start})") from exc
+    first = len(observations)
+    read_rows(io.StringIO(text, newline=""), mapping, provenance, where, data_path, observations)
+    add_measures(name, mapping, measures, dict.fromkeys(o.measure for o in observations[first:]))
+
+
+def prepare_resource(descriptor: Path, resource: dict[str, Any], index: int) -> tuple[Mapping, Path, str]:
+    """A resource's validated mapping, its file (inside the source folder) and how to name it in errors."""
     where = f"{descriptor} (resource {resource.get('name') or index})"
     try:
         mapping = Mapping.model_validate(resource["factcheck"])
     except ValidationError as exc:
         problems = "; ".join(f"{'.'.join(str(p) for p in e['loc']) or 'factcheck'}: {e['msg']}" for e in exc.errors())
         raise SourceError(where, f"bad 'factcheck' mapping: {problems}") from exc
-    data_path = _resource_path(descriptor, resource, where)
-    raw = _read_verified(data_path, resource.get("hash"), where)
-    sha = hashlib.sha256(raw).hexdigest()
-    sources = package.get("sources") or resource.get("sources") or []
+    return mapping, _resource_path(descriptor, resource, where), where
+
+
+def make_provenance(package: dict[str, Any], name: str, licence: str, sha: str, data_path: Path) -> Provenance:
+    sources = package.get("sources") or []
     first_source = sources[0] if sources and isinstance(sources[0], dict) else {}
-    provenance = Provenance(
+    return Provenance(
         source=name,
         title=str(package.get("title") or name),
         publisher=package.get("publisher") or first_source.get("title"),
@@ -156,11 +289,11 @@ def _load_resource(
         sha256=sha,
         path=str(data_path),
     )
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise SourceError(str(data_path), f"not UTF-8 text (byte {exc.start})") from exc
-    reader = csv.reader(io.StringIO(text, newline=""))
+
+
+def read_rows(stream: Any, mapping: Mapping, provenance: Provenance, where: str, data_path: Path, sink: Any) -> None:
+    """Check the header against the mapping, then append each row's observation to ``sink``."""
+    reader = csv.reader(stream)
     header = next(reader, None)
     if header is None:
         raise SourceError(str(data_path), "empty file: no header row")
@@ -168,9 +301,7 @@ def _load_resource(
     for key, column in mapping.columns():
         if column not in columns:
             raise SourceError(where, f"'factcheck.{key}' names column '{column}', not in {data_path.name} (columns: {', '.join(columns)})")
-    first = len(observations)
-    _add_rows(reader, columns, mapping, provenance, where, data_path, observations)
-    _add_measures(name, mapping, measures, dict.fromkeys(o.measure for o in observations[first:]))
+    _add_rows(reader, columns, mapping, provenance, where, data_path, sink)
 
 
 def _resource_path(descriptor: Path, resource: dict[str, Any], where: str) -> Path:
@@ -188,13 +319,10 @@ def _resource_path(descriptor: Path, resource: dict[str, Any], where: str) -> Pa
     return full
 
 
-def _read_verified(path: Path, expected: Any, where: str) -> bytes:
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise SourceError(str(path), f"cannot read: {exc}") from exc
+def _declared(expected: Any, where: str) -> tuple[str | None, str | None]:
+    """A resource's declared hash as (algorithm, lower-case hex), or (None, None) when it declares none."""
     if expected is None:
-        return raw
+        return None, None
     if not isinstance(expected, str):
         raise SourceError(where, "'hash' must be a string such as 'sha256:<hex>'")
     algorithm, _, digest = expected.partition(":")
@@ -202,13 +330,24 @@ def _read_verified(path: Path, expected: Any, where: str) -> bytes:
         algorithm, digest = ("md5" if len(expected) == 32 else "sha256"), expected
     if algorithm not in ("sha256", "md5", "sha1", "sha512"):
         raise SourceError(where, f"unsupported hash algorithm '{algorithm}'")
+    return algorithm, digest.lower()
+
+
+def _read_verified(path: Path, expected: Any, where: str) -> bytes:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise SourceError(str(path), f"cannot read: {exc}") from exc
+    algorithm, digest = _declared(expected, where)
+    if algorithm is None:
+        return raw
     actual = hashlib.new(algorithm, raw).hexdigest()
-    if actual != digest.lower():
+    if actual != digest:
         raise SourceError(str(path), f"{algorithm} mismatch: descriptor says {digest}, file has {actual}; the data changed since it was described")
     return raw
 
 
-def _add_measures(name: str, mapping: Mapping, measures: dict[str, Measure], ids: dict[str, None]) -> None:
+def add_measures(name: str, mapping: Mapping, measures: dict[str, Measure], ids: dict[str, None]) -> None:
     """One measure per distinct id in the rows just read, labelled by its aliases."""
     aliases = mapping.measure_aliases
     for mid in ids:
@@ -227,7 +366,7 @@ def _add_rows(
     provenance: Provenance,
     where: str,
     data_path: Path,
-    out: list[Observation],
+    out: Any,
 ) -> None:
     col = {key: columns[c] for key, c in m.columns()}
     width = len(columns)

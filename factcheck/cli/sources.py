@@ -1,0 +1,233 @@
+"""``factcheck sources list | show ID | pull [ID...] | verify``: the configured reference datasets."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from .. import config as config_mod
+from ..errors import EXIT_ERROR, EXIT_OK, UsageError
+from ..sources.base import SourceError
+from ..sources.datapackage import find_descriptors
+from .common import Parser
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    sources = sub.add_parser("sources", help="list, show, pull and verify the reference datasets")
+    actions = sources.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=Parser)
+    for name, text in (("list", "id, connector, title, licence, snapshot date, age, rows"),
+                       ("show", "one source in detail: descriptor, provenance, measures"),
+                       ("pull", "fetch connector sources and write their snapshots (atomically)"),
+                       ("verify", "re-hash every snapshot and check every descriptor; exit 2 on any mismatch")):
+        action = actions.add_parser(name, help=text)
+        if name == "show":
+            action.add_argument("id", metavar="ID")
+        if name == "pull":
+            action.add_argument("ids", nargs="*", metavar="ID", help="sources to pull (default: every connector source)")
+            action.add_argument("--cache-dir", type=Path, metavar="DIR",
+                                help="HTTP cache (default: $FACTCHECK_CACHE_DIR, else the platform's cache directory)")
+        action.add_argument("--sources", action="append", type=Path, default=[], metavar="PATH",
+                            help="a source folder or datapackage.json (repeatable; adds to the configured sources)")
+        action.add_argument("--offline", action="store_true", help="never touch the network")
+        action.add_argument("--no-config", action="store_true", help="ignore factcheck.toml and [tool.factcheck]")
+
+
+def run(args: argparse.Namespace) -> int:
+    descriptors = _descriptors(args)
+    if args.action == "list":
+        return _list(descriptors)
+    if args.action == "show":
+        return _show(_by_id(descriptors, args.id))
+    if args.action == "pull":
+        return _pull(descriptors, args)
+    return _verify(descriptors)
+
+
+def _descriptors(args: argparse.Namespace) -> list[Path]:
+    loaded = config_mod.defaults(Path.cwd()) if args.no_config else config_mod.find(Path.cwd())
+    paths = [p for p in loaded.source_paths() if p.exists() or loaded.file is not None] + list(args.sources)
+    out: list[Path] = []
+    for path in paths:
+        for d in find_descriptors(path):
+            if d.resolve() not in {o.resolve() for o in out}:
+                out.append(d)
+    return out
+
+
+def _id(descriptor: Path, package: dict[str, Any]) -> str:
+    return str(package.get("name") or descriptor.parent.name)
+
+
+def _by_id(descriptors: list[Path], wanted: str) -> Path:
+    from ..connectors.snapshot import read_descriptor
+
+    for d in descriptors:
+        if _id(d, read_descriptor(d)) == wanted:
+            return d
+    known = ", ".join(_id(d, read_descriptor(d)) for d in descriptors) or "none"
+    raise UsageError(f"no source '{wanted}' (configured: {known})")
+
+
+def _list(descriptors: list[Path]) -> int:
+    from rich.console import Console
+    from rich.table import Table
+
+    from ..connectors.snapshot import read_descriptor
+
+    table = Table(title="Reference sources", title_justify="left")
+    for column in ("id", "connector", "title", "licence", "snapshot", "age", "rows"):
+        table.add_column(column, justify="right" if column in ("age", "rows") else "left", no_wrap=column != "title")
+    for d in descriptors:
+        package = read_descriptor(d)
+        raw_block = package.get("factcheck")
+        block: dict[str, Any] = raw_block if isinstance(raw_block, dict) else {}
+        retrieved = _retrieved(package)
+        age = f"{(datetime.now(UTC).date() - retrieved).days} d" if retrieved else "—"
+        if block.get("max_age_days") and retrieved and (datetime.now(UTC).date() - retrieved).days > block["max_age_days"]:
+            age += " (stale)"
+        licences = package.get("licenses") or [{}]
+        licence = licences[0].get("name", "") if isinstance(licences[0], dict) else str(licences[0])
+        table.add_row(_id(d, package), block.get("connector") or "local", str(package.get("title") or ""), licence or "—",
+                      str(retrieved or ("not pulled" if block.get("connector") else "—")), age, _rows(d, package))
+    Console(highlight=False).print(table)
+    return EXIT_OK
+
+
+def _retrieved(package: dict[str, Any]) -> date | None:
+    for key in ("retrieved", "created", "last_updated"):
+        value = package.get(key)
+        if isinstance(value, str) and len(value) >= 10:
+            try:
+                return date.fromisoformat(value[:10])
+            except ValueError:
+                continue
+    return None
+
+
+def _rows(descriptor: Path, package: dict[str, Any]) -> str:
+    block = package.get("factcheck")
+    snapshot = block.get("snapshot") if isinstance(block, dict) else None
+    if isinstance(snapshot, dict) and isinstance(snapshot.get("rows"), int):
+        return f"{snapshot['rows']:,}"
+    total = 0
+    for r in package.get("resources") or []:
+        path = descriptor.parent / str(r.get("path", "")) if isinstance(r, dict) else None
+        if path is None or not path.is_file():
+            continue
+        with open(path, "rb") as fh:
+            total += max(0, sum(chunk.count(b"\n") for chunk in iter(lambda: fh.read(1 << 20), b"")) - 1)
+    return f"{total:,}" if total else "—"
+
+
+def _show(descriptor: Path) -> int:
+    from ..connectors.snapshot import connector_source, read_descriptor
+    from ..sources.datapackage import NotPulled, load
+
+    package = read_descriptor(descriptor)
+    print(f"id:        {_id(descriptor, package)}")
+    print(f"descriptor: {descriptor}")
+    print(f"title:     {package.get('title', '')}")
+    source = connector_source(descriptor)
+    if source is not None:
+        print(f"connector: {source.block.connector}: {source.connector.describe()}")
+        print(f"params:    {json.dumps(source.block.params)}")
+        snapshot = source.block.snapshot or {}
+        for key in ("retrieved", "upstream_version", "last_modified", "rows"):
+            if snapshot.get(key) is not None:
+                print(f"{key + ':':10s} {snapshot[key]}")
+        for url in snapshot.get("requests") or []:
+            print(f"request:   {url}")
+    for licence in package.get("licenses") or []:
+        print(f"licence:   {licence.get('name') if isinstance(licence, dict) else licence}")
+    for r in package.get("resources") or []:
+        if isinstance(r, dict):
+            print(f"resource:  {r.get('path')} ({r.get('bytes', '?')} bytes, {r.get('hash', 'no hash')})")
+    try:
+        loaded = load(descriptor)
+    except NotPulled as exc:
+        print(f"snapshot:  none yet ({exc.problem})")
+        return EXIT_OK
+    for m in loaded.measures():
+        print(f"measure:   {m.id}: {', '.join(m.labels)}")
+    return EXIT_OK
+
+
+def _pull(descriptors: list[Path], args: argparse.Namespace) -> int:
+    from ..cachedir import cache_dir
+    from ..connectors.http import HttpClient
+    from ..connectors.snapshot import connector_source, pull, read_descriptor
+
+    if args.offline:
+        raise UsageError("sources pull fetches from the network, which --offline forbids")
+    chosen = [d for d in descriptors if not args.ids or _id(d, read_descriptor(d)) in args.ids]
+    missing = set(args.ids) - {_id(d, read_descriptor(d)) for d in chosen}
+    if missing:
+        raise UsageError(f"no source {', '.join(sorted(missing))} among the configured sources")
+    sources = [s for s in (connector_source(d) for d in chosen) if s is not None]
+    if not sources:
+        raise UsageError("no connector sources to pull (local Data Packages have no connector)")
+    client = HttpClient(cache=cache_dir(args.cache_dir) / "http")
+    failed = 0
+    with _progress(len(sources)) as advance:
+        for source in sources:
+            try:
+                package = pull(source, client)
+            except SourceError as exc:
+                failed += 1
+                print(f"factcheck: error: {source.name}: pull failed, previous snapshot kept: {exc}", file=sys.stderr)
+            else:
+                snap = package["factcheck"]["snapshot"]
+                print(f"{source.name}: {snap['rows']:,} rows from {len(snap['requests'])} request(s), "
+                      f"upstream version {snap['upstream_version'] or 'unknown'}", file=sys.stderr)
+            advance()
+    return EXIT_ERROR if failed else EXIT_OK
+
+
+def _verify(descriptors: list[Path]) -> int:
+    from ..sources.datapackage import verify
+
+    problems = 0
+    for d in descriptors:
+        found = verify(d)
+        for problem in found:
+            print(f"factcheck: error: {problem}", file=sys.stderr)
+        problems += len(found)
+        if not found:
+            print(f"ok: {d}")
+    return EXIT_ERROR if problems else EXIT_OK
+
+
+class _progress:
+    """A rich progress bar on stderr when it is a terminal and CI is not set; nothing otherwise."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.bar: Any = None
+
+    def __enter__(self) -> Any:
+        import os
+
+        if sys.stderr.isatty() and os.environ.get("CI", "").lower() not in ("true", "1"):
+            from rich.console import Console
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeRemainingColumn,
+            )
+
+            self.bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                                console=Console(file=sys.stderr), transient=True)
+            self.bar.start()
+            task = self.bar.add_task("pulling", total=self.total)
+            return lambda: self.bar.advance(task)
+        return lambda: None
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()

@@ -1,0 +1,195 @@
+"""The one HTTP client of factcheck: timeouts, retries that honour Retry-After, conditional requests, a disk cache.
+
+Only ``factcheck sources pull`` (and ``check --live``) make requests; a client
+made with ``offline=True`` refuses every request, so ``--offline`` can never
+touch the network. Responses are cached on disk with their ETag and
+Last-Modified; a later request sends ``If-None-Match`` / ``If-Modified-Since``
+and a 304 reuses the cached body.
+
+The retry loop is written here rather than urllib3's ``Retry`` so the sleep is
+injectable (tests never wait), Retry-After is honoured for 429 and 503 in both
+its forms (seconds, HTTP date), and every failure ends in one message naming the
+URL and what went wrong.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import hashlib
+import json
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import requests
+
+from .. import __version__
+from ..cachedir import cache_dir
+from ..sources.base import SourceError
+
+__all__ = ["Fetched", "HttpClient", "cache_dir"]
+
+USER_AGENT = f"factcheck/{__version__} (claim verification against official statistics; python-requests)"
+_RETRY_STATUS = {429, 500, 502, 503, 504}
+MAX_RETRY_AFTER = 120.0  # seconds; a longer wait is an error, not a hang
+
+
+@dataclass(frozen=True, slots=True)
+class Fetched:
+    url: str
+    body: bytes
+    status: int  # 200, or 304 when the cached body was confirmed current
+    etag: str | None
+    last_modified: str | None
+    from_cache: bool
+
+    def json(self) -> Any:
+        try:
+            return json.loads(self.body.decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise SourceError(self.url, f"malformed JSON in the response: {exc}") from exc
+
+    def text(self) -> str:
+        try:
+            return self.body.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise SourceError(self.url, f"response is not UTF-8 text (byte {exc.start})") from exc
+
+
+class HttpClient:
+    """One requests session with factcheck's policies."""
+
+    def __init__(
+        self,
+        *,
+        offline: bool = False,
+        cache: Path | None = None,
+        timeout: tuple[float, float] = (10.0, 65.0),
+        retries: int = 4,
+        backoff: float = 1.0,
+        sleep: Callable[[float], None] | None = None,
+        session: requests.Session | None = None,
+    ) -> None:
+        self.offline = offline
+        self.cache = cache
+        self.timeout = timeout
+        self.retries = retries
+        self.backoff = backoff
+        self.sleep = sleep or (lambda seconds: time.sleep(seconds))
+        self.session = session or new_session()
+        self.session.headers["User-Agent"] = USER_AGENT
+
+    def get(self, url: str, params: dict[str, Any] | None = None, headers: dict[str, str] | None = None) -> Fetched:
+        full = requests.Request("GET", url, params=params).prepare().url or url
+        if self.offline:
+            raise SourceError(full, "offline: this would need the network (drop --offline, or use the snapshot)")
+        cached = self._cached(full)
+        send = dict(headers or {})
+        if cached is not None:
+            if cached["etag"]:
+                send["If-None-Match"] = cached["etag"]
+            if cached["last_modified"]:
+                send["If-Modified-Since"] = cached["last_modified"]
+        response = self._send(full, send)
+        if response.status_code == 304 and cached is not None:
+            body = self._body(full).read_bytes()
+            return Fetched(full, body, 304, cached["etag"], cached["last_modified"], True)
+        fetched = Fetched(full, response.content, response.status_code, response.headers.get("ETag"),
+                          response.headers.get("Last-Modified"), False)
+        self._store(fetched)
+        return fetched
+
+    def _send(self, url: str, headers: dict[str, str]) -> requests.Response:
+        attempt = 0
+        while True:
+            attempt += 1
+            try:
+                response = self.session.get(url, headers=headers, timeout=self.timeout)
+            except requests.exceptions.ConnectTimeout:
+                problem = f"could not connect within {self.timeout[0]:g} s"
+            except requests.exceptions.ReadTimeout:
+                problem = f"no response within {self.timeout[1]:g} s"
+            except requests.exceptions.ConnectionError as exc:
+                problem = f"connection failed: {_short(exc)}"
+            except requests.exceptions.RequestException as exc:
+                raise SourceError(url, f"request failed: {_short(exc)}") from exc
+            else:
+                if response.status_code < 400 or response.status_code == 304:
+                    return response
+                problem = f"HTTP {response.status_code} {response.reason or ''}".strip()
+                if response.status_code not in _RETRY_STATUS:
+                    raise SourceError(url, f"{problem}: {_snippet(response)}")
+                wait = _retry_after(response.headers.get("Retry-After"))
+                if wait is not None:
+                    if wait > MAX_RETRY_AFTER:
+                        raise SourceError(url, f"{problem}; the server asks to wait {wait:.0f} s (Retry-After): try later")
+                    if attempt <= self.retries:
+                        self.sleep(wait)
+                        continue
+            if attempt > self.retries:
+                raise SourceError(url, f"{problem} (after {attempt} attempts)")
+            self.sleep(self.backoff * 2 ** (attempt - 1))
+
+    # the cache: <sha256 of the URL>.body and .json (etag, last-modified, when)
+
+    def _key(self, url: str) -> str:
+        return hashlib.sha256(url.encode()).hexdigest()
+
+    def _body(self, url: str) -> Path:
+        assert self.cache is not None
+        return self.cache / f"{self._key(url)}.body"
+
+    def _cached(self, url: str) -> dict[str, Any] | None:
+        if self.cache is None:
+            return None
+        meta = self.cache / f"{self._key(url)}.json"
+        try:
+            data = json.loads(meta.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        return data if self._body(url).is_file() else None
+
+    def _store(self, fetched: Fetched) -> None:
+        if self.cache is None or not (fetched.etag or fetched.last_modified):
+            return
+        from ..report.atomic import write_atomic_bytes
+
+        self.cache.mkdir(parents=True, exist_ok=True)
+        write_atomic_bytes(self._body(fetched.url), fetched.body)
+        meta = {"url": fetched.url, "etag": fetched.etag, "last_modified": fetched.last_modified,
+                "stored": datetime.now(UTC).isoformat(timespec="seconds")}
+        write_atomic_bytes(self.cache / f"{self._key(fetched.url)}.json", json.dumps(meta).encode())
+
+
+def new_session() -> requests.Session:
+    """The session every client starts from (tests replace it to mount a fake transport)."""
+    return requests.Session()
+
+
+def _retry_after(value: str | None) -> float | None:
+    """Retry-After in seconds: a number, or an HTTP date."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc)
+    return text if len(text) <= 200 else text[:197] + "..."
+
+
+def _snippet(response: requests.Response) -> str:
+    text = response.text.strip().replace("\n", " ")
+    return (text[:200] + "...") if len(text) > 200 else (text or "empty body")

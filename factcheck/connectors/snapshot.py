@@ -1,0 +1,186 @@
+"""Pull a connector source into its folder as a snapshot: data plus ``datapackage.json``, atomically.
+
+The data file is named by its own hash (``data/<sha256[:16]>.csv``), so a new
+pull never overwrites the file the current descriptor points to. The new
+descriptor is written beside the old one, loaded back (hash, mapping and every
+row checked), and only then renamed over ``datapackage.json``; the old data
+file is removed last. A failed, interrupted or partial pull therefore leaves
+the previous snapshot as it was.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import os
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..report.atomic import write_atomic_bytes
+from ..sources.base import SourceError
+from .base import Connector, ConnectorBlock, Table
+from .http import HttpClient
+
+
+def connectors() -> dict[str, type]:
+    from .datapackage_url import CsvUrl, DataPackageUrl
+    from .owid import OurWorldInData
+    from .wikidata import Wikidata
+    from .worldbank import WorldBank
+
+    return {c.kind: c for c in (WorldBank, Wikidata, OurWorldInData, DataPackageUrl, CsvUrl)}
+
+
+@dataclass
+class ConnectorSource:
+    descriptor: Path
+    package: dict[str, Any]
+    block: ConnectorBlock
+    connector: Connector
+
+    @property
+    def name(self) -> str:
+        return str(self.package.get("name") or self.descriptor.parent.name)
+
+
+def read_descriptor(descriptor: Path) -> dict[str, Any]:
+    try:
+        package = json.loads(descriptor.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SourceError(str(descriptor), f"cannot read: {exc}") from exc
+    except json.JSONDecodeError as exc:
+        raise SourceError(str(descriptor), f"not valid JSON (line {exc.lineno}, column {exc.colno}): {exc.msg}") from exc
+    if not isinstance(package, dict):
+        raise SourceError(str(descriptor), "not a Data Package (not a JSON object)")
+    return package
+
+
+def connector_source(descriptor: Path) -> ConnectorSource | None:
+    """The connector a source folder names, or None for a plain local Data Package."""
+    package = read_descriptor(descriptor)
+    raw = package.get("factcheck")
+    if not isinstance(raw, dict) or "connector" not in raw:
+        return None
+    try:
+        block = ConnectorBlock.model_validate(raw)
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors())
+        raise SourceError(str(descriptor), f"bad 'factcheck' connector block: {problems}") from exc
+    kinds = connectors()
+    if block.connector not in kinds:
+        raise SourceError(str(descriptor), f"unknown connector '{block.connector}' (known: {', '.join(sorted(kinds))})")
+    try:
+        connector = kinds[block.connector](block.params)
+    except ValidationError as exc:
+        problems = "; ".join(f"params.{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors())
+        raise SourceError(str(descriptor), f"bad parameters for connector '{block.connector}': {problems}") from exc
+    return ConnectorSource(descriptor, package, block, connector)
+
+
+def pull(source: ConnectorSource, client: HttpClient, now: datetime | None = None) -> dict[str, Any]:
+    """Fetch and write the snapshot; returns the new descriptor. Raises SourceError, leaving the old one intact."""
+    table = source.connector.fetch(client)
+    return write(source, table, now or datetime.now(UTC))
+
+
+def write(source: ConnectorSource, table: Table, now: datetime) -> dict[str, Any]:
+    folder = source.descriptor.parent
+    body = _csv(table, source.descriptor)
+    sha = hashlib.sha256(body).hexdigest()
+    data_rel = f"data/{sha[:16]}.csv"
+    old_files = _data_files(source.package, folder)
+    (folder / "data").mkdir(exist_ok=True)
+    data_path = folder / data_rel
+    created = not data_path.exists()
+    write_atomic_bytes(data_path, body)
+    package = _descriptor(source, table, now, data_rel, body, sha)
+    staged = folder / ".datapackage.json.pull"
+    try:
+        write_atomic_bytes(staged, (json.dumps(package, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+        from ..sources.datapackage import load
+
+        load(staged)  # the new snapshot must load: hash, mapping, every row
+        os.replace(staged, source.descriptor)
+    except BaseException:
+        staged.unlink(missing_ok=True)
+        if created:
+            data_path.unlink(missing_ok=True)
+        raise
+    for old in old_files:
+        if old != data_path:
+            old.unlink(missing_ok=True)
+    return package
+
+
+def _csv(table: Table, descriptor: Path) -> bytes:
+    width = len(table.columns)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(table.columns)
+    for n, row in enumerate(table.rows, start=2):
+        if len(row) != width:
+            raise SourceError(str(descriptor), f"fetched row {n} has {len(row)} fields, not {width}: incomplete data, snapshot not written")
+        writer.writerow(row)
+    return buffer.getvalue().encode("utf-8")
+
+
+def _descriptor(source: ConnectorSource, table: Table, now: datetime, data_rel: str, body: bytes, sha: str) -> dict[str, Any]:
+    mapping = dict(table.mapping)
+    aliases = source.block.aliases
+    if aliases:
+        if isinstance(aliases, dict) or isinstance(mapping.get("measure_aliases"), dict):
+            mapping["measure_aliases"] = aliases
+        else:
+            mapping["measure_aliases"] = list(dict.fromkeys([*aliases, *mapping.get("measure_aliases", [])]))
+    retrieved = now.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+    block = source.block.model_dump(exclude_none=True)
+    block["snapshot"] = {
+        "retrieved": retrieved,
+        "requests": table.requests,
+        "upstream_version": table.upstream_version,
+        "last_modified": table.last_modified,
+        "rows": len(table.rows),
+        "connector": source.connector.describe(),
+    }
+    package = {k: v for k, v in source.package.items() if k not in ("resources", "factcheck")}
+    package.setdefault("name", source.name)
+    package.update({
+        "title": package.get("title") or table.title,
+        "homepage": table.homepage,
+        "publisher": table.publisher,
+        "licenses": [table.licence],
+        "sources": [{"title": table.publisher, "path": table.requests[0] if table.requests else table.homepage}],
+        "retrieved": retrieved,
+        "version": table.upstream_version or retrieved[:10],
+    })
+    if table.citation:
+        package["citation"] = table.citation
+    package["factcheck"] = block
+    package["resources"] = [{
+        "name": "data",
+        "path": data_rel,
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "bytes": len(body),
+        "hash": f"sha256:{sha}",
+        "schema": {"fields": [{"name": c, "type": "number" if c == mapping.get("value") else "string"} for c in table.columns]},
+        "factcheck": mapping,
+    }]
+    return package
+
+
+def _data_files(package: dict[str, Any], folder: Path) -> list[Path]:
+    """The current snapshot's data files (only those inside the folder's data/)."""
+    out = []
+    for r in package.get("resources") or []:
+        path = r.get("path") if isinstance(r, dict) else None
+        if isinstance(path, str) and path.startswith("data/") and ".." not in path:
+            out.append(folder / path)
+    return out

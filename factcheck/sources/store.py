@@ -1,0 +1,176 @@
+"""An SQLite index of a large Data Package, so ``check`` neither reads nor holds the whole dataset.
+
+World Bank-sized sources (1,500 indicators x 265 economies x 60 years) would
+cost seconds and gigabytes to load on every check. They are compiled once per
+snapshot into an SQLite file (standard library ``sqlite3``) keyed by measure,
+entity and period, in the cache directory under a name derived from the
+descriptor and its resources' hashes. ``check`` then opens the file, reads the
+measure labels (for the token index of :mod:`factcheck.core.measures`) and
+asks for a measure's records per entity as claims need them.
+
+The index is rebuilt when the descriptor, a resource's declared hash, its size
+or its modification time changes; the build verifies each resource's hash as
+it streams it, so memory stays flat however large the file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ..core.model import Measure, Observation, Provenance
+from .base import SourceError
+
+FORMAT = 1  # bump when the schema changes: old index files are then ignored
+_BATCH = 20_000
+
+_SCHEMA = """
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
+CREATE TABLE provenance(id INTEGER PRIMARY KEY, source TEXT, title TEXT, publisher TEXT, url TEXT,
+                        licence TEXT, retrieved TEXT, sha256 TEXT, path TEXT);
+CREATE TABLE measures(mid INTEGER PRIMARY KEY, id TEXT UNIQUE, labels TEXT);
+CREATE TABLE entities(code TEXT PRIMARY KEY, name TEXT) WITHOUT ROWID;
+CREATE TABLE obs(m INTEGER, e TEXT, t INTEGER, s INTEGER, v REAL, unit TEXT, cur TEXT, series TEXT, origin INTEGER,
+                 prov INTEGER, row INTEGER, url TEXT, pub TEXT, note TEXT, kind TEXT,
+                 PRIMARY KEY (m, e, t, prov, row)) WITHOUT ROWID;
+"""
+
+
+def fingerprint(descriptor: Path, files: list[tuple[Path, Any]]) -> str:
+    """What the index depends on: the descriptor's bytes and each file's declared hash, size and mtime."""
+    digest = hashlib.sha256(descriptor.read_bytes())
+    for path, declared in files:
+        st = path.stat()
+        digest.update(f"|{path.name}|{declared}|{st.st_size}|{st.st_mtime_ns}".encode())
+    return digest.hexdigest()[:32]
+
+
+class Sink:
+    """Collects observations into the index in batches (the loader's ``append`` target)."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+        self.batch: list[tuple[Any, ...]] = []
+        self.measure_ids: dict[str, int] = {}
+        self.entities: dict[str, str | None] = {}
+        self.provenance: dict[int, int] = {}
+        self.count = 0
+
+    def append(self, o: Observation) -> None:
+        mid = self.measure_ids.get(o.measure)
+        if mid is None:
+            mid = self.measure_ids[o.measure] = len(self.measure_ids) + 1
+        code = o.entity or ""
+        if code not in self.entities:
+            self.entities[code] = o.entity_name
+        prov = self._provenance(o.provenance)
+        self.batch.append((
+            mid, code, o.period_end.toordinal() if o.period_end else 0, o.period_start.toordinal() if o.period_start else None,
+            o.value, o.unit, o.currency, o.series, int(o.origin), prov, o.row, o.url, o.publisher, o.note, o.kind,
+        ))
+        if len(self.batch) >= _BATCH:
+            self.flush()
+
+    def _provenance(self, p: Provenance) -> int:
+        key = id(p)
+        if key not in self.provenance:
+            cur = self.db.execute(
+                "INSERT INTO provenance(source, title, publisher, url, licence, retrieved, sha256, path) VALUES (?,?,?,?,?,?,?,?)",
+                (p.source, p.title, p.publisher, p.url, p.licence, p.retrieved.isoformat() if p.retrieved else None, p.sha256, p.path),
+            )
+            self.provenance[key] = int(cur.lastrowid or 0)
+        return self.provenance[key]
+
+    def flush(self) -> None:
+        if self.batch:
+            self.db.executemany("INSERT OR REPLACE INTO obs VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", self.batch)
+            self.count += len(self.batch)
+            self.batch.clear()
+
+
+def build(target: Path, name: str, fill: Callable[[Sink], dict[str, Measure]]) -> None:
+    """Build the index at ``target`` (atomically: a temporary file renamed at the end)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    tmp.unlink(missing_ok=True)
+    db = sqlite3.connect(tmp)
+    try:
+        db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA page_size=8192;" + _SCHEMA)
+        sink = Sink(db)
+        measures = fill(sink)
+        sink.flush()
+        db.executemany("INSERT INTO measures VALUES (?,?,?)",
+                       [(mid, m_id, json.dumps(list(measures[m_id].labels))) for m_id, mid in sink.measure_ids.items()])
+        db.executemany("INSERT INTO entities VALUES (?,?)", list(sink.entities.items()))
+        db.executemany("INSERT INTO meta VALUES (?,?)", [("format", str(FORMAT)), ("name", name), ("rows", str(sink.count))])
+        db.commit()
+        db.execute("VACUUM") if sink.count < 2_000_000 else None
+        db.close()
+        os.replace(tmp, target)
+    except BaseException:
+        db.close()
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+class StoreSource:
+    """A source answered from an SQLite index: measures in memory, records on demand."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            self.db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+            meta = dict(self.db.execute("SELECT key, value FROM meta"))
+        except sqlite3.Error as exc:
+            raise SourceError(str(path), f"cannot open the index: {exc}; delete it to rebuild") from exc
+        if meta.get("format") != str(FORMAT):
+            raise SourceError(str(path), "index of another format; delete it to rebuild")
+        self.name = meta["name"]
+        self.rows = int(meta["rows"])
+        self._measures = {mid: (m_id, tuple(json.loads(labels))) for mid, m_id, labels in self.db.execute("SELECT mid, id, labels FROM measures")}
+        self._mid = {m_id: mid for mid, (m_id, _) in self._measures.items()}
+        self._entities = dict(self.db.execute("SELECT code, name FROM entities"))
+        self._provenance: dict[int, Provenance] = {}
+        self._query = "SELECT t, s, v, unit, cur, series, origin, prov, row, url, pub, note, kind, e FROM obs WHERE m = ? AND e IN (?, '')"
+        self._all = "SELECT t, s, v, unit, cur, series, origin, prov, row, url, pub, note, kind, e FROM obs WHERE m = ?"
+
+    def measures(self) -> list[Measure]:
+        return [Measure(f"{self.name}/{m_id}", self.name, m_id, labels) for m_id, labels in self._measures.values()]
+
+    def observations(self, measure_id: str, entity: str | None) -> list[Observation]:
+        mid = self._mid.get(measure_id)
+        if mid is None:
+            return []
+        rows = self.db.execute(self._query, (mid, entity)).fetchall() if entity else self.db.execute(self._all, (mid,)).fetchall()
+        return [self._observation(measure_id, r) for r in rows]
+
+    def lookup(self, measure_id: str, entity: str, end: date) -> list[tuple[float, int]]:
+        """Point lookup by the index key (measure, entity, period end): (value, row) pairs."""
+        mid = self._mid.get(measure_id)
+        return self.db.execute("SELECT v, row FROM obs WHERE m = ? AND e = ? AND t = ?", (mid, entity, end.toordinal())).fetchall()
+
+    def _observation(self, measure_id: str, r: tuple[Any, ...]) -> Observation:
+        t, s, v, unit, cur, series, origin, prov, row, url, pub, note, kind, e = r
+        return Observation(
+            e or None, self._entities.get(e), measure_id,
+            date.fromordinal(s) if s else None, date.fromordinal(t) if t else None,
+            v, unit, cur, series, bool(origin), self._prov(prov), row, url, pub, note, kind,
+        )
+
+    def _prov(self, pid: int) -> Provenance:
+        hit = self._provenance.get(pid)
+        if hit is None:
+            source, title, publisher, url, licence, retrieved, sha, path = self.db.execute(
+                "SELECT source, title, publisher, url, licence, retrieved, sha256, path FROM provenance WHERE id = ?", (pid,)).fetchone()
+            hit = Provenance(source, title, publisher, url, licence, date.fromisoformat(retrieved) if retrieved else None, sha, path)
+            self._provenance[pid] = hit
+        return hit
+
+    def __len__(self) -> int:
+        return self.rows
