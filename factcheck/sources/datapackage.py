@@ -12,12 +12,14 @@ The resource's ``hash`` ("sha256:<hex>") is verified before any row is read.
 
 from __future__ import annotations
 
+import calendar
 import csv
 import hashlib
 import io
 import json
 import re
 from datetime import date
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -439,10 +441,9 @@ def _entity(row: list[str], col: dict[str, int], m: Mapping, cache: dict[str, tu
 _PERIOD = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 
 
+@lru_cache(maxsize=8192)  # periods repeat (years, month ends): a 10-million-row build parses a few thousand
 def _parse_period(text: str, end: bool) -> date | None:
     """'2020', '2020-05' or '2020-05-31' to the first (or last) day it covers."""
-    import calendar
-
     text = text.strip()
     if not text:
         return None

@@ -137,6 +137,7 @@ class StoreSource:
         self._mid = {m_id: mid for mid, (m_id, _) in self._measures.items()}
         self._entities = dict(self.db.execute("SELECT code, name FROM entities"))
         self._provenance: dict[int, Provenance] = {}
+        self._dates: dict[int, date] = {}
         self._query = "SELECT t, s, v, unit, cur, series, origin, prov, row, url, pub, note, kind, e FROM obs WHERE m = ? AND e IN (?, '')"
         self._all = "SELECT t, s, v, unit, cur, series, origin, prov, row, url, pub, note, kind, e FROM obs WHERE m = ?"
 
@@ -157,9 +158,11 @@ class StoreSource:
 
     def _observation(self, measure_id: str, r: tuple[Any, ...]) -> Observation:
         t, s, v, unit, cur, series, origin, prov, row, url, pub, note, kind, e = r
+        dates = self._dates
+        end = dates.get(t) or dates.setdefault(t, date.fromordinal(t)) if t else None
+        start = dates.get(s) or dates.setdefault(s, date.fromordinal(s)) if s else None
         return Observation(
-            e or None, self._entities.get(e), measure_id,
-            date.fromordinal(s) if s else None, date.fromordinal(t) if t else None,
+            e or None, self._entities.get(e), measure_id, start, end,
             v, unit, cur, series, bool(origin), self._prov(prov), row, url, pub, note, kind,
         )
 
