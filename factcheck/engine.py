@@ -22,7 +22,7 @@ from .core.suppressions import Problem, Suppression, Target
 from .core.suppressions import apply as apply_suppressions
 from .errors import UsageError
 from .sources.base import Source, SourceError
-from .sources.datapackage import NotPulled, find_descriptors, load
+from .sources.datapackage import BuildProgress, NotPulled, find_descriptors, load
 
 DOCUMENT_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".txt", ".text")
 
@@ -58,7 +58,7 @@ class Catalogue:
         return self.by_source[measure.source].observations(measure.id, entity)
 
 
-def load_sources(paths: list[Path], index_dir: Path | None = None) -> Catalogue:
+def load_sources(paths: list[Path], index_dir: Path | None = None, progress: BuildProgress | None = None) -> Catalogue:
     """Every Data Package under the given paths, verified and indexed; connector sources not yet pulled are skipped."""
     sources: list[Source] = []
     warnings: list[str] = []
@@ -69,7 +69,7 @@ def load_sources(paths: list[Path], index_dir: Path | None = None) -> Catalogue:
                 continue
             seen.add(descriptor.resolve())
             try:
-                sources.append(load(descriptor, index_dir, warnings))
+                sources.append(load(descriptor, index_dir, warnings, progress))
             except NotPulled as exc:
                 warnings.append(str(exc))
     names: dict[str, Source] = {}

@@ -15,6 +15,7 @@ from ..outcome import exit_code
 from ..report.build import summarize
 from ..report.locations import source_root
 from . import outputs
+from .progress import Bar, wanted
 from .common import Run, add_checking_options, add_policy_options, build, prepare
 
 
@@ -40,7 +41,11 @@ def run(args: argparse.Namespace) -> int:
     specs = outputs.parse(args.output, args.format)
     session = prepare(args)
     documents = _documents(args.paths, session)
-    results = [session.check(doc) for doc in documents]
+    with Bar("checking", len(documents), len(documents) > 1 and wanted(args.progress)) as advance:
+        results = []
+        for doc in documents:
+            results.append(session.check(doc))
+            advance(1)
     report = build(session, results)
     # Tens of thousands of report dicts live until exit: move them out of the
     # collector's sight, or every format pays for rescanning them (~2x on 1 MB).

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from .. import config as config_mod
-from ..core.findings import POLICIES, SEVERITIES, Policy, Severity
+from ..core.findings import POLICIES, Policy, Severity
 from ..core.matching import Settings
 from ..engine import Catalogue, Checked, check_text, load_sources, read_document
 from ..errors import EXIT_ERROR, UsageError
@@ -39,6 +40,14 @@ def add_checking_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--tolerance", type=float, metavar="FRACTION", help="relative width of 'approximately' (default 0.05)")
     parser.add_argument("--min-score", type=float, metavar="0-100", help="minimum measure match score to decide (default 80)")
     parser.add_argument("--no-config", action="store_true", help="ignore factcheck.toml and [tool.factcheck]")
+    network = parser.add_mutually_exclusive_group()
+    network.add_argument("--live", action="store_true",
+                         help="first pull connector sources that have no snapshot or an old one (the default never touches the network)")
+    network.add_argument("--offline", action="store_true", help="never touch the network (the default for check)")
+    parser.add_argument("--cache-dir", type=Path, metavar="DIR",
+                        help="HTTP cache and source indexes (default: $FACTCHECK_CACHE_DIR, else the platform's cache directory)")
+    parser.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                        help="progress bars on stderr (default: when it is a terminal and CI is not set)")
 
 
 def add_policy_options(parser: argparse.ArgumentParser) -> None:
@@ -89,7 +98,10 @@ def prepare(args: argparse.Namespace) -> Run:
     if getattr(args, "min_severity", None):
         cfg.min_severity = args.min_severity
     configured = [p for p in loaded.source_paths() if p.exists() or loaded.file is not None]
-    catalogue = load_sources(configured + list(args.sources))
+    paths = configured + list(args.sources)
+    if args.live:
+        _pull_stale(paths, args)
+    catalogue = _load(paths, args)
     for warning in catalogue.warnings:
         print(f"factcheck: warning: {warning}", file=sys.stderr)
     if not catalogue.sources:
@@ -97,8 +109,43 @@ def prepare(args: argparse.Namespace) -> Run:
     return Run(loaded, Settings(min_score, tolerance, args.doc_date), catalogue, tolerance, args.doc_date)
 
 
-def severity_choices() -> tuple[str, ...]:
-    return SEVERITIES
+def _load(paths: list[Path], args: argparse.Namespace) -> Catalogue:
+    """The catalogue, with a progress bar for each index a large source needs built first."""
+    from contextlib import ExitStack
+
+    from ..cachedir import cache_dir
+    from .progress import Bar, wanted
+
+    show = wanted(args.progress)
+    with ExitStack() as stack:
+        def building(name: str) -> Callable[[int], None]:
+            return stack.enter_context(Bar(f"indexing {name}", None, show))
+
+        return load_sources(paths, cache_dir(args.cache_dir) / "index", building)
+
+
+def _pull_stale(paths: list[Path], args: argparse.Namespace) -> None:
+    """--live: pull the connector sources among ``paths`` that have no snapshot or an out-of-date one."""
+    from datetime import UTC, datetime
+
+    from ..cachedir import cache_dir
+    from ..connectors.http import HttpClient
+    from ..connectors.snapshot import connector_source, pull
+    from ..sources.datapackage import find_descriptors
+
+    client = HttpClient(cache=cache_dir(args.cache_dir) / "http")
+    for path in paths:
+        for descriptor in find_descriptors(path):
+            source = connector_source(descriptor)
+            if source is None:
+                continue
+            snapshot = source.block.snapshot or {}
+            retrieved = str(snapshot.get("retrieved") or "")[:10]
+            limit = source.block.max_age_days
+            if retrieved and (limit is None or (datetime.now(UTC).date() - date.fromisoformat(retrieved)).days <= limit):
+                continue
+            pull(source, client)
+            print(f"factcheck: pulled {source.name} ({source.connector.describe()})", file=sys.stderr)
 
 
 def build(run: Run, results: list[Checked]) -> dict[str, Any]:

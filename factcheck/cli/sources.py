@@ -14,6 +14,7 @@ from ..errors import EXIT_ERROR, EXIT_OK, UsageError
 from ..sources.base import SourceError
 from ..sources.datapackage import find_descriptors
 from .common import Parser
+from .progress import Bar, wanted
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -33,6 +34,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         action.add_argument("--sources", action="append", type=Path, default=[], metavar="PATH",
                             help="a source folder or datapackage.json (repeatable; adds to the configured sources)")
         action.add_argument("--offline", action="store_true", help="never touch the network")
+        action.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                            help="progress bars on stderr (default: when it is a terminal and CI is not set)")
         action.add_argument("--no-config", action="store_true", help="ignore factcheck.toml and [tool.factcheck]")
 
 
@@ -172,7 +175,7 @@ def _pull(descriptors: list[Path], args: argparse.Namespace) -> int:
         raise UsageError("no connector sources to pull (local Data Packages have no connector)")
     client = HttpClient(cache=cache_dir(args.cache_dir) / "http")
     failed = 0
-    with _progress(len(sources)) as advance:
+    with Bar("pulling", len(sources), wanted(args.progress)) as advance:
         for source in sources:
             try:
                 package = pull(source, client)
@@ -183,7 +186,7 @@ def _pull(descriptors: list[Path], args: argparse.Namespace) -> int:
                 snap = package["factcheck"]["snapshot"]
                 print(f"{source.name}: {snap['rows']:,} rows from {len(snap['requests'])} request(s), "
                       f"upstream version {snap['upstream_version'] or 'unknown'}", file=sys.stderr)
-            advance()
+            advance(1)
     return EXIT_ERROR if failed else EXIT_OK
 
 
@@ -199,35 +202,3 @@ def _verify(descriptors: list[Path]) -> int:
         if not found:
             print(f"ok: {d}")
     return EXIT_ERROR if problems else EXIT_OK
-
-
-class _progress:
-    """A rich progress bar on stderr when it is a terminal and CI is not set; nothing otherwise."""
-
-    def __init__(self, total: int) -> None:
-        self.total = total
-        self.bar: Any = None
-
-    def __enter__(self) -> Any:
-        import os
-
-        if sys.stderr.isatty() and os.environ.get("CI", "").lower() not in ("true", "1"):
-            from rich.console import Console
-            from rich.progress import (
-                BarColumn,
-                MofNCompleteColumn,
-                Progress,
-                TextColumn,
-                TimeRemainingColumn,
-            )
-
-            self.bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                                console=Console(file=sys.stderr), transient=True)
-            self.bar.start()
-            task = self.bar.add_task("pulling", total=self.total)
-            return lambda: self.bar.advance(task)
-        return lambda: None
-
-    def __exit__(self, *exc: object) -> None:
-        if self.bar is not None:
-            self.bar.stop()

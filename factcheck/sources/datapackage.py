@@ -20,6 +20,7 @@ import json
 import re
 from datetime import date
 from functools import lru_cache
+from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -93,7 +94,12 @@ def find_descriptors(path: Path) -> list[Path]:
 INDEX_BYTES = 16 * 1024 * 1024  # larger sources are answered from an SQLite index (see store.py)
 
 
-def load(descriptor: Path, index_dir: Path | None = None, warnings: list[str] | None = None) -> Source:
+# Called as an index build starts, with the source's name; returns a callback taking rows done.
+BuildProgress = Callable[[str], Callable[[int], None]]
+
+
+def load(descriptor: Path, index_dir: Path | None = None, warnings: list[str] | None = None,
+         progress: BuildProgress | None = None) -> Source:
     """Read, verify and map one Data Package into a source (indexed in SQLite when large).
 
     ``warnings`` collects what check should say but not fail on (a snapshot older than its max age).
@@ -126,7 +132,7 @@ def load(descriptor: Path, index_dir: Path | None = None, warnings: list[str] | 
     size = sum(path.stat().st_size for _, path, _ in prepared)
     wanted = block.get("index")
     if wanted is True or (wanted is None and size > INDEX_BYTES):
-        return _indexed(descriptor, package, name, licence, mapped, prepared, index_dir)
+        return _indexed(descriptor, package, name, licence, mapped, prepared, index_dir, progress)
     measures: dict[str, Measure] = {}
     observations: list[Observation] = []
     for index, resource in mapped:
@@ -158,6 +164,7 @@ def _indexed(
     mapped: list[tuple[int, dict[str, Any]]],
     prepared: list[tuple[Mapping, Path, str]],
     index_dir: Path | None,
+    progress: BuildProgress | None = None,
 ) -> Source:
     from ..cachedir import cache_dir
     from . import store
@@ -180,7 +187,7 @@ def _indexed(
                 add_measures(name, mapping, measures, {m: None for m in sink.measure_ids if m not in seen})
             return measures
 
-        store.build(target, name, fill)
+        store.build(target, name, fill, progress(name) if progress else None)
     return store.StoreSource(target)
 
 

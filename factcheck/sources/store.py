@@ -54,8 +54,9 @@ def fingerprint(descriptor: Path, files: list[tuple[Path, Any]]) -> str:
 class Sink:
     """Collects observations into the index in batches (the loader's ``append`` target)."""
 
-    def __init__(self, db: sqlite3.Connection) -> None:
+    def __init__(self, db: sqlite3.Connection, on_rows: Callable[[int], None] | None = None) -> None:
         self.db = db
+        self.on_rows = on_rows
         self.batch: list[tuple[Any, ...]] = []
         self.measure_ids: dict[str, int] = {}
         self.entities: dict[str, str | None] = {}
@@ -91,10 +92,12 @@ class Sink:
         if self.batch:
             self.db.executemany("INSERT OR REPLACE INTO obs VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", self.batch)
             self.count += len(self.batch)
+            if self.on_rows is not None:
+                self.on_rows(len(self.batch))
             self.batch.clear()
 
 
-def build(target: Path, name: str, fill: Callable[[Sink], dict[str, Measure]]) -> None:
+def build(target: Path, name: str, fill: Callable[[Sink], dict[str, Measure]], on_rows: Callable[[int], None] | None = None) -> None:
     """Build the index at ``target`` (atomically: a temporary file renamed at the end)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
@@ -102,7 +105,7 @@ def build(target: Path, name: str, fill: Callable[[Sink], dict[str, Measure]]) -
     db = sqlite3.connect(tmp)
     try:
         db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA page_size=8192;" + _SCHEMA)
-        sink = Sink(db)
+        sink = Sink(db, on_rows)
         measures = fill(sink)
         sink.flush()
         db.executemany("INSERT INTO measures VALUES (?,?,?)",

@@ -222,3 +222,16 @@ def _mounted(adapter):
     s = requests.Session()
     s.mount("https://", adapter)
     return s
+
+
+@pytest.mark.parametrize(
+    ("flag", "tty", "ci", "shown"),
+    [(None, True, "", True), (None, False, "", False), (None, True, "true", False), (True, False, "true", True),
+     (False, True, "", False)],
+)
+def test_progress_only_on_a_terminal_outside_ci_unless_asked(monkeypatch, flag, tty, ci, shown):
+    from factcheck.cli import progress
+
+    monkeypatch.setattr(progress.sys.stderr, "isatty", lambda: tty)
+    monkeypatch.setenv("CI", ci)
+    assert progress.wanted(flag) is shown
