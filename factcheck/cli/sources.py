@@ -138,6 +138,9 @@ def _show(descriptor: Path) -> int:
     if source is not None:
         print(f"connector: {source.block.connector}: {source.connector.describe()}")
         print(f"params:    {json.dumps(source.block.params)}")
+        print(f"answers:   {', '.join(source.connector.measures())}"
+              + (f" (labels: {', '.join(source.block.aliases) if isinstance(source.block.aliases, list) else source.block.aliases})"
+                 if source.block.aliases else ""))
         snapshot = source.block.snapshot or {}
         for key in ("retrieved", "upstream_version", "last_modified", "rows"):
             if snapshot.get(key) is not None:

@@ -106,3 +106,19 @@ def test_bad_connector_parameters_exit_two(tmp_path, capsys, params):
     folder = connector_folder(tmp_path, "wb", "worldbank", params)
     assert main(["sources", "pull", "--no-config", "--sources", str(folder)]) == 2
     assert "bad parameters for connector 'worldbank'" in capsys.readouterr().err
+
+
+def test_list_and_show(tmp_path, capsys, no_cache, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")
+    folder = connector_folder(tmp_path / "sources", "wb-population", "worldbank", PARAMS, aliases=ALIASES)
+    assert main(["sources", "show", "wb-population", "--no-config", "--sources", str(folder)]) == 0
+    out = capsys.readouterr().out
+    assert "connector: worldbank: World Bank indicator SP.POP.TOTL" in out and "snapshot:  none yet" in out
+    assert "answers:   SP.POP.TOTL (labels: population, inhabitants, people)" in out
+    assert main(["sources", "list", "--no-config", "--sources", str(folder)]) == 0
+    assert "not pulled" in capsys.readouterr().out
+    _pull(tmp_path / "again", capsys)
+    assert main(["sources", "list", "--no-config", "--sources", str(tmp_path / "again" / "sources" / "wb-population")]) == 0
+    row = next(line for line in capsys.readouterr().out.splitlines() if "wb-population" in line)
+    assert "worldbank" in row and "CC-BY-4.0" in row and "0 d" in row and "30" in row
+    assert main(["sources", "show", "nope", "--no-config", "--sources", str(folder)]) == 2
