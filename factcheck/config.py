@@ -36,6 +36,7 @@ class Config(BaseModel):
     document_dates: dict[str, date] = Field(default_factory=dict, description="glob pattern -> the documents' date")
     tolerance: float = Field(0.05, ge=0, le=1, description="relative width of 'approximately'")
     min_match_score: float = Field(80.0, ge=0, le=100, description="below it a measure match cannot decide")
+    min_checkworthiness: float = Field(0.0, ge=0, le=1, description="report only claims in sentences at least this check-worthy")
 
 
 class LoadedConfig(BaseModel):

@@ -12,12 +12,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from .core.claims import extract_claims
+from .core.checkworthiness import Checkworthiness, score
+from .core.claims import Analysis, analyse
 from .core.document import is_markdown, strip_comments
 from .core.findings import code_for
 from .core.matching import Settings, judge
 from .core.measures import MeasureIndex
-from .core.model import Claim, Measure, Observation, Verdict
+from .core.membership import judge_member, judge_statement
+from .core.model import Claim, Measure, Observation, Sentence, Verdict
 from .core.suppressions import Problem, Suppression, Target
 from .core.suppressions import apply as apply_suppressions
 from .errors import UsageError
@@ -41,6 +43,7 @@ class Checked:
     path: str
     claims: list[tuple[Claim, Verdict]]
     text: str = ""
+    sentences: list[tuple[Sentence, Checkworthiness]] = field(default_factory=list)  # every sentence, scored
     suppressed: dict[int, Suppression] = field(default_factory=dict)  # claim index -> inline suppression
     problems: list[Problem] = field(default_factory=list)  # findings about the document's own comments
 
@@ -50,12 +53,22 @@ class Catalogue:
     """The configured sources and one index over all their measures."""
 
     sources: list[Source]
-    index: MeasureIndex
+    index: MeasureIndex  # measures of figures
     by_source: dict[str, Source] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)  # skipped or stale sources, for the CLI to print
+    sets: MeasureIndex = field(default_factory=lambda: MeasureIndex([]))  # sets whose records list members
+    places: dict[str, Observation] = field(default_factory=dict)  # gazetteer: lower-cased name -> record
 
     def fetch(self, measure: Measure, entity: str | None) -> list[Observation]:
         return self.by_source[measure.source].observations(measure.id, entity)
+
+    def judge(self, claim: Claim, settings: Settings) -> Verdict:
+        """The verdict on a claim of any kind: figures by matching, members against sets, statements as they are."""
+        if claim.kind == "member":
+            return judge_member(claim, self.sets, self.fetch, self.places, settings)
+        if claim.kind == "statement":
+            return judge_statement(claim)
+        return judge(claim, self.index, self.fetch, settings)
 
 
 def load_sources(paths: list[Path], index_dir: Path | None = None, progress: BuildProgress | None = None) -> Catalogue:
@@ -78,7 +91,13 @@ def load_sources(paths: list[Path], index_dir: Path | None = None, progress: Bui
             raise SourceError(source.name, "two sources have the same name; each Data Package needs its own 'name'")
         names[source.name] = source
     measures = [m for s in sources for m in s.measures()]
-    return Catalogue(sources, MeasureIndex(measures), names, warnings)
+    places = {
+        r.member.lower(): r
+        for s in sources for m in s.measures() if m.kind == "places"
+        for r in s.observations(m.id, None) if r.member
+    }
+    return Catalogue(sources, MeasureIndex([m for m in measures if m.kind == "figures"]), names, warnings,
+                     MeasureIndex([m for m in measures if m.kind == "set"]), places)
 
 
 def expand_documents(paths: list[Path]) -> list[Path]:
@@ -113,9 +132,13 @@ def read_document(path: Path) -> str:
 
 def claims_of(text: str, path: str, doc_date: date | None) -> list[Claim]:
     """The claims of a document's text (Markdown by the path's suffix), without verdicts."""
+    return analysis_of(text, path, doc_date).claims
+
+
+def analysis_of(text: str, path: str, doc_date: date | None) -> Analysis:
     markdown = is_markdown(path)
     body = strip_comments(text) if markdown or "<!--" in text else text
-    return extract_claims(body, markdown=markdown, doc_date=doc_date)
+    return analyse(body, markdown=markdown, doc_date=doc_date)
 
 
 def check_text(text: str, path: str, catalogue: Catalogue, settings: Settings, timings: Timings | None = None) -> Checked:
@@ -123,10 +146,11 @@ def check_text(text: str, path: str, catalogue: Catalogue, settings: Settings, t
     t0 = time.perf_counter()
     # Splitting large documents over both cores by paragraph was tried and dropped:
     # workers took half the time, but pickling 15,000 claims back cost as much.
-    claims = claims_of(text, path, settings.doc_date)
+    analysis = analysis_of(text, path, settings.doc_date)
+    scored = [(f.sentence, score(f.sentence.text, quantities=f.quantities, entities=f.entities)) for f in analysis.sentences]
     t1 = time.perf_counter()
-    judged = [(c, judge(c, catalogue.index, catalogue.fetch, settings)) for c in claims]
-    checked = Checked(path, judged, text)
+    judged = [(c, catalogue.judge(c, settings)) for c in analysis.claims]
+    checked = Checked(path, judged, text, scored)
     if "factcheck" in text and "<!--" in text:
         targets = [Target(c.sentence.start, c.sentence.end, c.span.start, code_for(v.reason)) for c, v in judged]
         checked.suppressed, checked.problems = apply_suppressions(text, targets)

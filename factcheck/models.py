@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field
 
 from . import __version__
 
-SCHEMA_VERSION = "1.1"  # 1.1 added findings, suppressions, review decisions, revision and baseline
+SCHEMA_VERSION = "1.2"  # 1.1 added findings, suppressions, review, revision, baseline; 1.2 sentences and check-worthiness
 Severity = Literal["error", "warning", "note"]
 
 
@@ -51,6 +51,13 @@ class PeriodOut(BaseModel):
     kind: str
     year_known: bool = True
     inherited: bool = Field(False, description="taken from an earlier sentence of the paragraph")
+
+
+class MemberOut(BaseModel):
+    name: str
+    type: str | None = Field(None, description="city, province, municipality...")
+    part_of: str | None = Field(None, description="the larger place it lies in")
+    complete_set: bool = Field(False, description="the record's publication gives the whole set")
 
 
 class EvidenceOut(BaseModel):
@@ -95,8 +102,12 @@ class ClaimOut(BaseModel):
     location: Location
     subject: Subject | None
     measure: str
-    quantity: QuantityOut
+    kind: Literal["figure", "member", "statement"] = Field(
+        "figure", description="figure; member (one named item of an enumeration); statement (participation or event)")
+    item: str | None = Field(None, description="member and statement claims: the named item, or the statement's object")
+    quantity: QuantityOut | None = Field(description="null for member and statement claims")
     period: PeriodOut | None
+    checkworthiness: float | None = Field(None, description="check-worthiness (0-1) of the claim's sentence")
     verdict: Literal["supported", "contradicted", "not_enough_info"]
     reason: str
     explanation: str
@@ -119,10 +130,22 @@ class ProblemOut(BaseModel):
     location: Location
 
 
+class SentenceOut(BaseModel):
+    """Every sentence of a document, checked or not, with how much it deserves checking."""
+
+    index: int
+    text: str
+    location: Location
+    checkworthiness: float = Field(ge=0, le=1, description="0-1; at or above 0.5 the sentence is check-worthy")
+    features: list[str] = Field(description="the features present, strongest contribution first")
+    claims: list[str] = Field(description="ids of the claims factcheck found in it")
+
+
 class DocumentOut(BaseModel):
     path: str
     claims: list[ClaimOut]
     problems: list[ProblemOut] = Field(default_factory=list)
+    sentences: list[SentenceOut] = Field(default_factory=list)
 
 
 class FindingCounts(BaseModel):

@@ -49,15 +49,16 @@ def test_json_output_validates_against_the_report_models(in_root, capsys):
 
     _, out, _ = run(capsys, "check", SEED_REL, "--format", "json")
     report = Report.model_validate_json(out)
-    assert report.summary.claims == 16
-    assert report.documents[0].claims[0].location.line == 2
+    assert report.summary.claims == 22  # 16 figures, 5 places of the mission's visits, 1 statement
+    assert report.documents[0].claims[0].location.line == 1
+    assert len(report.documents[0].sentences) == 19
 
 
 def test_seed_verdicts(in_root, capsys):
     _, out, _ = run(capsys, "check", SEED_REL, "--format", "json")
     report = json.loads(out)
     claims = report["documents"][0]["claims"]
-    assert len(claims) == 16
+    assert [c["kind"] for c in claims].count("figure") == 16
     assert report["summary"]["contradicted"] == 0
     by_text = {c["text"]: c for c in claims}
     assert by_text["US$50 million"]["reason"] == "sum_of_parts"
@@ -70,10 +71,32 @@ def test_seed_verdicts(in_root, capsys):
             assert e["url"] and len(e["sha256"]) == 64 and e["licence"] and e["retrieved"]
 
 
+def test_each_visited_city_is_its_own_claim_and_says_whether_a_source_names_it(in_root, capsys):
+    _, out, _ = run(capsys, "check", SEED_REL, "--format", "json")
+    claims = [c for c in json.loads(out)["documents"][0]["claims"] if c["kind"] == "member"]
+    verdicts = {c["item"]: (c["verdict"], c["reason"], c["reference"]) for c in claims}
+    assert verdicts == {
+        "Beijing": ("supported", "member_listed", "Beijing"),
+        "Wuhan": ("supported", "member_listed", "Wuhan"),
+        "Chengdu": ("not_enough_info", "member_region_only", "Sichuan"),
+        "Guangzhou": ("not_enough_info", "member_region_only", "Guangdong"),
+        "Shenzhen": ("not_enough_info", "member_region_only", "Guangdong"),
+    }
+    chengdu = next(c for c in claims if c["item"] == "Chengdu")
+    assert "name Sichuan, the province Chengdu (a city) lies in, not Chengdu itself" in chengdu["explanation"]
+    assert chengdu["finding"]["code"] == "FC206" and chengdu["subject"]["id"] == "org:WHO-China-Joint-Mission"
+    members = [e["member"] for e in chengdu["evidence"]]
+    assert {"name": "Chengdu", "type": "city", "part_of": "Sichuan", "complete_set": False} in members
+    assert all(e["url"] for e in chengdu["evidence"])
+    statement = next(c for c in json.loads(out)["documents"][0]["claims"] if c["kind"] == "statement")
+    assert statement["verdict"] == "not_enough_info" and statement["reason"] == "unsourced_statement"
+    assert "Access to Covid-19 Tools" in statement["item"] and statement["checkworthiness"] >= 0.5
+
+
 def test_table_is_the_default(in_root, capsys):
     code, out, _ = run(capsys, "check", SEED_REL)
     assert code == 0
-    assert "16 claims in 1 document(s): 12 supported, 0 contradicted, 4 not enough info" in out
+    assert "22 claims in 1 document(s): 14 supported, 0 contradicted, 8 not enough info" in out
     for cell in ("4:825", "96,700", "72,700 to", "origin_only", "weak_match"):
         assert cell in out, cell
 
@@ -145,12 +168,14 @@ def test_unknown_config_key_exits_two_naming_key_and_file(tmp_path, capsys, monk
 
 def test_document_date_comes_from_configuration(in_root, capsys):
     _, out, _ = run(capsys, "check", SEED_REL, "--format", "json")
-    claim = json.loads(out)["documents"][0]["claims"][2]
+    claim = next(c for c in json.loads(out)["documents"][0]["claims"] if c["text"] == "29 medical expert teams")
     assert claim["period"]["end"] == "2020-05-31"
 
 
 def test_world_bank_population_through_sources(tmp_path, capsys, shared_refdata, monkeypatch):
-    from tests.sources.test_datapackage import test_world_bank_population_as_published_with_one_added_block as build
+    from tests.sources.test_datapackage import (
+        test_world_bank_population_as_published_with_one_added_block as build,
+    )
 
     build(tmp_path, shared_refdata)
     doc = tmp_path / "countries.md"

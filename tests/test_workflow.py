@@ -107,7 +107,7 @@ def test_bad_outputs_exit_two_before_checking(project, capsys, args, message):
 
 def test_format_alone_still_works_and_combines_with_files(project, capsys):
     code, out, _ = run(capsys, "check", "--format", "json", "--output", "sarif:x.sarif")
-    assert code == 0 and json.loads(out)["summary"]["claims"] == 16 and (project / "x.sarif").exists()
+    assert code == 0 and json.loads(out)["summary"]["claims"] == 22 and (project / "x.sarif").exists()
 
 
 # baselines ------------------------------------------------------------------------
@@ -115,14 +115,15 @@ def test_format_alone_still_works_and_combines_with_files(project, capsys):
 
 def test_baseline_round_trip(project, capsys):
     code, _, err = run(capsys, "check", "--write-baseline", "baseline.json")
-    assert code == 0 and "wrote 4 finding(s)" in err
+    assert code == 0 and "wrote 8 finding(s)" in err
     data = json.loads((project / "baseline.json").read_text())
-    assert [(e["code"], e["reason"]) for e in data["entries"]] == [("FC204", ""), ("FC201", ""), ("FC202", ""), ("FC203", "")]
+    assert [(e["code"], e["reason"]) for e in data["entries"]] == [
+        ("FC206", ""), ("FC206", ""), ("FC206", ""), ("FC208", ""), ("FC204", ""), ("FC201", ""), ("FC202", ""), ("FC203", "")]
     assert run(capsys, "check", "--fail-on", "unverifiable", "--output", "concise")[0] == 1
     code, out, _ = run(capsys, "check", "--fail-on", "unverifiable", "--baseline", "baseline.json", "--output", "json")
     report = json.loads(out)
     assert code == 0
-    assert report["summary"]["findings"]["suppressed"] == 4 and report["baseline"]["stale"] == []
+    assert report["summary"]["findings"]["suppressed"] == 8 and report["baseline"]["stale"] == []
 
     # a new finding fails; an entry no longer found is listed for pruning
     _edit(project / "seed.txt", "over 400 online", "over 500 online")
@@ -241,7 +242,7 @@ def test_diff_base_skips_unchanged_claims_of_an_edited_paragraph(repo, capsys):
     code, out, _ = run(capsys, "check", "--diff-base", "HEAD", "--output", "json")
     report = json.loads(out)
     assert [c["text"] for c in report["documents"][0]["claims"]] == ["over 450 online and offline training sessions"]
-    assert report["revision"] == {"base": "HEAD", "unchanged": 15}
+    assert report["revision"] == {"base": "HEAD", "unchanged": 21}
     assert code == 0
 
 
@@ -249,7 +250,7 @@ def test_diff_base_skips_unchanged_claims_of_an_edited_paragraph(repo, capsys):
 def test_diff_base_on_a_new_file_reports_everything(repo, capsys):
     shutil.copy(SEED, repo / "new.txt")
     code, out, _ = run(capsys, "check", "--diff-base", "HEAD", "new.txt", "--output", "json")
-    assert json.loads(out)["summary"]["claims"] == 16
+    assert json.loads(out)["summary"]["claims"] == 22
 
 
 @git_required
@@ -271,7 +272,7 @@ def test_diff_lists_added_removed_and_changed_with_verdicts(repo, capsys):
     code, out, _ = run(capsys, "diff", "HEAD:seed.txt", "seed.txt", "--format", "json")
     diff = json.loads(out)
     assert code == 1  # the changed claim is contradicted
-    assert diff["summary"] == {"added": 1, "removed": 1, "changed": 1, "unchanged": 14}
+    assert diff["summary"] == {"added": 1, "removed": 1, "changed": 1, "unchanged": 20}
     (pair,) = diff["changed"]
     assert (pair["old"]["quantity"]["text"], pair["old"]["verdict"]) == ("96,700", "supported")
     assert (pair["new"]["quantity"]["text"], pair["new"]["verdict"]) == ("120,000", "contradicted")
@@ -310,30 +311,30 @@ def test_review_refuses_without_a_terminal_or_script(project, capsys, monkeypatc
 
 def test_scripted_review_session(project, capsys):
     _edit(project / "seed.txt", "96,700 ventilators", "120,000 ventilators")
-    (project / "keys").write_text("a typo fixed upstream\nd\nthe 2020 list had 56 too\ni\nwhat\ns\nq\n")
+    (project / "keys").write_text("a typo fixed upstream\nd\nthe mission went to Chengdu itself\ni\nwhat\ns\nq\n")
     code, out, _ = run(capsys, "review", "--script", "keys", "--file", "review.json")
     assert code == 0
-    assert "[1/16] seed.txt:4:825" in out and "contradicted" in out  # worst verdict first
+    assert "[1/22] seed.txt:4:825" in out and "contradicted" in out  # worst verdict first
     assert "[a] accept  [d] dispute  [i] ignore  [s] skip  [q] quit" in out
     assert "unknown key 'what'" in out and "1 accepted, 1 disputed, 1 ignored, 1 skipped" in out
     entries = json.loads((project / "review.json").read_text())["entries"]
     assert [(e["text"], e["decision"], e["note"]) for e in entries] == [
         ("120,000 ventilators", "accepted", "typo fixed upstream"),
-        ("56 countries", "disputed", "the 2020 list had 56 too"),
-        ("over 400 online and offline training sessions", "ignored", ""),
+        ("Chengdu", "disputed", "the mission went to Chengdu itself"),
+        ("Guangzhou", "ignored", ""),
     ]
 
     # decisions apply on the next run while the claims are unchanged
     code, out, _ = run(capsys, "check", "--baseline", "review.json", "--output", "json")
     claims = {c["text"]: c for c in json.loads(out)["documents"][0]["claims"]}
     assert claims["120,000 ventilators"]["suppressed"]["by"] == "review"
-    assert claims["56 countries"]["finding"]["code"] == "FC104" and code == 1  # a dispute is an error
-    assert claims["over 400 online and offline training sessions"]["suppressed"] is not None
+    assert claims["Chengdu"]["finding"]["code"] == "FC104" and code == 1  # a dispute is an error
+    assert claims["Guangzhou"]["suppressed"] is not None
 
     # the next session skips what is decided
     (project / "keys").write_text("q\n")
     _, out, _ = run(capsys, "review", "--script", "keys", "--file", "review.json")
-    assert "[1/13]" in out
+    assert "[1/19]" in out
 
 
 def test_review_saves_each_decision_at_once(project, capsys):

@@ -12,11 +12,11 @@ from ..core.findings import SEVERITIES
 from ..engine import claims_of, expand_documents
 from ..errors import EXIT_OK, UsageError
 from ..outcome import exit_code
-from ..report.build import summarize
+from ..report.build import keep_checkworthy, summarize
 from ..report.locations import source_root
 from . import outputs
-from .progress import Bar, wanted
 from .common import Run, add_checking_options, add_policy_options, build, prepare
+from .progress import Bar, wanted
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -30,6 +30,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     add_policy_options(check)
     check.add_argument("--min-severity", choices=SEVERITIES, metavar="LEVEL",
                        help="the least severe finding concise, sarif and github show: note (default), warning, error")
+    check.add_argument("--min-checkworthiness", type=float, metavar="0-1",
+                       help="report only claims in sentences at least this check-worthy (default 0: every claim)")
     check.add_argument("--diff-base", metavar="REF", help="report only claims new or changed since git revision REF")
     check.add_argument("--baseline", type=Path, metavar="FILE", help="a baseline or review file: its findings do not fail")
     check.add_argument("--no-baseline", action="store_true", help="ignore the configured baseline")
@@ -61,6 +63,10 @@ def run(args: argparse.Namespace) -> int:
     if baseline_file is not None:
         baseline_mod.apply(report, baseline_mod.read(baseline_file), baseline_file)
         _warn_stale(report)
+    minimum = args.min_checkworthiness if args.min_checkworthiness is not None else session.loaded.config.min_checkworthiness
+    if not 0 <= minimum <= 1:
+        raise UsageError(f"--min-checkworthiness {minimum}: must be between 0 and 1")
+    keep_checkworthy(report, minimum)
     if args.diff_base:
         _keep_changed(report, session, documents, [r.text for r in results], args.diff_base)
     report["summary"] = summarize(report)

@@ -33,7 +33,13 @@ class Bar:
         if not self.show:
             return _nothing
         from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeRemainingColumn,
+        )
 
         rate = TextColumn("{task.fields[rate]}")
         self._progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), rate,

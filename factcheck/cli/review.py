@@ -25,6 +25,7 @@ from typing import Any, Literal
 from .. import baseline as baseline_mod
 from ..baseline import Decision
 from ..errors import EXIT_OK, UsageError
+from ..report.table import evidence_value
 from ..review import KEYS, Item, decide, queue
 from .check import _documents
 from .common import add_checking_options, build, prepare
@@ -145,7 +146,7 @@ def _show(console: Any, item: Item, n: int, total: int) -> None:
     body.append(f"\n\n{c['explanation']}\n")
     for e in c["evidence"][:5]:
         role = "origin" if e["origin"] else "independent"
-        body.append(f"\n• {e['source']} row {e['record']}: {e['value']:,.0f} ({e['period']['text'] if e['period'] else 'no period'}), "
+        body.append(f"\n• {e['source']} row {e['record']}: {evidence_value(e)} ({e['period']['text'] if e['period'] else 'no period'}), "
                     f"{role}; {e['url'] or 'no URL'}", style="dim")
     if c["review"]:
         body.append(f"\n\nearlier decision: {c['review']['decision']} {c['review']['note']}", style="italic")

@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from . import context as ctx
 from .document import LineIndex, sentences
 from .entities import find_entities
+from .members import MemberList, Statement, find_member_lists, find_statements
 from .model import Claim, Entity, Period, Qualifier, Sentence, Span
 from .periods import PeriodMention, find_periods, inherited, nearest
 from .quantities import Mention, find_quantities
@@ -28,17 +29,38 @@ from .quantities import Mention, find_quantities
 _LIST_GAP = re.compile(r"^[ \t]*(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|and[ \t]+|or[ \t]+)$")
 
 
+@dataclass(frozen=True, slots=True)
+class SentenceFacts:
+    """What the claim stage already knows of a sentence, for check-worthiness without redoing it."""
+
+    sentence: Sentence
+    quantities: bool
+    entities: bool | None  # None: not looked for (the sentence had no figure and a subject was known)
+
+
+@dataclass
+class Analysis:
+    claims: list[Claim]
+    sentences: list[SentenceFacts] = field(default_factory=list)
+
+
 def extract_claims(text: str, *, markdown: bool = False, doc_date: date | None = None) -> list[Claim]:
     """Every quantity mention of ``text`` as one claim, in document order."""
-    claims = _claims(text, sentences(text, markdown), doc_date)
-    _assign_ids(claims)
-    return claims
+    return analyse(text, markdown=markdown, doc_date=doc_date).claims
 
 
-def _claims(text: str, sents: list[Sentence], doc_date: date | None) -> list[Claim]:
+def analyse(text: str, *, markdown: bool = False, doc_date: date | None = None) -> Analysis:
+    """The claims of ``text`` and the facts about each sentence found on the way."""
+    analysis = _claims(text, sentences(text, markdown), doc_date)
+    _assign_ids(analysis.claims)
+    return analysis
+
+
+def _claims(text: str, sents: list[Sentence], doc_date: date | None) -> Analysis:
     """Claims of the sentences, without ids; subject and period carry within a paragraph."""
     lines = LineIndex(text)
     claims: list[Claim] = []
+    facts: list[SentenceFacts] = []
     block = -1
     subject: Entity | None = None
     period: Period | None = None
@@ -46,15 +68,20 @@ def _claims(text: str, sents: list[Sentence], doc_date: date | None) -> list[Cla
         if sentence.block != block:
             block, subject, period = sentence.block, None, None
         mentions = find_quantities(sentence.text)
-        entities = find_entities(sentence.text) if (mentions or subject is None) else []
-        periods = find_periods(sentence.text, doc_date) if mentions or period is None else []
+        lists = find_member_lists(sentence.text) if "," in sentence.text and " and " in sentence.text else []
+        statements = find_statements(sentence.text) if not mentions and not lists else []
+        entities = find_entities(sentence.text) if (mentions or lists or statements or subject is None) else []
+        periods = find_periods(sentence.text, doc_date) if mentions or lists or statements or period is None else []
         if mentions:
             claims.extend(_sentence_claims(sentence, mentions, entities, periods, subject, period, lines))
+        if lists or statements:
+            claims.extend(_figureless_claims(sentence, lists, statements, entities, periods, subject, period, lines))
+        facts.append(SentenceFacts(sentence, bool(mentions), bool(entities) if (mentions or subject is None) else None))
         if entities:
             subject = _sentence_subject(sentence.text, entities) or subject
         if periods:
             period = periods[-1].period
-    return claims
+    return Analysis(claims, facts)
 
 
 def _sentence_subject(text: str, entities: list[tuple[int, int, Entity]]) -> Entity | None:
@@ -131,13 +158,46 @@ def _sentence_claims(
     return out
 
 
+def _figureless_claims(
+    sentence: Sentence,
+    lists: list[MemberList],
+    statements: list[Statement],
+    entities: list[tuple[int, int, Entity]],
+    periods: list[PeriodMention],
+    subject: Entity | None,
+    period: Period | None,
+    lines: LineIndex,
+) -> list[Claim]:
+    """One claim per named item of each enumeration, and one per statement of participation or event."""
+    out: list[Claim] = []
+    pieces: list[tuple[int, int, str, str, str | None, str, int | None]] = []  # start, end, item, measure, verb, kind, position
+    for lst in lists:
+        words = lst.relation.split()
+        measure = " ".join(words[:-1]) if len(words) > 1 and words[-1] in _PREPOSITIONS else lst.relation
+        pieces += [(start, end, name, measure, lst.verb, "member", n) for n, (start, end, name) in enumerate(lst.items)]
+    pieces += [(st.start, st.end, st.object, st.verb, st.verb.split()[0], "statement", None) for st in statements]
+    for start, end, item, measure, verb, kind, position in pieces:
+        line, column = lines.position(sentence.start + start)
+        end_line, end_column = lines.position(sentence.start + end)
+        claim_period = nearest(periods, start) or (inherited(period) if period is not None else None)
+        out.append(Claim(
+            id="", text=sentence.text[start:end], span=Span(sentence.start + start, sentence.start + end), sentence=sentence,
+            line=line, column=column, end_line=end_line, end_column=end_column, quantity=None,
+            noun=measure.split()[-1] if measure.split() else "", counter=None, verb=verb, measure=measure,
+            subject=_subject_before(sentence.text, entities, start, organisations=True) or subject, period=claim_period,
+            enumeration=position, kind=kind, item=item,
+        ))
+    return out
+
+
+_PREPOSITIONS = frozenset("to in at including across among covering".split())
 _RECIPIENT = re.compile(r"\b(?:to|from|with|against|than|for)[ \t]+(?:the[ \t]+)?$", re.I)
 
 
-def _subject_before(text: str, entities: list[tuple[int, int, Entity]], position: int) -> Entity | None:
-    """The nearest country named before a figure that is not a recipient ("to France")."""
+def _subject_before(text: str, entities: list[tuple[int, int, Entity]], position: int, organisations: bool = False) -> Entity | None:
+    """The nearest country (or, when asked, organisation) named before a figure that is not a recipient ("to France")."""
     for start, _, entity in reversed(entities):
-        if start >= position or entity.id.startswith("org:"):
+        if start >= position or (entity.id.startswith("org:") and not organisations):
             continue
         if not _RECIPIENT.search(text[max(0, start - 12):start]):
             return entity
@@ -148,6 +208,9 @@ def claim_key(claim: Claim) -> str:
     """What identifies a claim: its subject, what it counts and its figure; not where it is."""
     q = claim.quantity
     subject = claim.subject.id if claim.subject else ""
+    if q is None:
+        item = re.sub(r"\s+", " ", (claim.item or claim.text).strip().lower())
+        return "|".join([subject, claim.kind, claim.measure, item])
     figure = re.sub(r"\s+", " ", q.text.strip().lower())
     return "|".join([subject, claim.noun, claim.verb or "", figure, q.qualifier.value, q.currency or "", q.unit or ""])
 

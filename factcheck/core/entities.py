@@ -39,6 +39,8 @@ _DEMONYMS = {
     "brazilian": "BRA", "canadian": "CAN", "australian": "AUS", "korean": "KOR", "mexican": "MEX",
 }
 _ORGANISATIONS = {
+    "org:WHO-China-Joint-Mission": ["WHO-China Joint Mission", "WHO-China Joint Mission on Covid-19",
+                                    "WHO-China Joint Mission on COVID-19", "Joint Mission"],
     "org:WHO": ["WHO", "World Health Organization", "World Health Organisation"],
     "org:UN": ["UN", "United Nations"],
     "org:WB": ["World Bank"],
@@ -121,8 +123,11 @@ def find_entities(text: str) -> list[tuple[int, int, Entity]]:
                 )
                 if entity is None and j == i + 1:
                     entity = _demonym(phrase)
+                end = m.start() + words[j - 1].end()
+                if entity is not None and text[end:end + 1] == "$":
+                    entity = None  # "US$50 million" is a currency, not the United States
                 if entity is not None:
-                    hit = (m.start() + words[i].start(), m.start() + words[j - 1].end(), entity)
+                    hit = (m.start() + words[i].start(), end, entity)
                     i = j
                     break
             if hit is None:

@@ -37,7 +37,7 @@ class FindingCode:
 
 FINDINGS: dict[str, FindingCode] = {
     f.code: f
-    for f in (
+    for f in sorted((
         FindingCode(
             "FC101", "figure-contradicted", "error", "contradicted",
             "The figure is contradicted by a reference record",
@@ -55,6 +55,12 @@ FINDINGS: dict[str, FindingCode] = {
             "The figure differs from the one its own origin publishes",
             "Quote the origin's figure, or name the other publication the figure comes from.",
             ("misquoted_origin",),
+        ),
+        FindingCode(
+            "FC105", "not-a-member", "error", "contradicted",
+            "A source giving the complete set does not list the named item",
+            "Check the enumeration against the source's list; name the source that does list the item.",
+            ("not_a_member",),
         ),
         FindingCode(
             "FC104", "disputed-in-review", "error", "contradicted",
@@ -92,6 +98,24 @@ FINDINGS: dict[str, FindingCode] = {
             ("unit_mismatch",),
         ),
         FindingCode(
+            "FC206", "region-only", "warning", "unverifiable",
+            "Sources name only the larger place the item lies in, not the item itself",
+            "Name the province (as the sources do), or cite a source that names the city.",
+            ("member_region_only",),
+        ),
+        FindingCode(
+            "FC207", "member-not-listed", "warning", "unverifiable",
+            "Sources list members of this set, but not this item",
+            "Cite a source that lists the item, or remove it from the enumeration.",
+            ("member_not_listed",),
+        ),
+        FindingCode(
+            "FC208", "unsourced-statement", "note", "unverifiable",
+            "A statement of participation or event that no configured source records",
+            "Check it by hand, or add a source whose records list such events.",
+            ("unsourced_statement",),
+        ),
+        FindingCode(
             "FC900", "unused-suppression", "warning", "any",
             "A suppression comment matched no finding",
             "Remove the comment, or fix its code or position (ignore[...] applies to the next sentence).",
@@ -111,7 +135,7 @@ FINDINGS: dict[str, FindingCode] = {
             "A suppression comment names a code factcheck does not have",
             "Use a code from `factcheck codes`.",
         ),
-    )
+    ), key=lambda f: f.code)
 }
 
 _BY_REASON = {reason: f.code for f in FINDINGS.values() for reason in f.reasons}

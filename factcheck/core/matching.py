@@ -64,8 +64,14 @@ def judge(claim: Claim, index: MeasureIndex, fetch: Fetch, settings: Settings) -
     return _decide(claim, records, top, settings)
 
 
+def _q(claim: Claim) -> Quantity:
+    """The figure of a figure claim (the only kind this module judges; see membership.py for the others)."""
+    assert claim.quantity is not None, "matching judges figure claims only"
+    return claim.quantity
+
+
 def _decide(claim: Claim, records: list[Observation], match: MeasureMatch, settings: Settings) -> Verdict:
-    q = claim.quantity
+    q = _q(claim)
     counting = claim.counter in EVENT_COUNTERS and all(r.series == "event" for r in records)
     if not counting:
         mismatch = _unit_mismatch(claim, records)
@@ -120,7 +126,7 @@ def _decide(claim: Claim, records: list[Observation], match: MeasureMatch, setti
 
 
 def _judge_direct(claim: Claim, direct: list[Observation], span: Interval, match: MeasureMatch, implicit: bool) -> Verdict:
-    q = claim.quantity
+    q = _q(claim)
     if implicit:
         direct = [max(direct, key=lambda r: r.period_end or date.min)]
     positions = [span.position(r.value) for r in direct]
@@ -136,7 +142,7 @@ def _judge_direct(claim: Claim, direct: list[Observation], span: Interval, match
 
 
 def _judge_events(claim: Claim, events: list[Observation], span: Interval, counting: bool, match: MeasureMatch) -> Verdict:
-    q = claim.quantity
+    q = _q(claim)
     events = sorted(events, key=lambda r: (r.period_end or date.min, r.row))
     parts = " + ".join(f"{_fmt(r.value, claim, r)} ({_day(r.period_end)})" for r in events)
     if counting:
@@ -160,7 +166,7 @@ def _bracket_contradiction(
 ) -> Verdict | None:
     """A running total below the series' earlier value, or above its later one."""
     earlier, later = bracket
-    q = claim.quantity
+    q = _q(claim)
     if earlier is not None and span.position(earlier.value) == 1:
         return _verdict(
             miss_reason(q, 1),
@@ -198,7 +204,7 @@ def _agrees_with_origin(q: Quantity, value: float) -> bool:
 
 
 def _unit_mismatch(claim: Claim, records: list[Observation]) -> str | None:
-    q = claim.quantity
+    q = _q(claim)
     r = records[0]
     if q.currency != r.currency and (q.currency or r.currency):
         return f"claim is in {q.currency or 'a count'}, records in {r.currency or r.unit or 'a count'}"
@@ -278,8 +284,8 @@ def _day(d: date | None) -> str:
 
 
 def _fmt(value: float, claim: Claim, record: Observation | None = None) -> str:
-    currency = record.currency if record is not None else claim.quantity.currency
-    return format_value(value, currency, claim.quantity.unit)
+    currency = record.currency if record is not None else _q(claim).currency
+    return format_value(value, currency, _q(claim).unit)
 
 
 def _source_name(r: Observation) -> str:

@@ -84,7 +84,7 @@ class Claim:
     column: int
     end_line: int  # where the claim's text ends (exclusive column), for editors and SARIF
     end_column: int
-    quantity: Quantity
+    quantity: Quantity | None  # None for a claim without a figure (kind "member" or "statement")
     noun: str  # what the figure counts: "medical expert teams"
     counter: str | None  # a counting word before the noun: "batches", "pairs"
     verb: str | None  # the governing verb: "sent", "exported"
@@ -92,6 +92,8 @@ class Claim:
     subject: Entity | None = None
     period: Period | None = None
     enumeration: int | None = None  # position in an enumeration, 0-based
+    kind: str = "figure"  # figure | member (one item of a named enumeration) | statement (participation, event)
+    item: str | None = None  # the named item of a member claim, the object of a statement
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +130,10 @@ class Observation:
     publisher: str | None = None
     note: str | None = None
     kind: str | None = None  # primary, secondary news, repost: what the cited page is
+    member: str | None = None  # set records: the member listed ("Beijing"); places: the place's name
+    member_type: str | None = None  # city, province, municipality, country...
+    part_of: str | None = None  # the larger place a member lies in ("Sichuan" for Chengdu)
+    complete: bool = False  # the record's publication gives the whole set, so absence means not a member
 
     @property
     def cite_url(self) -> str | None:
@@ -142,6 +148,7 @@ class Measure:
     source: str
     id: str
     labels: tuple[str, ...]
+    kind: str = "figures"  # figures | set (records list members) | places (a gazetteer: what lies in what)
 
 
 @dataclass(slots=True)

@@ -11,9 +11,11 @@ import math
 from typing import Any
 
 from .. import __version__
+from ..core.checkworthiness import CHECKWORTHY
 from ..core.compare import interval
+from ..core.document import LineIndex
 from ..core.findings import FINDINGS, code_for
-from ..core.model import Claim, Observation, Verdict
+from ..core.model import Claim, Observation, Quantity, Verdict
 from ..core.suppressions import Problem, Suppression
 from ..engine import Checked
 from ..models import SCHEMA_VERSION
@@ -24,8 +26,11 @@ def build_report(results: list[Checked], tolerance: float) -> dict[str, Any]:
     evidence: dict[int, dict] = {}
     docs = []
     for r in results:
-        claims = [_claim_dict(c, v, tolerance, evidence, r.suppressed.get(i)) for i, (c, v) in enumerate(r.claims)]
-        docs.append({"path": r.path, "claims": claims, "problems": [problem_dict(p) for p in r.problems]})
+        worth = {s.start: cw.score for s, cw in r.sentences}
+        claims = [_claim_dict(c, v, tolerance, evidence, r.suppressed.get(i), worth.get(c.sentence.start))
+                  for i, (c, v) in enumerate(r.claims)]
+        docs.append({"path": r.path, "claims": claims, "problems": [problem_dict(p) for p in r.problems],
+                     "sentences": _sentences(r, claims)})
     report = {"schema_version": SCHEMA_VERSION, "tool": {"name": "factcheck", "version": __version__}, "documents": docs}
     report["summary"] = summarize(report)
     return report
@@ -51,6 +56,20 @@ def summarize(report: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def unchecked(doc: dict[str, Any], threshold: float = CHECKWORTHY) -> list[dict[str, Any]]:
+    """Check-worthy sentences that no source could check: no claim in them, or only claims without enough information."""
+    decided = {c["id"] for c in doc["claims"] if c["verdict"] != "not_enough_info"}
+    return [s for s in doc.get("sentences", ()) if s["checkworthiness"] >= threshold and not decided & set(s["claims"])]
+
+
+def keep_checkworthy(report: dict[str, Any], minimum: float) -> None:
+    """--min-checkworthiness: report only the claims whose sentence scores at least ``minimum``."""
+    if minimum <= 0:
+        return
+    for doc in report["documents"]:
+        doc["claims"] = [c for c in doc["claims"] if (c["checkworthiness"] or 0.0) >= minimum]
+
+
 def finding_dict(code: str) -> dict[str, str]:
     f = FINDINGS[code]
     return {"code": f.code, "name": f.name, "severity": f.severity, "title": f.title}
@@ -65,13 +84,32 @@ def problem_dict(p: Problem) -> dict[str, Any]:
     }
 
 
+def _sentences(r: Checked, claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Every sentence with its check-worthiness, the features behind it, and the ids of its claims."""
+    lines = LineIndex(r.text)
+    by_start: dict[int, list[str]] = {}
+    for (c, _), out in zip(r.claims, claims):
+        by_start.setdefault(c.sentence.start, []).append(out["id"])
+    result = []
+    for n, (s, cw) in enumerate(r.sentences):
+        line, column = lines.position(s.start)
+        end_line, end_column = lines.position(s.end)
+        result.append({
+            "index": n, "text": s.text,
+            "location": {"line": line, "column": column, "end_line": end_line, "end_column": end_column,
+                         "start": s.start, "end": s.end},
+            "checkworthiness": cw.score, "features": list(cw.features), "claims": by_start.get(s.start, []),
+        })
+    return result
+
+
 def _finite(x: float) -> float | None:
     return x if math.isfinite(x) else None
 
 
-def _claim_dict(c: Claim, v: Verdict, tolerance: float, evidence: dict[int, dict], suppressed: Suppression | None) -> dict:
+def _claim_dict(c: Claim, v: Verdict, tolerance: float, evidence: dict[int, dict], suppressed: Suppression | None,
+                checkworthiness: float | None = None) -> dict:
     q = c.quantity
-    span = interval(q, tolerance)
     p = c.period
     code = code_for(v.reason)
     return {
@@ -82,14 +120,13 @@ def _claim_dict(c: Claim, v: Verdict, tolerance: float, evidence: dict[int, dict
                      "start": c.span.start, "end": c.span.end},
         "subject": {"id": c.subject.id, "name": c.subject.name} if c.subject else None,
         "measure": c.measure,
-        "quantity": {
-            "value": q.value, "value_high": q.value_high, "text": q.text, "unit": q.unit, "currency": q.currency,
-            "qualifier": q.qualifier.value, "qualifier_text": q.qualifier_text, "list_hedge": q.list_hedge,
-            "low": _finite(span.low), "high": _finite(span.high),
-        },
+        "kind": c.kind,
+        "item": c.item,
+        "quantity": None if q is None else _quantity_dict(q, tolerance),
         "period": None if p is None else {
             "start": p.start, "end": p.end, "text": p.text, "kind": p.kind, "year_known": p.year_known, "inherited": p.inherited,
         },
+        "checkworthiness": checkworthiness,
         "verdict": v.label,
         "reason": v.reason,
         "explanation": v.explanation,
@@ -103,15 +140,31 @@ def _claim_dict(c: Claim, v: Verdict, tolerance: float, evidence: dict[int, dict
     }
 
 
-def _evidence_dict(r: Observation) -> dict:
-    if r.period_start is None or r.period_start == r.period_end:
-        text, kind = str(r.period_end), "as_of" if r.period_start is None else "day"
-    else:
-        text, kind = f"{r.period_start} to {r.period_end}", "range"
-    period = {"start": r.period_start, "end": r.period_end, "text": text, "kind": kind, "year_known": True, "inherited": False}
-    p = r.provenance
+def _quantity_dict(q: Quantity, tolerance: float) -> dict[str, Any]:
+    span = interval(q, tolerance)
     return {
+        "value": q.value, "value_high": q.value_high, "text": q.text, "unit": q.unit, "currency": q.currency,
+        "qualifier": q.qualifier.value, "qualifier_text": q.qualifier_text, "list_hedge": q.list_hedge,
+        "low": _finite(span.low), "high": _finite(span.high),
+    }
+
+
+def _evidence_dict(r: Observation) -> dict:
+    period: dict[str, Any] | None
+    if r.period_end is None:
+        period = None
+    else:
+        if r.period_start is None or r.period_start == r.period_end:
+            text, kind = str(r.period_end), "as_of" if r.period_start is None else "day"
+        else:
+            text, kind = f"{r.period_start} to {r.period_end}", "range"
+        period = {"start": r.period_start, "end": r.period_end, "text": text, "kind": kind, "year_known": True, "inherited": False}
+    p = r.provenance
+    out = {
         "source": p.source, "title": p.title, "publisher": r.publisher or p.publisher, "url": r.cite_url, "licence": p.licence,
         "retrieved": p.retrieved, "sha256": p.sha256, "record": r.row, "value": r.value, "unit": r.unit, "period": period,
         "origin": r.origin, "note": r.note, "kind": r.kind,
     }
+    if r.member is not None:
+        out["member"] = {"name": r.member, "type": r.member_type, "part_of": r.part_of, "complete_set": r.complete}
+    return out

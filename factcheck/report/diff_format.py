@@ -6,6 +6,8 @@ from typing import IO, Any
 
 from pydantic_core import to_json
 
+from .table import figure
+
 _LABELS = {"supported": "supported", "contradicted": "contradicted", "not_enough_info": "not enough info"}
 _STYLES = {"supported": "green", "contradicted": "bold red", "not_enough_info": "yellow"}
 
@@ -15,12 +17,12 @@ def rows(diff: dict[str, Any]) -> list[tuple[str, str, str, str, str, str]]:
     out = []
     for pair in diff["changed"]:
         old, new = pair["old"], pair["new"]
-        out.append(("changed", _loc(new), new["text"], f"{old['quantity']['text']} ({_LABELS[old['verdict']]})",
-                    f"{new['quantity']['text']} ({_LABELS[new['verdict']]})", new["verdict"]))
+        out.append(("changed", _loc(new), new["text"], f"{figure(old)} ({_LABELS[old['verdict']]})",
+                    f"{figure(new)} ({_LABELS[new['verdict']]})", new["verdict"]))
     for c in diff["added"]:
-        out.append(("added", _loc(c), c["text"], "—", f"{c['quantity']['text']} ({_LABELS[c['verdict']]})", c["verdict"]))
+        out.append(("added", _loc(c), c["text"], "—", f"{figure(c)} ({_LABELS[c['verdict']]})", c["verdict"]))
     for c in diff["removed"]:
-        out.append(("removed", "old " + _loc(c), c["text"], f"{c['quantity']['text']} ({_LABELS[c['verdict']]})", "—", ""))
+        out.append(("removed", "old " + _loc(c), c["text"], f"{figure(c)} ({_LABELS[c['verdict']]})", "—", ""))
     return out
 
 

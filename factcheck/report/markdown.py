@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from ..core.reasons import REASONS
-from .table import finding_note, findings_text, revision_text
+from .build import unchecked
+from .table import evidence_value, figure, finding_note, findings_text, revision_text
 
 _ICONS = {"supported": "✅ supported", "contradicted": "❌ contradicted", "not_enough_info": "❔ not enough info"}
 
@@ -29,6 +30,9 @@ def render(report: dict[str, Any]) -> str:
         out += [f"## {doc['path']}", ""]
         if not doc["claims"]:
             out += ["No checkable figures found.", ""]
+            left = unchecked(doc)
+            out += [f"- {s['location']['line']}:{s['location']['column']} ({s['checkworthiness']:.2f}): {_cell(s['text'])}"
+                    for s in left] + ([""] if left else [])
             continue
         out += ["| Line | Claim | Claimed | Reference | Verdict | Why | Evidence |", "|---:|---|---|---|---|---|---|"]
         for c in doc["claims"]:
@@ -46,6 +50,12 @@ def render(report: dict[str, Any]) -> str:
                 f"{' '.join(refs) or '—'} |"
             )
         out.append("")
+        left = unchecked(doc)
+        if left:
+            out += [f"Check-worthy sentences no source could check ({len(left)}):", ""]
+            out += [f"- {s['location']['line']}:{s['location']['column']} ({s['checkworthiness']:.2f}): {_cell(s['text'])}"
+                    for s in left]
+            out.append("")
         if doc["problems"]:
             out += ["Suppression comments to fix:", ""]
             out += [f"- {p['location']['line']}:{p['location']['column']}: {p['code']} {_cell(p['message'])}" for p in doc["problems"]]
@@ -64,9 +74,10 @@ def render(report: dict[str, Any]) -> str:
 def _claimed(c: dict[str, Any]) -> str:
     q = c["quantity"]
     period = f" ({c['period']['text']})" if c["period"] else ""
-    hedge = f" [list hedge '{q['list_hedge']}' not applied]" if q["list_hedge"] else ""
+    hedge = f" [list hedge '{q['list_hedge']}' not applied]" if q and q["list_hedge"] else ""
     subject = f"{c['subject']['name']}: " if c["subject"] else ""
-    return f"{subject}{q['text']}{period}{hedge}"
+    what = q["text"] if q else figure(c)
+    return f"{subject}{what}{period}{hedge}"
 
 
 def _footnote(n: int, e: dict[str, Any]) -> str:
@@ -75,7 +86,7 @@ def _footnote(n: int, e: dict[str, Any]) -> str:
         role += f", {e['kind']}"
     period = e["period"]["text"] if e["period"] else "no period"
     parts = [
-        f"[^{n}]: {e['publisher'] or e['title']}: {e['value']:,.0f} {e['unit'] or ''} ({period}), {role}.".replace(" ()", ""),
+        f"[^{n}]: {e['publisher'] or e['title']}: {evidence_value(e)} ({period}), {role}.".replace(" ()", ""),
         f"<{e['url']}>." if e["url"] else "",
         f"Dataset `{e['source']}` row {e['record']}, retrieved {e['retrieved'] or 'unknown'}, licence {e['licence']}, "
         f"sha256 `{e['sha256']}`.",

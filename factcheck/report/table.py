@@ -26,6 +26,7 @@ def render(report: dict[str, Any], stream: IO[str], color: bool | None = None, w
     for doc in report["documents"]:
         if not doc["claims"]:
             console.print(f"{doc['path']}: no checkable figures")
+            _print_unchecked(console, doc)
             continue
         table = Table(title=doc["path"], title_justify="left", expand=False)
         table.add_column("Location", no_wrap=True, style="dim")
@@ -44,10 +45,29 @@ def render(report: dict[str, Any], stream: IO[str], color: bool | None = None, w
             loc = c["location"]
             table.add_row(f"{loc['line']}:{loc['column']}", c["text"], claimed(c), c["reference"] or "—", verdict, why)
         console.print(table)
+        _print_unchecked(console, doc)
         for p in doc["problems"]:
             loc = p["location"]
             console.print(f"{doc['path']}:{loc['line']}:{loc['column']}: {p['code']} {p['message']}", style="yellow", markup=False)
     console.print(_summary_text(report), style=None)
+
+
+UNCHECKED_SHOWN = 20
+
+
+def _print_unchecked(console: Any, doc: dict[str, Any]) -> None:
+    """What is left for a human: check-worthy sentences no source could check."""
+    from ..report.build import unchecked
+
+    left = unchecked(doc)
+    if not left:
+        return
+    console.print(f"Check-worthy sentences no source could check ({len(left)}):", style="bold yellow")
+    for s in left[:UNCHECKED_SHOWN]:
+        text = s["text"] if len(s["text"]) <= 110 else s["text"][:107] + "..."
+        console.print(f"  {s['location']['line']}:{s['location']['column']}  {s['checkworthiness']:.2f}  {text}", markup=False)
+    if len(left) > UNCHECKED_SHOWN:
+        console.print(f"  ... and {len(left) - UNCHECKED_SHOWN} more (json lists every sentence with its score)")
 
 
 def finding_note(c: dict[str, Any], sep: str = " · ") -> str:
@@ -61,10 +81,27 @@ def finding_note(c: dict[str, Any], sep: str = " · ") -> str:
     return note
 
 
-def claimed(c: dict[str, Any]) -> str:
-    """The figure as factcheck read it: qualifier, value, subject and period."""
+def figure(c: dict[str, Any]) -> str:
+    """'≥ 400' for a figure; the item of a member claim; 'statement' for a statement."""
     q = c["quantity"]
-    text = f"{_SYMBOLS[q['qualifier']]}{q['text']}"
+    if q is None:
+        return c["item"] if c["kind"] == "member" else f"statement: {c['measure']}"
+    return f"{_SYMBOLS[q['qualifier']]}{q['text']}"
+
+
+def evidence_value(e: dict[str, Any]) -> str:
+    """What a record says: its value and unit, or the member or place it names."""
+    m = e.get("member")
+    if m:
+        where = f", in {m['part_of']}" if m["part_of"] else ""
+        listed = ", in a complete list" if m["complete_set"] else ""
+        return f"{m['name']} ({m['type'] or 'member'}{where}{listed})"
+    return f"{e['value']:,.0f} {e['unit'] or ''}".rstrip()
+
+
+def claimed(c: dict[str, Any]) -> str:
+    """The claim as factcheck read it: qualifier and value (or the named item), subject and period."""
+    text = figure(c)
     if c["subject"]:
         text += f", {c['subject']['name']}"
     if c["period"]:

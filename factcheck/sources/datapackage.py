@@ -18,11 +18,11 @@ import hashlib
 import io
 import json
 import re
+from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
-from collections.abc import Callable
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
@@ -39,12 +39,18 @@ class Mapping(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
+    kind: Literal["figures", "set", "places"] = Field(
+        "figures", description="figures (values); set (each row names a member of a set); places (a gazetteer)")
     entity: str | None = Field(None, description="column of entity codes (ISO 3166 alpha-3) or names")
     entity_name: str | None = Field(None, description="column of entity names")
     entity_constant: str | None = Field(None, description="one entity for every row")
     period: str | None = Field(None, description="column of the period end or as-of date (YYYY, YYYY-MM or YYYY-MM-DD)")
     period_start: str | None = Field(None, description="column of the period start, empty for as-of figures")
-    value: str
+    value: str | None = Field(None, description="column of the values (figures)")
+    member: str | None = Field(None, description="set and places: column naming the member or place")
+    member_type: str | None = Field(None, description="set and places: column of the member's type (city, province)")
+    part_of: str | None = Field(None, description="set and places: column of the larger place the member lies in")
+    complete_column: str | None = Field(None, description="set: truthy where the row's publication gives the whole set")
     measure: str | None = Field(None, description="the one measure of every row")
     measure_column: str | None = None
     measure_aliases: list[str] | dict[str, list[str]] = Field(default_factory=list)
@@ -62,6 +68,16 @@ class Mapping(BaseModel):
 
     @model_validator(mode="after")
     def _one_measure(self) -> Mapping:
+        if self.kind != "figures":
+            if self.member is None:
+                raise ValueError(f"a '{self.kind}' resource needs 'member' (the column naming each member or place)")
+            if self.kind == "set" and (self.measure is None) == (self.measure_column is None):
+                raise ValueError("give exactly one of 'measure' and 'measure_column'")
+            if self.kind == "set" and self.entity is None and self.entity_name is None and self.entity_constant is None:
+                raise ValueError("give 'entity', 'entity_name' or 'entity_constant' (whose set it is)")
+            return self
+        if self.value is None:
+            raise ValueError("'value' (the column of the values) is required")
         if (self.measure is None) == (self.measure_column is None):
             raise ValueError("give exactly one of 'measure' and 'measure_column'")
         if self.series not in _SERIES:
@@ -74,7 +90,8 @@ class Mapping(BaseModel):
 
     def columns(self) -> list[tuple[str, str]]:
         keys = ["entity", "entity_name", "period", "period_start", "value", "measure_column", "unit_column",
-                "series_column", "url_column", "publisher_column", "origin_column", "note_column", "kind_column"]
+                "series_column", "url_column", "publisher_column", "origin_column", "note_column", "kind_column",
+                "member", "member_type", "part_of", "complete_column"]
         return [(k, getattr(self, k)) for k in keys if getattr(self, k)]
 
 
@@ -131,7 +148,8 @@ def load(descriptor: Path, index_dir: Path | None = None, warnings: list[str] | 
     prepared = [prepare_resource(descriptor, r, i) for i, r in mapped]
     size = sum(path.stat().st_size for _, path, _ in prepared)
     wanted = block.get("index")
-    if wanted is True or (wanted is None and size > INDEX_BYTES):
+    figures_only = all(m.kind == "figures" for m, _, _ in prepared)
+    if figures_only and (wanted is True or (wanted is None and size > INDEX_BYTES)):
         return _indexed(descriptor, package, name, licence, mapped, prepared, index_dir, progress)
     measures: dict[str, Measure] = {}
     observations: list[Observation] = []
@@ -310,7 +328,41 @@ def read_rows(stream: Any, mapping: Mapping, provenance: Provenance, where: str,
     for key, column in mapping.columns():
         if column not in columns:
             raise SourceError(where, f"'factcheck.{key}' names column '{column}', not in {data_path.name} (columns: {', '.join(columns)})")
-    _add_rows(reader, columns, mapping, provenance, where, data_path, sink)
+    if mapping.kind == "figures":
+        _add_rows(reader, columns, mapping, provenance, where, data_path, sink)
+    else:
+        _add_members(reader, columns, mapping, provenance, data_path, sink)
+
+
+def _add_members(reader: Any, columns: dict[str, int], m: Mapping, provenance: Provenance, data_path: Path, out: Any) -> None:
+    """Rows of a set (members of a set, per entity) or of a gazetteer (places and what they lie in)."""
+    col = {key: columns[c] for key, c in m.columns()}
+    width = len(columns)
+    cache: dict[str, tuple[str | None, str | None]] = {}
+    for line, row in enumerate(reader, start=2):
+        if not row or all(not c.strip() for c in row):
+            continue
+        if len(row) != width:
+            raise SourceError(str(data_path), f"row {line} has {len(row)} fields, the header has {width}: truncated or malformed CSV")
+        member = row[col["member"]].strip()
+        if not member:
+            raise SourceError(str(data_path), f"row {line}: empty '{m.member}'")
+        end = _parse_period(row[col["period"]], True) if "period" in col else None
+        start = _parse_period(row[col["period_start"]], False) if "period_start" in col else None
+        if m.kind == "places":
+            entity, entity_name, measure = member, member, m.measure or "places"
+        else:
+            entity, entity_name = _entity(row, col, m, cache)
+            measure = row[col["measure_column"]].strip() if "measure_column" in col else m.measure  # type: ignore[assignment]
+        truthy = ("1", "true", "yes", "y", "complete")
+        out.append(Observation(
+            entity=entity, entity_name=entity_name, measure=measure, period_start=start, period_end=end, value=1.0,
+            unit=None, currency=None, series="member", origin=False, provenance=provenance, row=line,
+            url=_cell(row, col, "url_column"), publisher=_cell(row, col, "publisher_column"), note=_cell(row, col, "note_column"),
+            kind=_cell(row, col, "kind_column"), member=member, member_type=_cell(row, col, "member_type"),
+            part_of=_cell(row, col, "part_of"),
+            complete="complete_column" in col and row[col["complete_column"]].strip().lower() in truthy,
+        ))
 
 
 def _resource_path(descriptor: Path, resource: dict[str, Any], where: str) -> Path:
@@ -365,7 +417,7 @@ def add_measures(name: str, mapping: Mapping, measures: dict[str, Measure], ids:
         else:
             labels = list(aliases)
         labels = labels or [mid.replace("_", " ")]
-        measures.setdefault(mid, Measure(f"{name}/{mid}", name, mid, tuple(dict.fromkeys(labels))))
+        measures.setdefault(mid, Measure(f"{name}/{mid}", name, mid, tuple(dict.fromkeys(labels)), mapping.kind))
 
 
 def _add_rows(

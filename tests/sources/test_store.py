@@ -8,8 +8,8 @@ import os
 
 import pytest
 
-from factcheck.engine import check_text, load_sources
 from factcheck.core.matching import Settings
+from factcheck.engine import check_text, load_sources
 from factcheck.sources.base import MemorySource, SourceError
 from factcheck.sources.datapackage import load
 from factcheck.sources.store import StoreSource
