@@ -97,3 +97,34 @@ def test_world_bank_population_as_published_with_one_added_block(tmp_path, share
     source = load(folder / "datapackage.json")
     (fra_2022,) = [r for r in source.observations("population", "FRA") if r.period_end.year == 2022]
     assert fra_2022.value == 68184457
+
+
+def test_set_and_places_resources(tmp_path):
+    import hashlib as _h
+    import json as _j
+
+    from factcheck.sources.datapackage import load as _load
+
+    body = b"set,entity,member,member_type,part_of,complete\nvisits,WHO,Beijing,municipality,,yes\n"
+    places = b"name,type,part_of\nChengdu,city,Sichuan\n"
+    (tmp_path / "v.csv").write_bytes(body)
+    (tmp_path / "p.csv").write_bytes(places)
+    descriptor = {"name": "s", "licenses": [{"name": "CC0-1.0"}], "resources": [
+        {"name": "v", "path": "v.csv", "hash": "sha256:" + _h.sha256(body).hexdigest(),
+         "factcheck": {"kind": "set", "entity_name": "entity", "member": "member", "member_type": "member_type",
+                       "part_of": "part_of", "complete_column": "complete", "measure_column": "set"}},
+        {"name": "p", "path": "p.csv", "factcheck": {"kind": "places", "member": "name", "member_type": "type", "part_of": "part_of"}},
+    ]}
+    (tmp_path / "datapackage.json").write_text(_j.dumps(descriptor))
+    source = _load(tmp_path / "datapackage.json")
+    kinds = {m.id: m.kind for m in source.measures()}
+    assert kinds == {"visits": "set", "places": "places"}
+    (visit,) = source.observations("visits", "org:WHO")
+    assert (visit.member, visit.member_type, visit.complete) == ("Beijing", "municipality", True)
+    (place,) = source.observations("places", None)
+    assert (place.member, place.part_of) == ("Chengdu", "Sichuan")
+
+    descriptor["resources"][0]["factcheck"].pop("member")
+    (tmp_path / "datapackage.json").write_text(_j.dumps(descriptor))
+    with pytest.raises(SourceError, match="needs 'member'"):
+        _load(tmp_path / "datapackage.json")
