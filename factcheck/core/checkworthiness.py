@@ -56,17 +56,19 @@ _LEXICON: dict[str, str] = {
     "stage": "applause laughter cheers booing crosstalk inaudible thank_you thanks good_evening good_morning good_night "
              "ladies_and_gentlemen",
 }
-_WORDS: dict[str, frozenset[str]] = {}
-_PREFIXES: dict[str, tuple[str, ...]] = {}
-_PHRASES: dict[str, tuple[str, ...]] = {}
+_TERMS: dict[str, frozenset[str]] = {}  # words and phrases of up to three words, matched against the sentence's n-grams
+_PREFIXES: dict[str, re.Pattern[str]] = {}  # word beginnings ("increas-"), one pattern per feature
 for _name, _entries in _LEXICON.items():
     _items = _entries.split()
-    _WORDS[_name] = frozenset(i for i in _items if "_" not in i and not i.endswith("-"))
-    _PREFIXES[_name] = tuple(i[:-1] for i in _items if i.endswith("-"))
-    _PHRASES[_name] = tuple(" " + i.replace("_", " ") + " " for i in _items if "_" in i)
+    _TERMS[_name] = frozenset(i.replace("_", " ") for i in _items if not i.endswith("-"))
+    _starts = [i[:-1] for i in _items if i.endswith("-")]
+    if _starts:
+        _PREFIXES[_name] = re.compile(r"(?:^| )(?:" + "|".join(_starts) + ")")
+_PAST = re.compile(r"(?:^| )(?!(?:need|feed|seed|speed|indeed|bed|red|shed|hundred|united|interested|concerned|supposed|used) )"
+                   r"[a-z']{2,}ed(?= )")
 _TOKEN = re.compile(r"[a-z0-9][a-z0-9']*")
+_DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
-_NOT_PAST = frozenset("need feed seed speed indeed bed red shed hundred united interested concerned supposed used".split())
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten twelve twenty thirty forty fifty hundred "
                           "thousand million billion trillion half third quarter dozen".split())
 
@@ -96,8 +98,9 @@ WEIGHTS: dict[str, float] = {
     "you": 0.099,
 }
 
-_PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
-_NOT_PROPER = frozenset("I The A An And But So Now Well Yes No Mr Mrs Ms We They He She It This That There".split())
+# a capitalised word that does not start the sentence and is not a function word or pronoun
+_PROPER = re.compile(r"(?<!^)(?<![.!?]\s)\b(?!(?:I|The|A|An|And|But|So|Now|Well|Yes|No|Mr|Mrs|Ms|We|They|He|She|It|This|"
+                     r"That|There)\b)[A-Z][a-z]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,31 +117,32 @@ def features(text: str, quantities: bool | None = None, entities: bool | None = 
     """
     lower = text.lower().replace("’", "'")
     words = _TOKEN.findall(lower)
-    unique = frozenset(words)
+    grams = set(words)
+    grams.update(f"{a} {b}" for a, b in zip(words, words[1:]))
+    grams.update(f"{a} {b} {c}" for a, b, c in zip(words, words[1:], words[2:]))
     joined = " " + " ".join(words) + " "
     found: dict[str, float] = {}
-    for name in _LEXICON:
-        prefixes = _PREFIXES[name]
-        if (unique & _WORDS[name] or any(p in joined for p in _PHRASES[name])
-                or (prefixes and any(w.startswith(prefixes) for w in unique))):
+    for name, terms in _TERMS.items():
+        prefix = _PREFIXES.get(name)
+        if not grams.isdisjoint(terms) or (prefix is not None and prefix.search(joined)):
             found[name] = 1.0
-    if any(ch.isdigit() for ch in text):
+    if _DIGIT.search(text):
         found["digits"] = 1.0
         if _YEAR.search(text):
             found["year"] = 1.0
     if "$" in text or "%" in text or "€" in text or "£" in text:
         found["money_or_percent"] = 1.0
-    if any(w.endswith("ed") and len(w) > 3 and w not in _NOT_PAST for w in unique):
+    if _PAST.search(joined):
         found["past_tense"] = 1.0
     if quantities is None:
-        quantities = bool(("digits" in found or unique & _NUMBER_WORDS) and find_quantities(text))
+        quantities = bool(("digits" in found or not grams.isdisjoint(_NUMBER_WORDS)) and find_quantities(text))
     if quantities:
         found["quantity"] = 1.0
     if entities is None:
         entities = bool(find_entities(text))
     if entities:
         found["entity"] = 1.0
-    if any(m.group().split()[0] not in _NOT_PROPER for m in _PROPER.finditer(text)):
+    if _PROPER.search(text):
         found["proper_noun"] = 1.0
     if text.rstrip().rstrip('"\'”’)').endswith("?"):
         found["question"] = 1.0
