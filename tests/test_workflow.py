@@ -98,9 +98,11 @@ def test_fail_on_comes_from_the_configuration(project, capsys):
         (["--output", "json", "--output", "sarif"], "only one output can go to stdout"),
         (["--output", "sarif:"], "no file after ':'"),
         (["--output", "sarif:nowhere/out.sarif"], "folder 'nowhere' does not exist"),
+        (["--output", "sarif:adir"], "is a directory"),
     ],
 )
 def test_bad_outputs_exit_two_before_checking(project, capsys, args, message):
+    (project / "adir").mkdir()
     code, out, err = run(capsys, "check", *args)
     assert code == 2 and message in err and out == ""
 
@@ -335,6 +337,17 @@ def test_scripted_review_session(project, capsys):
     (project / "keys").write_text("q\n")
     _, out, _ = run(capsys, "review", "--script", "keys", "--file", "review.json")
     assert "[1/19]" in out
+
+
+def test_review_with_a_missing_script_fails_before_showing_anything(project, capsys):
+    code, out, err = run(capsys, "review", "--script", "missing-keys")
+    assert code == 2 and "missing-keys: cannot read the review script" in err and out == ""
+
+
+def test_diff_into_a_directory_is_a_usage_error(project, capsys):
+    (project / "adir").mkdir()
+    code, _, err = run(capsys, "diff", "seed.txt", "seed.txt", "--output", "adir")
+    assert code == 2 and "is a directory" in err
 
 
 def test_review_saves_each_decision_at_once(project, capsys):

@@ -49,6 +49,8 @@ def parse(specs: list[str], shorthand: str | None) -> list[Output]:
     for o in outputs:
         if o.file is not None and not (o.file.parent if str(o.file.parent) else Path(".")).is_dir():
             raise UsageError(f"--output {o.format}:{o.file}: folder '{o.file.parent}' does not exist")
+        if o.file is not None and o.file.is_dir():
+            raise UsageError(f"--output {o.format}:{o.file}: is a directory; give a file name")
     return outputs
 
 

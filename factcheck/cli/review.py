@@ -48,6 +48,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     if args.script is None and not sys.stdin.isatty():
         raise UsageError("review is interactive and stdin is not a terminal: pass --script FILE (or --script - to read keys from stdin)")
+    keys = _script_keys(args.script) if args.script is not None else _terminal_keys()
     session = prepare(args)
     file = args.file or session.loaded.baseline_path() or DEFAULT_FILE
     data = baseline_mod.read(file) if file.exists() else baseline_mod.BaselineFile()
@@ -60,7 +61,6 @@ def run(args: argparse.Namespace) -> int:
     if not items:
         console.print(f"Nothing to review: every claim has a decision in {file} (--all shows them again).")
         return EXIT_OK
-    keys = _script_keys(args.script) if args.script is not None else _terminal_keys()
     counts = {"accepted": 0, "disputed": 0, "ignored": 0, "skipped": 0}
     for n, item in enumerate(items, 1):
         _show(console, item, n, len(items))
@@ -79,15 +79,14 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _script_keys(script: str) -> Iterator[str]:
+    """The keys of a script, one a line; a file is read at once, so a missing one fails before anything is shown."""
     if script == "-":
-        yield from (line.rstrip("\n") for line in sys.stdin)
-        return
+        return (line.rstrip("\n") for line in sys.stdin)
     try:
         with open(script, encoding="utf-8") as fh:
-            lines = fh.read().splitlines()
-    except OSError as exc:
-        raise UsageError(f"{script}: cannot read the review script: {exc.strerror or exc}") from exc
-    yield from lines
+            return iter(fh.read().splitlines())
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"{script}: cannot read the review script: {getattr(exc, 'strerror', None) or exc}") from exc
 
 
 def _terminal_keys() -> Iterator[str]:

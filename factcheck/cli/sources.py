@@ -41,6 +41,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     descriptors = _descriptors(args)
+    if not descriptors:
+        raise UsageError("no reference sources configured: add 'sources' to the configuration or pass --sources PATH")
     if args.action == "list":
         return _list(descriptors)
     if args.action == "show":
