@@ -122,3 +122,20 @@ def test_list_and_show(tmp_path, capsys, no_cache, monkeypatch):
     row = next(line for line in capsys.readouterr().out.splitlines() if "wb-population" in line)
     assert "worldbank" in row and "CC-BY-4.0" in row and "0 d" in row and "30" in row
     assert main(["sources", "show", "nope", "--no-config", "--sources", str(folder)]) == 2
+
+
+def test_check_live_pulls_a_missing_snapshot_first(tmp_path, capsys, no_cache, monkeypatch):
+    folder = connector_folder(tmp_path / "sources", "wb-population", "worldbank", PARAMS, aliases=ALIASES)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "countries.md").write_text(DOCUMENT, encoding="utf-8")
+    with VCR.use_cassette("pull_population.yaml"):
+        code = main(["check", "countries.md", "--no-config", "--sources", str(folder), "--live", "--format", "json"])
+    captured = capsys.readouterr()
+    assert code == 1  # two contradicted figures
+    assert "pulled wb-population" in captured.err
+    claims = json.loads(captured.out)["documents"][0]["claims"]
+    assert {c["text"]: c["verdict"] for c in claims}["67.8 million"] == "supported"
+    # a second --live run finds a fresh snapshot and makes no request (the cassette would refuse one)
+    with VCR.use_cassette("pull_population.yaml", allow_playback_repeats=False) as cassette:
+        main(["check", "countries.md", "--no-config", "--sources", str(folder), "--live", "--format", "json"])
+        assert cassette.play_count == 0
