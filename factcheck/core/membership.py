@@ -44,8 +44,8 @@ def judge_member(claim: Claim, sets: MeasureIndex, fetch: Fetch, places: Places,
     named = [r for r in records if _same(r.member, item)]
     if named:
         sources = _sources(named)
-        return _verdict("member_listed", f"{sources} name{'s' if len(named) == 1 else ''} {item} among the {top.label}",
-                        named, item, top)
+        return _verdict("member_listed", f"{sources} name{'s' if len(named) == 1 else ''} {item} among the "
+                                         f"{top.measure.labels[0]}", named, item, top)
     place = places.get(item.lower())
     region = place.part_of if place else None
     if place is not None and region:
