@@ -354,3 +354,14 @@ def test_review_saves_each_decision_at_once(project, capsys):
     (project / "keys").write_text("i\n")  # the script ends after one key, as an interrupted session would
     run(capsys, "review", "--script", "keys", "--file", "review.json")
     assert len(json.loads((project / "review.json").read_text())["entries"]) == 1
+
+
+def test_min_checkworthiness_filters_reported_claims(project, capsys):
+    _, out, _ = run(capsys, "check", "--output", "json")
+    everything = json.loads(out)["documents"][0]
+    code, out, _ = run(capsys, "check", "--output", "json", "--min-checkworthiness", "0.9")
+    kept = json.loads(out)["documents"][0]
+    assert 0 < len(kept["claims"]) < len(everything["claims"])
+    assert all(c["checkworthiness"] >= 0.9 for c in kept["claims"])
+    assert len(kept["sentences"]) == len(everything["sentences"])  # every sentence is still listed
+    assert run(capsys, "check", "--min-checkworthiness", "1.5")[0] == 2

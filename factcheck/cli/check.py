@@ -42,6 +42,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     specs = outputs.parse(args.output, args.format)
     session = prepare(args)
+    minimum = args.min_checkworthiness if args.min_checkworthiness is not None else session.loaded.config.min_checkworthiness
+    if not 0 <= minimum <= 1:
+        raise UsageError(f"--min-checkworthiness {minimum}: must be between 0 and 1")
     documents = _documents(args.paths, session)
     with Bar("checking", len(documents), len(documents) > 1 and wanted(args.progress)) as advance:
         results = []
@@ -63,9 +66,6 @@ def run(args: argparse.Namespace) -> int:
     if baseline_file is not None:
         baseline_mod.apply(report, baseline_mod.read(baseline_file), baseline_file)
         _warn_stale(report)
-    minimum = args.min_checkworthiness if args.min_checkworthiness is not None else session.loaded.config.min_checkworthiness
-    if not 0 <= minimum <= 1:
-        raise UsageError(f"--min-checkworthiness {minimum}: must be between 0 and 1")
     keep_checkworthy(report, minimum)
     if args.diff_base:
         _keep_changed(report, session, documents, [r.text for r in results], args.diff_base)
