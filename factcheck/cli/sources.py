@@ -196,7 +196,7 @@ def _pull(descriptors: list[Path], args: argparse.Namespace) -> int:
 
 
 def _verify(descriptors: list[Path]) -> int:
-    from ..sources.datapackage import verify
+    from ..sources.verify import verify
 
     problems = 0
     for d in descriptors:

@@ -142,7 +142,7 @@ def load(descriptor: Path, index_dir: Path | None = None, warnings: list[str] | 
         if block.get("connector"):
             raise NotPulled(where, f"connector source '{name}' has no snapshot yet: run 'factcheck sources pull {name}'")
         raise SourceError(where, "no resource has a 'factcheck' block mapping its columns")
-    licence = _licence(package.get("licenses"))
+    licence = licence_of(package.get("licenses"))
     if not licence:
         raise SourceError(where, "no 'licenses': every source must name its data licence")
     prepared = [prepare_resource(descriptor, r, i) for i, r in mapped]
@@ -194,7 +194,7 @@ def _indexed(
         def fill(sink: store.Sink) -> dict[str, Measure]:
             measures: dict[str, Measure] = {}
             for (_, resource), (mapping, path, where) in zip(mapped, prepared):
-                sha = _hash_verified(path, resource.get("hash"), where)
+                sha = hash_verified(path, resource.get("hash"), where)
                 provenance = make_provenance(package, name, licence, sha, path)
                 seen = set(sink.measure_ids)
                 with open(path, encoding="utf-8-sig", newline="") as stream:
@@ -209,7 +209,7 @@ def _indexed(
     return store.StoreSource(target)
 
 
-def _hash_verified(path: Path, expected: Any, where: str) -> str:
+def hash_verified(path: Path, expected: Any, where: str) -> str:
     """The file's sha256, streamed; checked against the declared hash like :func:`_read_verified`."""
     algorithm, digest = _declared(expected, where)
     sha = hashlib.sha256()
@@ -225,43 +225,7 @@ def _hash_verified(path: Path, expected: Any, where: str) -> str:
     return sha.hexdigest()
 
 
-def verify(descriptor: Path) -> list[str]:
-    """Every problem with a source: descriptor, connector block, mapping, columns, and each file's hash re-computed."""
-    where = str(descriptor)
-    try:
-        package = json.loads(descriptor.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        return [f"{where}: cannot read the descriptor: {exc}"]
-    if not isinstance(package, dict) or not isinstance(package.get("resources"), list):
-        return [f"{where}: not a Data Package: no 'resources' list"]
-    problems: list[str] = []
-    try:
-        from ..connectors.snapshot import connector_source
-
-        connector_source(descriptor)
-    except SourceError as exc:
-        problems.append(str(exc))
-    if not _licence(package.get("licenses")):
-        problems.append(f"{where}: no 'licenses'")
-    for index, resource in enumerate(package["resources"]):
-        if not isinstance(resource, dict) or "factcheck" not in resource:
-            continue
-        try:
-            mapping, path, res_where = prepare_resource(descriptor, resource, index)
-            if resource.get("hash") is None:
-                problems.append(f"{res_where}: declares no 'hash', so it cannot be verified")
-            _hash_verified(path, resource.get("hash"), res_where)
-            with open(path, encoding="utf-8-sig", newline="") as stream:
-                header = {h.strip() for h in next(csv.reader(stream), [])}
-            missing = [c for _, c in mapping.columns() if c not in header]
-            if missing:
-                problems.append(f"{res_where}: mapped column(s) {', '.join(missing)} not in {path.name}")
-        except (SourceError, OSError, UnicodeDecodeError) as exc:
-            problems.append(str(exc))
-    return problems
-
-
-def _licence(licenses: Any) -> str:
+def licence_of(licenses: Any) -> str:
     if not isinstance(licenses, list) or not licenses:
         return ""
     first = licenses[0]

@@ -1,0 +1,46 @@
+"""``factcheck sources verify``: every problem with a source, re-hashing every file rather than trusting an index."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+from .base import SourceError
+from .datapackage import hash_verified, licence_of, prepare_resource
+
+
+def verify(descriptor: Path) -> list[str]:
+    """Every problem with a source: descriptor, connector block, mapping, columns, and each file's hash re-computed."""
+    where = str(descriptor)
+    try:
+        package = json.loads(descriptor.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        return [f"{where}: cannot read the descriptor: {exc}"]
+    if not isinstance(package, dict) or not isinstance(package.get("resources"), list):
+        return [f"{where}: not a Data Package: no 'resources' list"]
+    problems: list[str] = []
+    try:
+        from ..connectors.snapshot import connector_source
+
+        connector_source(descriptor)
+    except SourceError as exc:
+        problems.append(str(exc))
+    if not licence_of(package.get("licenses")):
+        problems.append(f"{where}: no 'licenses'")
+    for index, resource in enumerate(package["resources"]):
+        if not isinstance(resource, dict) or "factcheck" not in resource:
+            continue
+        try:
+            mapping, path, res_where = prepare_resource(descriptor, resource, index)
+            if resource.get("hash") is None:
+                problems.append(f"{res_where}: declares no 'hash', so it cannot be verified")
+            hash_verified(path, resource.get("hash"), res_where)
+            with open(path, encoding="utf-8-sig", newline="") as stream:
+                header = {h.strip() for h in next(csv.reader(stream), [])}
+            missing = [c for _, c in mapping.columns() if c not in header]
+            if missing:
+                problems.append(f"{res_where}: mapped column(s) {', '.join(missing)} not in {path.name}")
+        except (SourceError, OSError, UnicodeDecodeError) as exc:
+            problems.append(str(exc))
+    return problems
