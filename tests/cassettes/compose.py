@@ -134,13 +134,20 @@ Re-record: see tests/cassettes/compose.py."""
 
 
 def datapackage(values: dict[tuple[str, int], int]) -> None:
-    descriptor = json.loads((SHARED / "datapackage.json").read_text(encoding="utf-8"))
+    published = json.loads((SHARED / "datapackage.json").read_text(encoding="utf-8"))
+    # the fields the connector reads, not a copy of the whole published descriptor
+    resource = published["resources"][0]
+    descriptor = {
+        "name": published["name"], "title": published.get("title", "Population"), "licenses": published["licenses"],
+        "resources": [{"name": resource["name"], "path": resource["path"], "format": "csv", "schema": resource["schema"]}],
+    }
     lines = ["Country Name,Country Code,Year,Value"]
     for iso3 in COUNTRIES:
         name = pycountry.countries.get(alpha_3=iso3).name
         lines += [f"{name},{iso3},{year},{values[(iso3, year)]}" for year in YEARS]
     base = "https://raw.githubusercontent.com/datasets/population/main"
-    note = """The datasets/population Data Package through GitHub raw file URLs: its descriptor as published, and a
+    note = """The datasets/population Data Package through GitHub raw file URLs: its descriptor trimmed to the fields the
+connector reads (name, title, licences, the resource's path and schema), and a
 30-row excerpt of data/population.csv (six countries, 2018-2022). Composed from ../shared/refdata/population.
 Re-record: see tests/cassettes/compose.py."""
     write(HERE / "test_datapackage_url" / "pull_population.yaml", note, [
