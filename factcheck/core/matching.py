@@ -44,24 +44,37 @@ class Settings:
 
 def judge(claim: Claim, index: MeasureIndex, fetch: Fetch, settings: Settings) -> Verdict:
     """The verdict on one claim, with the records that decide it."""
-    matches = index.search(claim.measure, claim.noun, claim.verb) if claim.measure else []
+    found = resolve(claim, index, fetch, settings, claim.noun)
+    if isinstance(found, Verdict):
+        return found
+    top, records = found
+    if claim.subject is None and len({r.entity for r in records}) > 1:
+        return verdict("ambiguous", f"no subject named; '{top.label}' has records for {len({r.entity for r in records})} entities", match=top)
+    return _decide(claim, records, top, settings)
+
+
+def resolve(
+    claim: Claim, index: MeasureIndex, fetch: Fetch, settings: Settings, head: str | None, what: str = "measure"
+) -> Verdict | tuple[MeasureMatch, list[Observation]]:
+    """The claim's best measure in ``index`` and its records for the claim's subject, or the verdict that none will do.
+
+    Shared by figures and by members of sets (``what`` names the kind in explanations).
+    """
+    matches = index.search(claim.measure, head, claim.verb) if claim.measure else []
     if not matches:
-        return _verdict("no_matching_source", f"no configured source has a measure like '{claim.measure or claim.text}'")
+        return verdict("no_matching_source", f"no configured source has a {what} like '{claim.measure or claim.text}'")
     top = matches[0]
     if top.score < settings.min_score:
-        return _verdict(
+        return verdict(
             "weak_match",
-            f"nearest measure '{top.label}' ({top.measure.source}) scores {top.score:.0f} < {settings.min_score:.0f}: too weak to decide",
+            f"nearest {what} '{top.label}' ({top.measure.source}) scores {top.score:.0f} < {settings.min_score:.0f}: too weak to decide",
             match=top,
         )
-    subject = claim.subject.id if claim.subject else None
-    records = fetch(top.measure, subject)
+    records = fetch(top.measure, claim.subject.id if claim.subject else None)
     if not records:
         who = claim.subject.name if claim.subject else "this subject"
-        return _verdict("no_matching_source", f"'{top.label}' has no records for {who}", match=top)
-    if subject is None and len({r.entity for r in records}) > 1:
-        return _verdict("ambiguous", f"no subject named; '{top.label}' has records for {len({r.entity for r in records})} entities", match=top)
-    return _decide(claim, records, top, settings)
+        return verdict("no_matching_source", f"'{top.label}' has no records for {who}", match=top)
+    return top, records
 
 
 def _q(claim: Claim) -> Quantity:
@@ -76,11 +89,11 @@ def _decide(claim: Claim, records: list[Observation], match: MeasureMatch, setti
     if not counting:
         mismatch = _unit_mismatch(claim, records)
         if mismatch:
-            return _verdict("unit_mismatch", mismatch, records[:1], match=match)
+            return verdict("unit_mismatch", mismatch, records[:1], match=match)
     period, implicit = _effective_period(claim.period, settings.doc_date)
     if period is None:
         why = f"'{claim.period.text}' has no year and the document has no date" if claim.period else "the claim names no period and the document has no date"
-        return _verdict("no_period", why, _nearest(records, None)[:1], match=match)
+        return verdict("no_period", why, _nearest(records, None)[:1], match=match)
     span = interval(q, settings.tolerance)
     origin = [r for r in records if r.origin and _same_period(r, period, implicit)]
     independent = [r for r in records if not r.origin]
@@ -100,7 +113,7 @@ def _decide(claim: Claim, records: list[Observation], match: MeasureMatch, setti
     latest_origin = max(origin, key=lambda r: r.period_end or date.min) if origin else None
     if latest_origin is not None and not _agrees_with_origin(q, latest_origin.value):
         o = latest_origin
-        return _verdict(
+        return verdict(
             "misquoted_origin",
             f"its origin ({o.publisher or o.provenance.title}) gives {_fmt(o.value, claim)} for this period, not {q.text}",
             [o], _fmt(o.value, claim), match,
@@ -115,14 +128,14 @@ def _decide(claim: Claim, records: list[Observation], match: MeasureMatch, setti
         shown = ", ".join(f"{_fmt(r.value, claim)} on {_day(r.period_end)}" for r in one_sided)
         extra = f"; independent records are consistent but do not bracket it ({shown})" if shown else ""
         o = max(origin, key=lambda r: r.period_end or date.min)
-        return _verdict(
+        return verdict(
             "origin_only",
             f"only its origin states it ({o.publisher or o.provenance.title}); no independent record {_for(period)}{extra}",
             [o, *one_sided], _fmt(o.value, claim), match,
         )
     near = _nearest(records, period.end)
     shown = "; ".join(f"{_fmt(r.value, claim)} for {_record_period(r)}" for r in near[:2])
-    return _verdict("period_mismatch", f"no record {_for(period)}; nearest: {shown}", near[:2], match=match)
+    return verdict("period_mismatch", f"no record {_for(period)}; nearest: {shown}", near[:2], match=match)
 
 
 def _judge_direct(claim: Claim, direct: list[Observation], span: Interval, match: MeasureMatch, implicit: bool) -> Verdict:
@@ -134,11 +147,11 @@ def _judge_direct(claim: Claim, direct: list[Observation], span: Interval, match
     when = f" (latest record before the document's date, {_day(direct[0].period_end)})" if implicit else ""
     if all(p == 0 for p in positions):
         reason = "exact" if any(fit_reason(q, r.value) == "exact" for r in direct) else fit_reason(q, direct[0].value)
-        return _verdict(reason, f"{_source_name(direct[0])} gives {shown}{when}, which fits '{q.text}'", direct, shown, match)
+        return verdict(reason, f"{_source_name(direct[0])} gives {shown}{when}, which fits '{q.text}'", direct, shown, match)
     if all(p != 0 for p in positions) and len(set(positions)) == 1:
         reason = miss_reason(q, positions[0])
-        return _verdict(reason, f"{_source_name(direct[0])} gives {shown}{when}; '{q.text}' does not fit it", direct, shown, match)
-    return _verdict("ambiguous", f"records for the same period disagree ({shown})", direct, shown, match)
+        return verdict(reason, f"{_source_name(direct[0])} gives {shown}{when}; '{q.text}' does not fit it", direct, shown, match)
+    return verdict("ambiguous", f"records for the same period disagree ({shown})", direct, shown, match)
 
 
 def _judge_events(claim: Claim, events: list[Observation], span: Interval, counting: bool, match: MeasureMatch) -> Verdict:
@@ -149,16 +162,16 @@ def _judge_events(claim: Claim, events: list[Observation], span: Interval, count
         n = len(events)
         side = span.position(n)
         if side == 0:
-            return _verdict("count_of_parts", f"{n} records of {match.label}: {parts}", events, str(n), match)
-        return _verdict(miss_reason(q, side), f"{n} records of {match.label}, not {q.text}: {parts}", events, str(n), match)
+            return verdict("count_of_parts", f"{n} records of {match.label}: {parts}", events, str(n), match)
+        return verdict(miss_reason(q, side), f"{n} records of {match.label}, not {q.text}: {parts}", events, str(n), match)
     total = sum(r.value for r in events)
     side = span.position(total)
     if len(events) == 1:
         reason = fit_reason(q, total) if side == 0 else miss_reason(q, side)
-        return _verdict(reason, f"{_source_name(events[0])} gives {_fmt(total, claim)}", events, _fmt(total, claim), match)
+        return verdict(reason, f"{_source_name(events[0])} gives {_fmt(total, claim)}", events, _fmt(total, claim), match)
     if side == 0:
-        return _verdict("sum_of_parts", f"{len(events)} records add up to {_fmt(total, claim)}: {parts}", events, _fmt(total, claim), match)
-    return _verdict(miss_reason(q, side), f"{len(events)} records add up to {_fmt(total, claim)}, not {q.text}: {parts}", events, _fmt(total, claim), match)
+        return verdict("sum_of_parts", f"{len(events)} records add up to {_fmt(total, claim)}: {parts}", events, _fmt(total, claim), match)
+    return verdict(miss_reason(q, side), f"{len(events)} records add up to {_fmt(total, claim)}, not {q.text}: {parts}", events, _fmt(total, claim), match)
 
 
 def _bracket_contradiction(
@@ -168,13 +181,13 @@ def _bracket_contradiction(
     earlier, later = bracket
     q = _q(claim)
     if earlier is not None and span.position(earlier.value) == 1:
-        return _verdict(
+        return verdict(
             miss_reason(q, 1),
             f"the running total was already {_fmt(earlier.value, claim)} on {_day(earlier.period_end)}; '{q.text}' is lower",
             [earlier], _fmt(earlier.value, claim), match,
         )
     if later is not None and span.position(later.value) == -1:
-        return _verdict(
+        return verdict(
             miss_reason(q, -1),
             f"the running total was only {_fmt(later.value, claim)} on {_day(later.period_end)}; '{q.text}' is higher",
             [later], _fmt(later.value, claim), match,
@@ -189,7 +202,7 @@ def _bracketed(
     assert earlier is not None and later is not None
     shown = f"{_fmt(earlier.value, claim)} to {_fmt(later.value, claim)}"
     trace = "; its origin states it too" if origin else ""
-    return _verdict(
+    return verdict(
         "bracketed_by_series",
         f"between the running totals {_fmt(earlier.value, claim)} ({_day(earlier.period_end)}) "
         f"and {_fmt(later.value, claim)} ({_day(later.period_end)}): consistent, not confirmed{trace}",
@@ -292,7 +305,7 @@ def _source_name(r: Observation) -> str:
     return r.publisher or r.provenance.title
 
 
-def _verdict(
+def verdict(
     reason: str,
     explanation: str,
     evidence: list[Observation] | None = None,
@@ -310,4 +323,4 @@ def _verdict(
     )
 
 
-__all__ = ["Settings", "judge", "period_text", "SUPPORTED", "CONTRADICTED", "NOT_ENOUGH_INFO"]
+__all__ = ["Settings", "judge", "resolve", "verdict", "period_text", "SUPPORTED", "CONTRADICTED", "NOT_ENOUGH_INFO"]

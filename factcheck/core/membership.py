@@ -16,35 +16,23 @@ gives the whole set. In order:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from .matching import Fetch, Settings, resolve, verdict
+from .measures import MeasureIndex
+from .model import Claim, Observation, Verdict
 
-from .matching import Settings
-from .measures import MeasureIndex, MeasureMatch
-from .model import Claim, Measure, Observation, Verdict
-from .reasons import REASONS
-
-Fetch = Callable[[Measure, str | None], list[Observation]]
 Places = dict[str, Observation]  # lower-cased place name -> its gazetteer record
 
 
 def judge_member(claim: Claim, sets: MeasureIndex, fetch: Fetch, places: Places, settings: Settings) -> Verdict:
     item = claim.item or claim.text
-    matches = sets.search(claim.measure, None, claim.verb) if claim.measure else []
-    if not matches:
-        return _verdict("no_matching_source", f"no configured source lists members of a set like '{claim.measure}'")
-    top = matches[0]
-    if top.score < settings.min_score:
-        return _verdict("weak_match", f"nearest set '{top.label}' ({top.measure.source}) scores {top.score:.0f} < "
-                                      f"{settings.min_score:.0f}: too weak to decide", match=top)
-    subject = claim.subject.id if claim.subject else None
-    records = fetch(top.measure, subject)
-    if not records:
-        who = claim.subject.name if claim.subject else "this subject"
-        return _verdict("no_matching_source", f"'{top.label}' has no records for {who}", match=top)
+    found = resolve(claim, sets, fetch, settings, None, "set")
+    if isinstance(found, Verdict):
+        return found
+    top, records = found
     named = [r for r in records if _same(r.member, item)]
     if named:
         sources = _sources(named)
-        return _verdict("member_listed", f"{sources} name{'s' if len(named) == 1 else ''} {item} among the "
+        return verdict("member_listed", f"{sources} name{'s' if len(named) == 1 else ''} {item} among the "
                                          f"{top.measure.labels[0]}", named, item, top)
     place = places.get(item.lower())
     region = place.part_of if place else None
@@ -52,7 +40,7 @@ def judge_member(claim: Claim, sets: MeasureIndex, fetch: Fetch, places: Places,
         regional = [r for r in records if _same(r.member, region)]
         if regional:
             what = place.member_type or "place"
-            return _verdict(
+            return verdict(
                 "member_region_only",
                 f"{_sources(regional)} name {region}, the {regional[0].member_type or 'region'} {item} (a {what}) lies in, "
                 f"not {item} itself: that supports '{region}', not '{item}'",
@@ -61,15 +49,15 @@ def judge_member(claim: Claim, sets: MeasureIndex, fetch: Fetch, places: Places,
     complete = [r for r in records if r.complete]
     if complete:
         listed = sorted({r.member for r in complete if r.member})
-        return _verdict("not_a_member", f"{_sources(complete)} give{'s' if len(complete) == 1 else ''} the whole set "
+        return verdict("not_a_member", f"{_sources(complete)} give{'s' if len(complete) == 1 else ''} the whole set "
                                         f"({', '.join(listed)}); {item} is not in it", complete, ", ".join(listed), top)
     listed = sorted({r.member for r in records if r.member})
-    return _verdict("member_not_listed", f"the records list {', '.join(listed)}, not {item}; none says its list is complete",
+    return verdict("member_not_listed", f"the records list {', '.join(listed)}, not {item}; none says its list is complete",
                     records, None, top)
 
 
 def judge_statement(claim: Claim) -> Verdict:
-    return _verdict("unsourced_statement",
+    return verdict("unsourced_statement",
                     f"a statement of participation or event ('{claim.measure} {claim.item}'); no configured source records such events")
 
 
@@ -80,16 +68,3 @@ def _same(a: str | None, b: str) -> bool:
 def _sources(records: list[Observation]) -> str:
     names = list(dict.fromkeys(r.publisher or r.provenance.title for r in records))
     return names[0] if len(names) == 1 else f"{len(names)} sources ({'; '.join(names)})"
-
-
-def _verdict(reason: str, explanation: str, evidence: list[Observation] | None = None, reference: str | None = None,
-             match: MeasureMatch | None = None) -> Verdict:
-    return Verdict(
-        label=REASONS[reason].verdict,
-        reason=reason,
-        explanation=explanation,
-        evidence=list(evidence or []),
-        reference=reference,
-        measure=match.measure.key if match is not None else None,
-        match_score=match.score if match is not None else None,
-    )
