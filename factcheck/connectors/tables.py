@@ -6,6 +6,7 @@ import csv
 import io
 
 from ..sources.base import SourceError
+from ..sources.datapackage import data_rows
 
 
 def parse_csv(text: str, url: str) -> tuple[list[str], list[list[str]]]:
@@ -15,10 +16,7 @@ def parse_csv(text: str, url: str) -> tuple[list[str], list[list[str]]]:
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = [h.strip() for h in next(reader)]
-        rows = [row for row in reader if row and any(cell.strip() for cell in row)]
+        rows = [row for _, row in data_rows(reader, len(header), url)]
     except csv.Error as exc:
         raise SourceError(url, f"malformed CSV: {exc}") from exc
-    for n, row in enumerate(rows, start=2):
-        if len(row) != len(header):
-            raise SourceError(url, f"row {n} has {len(row)} fields, the header has {len(header)}: truncated or malformed CSV")
     return header, rows

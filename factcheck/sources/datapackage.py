@@ -18,7 +18,7 @@ import hashlib
 import io
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
@@ -298,21 +298,28 @@ def read_rows(stream: Any, mapping: Mapping, provenance: Provenance, where: str,
         _add_members(reader, columns, mapping, provenance, data_path, sink)
 
 
-def _add_members(reader: Any, columns: dict[str, int], m: Mapping, provenance: Provenance, data_path: Path, out: Any) -> None:
-    """Rows of a set (members of a set, per entity) or of a gazetteer (places and what they lie in)."""
-    col = {key: columns[c] for key, c in m.columns()}
-    width = len(columns)
-    cache: dict[str, tuple[str | None, str | None]] = {}
+def data_rows(reader: Iterable[list[str]], width: int, where: str) -> Iterator[tuple[int, list[str]]]:
+    """(line number, row) of each data row after the header; blank rows skipped, a row of the wrong width refused."""
     for line, row in enumerate(reader, start=2):
         if not row or all(not c.strip() for c in row):
             continue
         if len(row) != width:
-            raise SourceError(str(data_path), f"row {line} has {len(row)} fields, the header has {width}: truncated or malformed CSV")
+            raise SourceError(where, f"row {line} has {len(row)} fields, the header has {width}: truncated or malformed CSV")
+        yield line, row
+
+
+def _add_members(reader: Any, columns: dict[str, int], m: Mapping, provenance: Provenance, data_path: Path, out: Any) -> None:
+    """Rows of a set (members of a set, per entity) or of a gazetteer (places and what they lie in)."""
+    col = {key: columns[c] for key, c in m.columns()}
+    cache: dict[str, tuple[str | None, str | None]] = {}
+    for line, row in data_rows(reader, len(columns), str(data_path)):
         member = row[col["member"]].strip()
         if not member:
             raise SourceError(str(data_path), f"row {line}: empty '{m.member}'")
         end = _parse_period(row[col["period"]], True) if "period" in col else None
         start = _parse_period(row[col["period_start"]], False) if "period_start" in col else None
+        entity: str | None
+        entity_name: str | None
         if m.kind == "places":
             entity, entity_name, measure = member, member, m.measure or "places"
         else:
@@ -394,13 +401,8 @@ def _add_rows(
     out: Any,
 ) -> None:
     col = {key: columns[c] for key, c in m.columns()}
-    width = len(columns)
     entity_cache: dict[str, tuple[str | None, str | None]] = {}
-    for line, row in enumerate(reader, start=2):
-        if not row or all(not c.strip() for c in row):
-            continue
-        if len(row) != width:
-            raise SourceError(str(data_path), f"row {line} has {len(row)} fields, the header has {width}: truncated or malformed CSV")
+    for line, row in data_rows(reader, len(columns), str(data_path)):
         raw_value = row[col["value"]].strip().replace(",", "")
         if raw_value in ("", "NA", "N/A", "..", "-", "null"):
             continue
