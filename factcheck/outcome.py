@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .core.findings import FINDINGS, Policy, Severity, at_least, fails
+from .core.findings import Policy, Severity, at_least, fails
 from .errors import EXIT_CONTRADICTED, EXIT_OK
 
 
@@ -27,10 +27,6 @@ class Finding:
     claim_id: str | None = None
     source: str | None = None  # the dataset of the first evidence record
     suppressed: dict[str, Any] | None = None
-
-    @property
-    def title(self) -> str:
-        return FINDINGS[self.code].title
 
 
 def findings(report: dict[str, Any], minimum: Severity = "note", suppressed: bool = False) -> list[Finding]:

@@ -27,10 +27,7 @@ from typing import Any
 import requests
 
 from .. import __version__
-from ..cachedir import cache_dir
 from ..sources.base import SourceError
-
-__all__ = ["Fetched", "HttpClient", "cache_dir"]
 
 USER_AGENT = f"factcheck/{__version__} (claim verification against official statistics; python-requests)"
 _RETRY_STATUS = {429, 500, 502, 503, 504}

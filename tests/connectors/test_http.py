@@ -140,8 +140,10 @@ def test_offline_never_sends():
 
 def test_cache_directory_can_be_set_by_environment(monkeypatch, tmp_path):
     monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path / "c"))
-    assert http.cache_dir() == tmp_path / "c"
-    assert http.cache_dir(tmp_path / "d") == tmp_path / "d"
+    from factcheck.cachedir import cache_dir
+
+    assert cache_dir() == tmp_path / "c"
+    assert cache_dir(tmp_path / "d") == tmp_path / "d"
 
 
 # through `sources pull`: a failed pull keeps the previous snapshot ---------------------------------
