@@ -40,26 +40,31 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    descriptors = _descriptors(args)
-    if not descriptors:
+    named = _descriptors(args)
+    if not named:
         raise UsageError("no reference sources configured: add 'sources' to the configuration or pass --sources PATH")
     if args.action == "list":
-        return _list(descriptors)
+        return _list(list(named.values()))
     if args.action == "show":
-        return _show(_by_id(descriptors, args.id))
+        return _show(_chosen(named, [args.id])[0])
     if args.action == "pull":
-        return _pull(descriptors, args)
-    return _verify(descriptors)
+        return _pull(_chosen(named, args.ids) if args.ids else list(named.values()), args)
+    return _verify(list(named.values()))
 
 
-def _descriptors(args: argparse.Namespace) -> list[Path]:
+def _descriptors(args: argparse.Namespace) -> dict[str, Path]:
+    """The configured sources' descriptors by source id, each read once."""
+    from ..connectors.snapshot import read_descriptor
+
     loaded = config_mod.defaults(Path.cwd()) if args.no_config else config_mod.find(Path.cwd())
     paths = [p for p in loaded.source_paths() if p.exists() or loaded.file is not None] + list(args.sources)
-    out: list[Path] = []
+    seen: set[Path] = set()
+    out: dict[str, Path] = {}
     for path in paths:
         for d in find_descriptors(path):
-            if d.resolve() not in {o.resolve() for o in out}:
-                out.append(d)
+            if d.resolve() not in seen:
+                seen.add(d.resolve())
+                out.setdefault(_id(d, read_descriptor(d)), d)
     return out
 
 
@@ -67,14 +72,11 @@ def _id(descriptor: Path, package: dict[str, Any]) -> str:
     return str(package.get("name") or descriptor.parent.name)
 
 
-def _by_id(descriptors: list[Path], wanted: str) -> Path:
-    from ..connectors.snapshot import read_descriptor
-
-    for d in descriptors:
-        if _id(d, read_descriptor(d)) == wanted:
-            return d
-    known = ", ".join(_id(d, read_descriptor(d)) for d in descriptors) or "none"
-    raise UsageError(f"no source '{wanted}' (configured: {known})")
+def _chosen(named: dict[str, Path], ids: list[str]) -> list[Path]:
+    missing = [i for i in ids if i not in named]
+    if missing:
+        raise UsageError(f"no source {', '.join(missing)} among the configured sources ({', '.join(named) or 'none'})")
+    return [named[i] for i in ids]
 
 
 def _list(descriptors: list[Path]) -> int:
@@ -167,15 +169,11 @@ def _show(descriptor: Path) -> int:
 def _pull(descriptors: list[Path], args: argparse.Namespace) -> int:
     from ..cachedir import cache_dir
     from ..connectors.http import HttpClient
-    from ..connectors.snapshot import connector_source, pull, read_descriptor
+    from ..connectors.snapshot import connector_source, pull
 
     if args.offline:
         raise UsageError("sources pull fetches from the network, which --offline forbids")
-    chosen = [d for d in descriptors if not args.ids or _id(d, read_descriptor(d)) in args.ids]
-    missing = set(args.ids) - {_id(d, read_descriptor(d)) for d in chosen}
-    if missing:
-        raise UsageError(f"no source {', '.join(sorted(missing))} among the configured sources")
-    sources = [s for s in (connector_source(d) for d in chosen) if s is not None]
+    sources = [s for s in (connector_source(d) for d in descriptors) if s is not None]
     if not sources:
         raise UsageError("no connector sources to pull (local Data Packages have no connector)")
     client = HttpClient(cache=cache_dir(args.cache_dir) / "http")
