@@ -132,9 +132,7 @@ def _sentence_claims(
         line, column = lines.position(start)
         end_line, end_column = lines.position(end)
         claim_subject = _subject_before(sentence.text, entities, m.start)
-        claim_period = nearest(periods, m.start)
-        if claim_period is None and period is not None:
-            claim_period = inherited(period)
+        claim_period = _period_at(periods, m.start, period)
         out.append(
             Claim(
                 id="",
@@ -179,7 +177,7 @@ def _figureless_claims(
     for start, end, item, measure, verb, kind, position in pieces:
         line, column = lines.position(sentence.start + start)
         end_line, end_column = lines.position(sentence.start + end)
-        claim_period = nearest(periods, start) or (inherited(period) if period is not None else None)
+        claim_period = _period_at(periods, start, period)
         out.append(Claim(
             id="", text=sentence.text[start:end], span=Span(sentence.start + start, sentence.start + end), sentence=sentence,
             line=line, column=column, end_line=end_line, end_column=end_column, quantity=None,
@@ -188,6 +186,11 @@ def _figureless_claims(
             enumeration=position, kind=kind, item=item,
         ))
     return out
+
+
+def _period_at(periods: list[PeriodMention], position: int, carried: Period | None) -> Period | None:
+    """The period nearest ``position`` in the sentence, else the paragraph's (marked inherited)."""
+    return nearest(periods, position) or (inherited(carried) if carried is not None else None)
 
 
 _PREPOSITIONS = frozenset("to in at including across among covering".split())

@@ -41,11 +41,11 @@ def summarize(report: dict[str, Any]) -> dict[str, Any]:
     labels = [c["verdict"] for d in report["documents"] for c in d["claims"]]
     counts = {"error": 0, "warning": 0, "note": 0, "suppressed": 0}
     for d in report["documents"]:
-        for item in (*d["claims"], *d["problems"]):
-            finding = item.get("finding") or (item if "message" in item else None)
-            if finding is None:
-                continue
-            counts["suppressed" if item.get("suppressed") else finding["severity"]] += 1
+        for c in d["claims"]:
+            if c["finding"] is not None:
+                counts["suppressed" if c["suppressed"] else c["finding"]["severity"]] += 1
+        for p in d["problems"]:  # problems with suppression comments are never suppressed
+            counts[p["severity"]] += 1
     return {
         "documents": len(report["documents"]),
         "claims": len(labels),
