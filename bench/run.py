@@ -172,6 +172,11 @@ def main() -> None:
             t_b = median_time(lambda body=body: extract_claims(body[: len(body) // 4]), 1)
             rows.append((f"adversarial, {name}: 1 MB claim stage (ratio to 0.25 MB)", f"{t_a:.2f} s ({t_a / max(t_b, 1e-9):.1f}x)"))
 
+    print_table(rows)
+
+
+def print_table(rows: list[tuple[str, str]]) -> None:
+    """The measurements as the Markdown table BENCHMARKS.md takes."""
     print("| measurement | result |")
     print("|---|---|")
     for name, value in rows:

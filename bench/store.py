@@ -28,6 +28,8 @@ sys.path.insert(0, str(ROOT))
 
 import pycountry  # noqa: E402
 
+from bench.run import print_table  # noqa: E402
+
 SEED = ROOT / "seeds" / "fighting-covid19-white-paper-excerpt.txt"
 WORDS = ("population gross domestic product exports imports emissions electricity access literacy mortality "
          "enrolment unemployment inflation debt reserves tariff rainfall forest area arable land internet users "
@@ -158,10 +160,7 @@ def main() -> None:
             source.db.close()
             (folder / "data.csv").unlink()
             store_file.unlink()
-    print("| measurement | result |")
-    print("|---|---|")
-    for name, value in rows_out:
-        print(f"| {name} | {value} |")
+    print_table(rows_out)
 
 
 if __name__ == "__main__":

@@ -56,11 +56,11 @@ def _orders(scores: list[float]) -> list[list[int]]:
     return out
 
 
-def average_precision(scores: list[float], labels: list[int]) -> float:
-    """AP of the ranking by score, its ties broken at random (mean over TIE_ORDERS orders)."""
+def average_precision(orders: list[list[int]], labels: list[int]) -> float:
+    """AP of the rankings from :func:`_orders` (ties broken at random), averaged."""
     positives = max(1, sum(labels))
     results = []
-    for order in _orders(scores):
+    for order in orders:
         hits, total = 0, 0.0
         for rank, i in enumerate(order, 1):
             if labels[i]:
@@ -70,18 +70,18 @@ def average_precision(scores: list[float], labels: list[int]) -> float:
     return statistics.mean(results)
 
 
-def precision_at(scores: list[float], labels: list[int], k: int) -> float:
-    return statistics.mean(sum(labels[i] for i in order[:k]) / k for order in _orders(scores))
+def precision_at(orders: list[list[int]], labels: list[int], k: int) -> float:
+    return statistics.mean(sum(labels[i] for i in order[:k]) / k for order in orders)
 
 
 def clef_metrics(docs: dict[str, list[Line]], scorer) -> tuple[float, float, float]:  # type: ignore[no-untyped-def]
     aps, rps, p10 = [], [], []
     for name, lines in docs.items():
-        scores = scorer(name, lines)
+        orders = _orders(scorer(name, lines))  # sorted once, read by all three metrics
         labels = [line.label for line in lines]
-        aps.append(average_precision(scores, labels))
-        rps.append(precision_at(scores, labels, max(1, sum(labels))))
-        p10.append(precision_at(scores, labels, 10))
+        aps.append(average_precision(orders, labels))
+        rps.append(precision_at(orders, labels, max(1, sum(labels))))
+        p10.append(precision_at(orders, labels, 10))
     return statistics.mean(aps), statistics.mean(rps), statistics.mean(p10)
 
 
@@ -152,7 +152,7 @@ def main() -> None:
         recall = tp / max(1, tp + fn)
         f1 = 2 * precision * recall / max(1e-9, precision + recall)
         cb_rows.append((label, f"{accuracy:.3f}", f"{precision:.3f}", f"{recall:.3f}", f"{f1:.3f}",
-                        f"{average_precision(scores, labels):.3f}"))
+                        f"{average_precision(_orders(scores), labels):.3f}"))
 
     weights = "\n".join(f"| `{name}` | {value:+.3f} |" for name, value in sorted(WEIGHTS.items(), key=lambda kv: -abs(kv[1])))
     text = f"""# Evaluation: how well factcheck finds check-worthy statements
