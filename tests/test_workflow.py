@@ -350,10 +350,27 @@ def test_diff_into_a_directory_is_a_usage_error(project, capsys):
     assert code == 2 and "is a directory" in err
 
 
-def test_review_saves_each_decision_at_once(project, capsys):
-    (project / "keys").write_text("i\n")  # the script ends after one key, as an interrupted session would
+def test_review_saves_each_decision_at_once(project, capsys, monkeypatch):
+    (project / "keys").write_text("i\n")  # the script ends after one key
     run(capsys, "review", "--script", "keys", "--file", "review.json")
     assert len(json.loads((project / "review.json").read_text())["entries"]) == 1
+
+    # interrupted (Ctrl-C) while deciding the third claim: the first two decisions are already on disk
+    from factcheck.cli import review as review_cli
+
+    decide, calls = review_cli.decide, []
+
+    def interrupted(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        return decide(*args, **kwargs)
+
+    monkeypatch.setattr(review_cli, "decide", interrupted)
+    (project / "keys").write_text("i\ni\ni\ni\n")
+    code, _, err = run(capsys, "review", "--script", "keys", "--file", "interrupted.json")
+    assert code == 2 and "interrupted" in err
+    assert len(json.loads((project / "interrupted.json").read_text())["entries"]) == 2
 
 
 def test_min_checkworthiness_filters_reported_claims(project, capsys):
