@@ -13,7 +13,6 @@ from ..engine import claims_of, expand_documents
 from ..errors import EXIT_OK, UsageError
 from ..outcome import exit_code
 from ..report.build import keep_checkworthy, summarize
-from ..report.locations import source_root
 from . import outputs
 from .common import Run, add_checking_options, add_policy_options, build, prepare
 from .progress import Bar, wanted
@@ -70,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
     if args.diff_base:
         _keep_changed(report, session, documents, [r.text for r in results], args.diff_base)
     report["summary"] = summarize(report)
-    outputs.emit(report, specs, session.min_severity, source_root(str(Path.cwd())))
+    outputs.emit(report, specs, session.min_severity)
     return exit_code(report, session.fail_on, args.exit_zero)
 
 

@@ -54,9 +54,9 @@ def parse(specs: list[str], shorthand: str | None) -> list[Output]:
     return outputs
 
 
-def emit(report: dict[str, Any], outputs: list[Output], minimum: Severity, root: Path) -> None:
+def emit(report: dict[str, Any], outputs: list[Output], minimum: Severity) -> None:
     """Render every output, write the files, then stdout; for ``github`` also the step summary."""
-    rendered = [(o, _render(report, o, minimum, root)) for o in outputs]
+    rendered = [(o, _render(report, o, minimum)) for o in outputs]
     for o, text in rendered:
         if o.file is not None:
             write_atomic(o.file, text)
@@ -72,7 +72,7 @@ def emit(report: dict[str, Any], outputs: list[Output], minimum: Severity, root:
         _step_summary(report)
 
 
-def _render(report: dict[str, Any], o: Output, minimum: Severity, root: Path) -> str:
+def _render(report: dict[str, Any], o: Output, minimum: Severity) -> str:
     if o.format == "table":
         if o.file is None:
             return ""  # rendered straight to the terminal by emit, in colour when it is one
@@ -96,11 +96,11 @@ def _render(report: dict[str, Any], o: Output, minimum: Severity, root: Path) ->
     if o.format == "sarif":
         from ..report import sarif
 
-        return sarif.render(report, root, minimum)
+        return sarif.render(report, _root(), minimum)
     if o.format == "github":
         from ..report import github
 
-        return github.render(report, root, minimum)
+        return github.render(report, _root(), minimum)
     if o.format == "markdown":
         from ..report import markdown
 
@@ -108,6 +108,13 @@ def _render(report: dict[str, Any], o: Output, minimum: Severity, root: Path) ->
     from ..report import claimreview
 
     return claimreview.render(report)
+
+
+def _root() -> Path:
+    """What repository-relative paths are relative to; asked of git only by the formats that need it."""
+    from ..report.locations import source_root
+
+    return source_root(str(Path.cwd()))
 
 
 def _step_summary(report: dict[str, Any]) -> None:
