@@ -73,20 +73,17 @@ def main(argv: list[str] | None = None) -> int:
 def _codes(markdown: bool) -> int:
     from ..core.findings import FINDINGS, markdown_table
 
-    if markdown:
-        print(markdown_table(), end="")
-        return EXIT_OK
-    for f in FINDINGS.values():
-        print(f"{f.code}  {f.severity:7s}  {f.name:28s} {f.title}")
-    return EXIT_OK
+    lines = (f"{f.code}  {f.severity:7s}  {f.name:28s} {f.title}" for f in FINDINGS.values())
+    return _catalogue(markdown_table() if markdown else "\n".join(lines) + "\n")
 
 
 def _reasons(markdown: bool) -> int:
     from ..core.reasons import REASONS, markdown_table
 
-    if markdown:
-        print(markdown_table(), end="")
-        return EXIT_OK
-    for r in REASONS.values():
-        print(f"{r.code:22s} {r.verdict:16s} {r.summary}")
+    lines = (f"{r.code:22s} {r.verdict:16s} {r.summary}" for r in REASONS.values())
+    return _catalogue(markdown_table() if markdown else "\n".join(lines) + "\n")
+
+
+def _catalogue(text: str) -> int:
+    print(text, end="")
     return EXIT_OK

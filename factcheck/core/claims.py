@@ -72,10 +72,11 @@ def _claims(text: str, sents: list[Sentence], doc_date: date | None) -> Analysis
         statements = find_statements(sentence.text) if not mentions and not lists else []
         entities = find_entities(sentence.text) if (mentions or lists or statements or subject is None) else []
         periods = find_periods(sentence.text, doc_date) if mentions or lists or statements or period is None else []
+        here = _Here(sentence, entities, periods, subject, period, lines)
         if mentions:
-            claims.extend(_sentence_claims(sentence, mentions, entities, periods, subject, period, lines))
+            claims.extend(_sentence_claims(here, mentions))
         if lists or statements:
-            claims.extend(_figureless_claims(sentence, lists, statements, entities, periods, subject, period, lines))
+            claims.extend(_figureless_claims(here, lists, statements))
         facts.append(SentenceFacts(sentence, bool(mentions), bool(entities) if (mentions or subject is None) else None))
         if entities:
             subject = _sentence_subject(sentence.text, entities) or subject
@@ -92,15 +93,21 @@ def _sentence_subject(text: str, entities: list[tuple[int, int, Entity]]) -> Ent
     return None
 
 
-def _sentence_claims(
-    sentence: Sentence,
-    mentions: list[Mention],
-    entities: list[tuple[int, int, Entity]],
-    periods: list[PeriodMention],
-    subject: Entity | None,
-    period: Period | None,
-    lines: LineIndex,
-) -> list[Claim]:
+@dataclass(frozen=True, slots=True)
+class _Here:
+    """What is known where a sentence's claims are made: its entities and periods, and the paragraph's carry-over."""
+
+    sentence: Sentence
+    entities: list[tuple[int, int, Entity]]
+    periods: list[PeriodMention]
+    subject: Entity | None  # the paragraph's subject so far
+    period: Period | None  # the paragraph's last period
+    lines: LineIndex
+
+
+def _sentence_claims(here: _Here, mentions: list[Mention]) -> list[Claim]:
+    sentence, entities, periods, subject, period, lines = (
+        here.sentence, here.entities, here.periods, here.subject, here.period, here.lines)
     tokens = ctx.tokenize(sentence.text)
     starts = [t.start for t in tokens]
     spans = [(m.start, m.end) for m in mentions]
@@ -156,17 +163,9 @@ def _sentence_claims(
     return out
 
 
-def _figureless_claims(
-    sentence: Sentence,
-    lists: list[MemberList],
-    statements: list[Statement],
-    entities: list[tuple[int, int, Entity]],
-    periods: list[PeriodMention],
-    subject: Entity | None,
-    period: Period | None,
-    lines: LineIndex,
-) -> list[Claim]:
+def _figureless_claims(here: _Here, lists: list[MemberList], statements: list[Statement]) -> list[Claim]:
     """One claim per named item of each enumeration, and one per statement of participation or event."""
+    sentence, lines = here.sentence, here.lines
     out: list[Claim] = []
     pieces: list[tuple[int, int, str, str, str | None, str, int | None]] = []  # start, end, item, measure, verb, kind, position
     for lst in lists:
@@ -177,12 +176,12 @@ def _figureless_claims(
     for start, end, item, measure, verb, kind, position in pieces:
         line, column = lines.position(sentence.start + start)
         end_line, end_column = lines.position(sentence.start + end)
-        claim_period = _period_at(periods, start, period)
+        claim_period = _period_at(here.periods, start, here.period)
         out.append(Claim(
             id="", text=sentence.text[start:end], span=Span(sentence.start + start, sentence.start + end), sentence=sentence,
             line=line, column=column, end_line=end_line, end_column=end_column, quantity=None,
             noun=measure.split()[-1] if measure.split() else "", counter=None, verb=verb, measure=measure,
-            subject=_subject_before(sentence.text, entities, start, organisations=True) or subject, period=claim_period,
+            subject=_subject_before(sentence.text, here.entities, start, organisations=True) or here.subject, period=claim_period,
             enumeration=position, kind=kind, item=item,
         ))
     return out
