@@ -380,14 +380,15 @@ def _read_verified(path: Path, expected: Any, where: str) -> bytes:
 
 
 def add_measures(name: str, mapping: Mapping, measures: dict[str, Measure], ids: dict[str, None]) -> None:
-    """One measure per distinct id in the rows just read, labelled by its aliases."""
+    """One measure per distinct id in the rows just read, labelled by its own name and its aliases.
+
+    The name given in ``measure`` (or read from ``measure_column``) is a label like any alias:
+    a source of "population" answers "population" whatever else it is also called.
+    """
     aliases = mapping.measure_aliases
     for mid in ids:
-        if isinstance(aliases, dict):
-            labels = aliases.get(mid, [])
-        else:
-            labels = list(aliases)
-        labels = labels or [mid.replace("_", " ")]
+        extra = aliases.get(mid, []) if isinstance(aliases, dict) else list(aliases)
+        labels = [*extra, mid.replace("_", " ").strip()]  # aliases first: the first label is the one shown
         measures.setdefault(mid, Measure(f"{name}/{mid}", name, mid, tuple(dict.fromkeys(labels)), mapping.kind))
 
 

@@ -23,7 +23,7 @@ def test_pull_maps_bindings_to_dated_records(tmp_path, capsys, no_cache):
     source = load(folder / "datapackage.json")
     records = sorted((o.entity, o.period_end.isoformat(), o.value) for o in source.observations("P1082", None))
     assert records[0] == ("DEU", "2020-01-01", 83160871.0) and len(records) == 4
-    assert source.measures()[0].labels == ("population",)
+    assert source.measures()[0].labels == ("population", "P1082")  # the measure's own id is a label too
 
 
 def test_bad_item_ids_are_refused(tmp_path, capsys):

@@ -128,3 +128,43 @@ def test_set_and_places_resources(tmp_path):
     (tmp_path / "datapackage.json").write_text(_j.dumps(descriptor))
     with pytest.raises(SourceError, match="needs 'member'"):
         _load(tmp_path / "datapackage.json")
+
+
+@pytest.mark.parametrize("aliases", [["inhabitants", "residents", "people"], ["population", "inhabitants", "residents", "people"]],
+                         ids=["name-not-among-aliases", "name-among-aliases"])
+def test_a_measure_is_labelled_by_its_own_name_as_by_its_aliases(tmp_path, shared_refdata, aliases):
+    """Issue 13: 'measure': 'population' answers 'population' whether or not the aliases repeat it."""
+    from factcheck.core.matching import Settings
+    from factcheck.engine import check_text, load_sources
+
+    folder = tmp_path / "population"
+    (folder / "data").mkdir(parents=True)
+    shutil.copy(shared_refdata / "population" / "data" / "population.csv", folder / "data" / "population.csv")
+    descriptor = json.loads((shared_refdata / "population" / "datapackage.json").read_text())
+    descriptor["resources"][0]["factcheck"] = {
+        "entity": "Country Code", "entity_name": "Country Name", "period": "Year", "value": "Value",
+        "measure": "population", "measure_aliases": aliases,
+    }
+    (folder / "datapackage.json").write_text(json.dumps(descriptor))
+    catalogue = load_sources([folder])
+    (measure,) = catalogue.sources[0].measures()
+    assert "population" in measure.labels
+    checked = check_text("In 2014, France had a population of 66.3 million.", "a.md", catalogue, Settings())
+    ((claim, verdict),) = checked.claims
+    assert (claim.subject.id, verdict.label, verdict.measure) == ("FRA", "supported", "population/population")
+
+
+def test_a_measure_column_names_its_measures(tmp_path):
+    """Each value of measure_column is a label of its measure, alongside the aliases given for it."""
+    from factcheck.core.matching import Settings
+    from factcheck.engine import check_text, load_sources
+
+    text = "code,year,indicator,value\nFRA,2014,population,66312067\nFRA,2014,life_expectancy,82.67\n"
+    path = package(tmp_path / "wb", text, factcheck={
+        "entity": "code", "period": "year", "value": "value", "measure_column": "indicator",
+        "measure_aliases": {"population": ["inhabitants"]}})
+    catalogue = load_sources([path.parent])
+    labels = {m.id: m.labels for m in catalogue.sources[0].measures()}
+    assert labels == {"population": ("inhabitants", "population"), "life_expectancy": ("life expectancy",)}
+    checked = check_text("In 2014, France had a population of 66.3 million.", "a.md", catalogue, Settings())
+    assert [v.label for _, v in checked.claims] == ["supported"]
