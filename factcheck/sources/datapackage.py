@@ -44,6 +44,8 @@ class Mapping(BaseModel):
     entity: str | None = Field(None, description="column of entity codes (ISO 3166 alpha-3) or names")
     entity_name: str | None = Field(None, description="column of entity names")
     entity_constant: str | None = Field(None, description="one entity for every row")
+    entity_aliases: dict[str, list[str]] = Field(
+        default_factory=dict, description="entity (code or name as in the data) -> other names prose gives it")
     period: str | None = Field(None, description="column of the period end or as-of date (YYYY, YYYY-MM or YYYY-MM-DD)")
     period_start: str | None = Field(None, description="column of the period start, empty for as-of figures")
     value: str | None = Field(None, description="column of the values (figures)")
@@ -459,6 +461,10 @@ def _entity(row: list[str], col: dict[str, int], m: Mapping, cache: dict[str, tu
         resolved = lookup(raw)
         if resolved is None and name:
             resolved = lookup(name)
+        for alias in m.entity_aliases.get(raw, []) if resolved is None else []:
+            resolved = lookup(alias)  # "Korea, Rep." is South Korea, whose code the other sources use
+            if resolved is not None:
+                break
         hit = (resolved.id if resolved else raw, name or (resolved.name if resolved else raw))
         cache[raw] = hit
     return hit
