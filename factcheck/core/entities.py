@@ -15,7 +15,7 @@ _EXTRA_COUNTRY_NAMES = {
     "USA": ["us", "u.s.", "u.s", "usa", "united states", "america", "united states of america"],
     "GBR": ["uk", "u.k.", "britain", "great britain", "united kingdom"],
     "RUS": ["russia"],
-    "KOR": ["south korea", "korea"],
+    "KOR": ["south korea", "korea", "republic of korea"],
     "PRK": ["north korea"],
     "IRN": ["iran"],
     "SYR": ["syria"],
@@ -32,6 +32,12 @@ _EXTRA_COUNTRY_NAMES = {
     "MAC": ["macao", "macau"],
     "HKG": ["hong kong"],
     "CHN": ["china", "mainland china", "people's republic of china", "prc"],
+    # older and short names prose still uses, not in ISO 3166's current lists
+    "SWZ": ["swaziland"], "CPV": ["cape verde"], "BRN": ["brunei"], "XKX": ["kosovo"], "MKD": ["macedonia"],
+    "ARE": ["uae", "u.a.e."], "MMR": ["burma"], "TLS": ["east timor"], "NLD": ["holland"], "COD": ["dr congo", "drc", "zaire"],
+    "COG": ["congo-brazzaville", "republic of the congo"], "GMB": ["gambia", "the gambia"], "BHS": ["bahamas", "the bahamas"],
+    "VAT": ["vatican", "vatican city"], "PSE": ["palestine"], "FSM": ["micronesia"], "BEN": ["dahomey"], "BFA": ["upper volta"],
+    "ZWE": ["rhodesia"], "SVK": ["slovakia"], "KGZ": ["kyrgyzstan"], "EGY": ["egypt"], "YEM": ["yemen"],
 }
 _DEMONYMS = {
     "chinese": "CHN", "american": "USA", "british": "GBR", "french": "FRA", "german": "DEU",
@@ -49,10 +55,6 @@ _ORGANISATIONS = {
     "EUU": ["EU", "European Union"],
     "WLD": ["world"],
 }
-# Capitalised word runs (with "of", "and", "the" inside) are the only places a name can be.
-_CANDIDATE = re.compile(r"\b[A-Z][A-Za-z.'\u2019-]*(?:[ \t]+(?:of|and|the|de|d')?[ \t]*[A-Z][A-Za-z.'\u2019-]*)*|\bworld\b")
-_MAX_WORDS = 6
-_NAME_WORD = re.compile(r"[A-Za-z.'\u2019-]+")
 
 
 @lru_cache(maxsize=1)
@@ -65,8 +67,8 @@ def _names() -> dict[str, Entity]:
         label = getattr(country, "common_name", None) or country.name
         entity = by_code[country.alpha_3] = Entity(country.alpha_3, label)
         for name in (country.name, getattr(country, "common_name", None), getattr(country, "official_name", None)):
-            if name:
-                table.setdefault(name.lower(), entity)
+            for variant in _variants(name):
+                table.setdefault(variant.lower(), entity)
     for code, aliases in _EXTRA_COUNTRY_NAMES.items():
         for alias in aliases:
             table[alias] = by_code.get(code) or Entity(code, aliases[0].title())
@@ -76,6 +78,21 @@ def _names() -> dict[str, Entity]:
             full = aliases[min(1, len(aliases) - 1)]
             table[key] = Entity(code, full if full[0].isupper() else full.title())
     return table
+
+
+def _variants(name: str | None) -> list[str]:
+    """ISO's inverted names as prose gives them: "Korea, Republic of" is also "Republic of Korea"."""
+    if not name:
+        return []
+    if ", " not in name:
+        return [name]
+    head, tail = name.split(", ", 1)
+    return [name, f"{tail} {head}"]
+
+
+def default_names() -> dict[str, Entity]:
+    """Every name known without a source (countries, a few organisations), as written, for the lexicon."""
+    return _names()
 
 
 def lookup(name: str) -> Entity | None:
@@ -100,52 +117,24 @@ def _by_code() -> dict[str, Entity]:
 
 def find_entities(text: str) -> list[tuple[int, int, Entity]]:
     """Entities named in a sentence: (start, end, entity), longest name first at each place."""
-    names = _names()
-    firsts = _first_words()
-    out: list[tuple[int, int, Entity]] = []
-    for m in _CANDIDATE.finditer(text):
-        words = list(_NAME_WORD.finditer(m.group()))
-        i = 0
-        while i < len(words):
-            if _first_word(words[i].group()) not in firsts:
-                i += 1
-                continue
-            hit = None
-            for j in range(min(len(words), i + _MAX_WORDS), i, -1):
-                phrase = m.group()[words[i].start(): words[j - 1].end()]
-                if phrase.endswith(("'s", "\u2019s")):
-                    phrase = phrase[:-2]
-                entity = (
-                    names.get(phrase)
-                    or names.get(phrase.rstrip("."))
-                    or names.get(phrase.lower())
-                    or names.get(phrase.lower().rstrip("."))
-                )
-                if entity is None and j == i + 1:
-                    entity = _demonym(phrase)
-                end = m.start() + words[j - 1].end()
-                if entity is not None and text[end:end + 1] == "$":
-                    entity = None  # "US$50 million" is a currency, not the United States
-                if entity is not None:
-                    hit = (m.start() + words[i].start(), end, entity)
-                    i = j
-                    break
-            if hit is None:
-                i += 1
-            else:
-                out.append(hit)
+    from .lexicon import default_lexicon
+
+    found = [(m.start, m.end, m.entity) for m in default_lexicon().entities_in(text)]
+    return sorted(found + _demonyms_in(text, found), key=lambda t: t[0])
+
+
+_DEMONYM_WORD = re.compile(r"\b(" + "|".join(w.capitalize() for w in _DEMONYMS) + r")\b")
+
+
+def _demonyms_in(text: str, found: list[tuple[int, int, Entity]]) -> list[tuple[int, int, Entity]]:
+    """'Chinese', 'French': an entity too, where no name was found at that place."""
+    out = []
+    for m in _DEMONYM_WORD.finditer(text):
+        if not any(s <= m.start() < e for s, e, _ in found):
+            entity = _demonym(m.group())
+            if entity is not None:
+                out.append((m.start(), m.end(), entity))
     return out
-
-
-def _first_word(word: str) -> str:
-    return word.lower().rstrip(".").removesuffix("'s").removesuffix("\u2019s")
-
-
-@lru_cache(maxsize=1)
-def _first_words() -> frozenset[str]:
-    """First words of every known name: most capitalised words start none and are skipped."""
-    firsts = {_first_word(name.split()[0]) for name in _names() if name.split()}
-    return frozenset(firsts | set(_DEMONYMS))
 
 
 def _demonym(word: str) -> Entity | None:

@@ -66,6 +66,7 @@ class Quantity:
     precision: float  # half of the unit of the last stated digit
     value_high: float | None = None  # upper end of a stated range
     list_hedge: str | None = None  # leading hedge of an enumeration not applied to this item
+    change: str | None = None  # "increase" or "decrease": the figure is a change ("fell by 0.7%"), not a level
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,18 @@ from dataclasses import dataclass
 
 from .model import Qualifier, Quantity
 
-_DIGITS = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?!\d)")
+# Thousands grouped by commas, or by a space, NBSP, thin or narrow space ("4 440 000", SI style);
+# a trailing vulgar fraction ("96½ thousand", "3¼ million").
+_DIGITS = re.compile(
+    r"(?<![\w.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,.]\d)(?:\.\d+)?"
+    r"|\d+(?:\.\d+)?)(?!\d)([\u00bd\u00bc\u00be\u2153\u2154\u215b]?)"
+)
+_GROUP_SPACES = str.maketrans("", "", ", \u00a0\u2009\u202f")
+_VULGAR = {"\u00bd": 0.5, "\u00bc": 0.25, "\u00be": 0.75, "\u2153": 1 / 3, "\u2154": 2 / 3, "\u215b": 0.125}
+# A sign before a number: "-0.8%", "\u221296,700", "minus 3", "negative 0.2%".
+_SIGN_TAIL = re.compile(r"[-\u2212](?=$|[\s(\[:=,~])|[ \t]+(?:sunim|evitagen)(?![A-Za-z])", re.I)
+# Chinese large-number characters after digits: 万 ten thousand, 亿 a hundred million.
+_CJK_SCALE = {"\u4e07": 1e4, "\u4ebf": 1e8, "\u5343": 1e3, "\u767e": 1e2}
 
 _ONES = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
@@ -36,11 +47,12 @@ _SCALE_VALUES = {
 }
 _PERCENT = re.compile(r"[ \t]?%|[ \t]+(?:percent|per[ \t]+cent)\b(?:[ \t]+points?\b)?|[ \t]+percentage[ \t]+points?\b", re.I)
 _CURRENCY_AFTER = re.compile(
-    r"[ \t]+(US[ \t]+dollars?|dollars?|euros?|pounds?(?:[ \t]+sterling)?|yuan|renminbi|yen|rupees?|francs?|USD|EUR|GBP|RMB|CNY|JPY)\b",
+    r"[ \t]+(U\.?S\.?[ \t]+dollars?|dollars?|euros?|pounds?(?:[ \t]+sterling)?|yuan|renminbi|yen|rupees?|francs?|USD|EUR|GBP|RMB|CNY|JPY)\b",
     re.I,
 )
 _CURRENCY_CODES = {
     "us$": "USD", "u.s.$": "USD", "$": "USD", "usd": "USD", "us dollar": "USD", "us dollars": "USD",
+    "u.s. dollar": "USD", "u.s. dollars": "USD", "u.s dollars": "USD", "us. dollars": "USD",
     "dollar": "USD", "dollars": "USD", "a$": "AUD", "c$": "CAD", "hk$": "HKD", "s$": "SGD",
     "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR", "£": "GBP", "gbp": "GBP",
     "pound": "GBP", "pounds": "GBP", "pound sterling": "GBP", "pounds sterling": "GBP",
@@ -106,7 +118,7 @@ _QUALIFIER_TAIL = _Tail(
     flags=re.I,
 )
 _TILDE_TAIL = _Tail(["~"], gap="[ \t]?")
-_CURRENCY_SYMBOL_TAIL = _Tail(["US$", "U.S.$", "A$", "C$", "HK$", "S$", "$", "€", "£"], gap="")
+_CURRENCY_SYMBOL_TAIL = _Tail(["US$", "U.S.$", "A$", "C$", "HK$", "S$", "$", "€", "£"], gap="[ \t]?")
 _CURRENCY_CODE_TAIL = _Tail("USD EUR GBP RMB CNY JPY CHF INR".split(), gap="[ \t]?")
 _MONTH_TAIL = _Tail(_dotted(_MONTHS), gap="[ \t]+", flags=re.I)
 _ID_TAIL = _Tail(
@@ -161,6 +173,12 @@ def find_quantities(text: str) -> list[Mention]:
         if mention is not None:
             found.append(mention)
             taken_until = mention.end
+        else:
+            # the other end of a range whose first number is no figure ("aged 15-64", "2010-2015") is none either
+            rm = _RANGE_DASH.match(text, m.end()) or _RANGE_TO.match(text, m.end())
+            hm = _DIGITS.match(text, rm.end()) if rm is not None else None
+            if hm is not None:
+                taken_until = hm.end()
     if _has_number_word(text):
         for m in _WORDS.finditer(text):
             mention = _word_mention(text, m)
@@ -184,15 +202,54 @@ def _has_number_word(text: str) -> bool:
 def _digit_mention(text: str, m: re.Match[str]) -> Mention | None:
     start, end = m.span()
     raw = m.group(1)
-    if len(raw) > _MAX_DIGITS:
+    if len(raw) > _MAX_DIGITS + 6:
         return None  # a run of 20 digits is an identifier or noise, not a figure
     left = text[max(0, start - 40):start][::-1]
-    if _is_context_number(text, start, end, raw, left):
+    if _is_context_number(text, start, end, raw, left) or _not_a_plain_figure(text, end, left):
         return None
-    value, precision, end, scale_text = _scaled(text, raw, end)
+    if text[end:end + 1] in _CJK_SCALE:
+        return _cjk(text, start, end, raw, left)
+    if "\u4e00" <= text[end:end + 1] <= "\u9fff":
+        return None  # another Chinese character: a unit or word this reader does not know; never read as the bare number
+    value, precision, end, scale_text = _scaled(text, raw, end, _VULGAR.get(m.group(2), 0.0))
     if value is None:
         return None
     return _finish(text, start, end, value, precision, left, scale_text)
+
+
+def _cjk(text: str, start: int, end: int, raw: str, left: str) -> Mention | None:
+    """'706亿' is 70.6 billion, '3万' thirty thousand; '万亿' a trillion."""
+    scale = _CJK_SCALE[text[end]]
+    stop = end + 1
+    if text[stop:stop + 1] == "\u4ebf" and scale == 1e4:
+        scale, stop = 1e12, stop + 1
+    value, precision, _, _ = _scaled(text, raw, end)
+    if value is None:
+        return None
+    return _finish(text, start, stop, value * scale, precision * scale, left, text[end:stop])
+
+
+# Before a number: it names a category or a rank, not a quantity ("aged 15-64", "top 5", "ranked 3").
+_CATEGORY_TAIL = _Tail(["aged", "ages", "age", "aging", "top", "bottom", "ranked", "ranks", "rank", "ranking"], gap="[ \t]+", flags=re.I)
+# After a number: a difference or a ratio between two quantities, not a level ("7 million fewer ... than", "seven times").
+_COMPARATIVE_AFTER = re.compile(
+    r"(?:[ \t]+(?:thousand|million|billion|trillion|bn|m))?[ \t]+(?:times|fold|more|fewer|less|greater|larger|smaller|higher|lower)\b"
+    r"(?![ \t]+(?:than|of)[ \t]+\d)", re.I)
+
+
+def _not_a_plain_figure(text: str, end: int, left: str) -> bool:
+    """Categories ("aged 15", "firms with 10 to 19 employees"), ranks ("top 5") and comparisons ("7 million fewer than")."""
+    if _CATEGORY_TAIL.match(left):
+        return True
+    cm = _COMPARATIVE_AFTER.match(text, end)
+    if cm is not None and (cm.group().lower().strip().endswith(("times", "fold")) or " than " in text[end:end + 80]):
+        return True
+    if _WITH_TAIL.match(left) and _RANGE_TO.match(text, end) or _WITH_TAIL.match(left) and _RANGE_DASH.match(text, end):
+        return True  # "companies with 10 to 19 employees": a size class
+    return False
+
+
+_WITH_TAIL = _Tail(["with", "having", "employing"], gap="[ \t]+", flags=re.I)
 
 
 def _is_context_number(text: str, start: int, end: int, raw: str, left: str) -> bool:
@@ -223,17 +280,34 @@ def _looks_like_year(text: str, end: int, left: str) -> bool:
     if left[:1] in ("-", "\u2013", "\u2014", "'", "(") or _YEAR_TAIL.match(left):
         return True
     nxt = _NEXT_WORD.match(text, end)
+    if nxt and nxt.group(1).lower() in _DATED_NOUNS:
+        return True  # "an estimated 2014 population of 10.37 million": the year dates the figure that follows
+    if _DETERMINER_TAIL.match(left) or left[:2] in ("s'", "s\u2019"):
+        return True  # "its 2014 budget", "France's 2019 census"
     return not (nxt and nxt.group(1).islower() and nxt.group(1) not in _FUNCTION_WORDS)
 
 
-def _scaled(text: str, raw: str, end: int) -> tuple[float | None, float, int, str | None]:
+# Nouns a year commonly modifies ("the 2014 population", "2019 census") when it is not a count of them.
+_DATED_NOUNS = frozenset(
+    "population populations census censuses estimate estimates budget budgets figure figures data level levels gdp "
+    "election elections value values report reports survey surveys edition season rate rates revision vintage "
+    "inflation output growth total totals average prices price numbers".split()
+)
+_DETERMINER_TAIL = _Tail(["an estimated", "estimated", "its", "their", "his", "her", "our", "a", "this", "that"], gap="[ \t]+", flags=re.I)
+
+
+def _scaled(text: str, raw: str, end: int, fraction: float = 0.0) -> tuple[float | None, float, int, str | None]:
     """Apply a scale word or suffix: returns value, precision and the new end."""
-    mantissa = raw.replace(",", "")
+    mantissa = raw.translate(_GROUP_SPACES)
+    if len(mantissa) > _MAX_DIGITS:
+        return None, 0.0, end, None
     try:
-        value = float(mantissa)
+        value = float(mantissa) + fraction
     except ValueError:
         return None, 0.0, end, None
-    if "." in mantissa:
+    if fraction:
+        precision = 0.0625 if fraction in (0.25, 0.75, 0.125) else 1 / 12 if fraction in (1 / 3, 2 / 3) else 0.25
+    elif "." in mantissa:
         precision = 0.5 * 10 ** -len(mantissa.split(".")[1])
     else:
         trailing = len(mantissa) - len(mantissa.rstrip("0")) if value else 0
@@ -272,6 +346,8 @@ def _word_mention(text: str, m: re.Match[str]) -> Mention | None:
         return _finish(text, m.start(), fm.end(), share, 0.5, left, None, unit="%")
     if words == ["one"] or (words and words[0] == "zero"):
         return None  # "one" alone is usually a pronoun ("one of the")
+    if _not_a_plain_figure(text, m.end(), text[max(0, m.start() - 40):m.start()][::-1]):
+        return None
     if all(w in _SCALES for w in words):
         return None  # "millions of", "hundreds"
     value = _parse_words(words)
@@ -350,6 +426,12 @@ def _finish(
         if am is not None and unit is None:
             currency = _CURRENCY_CODES.get(re.sub(r"\s+", " ", am.group(1).lower()))
             end = am.end()
+    sm = _SIGN_TAIL.match(left) if value > 0 else None
+    if sm is not None:  # "-0.8%", "\u221296,700", "minus 3"
+        value, value_high = -value, (-value_high if value_high is not None else None)
+        start -= sm.end()
+        number_start = start
+        left = left[sm.end():]
     qualifier, qualifier_text = Qualifier.EXACT, None
     if between and value_high is not None:
         start -= between[1]
@@ -359,6 +441,9 @@ def _finish(
             qualifier_text = re.sub(r"\s+", " ", qm[0].lower())
             qualifier = _QUALIFIER_KIND.get(qualifier_text, Qualifier.APPROXIMATELY)
             start -= qm[1]
+    change = _change_before(text, start)
+    if change == "decrease" and value > 0:
+        value, value_high = -value, (-value_high if value_high is not None else None)  # "fell by 0.7%": a change of -0.7%
     quantity = Quantity(
         value=value,
         text=text[number_start:end],
@@ -368,5 +453,28 @@ def _finish(
         qualifier_text=qualifier_text,
         precision=precision,
         value_high=value_high,
+        change=change,
     )
     return Mention(start=start, end=end, quantity=quantity)
+
+
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:(?P<down>fell|fall|falls|falling|dropped|drop|drops|declined|decline|declines|decreased|decrease|decreases|"
+    r"contracted|shrank|shrunk|slid|plunged|plummeted|sank|lost|down|cut)"
+    r"|(?P<up>rose|rise|rises|rising|grew|grow|grows|growing|increased|increase|increases|climbed|jumped|gained|expanded|"
+    r"up|added|surged|soared))[ \t]+(?:by[ \t]+)?$",
+    re.I,
+)
+
+
+_PHRASAL_UP = re.compile(r"\b(?:made|make|makes|making|took|take|takes|sum|sums|summed|add|adds|added|end|ended|picked|set|sets|open|opened|use|used|shot)[ \t]+$", re.I)
+
+
+def _change_before(text: str, start: int) -> str | None:
+    """'fell by 0.7%', 'grew 2%', 'up 3 points': the figure is a change, not a level."""
+    m = _CHANGE_BEFORE.search(text, max(0, start - 24), start)
+    if m is None:
+        return None
+    if m.group().lower().startswith("up") and _PHRASAL_UP.search(text, max(0, m.start() - 12), m.start()):
+        return None  # "made up 12%", "took up": not a rise
+    return "decrease" if m.group("down") else "increase"

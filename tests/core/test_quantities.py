@@ -90,3 +90,45 @@ def test_mention_span_covers_qualifier_and_currency():
     assert text[m.start:m.end] == "more than US$50 million"
     assert m.quantity.text == "US$50 million"
     assert m.quantity.qualifier is Qualifier.MORE_THAN
+
+
+# Issue 9: figures as real documents write them. text, [(value, unit, currency, text, change)]
+READINGS = [
+    ("inflation was -0.8% in 2014", [(-0.8, "%", None, "-0.8%", None)]),
+    ("a balance of \u221296,700 units", [(-96700, None, None, "\u221296,700", None)]),
+    ("minus 3 degrees", [(-3, None, None, "minus 3", None)]),
+    ("4 440 000 people", [(4440000, None, None, "4 440 000", None)]),
+    ("96 700 ventilators", [(96700, None, None, "96 700", None)]),
+    ("1\u00a0571\u00a0691 people", [(1571691, None, None, "1\u00a0571\u00a0691", None)]),
+    ("1\u2009571\u2009691 people", [(1571691, None, None, "1\u2009571\u2009691", None)]),
+    ("1\u202f571\u202f691 people", [(1571691, None, None, "1\u202f571\u202f691", None)]),
+    ("96\u00bd thousand", [(96500, None, None, "96\u00bd thousand", None)]),
+    ("3\u00bc million", [(3.25e6, None, None, "3\u00bc million", None)]),
+    ("706\u4ebf yuan", [(70.6e9, None, "CNY", "706\u4ebf yuan", None)]),
+    ("3\u4e07", [(3e4, None, None, "3\u4e07", None)]),
+    ("an estimated 2014 population of 10.37 million", [(10.37e6, None, None, "10.37 million", None)]),
+    ("its 2019 budget of 5 million", [(5e6, None, None, "5 million", None)]),
+    ("US$ 2.85 trillion", [(2.85e12, None, "USD", "US$ 2.85 trillion", None)]),
+    ("2.85 trillion U.S. dollars", [(2.85e12, None, "USD", "2.85 trillion U.S. dollars", None)]),
+    ("consumer prices fell by 0.7% in 2013", [(-0.7, "%", None, "0.7%", "decrease")]),
+    ("the population grew by 0.1%", [(0.1, "%", None, "0.1%", "increase")]),
+    ("exports up 3%", [(3, "%", None, "3%", "increase")]),
+    ("firms with 10 to 19 employees made up 12%", [(12, "%", None, "12%", None)]),
+    ("people aged 15\u201364 made up 65%", [(65, "%", None, "65%", None)]),
+    ("people aged 65 and over", []),
+    ("the top 5 economies", []),
+    ("it ranked 3 in the region", []),
+    ("Mexico had 7 million fewer inhabitants than Vietnam", []),
+    ("seven times as many", []),
+    ("12 times more", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", READINGS, ids=[t for t, _ in READINGS])
+def test_signs_groupings_fractions_categories_ranks_and_comparisons(text, expected):
+    got = [(m.quantity.value, m.quantity.unit, m.quantity.currency, m.quantity.text, m.quantity.change) for m in find_quantities(text)]
+    assert [(pytest.approx(v), u, c, t, ch) for v, u, c, t, ch in expected] == got
+
+
+def test_an_unknown_chinese_unit_is_refused_not_read_as_the_bare_number():
+    assert find_quantities("706\u4eba") == []

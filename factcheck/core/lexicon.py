@@ -1,0 +1,297 @@
+"""The vocabulary of the configured sources: which words name an entity, which name a measure.
+
+Built once per catalogue from what the sources hold: every entity code and name in their data,
+the aliases a source gives (``entity_aliases``), the country names pycountry knows (official,
+common, and the older or short names prose still uses), and every measure label with its
+inflected forms. Mentions are found in one left-to-right pass over a sentence's words through a
+token trie (longest match at each word). pyahocorasick was the other candidate: it matches
+characters, so 6% of its raw hits were inside other words ("oman" in "Romania") and needed a
+word-boundary check afterwards; a trie over words has no such hits, and a sentence has few words.
+
+Nothing here is specific to countries: an entity is whatever a source has records for (a region,
+"the world", an age group, a city, an organisation).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .model import Entity, Measure
+
+# A word: letters with inner dots, apostrophes, hyphens ("U.S.", "d'Ivoire", "Guinea-Bissau"), or "&".
+_WORD = re.compile(r"[^\W\d_](?:[\w.'\u2019-]*[^\W_])?\.?|&")
+_END = "\0"
+# Entity names that are ordinary lower-case words in prose ("the world").
+_LOWER_CASE_NAMES = frozenset({"world"})
+# Capitalised words that make a larger name of the entity after them ("Latin America", "New Mexico").
+_NAME_MODIFIERS = frozenset(
+    "latin north south east west central northern southern eastern western new greater upper lower "
+    "old great little equatorial middle far near".split()
+)
+# Words of a measure label that say nothing on their own.
+GENERIC_WORDS = frozenset(
+    "us percent per cent rate rates people persons number numbers total times days years year level value "
+    "amount figure figures share count data index annual current".split()
+)
+
+
+def normalise(word: str) -> str:
+    """How a word is looked up: lower case, dots removed ("U.S." and "US" are one name)."""
+    return word.lower().replace(".", "").replace("\u2019", "'")
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    start: int
+    end: int
+    text: str
+    key: str  # normalised, without a possessive 's
+    possessive: bool
+
+
+def words(text: str) -> list[Word]:
+    out = []
+    for m in _WORD.finditer(text):
+        w = m.group()
+        possessive = w.endswith(("'s", "\u2019s"))
+        base = w[:-2] if possessive else w
+        end = m.end() - (2 if possessive else 0)
+        if base.endswith(".") and len(base) > 1 and "." not in base[:-1]:
+            base, end = base[:-1], end - 1  # a sentence's last word, not an abbreviation
+        out.append(Word(m.start(), end, base, normalise(base), possessive))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class EntityMention:
+    start: int
+    end: int
+    entity: Entity
+    possessive: bool  # "France's"
+
+
+@dataclass(frozen=True, slots=True)
+class MeasureMention:
+    start: int
+    end: int
+    keys: tuple[str, ...]  # every measure with this label
+    label: str
+    first: int  # index of the mention's first and last word
+    last: int
+
+
+@dataclass
+class Lexicon:
+    """Token tries of entity names and measure labels."""
+
+    entity_trie: dict = field(default_factory=dict)
+    measure_trie: dict = field(default_factory=dict)
+    measure_words: frozenset[str] = frozenset()  # normalised words of every measure label
+    measure_count: int = 0
+
+    # -- building --
+    def add_entity(self, name: str, entity: Entity) -> None:
+        tokens = [normalise(w.text) for w in words(name)]
+        if not tokens:
+            return
+        node = self.entity_trie
+        for t in tokens:
+            node = node.setdefault(t, {})
+        exact = name.isupper() and len(name.replace(".", "")) <= 4  # "US", "UAE", "FRA": upper case only
+        node.setdefault(_END, (entity, exact))
+
+    def add_measure(self, label: str, key: str) -> None:
+        tokens = measure_tokens(label)
+        if not tokens:
+            return
+        node = self.measure_trie
+        for t in tokens:
+            node = node.setdefault(t, {})
+        keys, shown = node.get(_END, ((), label))
+        if key not in keys:
+            node[_END] = (keys + (key,), shown)
+
+    # -- finding --
+    def entities_in(self, text: str, ws: list[Word] | None = None) -> list[EntityMention]:
+        """Entity names in a sentence, longest first at each word, not inside a larger proper name."""
+        ws = words(text) if ws is None else ws
+        out: list[EntityMention] = []
+        i = 0
+        while i < len(ws):
+            hit = self._longest(ws, i)
+            if hit is None:
+                i += 1
+                continue
+            j, entity = hit
+            first, last = ws[i], ws[j - 1]
+            if text[last.end:last.end + 1] != "$" and not _part_of_larger_name(text, ws, i, j):  # "US$50": a currency
+                out.append(EntityMention(first.start, last.end, entity, last.possessive))
+            i = j
+        return out
+
+    def _longest(self, ws: list[Word], i: int) -> tuple[int, Entity] | None:
+        node = self.entity_trie
+        best = None
+        j = i
+        while j < len(ws) and ws[j].key in node:
+            node = node[ws[j].key]
+            j += 1
+            if _END in node:
+                entity, exact = node[_END]
+                text = " ".join(w.text for w in ws[i:j])
+                if exact and text.replace(".", "") != text.replace(".", "").upper():
+                    pass
+                elif exact or ws[i].text[0].isupper() or ws[i].key in _LOWER_CASE_NAMES:
+                    best = (j, entity)
+            if ws[j - 1].possessive:
+                break
+        return best
+
+    def measures_in(self, text: str, ws: list[Word] | None = None) -> list[MeasureMention]:
+        """Measure labels in a sentence (content words in order, inflections folded), longest first."""
+        ws = words(text) if ws is None else ws
+        if not self.measure_count:
+            return []
+        content = [(k, w) for k, w in enumerate(ws) if w.key not in _LABEL_STOPWORDS]
+        out: list[MeasureMention] = []
+        i = 0
+        while i < len(content):
+            node = self.measure_trie
+            j = i
+            best = None
+            while j < len(content) and (s := _stem(content[j][1].key)) in node:
+                node = node[s]
+                j += 1
+                if _END in node:
+                    best = (j, node[_END])
+                if content[j - 1][1].possessive:
+                    break
+            if best is None:
+                i += 1
+                continue
+            j, (keys, label) = best
+            a, b = content[i][0], content[j - 1][0]
+            out.append(MeasureMention(ws[a].start, ws[b].end, keys, label, a, b))
+            i = j
+        return out
+
+
+_LABEL_STOPWORDS = frozenset(
+    "the a an of in for and or on at by to from with as its their total".split()
+)
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    from .measures import stem
+
+    return stem(word)
+
+
+def measure_tokens(label: str) -> list[str]:
+    return [_stem(w.key) for w in words(label) if w.key not in _LABEL_STOPWORDS]
+
+
+def _part_of_larger_name(text: str, ws: list[Word], i: int, j: int) -> bool:
+    """'Latin America', 'New Mexico', 'World Bank': a capitalised word glued to the name makes another name."""
+    if i > 0:
+        before = ws[i - 1]
+        glued = text[before.end:ws[i].start] in (" ", "-") and not before.possessive
+        if glued and before.text[:1].isupper() and (i - 1 > 0 or before.key in _NAME_MODIFIERS) and before.key not in _SENTENCE_WORDS:
+            return True
+    if j < len(ws):
+        after = ws[j]
+        glued = text[ws[j - 1].end:after.start] == " " and not ws[j - 1].possessive
+        if glued and after.text[:1].isupper() and after.key not in _SENTENCE_WORDS and not after.text.isupper():
+            return True
+    return False
+
+
+# Capitalised words that start sentences and clauses, never part of a name.
+_SENTENCE_WORDS = frozenset(
+    "the a an in on at as of for by from to with and or but if when while since during after before "
+    "according meanwhile also however overall today yesterday this that these those it its their there "
+    "population gdp inflation life".split()
+)
+
+
+def unknown_names(text: str, ws: list[Word], known: list[EntityMention], lexicon: Lexicon) -> list[str]:
+    """Proper names in a sentence that no source knows: a subject nobody can check ("Atlantis had ...")."""
+    covered = [(m.start, m.end) for m in known]
+    out: list[str] = []
+    k = 0
+    while k < len(ws):
+        w = ws[k]
+        inside = any(s <= w.start < e for s, e in covered)
+        if inside or not w.text[:1].isupper() or w.key in _SENTENCE_WORDS or w.key in _MONTHS or w.key in lexicon.measure_words:
+            k += 1
+            continue
+        j = k + 1
+        while j < len(ws) and ws[j].text[:1].isupper() and text[ws[j - 1].end:ws[j].start] in (" ", "-") and not ws[j - 1].possessive:
+            j += 1
+        name = text[w.start:ws[j - 1].end]
+        initial = k == 0 or text[:w.start].rstrip().endswith((".", ":", "\u2014"))
+        follows = ws[j].key if j < len(ws) else ""
+        if not initial or ws[j - 1].possessive or follows in _SUBJECT_VERBS or j - k > 1:
+            if not (j - k == 1 and w.text.isupper() and len(w.text) <= 5):  # an acronym: "GDP", "CPI"
+                out.append(name)
+        k = j
+    return out
+
+
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+_SUBJECT_VERBS = frozenset("had has have was is were counted recorded reached numbered totalled totaled stood grew".split())
+
+
+def build(entities: Iterable[tuple[str, str]], aliases: Mapping[str, Iterable[str]], measures: Iterable[Measure]) -> Lexicon:
+    """A lexicon of the default country names, the sources' entities and aliases, and their measures."""
+    lex = Lexicon()
+    from .entities import default_names
+
+    for name, entity in default_names().items():
+        lex.add_entity(name, entity)
+    names: dict[str, str] = {}
+    for code, name in entities:
+        if code:
+            names.setdefault(code, name or code)
+    for code, name in names.items():
+        entity = Entity(code, name)
+        lex.add_entity(name, entity)
+        if code.isupper() and 2 <= len(code) <= 3 and code.isalpha():
+            lex.add_entity(code, entity)
+    for code, extra in aliases.items():
+        entity = Entity(code, names.get(code, code))
+        for alias in extra:
+            lex.add_entity(alias, entity)
+    words_of_labels: set[str] = set()
+    for m in measures:
+        for label in labels_of(m):
+            lex.add_measure(label, m.key)
+            words_of_labels.update(w.key for w in words(label))
+    lex.measure_words = frozenset(words_of_labels)
+    lex.measure_count = sum(1 for _ in lex.measure_trie)
+    return lex
+
+
+def labels_of(measure: Measure) -> list[str]:
+    """A measure's labels, and the head of each long statistical label: "Inflation, consumer prices
+    (annual %)" is also "Inflation"; "Life expectancy at birth, total (years)" also "Life expectancy at birth"."""
+    out = []
+    for label in measure.labels:
+        out.append(label)
+        head = re.split(r"[,(]", label, maxsplit=1)[0].strip()
+        if head and head != label and any(w.key not in GENERIC_WORDS for w in words(head)):
+            out.append(head)
+    return out
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    """Country and organisation names only: what is known without any source."""
+    return build([], {}, [])
