@@ -14,6 +14,8 @@ from pathlib import Path
 
 from .core.checkworthiness import Checkworthiness, score
 from .core.claims import Analysis, analyse
+from .core.lexicon import Lexicon, default_lexicon
+from .core.lexicon import build as build_lexicon
 from .core.document import is_markdown, strip_comments
 from .core.findings import code_for
 from .core.matching import Settings, judge
@@ -58,6 +60,7 @@ class Catalogue:
     warnings: list[str] = field(default_factory=list)  # skipped or stale sources, for the CLI to print
     sets: MeasureIndex = field(default_factory=lambda: MeasureIndex([]))  # sets whose records list members
     places: dict[str, Observation] = field(default_factory=dict)  # gazetteer: lower-cased name -> record
+    lexicon: Lexicon = field(default_factory=default_lexicon)  # the sources' entity names and measure labels
 
     def fetch(self, measure: Measure, entity: str | None) -> list[Observation]:
         return self.by_source[measure.source].observations(measure.id, entity)
@@ -96,8 +99,20 @@ def load_sources(paths: list[Path], index_dir: Path | None = None, progress: Bui
         for s in sources for m in s.measures() if m.kind == "places"
         for r in s.observations(m.id, None) if r.member
     }
-    return Catalogue(sources, MeasureIndex([m for m in measures if m.kind == "figures"]), names, warnings,
-                     MeasureIndex([m for m in measures if m.kind == "set"]), places)
+    figures = [m for m in measures if m.kind == "figures"]
+    return Catalogue(sources, MeasureIndex(figures), names, warnings,
+                     MeasureIndex([m for m in measures if m.kind == "set"]), places, lexicon_of(sources, figures))
+
+
+def lexicon_of(sources: list[Source], figures: list[Measure]) -> Lexicon:
+    """The vocabulary of these sources: their entities (with aliases) and their figures' measure labels."""
+    entities: list[tuple[str, str]] = []
+    aliases: dict[str, list[str]] = {}
+    for source in sources:
+        entities.extend(getattr(source, "entities", lambda: [])())
+        for code, extra in getattr(source, "entity_aliases", {}).items():
+            aliases.setdefault(code, []).extend(extra)
+    return build_lexicon(entities, aliases, figures)
 
 
 def expand_documents(paths: list[Path]) -> list[Path]:
@@ -130,15 +145,15 @@ def read_document(path: Path) -> str:
         raise UsageError(f"{path}: not UTF-8 text (invalid byte at offset {exc.start}); convert it to UTF-8") from exc
 
 
-def claims_of(text: str, path: str, doc_date: date | None) -> list[Claim]:
+def claims_of(text: str, path: str, doc_date: date | None, lexicon: Lexicon | None = None) -> list[Claim]:
     """The claims of a document's text (Markdown by the path's suffix), without verdicts."""
-    return analysis_of(text, path, doc_date).claims
+    return analysis_of(text, path, doc_date, lexicon).claims
 
 
-def analysis_of(text: str, path: str, doc_date: date | None) -> Analysis:
+def analysis_of(text: str, path: str, doc_date: date | None, lexicon: Lexicon | None = None) -> Analysis:
     markdown = is_markdown(path)
     body = strip_comments(text) if markdown or "<!--" in text else text
-    return analyse(body, markdown=markdown, doc_date=doc_date)
+    return analyse(body, markdown=markdown, doc_date=doc_date, lexicon=lexicon)
 
 
 def check_text(text: str, path: str, catalogue: Catalogue, settings: Settings, timings: Timings | None = None) -> Checked:
@@ -146,7 +161,7 @@ def check_text(text: str, path: str, catalogue: Catalogue, settings: Settings, t
     t0 = time.perf_counter()
     # Splitting large documents over both cores by paragraph was tried and dropped:
     # workers took half the time, but pickling 15,000 claims back cost as much.
-    analysis = analysis_of(text, path, settings.doc_date)
+    analysis = analysis_of(text, path, settings.doc_date, catalogue.lexicon)
     scored = [(f.sentence, score(f.sentence.text, quantities=f.quantities, entities=f.entities)) for f in analysis.sentences]
     t1 = time.perf_counter()
     judged = [(c, catalogue.judge(c, settings)) for c in analysis.claims]
@@ -174,6 +189,6 @@ def check_paths(
         text = read_document(doc)
         if timings is not None:
             timings.read += time.perf_counter() - t0
-        settings = Settings(base.min_score, base.tolerance, dates.get(doc) or base.doc_date)
+        settings = base.on(dates.get(doc) or base.doc_date)
         results.append(check_text(text, doc.as_posix(), catalogue, settings, timings))
     return results

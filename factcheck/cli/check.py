@@ -100,7 +100,7 @@ def _keep_changed(report: dict, session: Run, documents: list[Path], texts: list
         label = doc.as_posix()
         pairs[label] = (old, new_text)
         if old is not None:
-            old_ids[label] = {c.id for c in claims_of(old, label, session.settings_for(doc).doc_date)}
+            old_ids[label] = {c.id for c in claims_of(old, label, session.settings_for(doc).doc_date, session.catalogue.lexicon)}
     changed_only(report, old_ids, pairs, base)
 
 

@@ -76,7 +76,7 @@ class Run:
 
     def settings_for(self, document: Path) -> Settings:
         when = self.doc_date or self.loaded.document_date(document)
-        return Settings(self.settings.min_score, self.settings.tolerance, when)
+        return self.settings.on(when)
 
     def check(self, document: Path, text: str | None = None, label: str | None = None) -> Checked:
         """One document (its text read here unless given) with its verdicts."""

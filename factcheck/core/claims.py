@@ -18,9 +18,11 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from . import attach
 from . import context as ctx
 from .document import LineIndex, sentences
-from .entities import find_entities
+from .entities import demonyms_in
+from .lexicon import EntityMention, Lexicon, MeasureMention, default_lexicon, unknown_names, words
 from .members import MemberList, Statement, find_member_lists, find_statements
 from .model import Claim, Entity, Period, Qualifier, Sentence, Span
 from .periods import PeriodMention, find_periods, inherited, nearest
@@ -44,19 +46,23 @@ class Analysis:
     sentences: list[SentenceFacts] = field(default_factory=list)
 
 
-def extract_claims(text: str, *, markdown: bool = False, doc_date: date | None = None) -> list[Claim]:
+def extract_claims(text: str, *, markdown: bool = False, doc_date: date | None = None, lexicon: Lexicon | None = None) -> list[Claim]:
     """Every quantity mention of ``text`` as one claim, in document order."""
-    return analyse(text, markdown=markdown, doc_date=doc_date).claims
+    return analyse(text, markdown=markdown, doc_date=doc_date, lexicon=lexicon).claims
 
 
-def analyse(text: str, *, markdown: bool = False, doc_date: date | None = None) -> Analysis:
-    """The claims of ``text`` and the facts about each sentence found on the way."""
-    analysis = _claims(text, sentences(text, markdown), doc_date)
+def analyse(text: str, *, markdown: bool = False, doc_date: date | None = None, lexicon: Lexicon | None = None) -> Analysis:
+    """The claims of ``text`` and the facts about each sentence found on the way.
+
+    ``lexicon`` is the vocabulary of the configured sources (entity names, measure labels);
+    without one, only country and organisation names are known.
+    """
+    analysis = _claims(text, sentences(text, markdown), doc_date, lexicon or default_lexicon())
     _assign_ids(analysis.claims)
     return analysis
 
 
-def _claims(text: str, sents: list[Sentence], doc_date: date | None) -> Analysis:
+def _claims(text: str, sents: list[Sentence], doc_date: date | None, lexicon: Lexicon) -> Analysis:
     """Claims of the sentences, without ids; subject and period carry within a paragraph."""
     lines = LineIndex(text)
     claims: list[Claim] = []
@@ -70,9 +76,14 @@ def _claims(text: str, sents: list[Sentence], doc_date: date | None) -> Analysis
         mentions = find_quantities(sentence.text)
         lists = find_member_lists(sentence.text) if "," in sentence.text and " and " in sentence.text else []
         statements = find_statements(sentence.text) if not mentions and not lists else []
-        entities = find_entities(sentence.text) if (mentions or lists or statements or subject is None) else []
+        looked = bool(mentions or lists or statements or subject is None)
+        ws = words(sentence.text) if looked else []
+        found = _entities_in(sentence.text, ws, lexicon) if looked else []
+        entities = [(e.start, e.end, e.entity) for e in found]
+        unknown = unknown_names(sentence.text, ws, found, lexicon) if mentions and not found else []
         periods = find_periods(sentence.text, doc_date) if mentions or lists or statements or period is None else []
-        here = _Here(sentence, entities, periods, subject, period, lines)
+        here = _Here(sentence, entities, periods, None if unknown else subject, period, lines, found,
+                     lexicon.measures_in(sentence.text, ws) if mentions else [], ws, unknown[0] if unknown else None)
         if mentions:
             claims.extend(_sentence_claims(here, mentions))
         if lists or statements:
@@ -80,9 +91,20 @@ def _claims(text: str, sents: list[Sentence], doc_date: date | None) -> Analysis
         facts.append(SentenceFacts(sentence, bool(mentions), bool(entities) if (mentions or subject is None) else None))
         if entities:
             subject = _sentence_subject(sentence.text, entities) or subject
+        elif unknown:
+            subject = None  # "Atlantis had 3 million residents": what follows is about Atlantis, not the paragraph's country
         if periods:
             period = periods[-1].period
     return Analysis(claims, facts)
+
+
+def _entities_in(text: str, ws: list, lexicon: Lexicon) -> list[EntityMention]:
+    """Names of the lexicon, and demonyms ("the Chinese government") where no name stands."""
+    found = lexicon.entities_in(text, ws)
+    extra = demonyms_in(text, [(e.start, e.end, e.entity) for e in found])
+    if not extra:
+        return found
+    return sorted(found + [EntityMention(s, e, entity, False) for s, e, entity in extra], key=lambda m: m.start)
 
 
 def _sentence_subject(text: str, entities: list[tuple[int, int, Entity]]) -> Entity | None:
@@ -100,14 +122,19 @@ class _Here:
     sentence: Sentence
     entities: list[tuple[int, int, Entity]]
     periods: list[PeriodMention]
-    subject: Entity | None  # the paragraph's subject so far
+    subject: Entity | None  # the paragraph's subject so far (None after a sentence about an unknown place)
     period: Period | None  # the paragraph's last period
     lines: LineIndex
+    found: list[EntityMention] = field(default_factory=list)  # the entities with their possessives
+    measures: list[MeasureMention] = field(default_factory=list)  # the sources' measure labels named here
+    words: list = field(default_factory=list)
+    unknown: str | None = None  # a proper name no source knows, named where the subject would be
 
 
 def _sentence_claims(here: _Here, mentions: list[Mention]) -> list[Claim]:
     sentence, entities, periods, subject, period, lines = (
         here.sentence, here.entities, here.periods, here.subject, here.period, here.lines)
+    figure_starts = [m.start for m in mentions]
     tokens = ctx.tokenize(sentence.text)
     starts = [t.start for t in tokens]
     spans = [(m.start, m.end) for m in mentions]
@@ -138,8 +165,10 @@ def _sentence_claims(here: _Here, mentions: list[Mention]) -> list[Claim]:
         end = sentence.start + max(m.end, c.end)
         line, column = lines.position(start)
         end_line, end_column = lines.position(end)
-        claim_subject = _subject_before(sentence.text, entities, m.start)
-        claim_period = _period_at(periods, m.start, period)
+        label = attach.measure_for(sentence.text, here.words, here.measures, m.start, m.end, c.noun) if here.measures else None
+        said = attach.subject_for(sentence.text, here.found, label, m.start, figure_starts) if (label or here.found) else None
+        claim_subject = said.entity if said is not None else None
+        claim_period = _period_for(sentence.text, periods, m.start, m.end, period)
         out.append(
             Claim(
                 id="",
@@ -154,10 +183,12 @@ def _sentence_claims(here: _Here, mentions: list[Mention]) -> list[Claim]:
                 noun=c.noun,
                 counter=c.counter,
                 verb=c.verb,
-                measure=c.measure,
+                measure=label.label.lower() if label is not None else c.measure,
                 subject=claim_subject or subject,
                 period=claim_period,
                 enumeration=position if in_enumeration else None,
+                measure_keys=label.keys if label is not None else (),
+                unknown_subject=here.unknown if claim_subject is None else None,
             )
         )
     return out
@@ -185,6 +216,17 @@ def _figureless_claims(here: _Here, lists: list[MemberList], statements: list[St
             enumeration=position, kind=kind, item=item,
         ))
     return out
+
+
+_JUST_AFTER = re.compile(r"^[ \t]*(?:\(|,[ \t]*)?(?:in|as[ \t]+of|for|by|at[ \t]+the[ \t]+end[ \t]+of)?[ \t]*$", re.I)
+
+
+def _period_for(text: str, periods: list[PeriodMention], start: int, end: int, carried: Period | None) -> Period | None:
+    """The period right after a figure ("60.9 million in 2000"), else the nearest before it, else the paragraph's."""
+    for p in periods:
+        if end <= p.start <= end + 16 and _JUST_AFTER.match(text[end:p.start]):
+            return p.period
+    return _period_at(periods, start, carried)
 
 
 def _period_at(periods: list[PeriodMention], position: int, carried: Period | None) -> Period | None:

@@ -120,13 +120,13 @@ def find_entities(text: str) -> list[tuple[int, int, Entity]]:
     from .lexicon import default_lexicon
 
     found = [(m.start, m.end, m.entity) for m in default_lexicon().entities_in(text)]
-    return sorted(found + _demonyms_in(text, found), key=lambda t: t[0])
+    return sorted(found + demonyms_in(text, found), key=lambda t: t[0])
 
 
 _DEMONYM_WORD = re.compile(r"\b(" + "|".join(w.capitalize() for w in _DEMONYMS) + r")\b")
 
 
-def _demonyms_in(text: str, found: list[tuple[int, int, Entity]]) -> list[tuple[int, int, Entity]]:
+def demonyms_in(text: str, found: list[tuple[int, int, Entity]]) -> list[tuple[int, int, Entity]]:
     """'Chinese', 'French': an entity too, where no name was found at that place."""
     out = []
     for m in _DEMONYM_WORD.finditer(text):

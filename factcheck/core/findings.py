@@ -116,6 +116,18 @@ FINDINGS: dict[str, FindingCode] = {
             ("unsourced_statement",),
         ),
         FindingCode(
+            "FC209", "other-vintage", "warning", "unverifiable",
+            "A figure without a year fits an earlier record, not the latest",
+            "Say which year the figure is for, or update it to the latest record.",
+            ("other_vintage",),
+        ),
+        FindingCode(
+            "FC210", "unknown-subject", "warning", "unverifiable",
+            "The figure is about a name no configured source knows",
+            "Add a source with records for it, or an alias (entity_aliases) if a source knows it by another name.",
+            ("unknown_subject",),
+        ),
+        FindingCode(
             "FC900", "unused-suppression", "warning", "any",
             "A suppression comment matched no finding",
             "Remove the comment, or fix its code or position (ignore[...] applies to the next sentence).",

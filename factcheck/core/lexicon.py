@@ -163,6 +163,8 @@ class Lexicon:
             j = i
             best = None
             while j < len(content) and (s := _stem(content[j][1].key)) in node:
+                if j > i and _CLAUSE_BREAK.search(text, ws[content[j - 1][0]].end, ws[content[j][0]].start):
+                    break  # a label does not run across a comma, a bracket or a figure ("countries, and offered assistance")
                 node = node[s]
                 j += 1
                 if _END in node:
@@ -180,8 +182,9 @@ class Lexicon:
 
 
 _LABEL_STOPWORDS = frozenset(
-    "the a an of in for and or on at by to from with as its their total".split()
+    "the a an of in for on at by to from with as its their total".split()
 )
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]\u2014]|\s-\s|\d")
 
 
 @lru_cache(maxsize=65536)
@@ -214,6 +217,8 @@ def _part_of_larger_name(text: str, ws: list[Word], i: int, j: int) -> bool:
 _SENTENCE_WORDS = frozenset(
     "the a an in on at as of for by from to with and or but if when while since during after before "
     "according meanwhile also however overall today yesterday this that these those it its their there "
+    "they we he she i you our his her them us one some many most all each every such both both neither either "
+    "other another several few here now then thus still yet so moreover furthermore indeed instead "
     "population gdp inflation life".split()
 )
 
@@ -235,7 +240,10 @@ def unknown_names(text: str, ws: list[Word], known: list[EntityMention], lexicon
         name = text[w.start:ws[j - 1].end]
         initial = k == 0 or text[:w.start].rstrip().endswith((".", ":", "\u2014"))
         follows = ws[j].key if j < len(ws) else ""
-        if not initial or ws[j - 1].possessive or follows in _SUBJECT_VERBS or j - k > 1:
+        # A capitalised first word is a name only when it acts like one: "Gondor's", "Atlantis had"
+        # (a plural noun starting a sentence, "Exports were", is not a name).
+        plural = w.key.endswith("s") and not w.key.endswith(("ss", "is", "us")) and j - k == 1
+        if not initial or ws[j - 1].possessive or (follows in _SUBJECT_VERBS and not plural) or j - k > 1:
             if not (j - k == 1 and w.text.isupper() and len(w.text) <= 5):  # an acronym: "GDP", "CPI"
                 out.append(name)
         k = j

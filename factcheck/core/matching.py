@@ -14,7 +14,7 @@ Never supported without evidence; a weak measure match cannot contradict.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from .compare import (
@@ -25,7 +25,7 @@ from .compare import (
     interval,
     miss_reason,
 )
-from .measures import MeasureIndex, MeasureMatch
+from .measures import MeasureIndex, MeasureMatch, tied
 from .model import Claim, Measure, Observation, Period, Quantity, Verdict
 from .reasons import CONTRADICTED, NOT_ENOUGH_INFO, REASONS, SUPPORTED
 
@@ -33,6 +33,7 @@ Fetch = Callable[[Measure, str | None], list[Observation]]
 # Counting words whose figure is a number of events ("two batches"), checked by counting records.
 EVENT_COUNTERS = frozenset("batches batch tranches tranche installments instalments rounds round shipments shipment waves wave".split())
 DEFAULT_MIN_SCORE = 80.0
+DEFAULT_VINTAGE_YEARS = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,14 +41,29 @@ class Settings:
     min_score: float = DEFAULT_MIN_SCORE
     tolerance: float = DEFAULT_TOLERANCE
     doc_date: date | None = None
+    vintage_years: int = DEFAULT_VINTAGE_YEARS  # a year-less figure fitting a record this much older is not contradicted
+
+    def on(self, doc_date: date | None) -> Settings:
+        """The same settings for a document of another date."""
+        return replace(self, doc_date=doc_date)
 
 
 def judge(claim: Claim, index: MeasureIndex, fetch: Fetch, settings: Settings) -> Verdict:
     """The verdict on one claim, with the records that decide it."""
-    found = resolve(claim, index, fetch, settings, claim.noun)
+    if claim.subject is None and claim.unknown_subject:
+        return verdict("unknown_subject", f"the sentence is about '{claim.unknown_subject}', which no configured source has records for")
+    found = _resolve_named(claim, index, fetch) if claim.measure_keys else resolve(claim, index, fetch, settings, claim.noun)
     if isinstance(found, Verdict):
         return found
-    top, records = found
+    candidates = found if isinstance(found, list) else [found]
+    verdicts = [_judge_with(claim, records, top, settings) for top, records in candidates]
+    if len({v.label for v in verdicts}) == 1:
+        return verdicts[0]  # two sources of one measure that agree are not ambiguous
+    shown = "; ".join(f"{v.measure} says {v.label.replace('_', ' ')}" for v in verdicts)
+    return verdict("ambiguous", f"measures with the same label disagree: {shown}", match=candidates[0][0])
+
+
+def _judge_with(claim: Claim, records: list[Observation], top: MeasureMatch, settings: Settings) -> Verdict:
     if claim.subject is None and len({r.entity for r in records}) > 1:
         return verdict("ambiguous", f"no subject named; '{top.label}' has records for {len({r.entity for r in records})} entities", match=top)
     return _decide(claim, records, top, settings)
@@ -55,7 +71,7 @@ def judge(claim: Claim, index: MeasureIndex, fetch: Fetch, settings: Settings) -
 
 def resolve(
     claim: Claim, index: MeasureIndex, fetch: Fetch, settings: Settings, head: str | None, what: str = "measure"
-) -> Verdict | tuple[MeasureMatch, list[Observation]]:
+) -> Verdict | tuple[MeasureMatch, list[Observation]] | list[tuple[MeasureMatch, list[Observation]]]:
     """The claim's best measure in ``index`` and its records for the claim's subject, or the verdict that none will do.
 
     Shared by figures and by members of sets (``what`` names the kind in explanations).
@@ -64,6 +80,11 @@ def resolve(
     if not matches:
         return verdict("no_matching_source", f"no configured source has a {what} like '{claim.measure or claim.text}'")
     top = matches[0]
+    if tied(matches, settings.min_score) and what == "measure":
+        pair = [(m, fetch(m.measure, claim.subject.id if claim.subject else None)) for m in matches[:2]]
+        pair = [(m, records) for m, records in pair if records]
+        if len(pair) == 2:
+            return pair  # two measures fit equally: judged by each, ambiguous unless they agree
     if top.score < settings.min_score:
         return verdict(
             "weak_match",
@@ -75,6 +96,42 @@ def resolve(
         who = claim.subject.name if claim.subject else "this subject"
         return verdict("no_matching_source", f"'{top.label}' has no records for {who}", match=top)
     return top, records
+
+
+Candidate = tuple[MeasureMatch, list[Observation]]
+
+
+def _resolve_named(claim: Claim, index: MeasureIndex, fetch: Fetch) -> Verdict | Candidate | list[Candidate]:
+    """The measure whose label the sentence names for the figure, among those with records in the claim's unit.
+
+    Several sources may use one label ("population"): the unit decides between them (a
+    percentage is not a count of people); if it cannot, the verdict is ambiguous, naming them.
+    """
+    measures = [m for m in (index.get(k) for k in claim.measure_keys) if m is not None]
+    label = claim.measure
+    who = claim.subject.id if claim.subject else None
+    usable: list[tuple[Measure, list[Observation]]] = []
+    mismatched: tuple[str, list[Observation], Measure] | None = None
+    for m in measures:
+        records = fetch(m, who)
+        if not records:
+            continue
+        why = _unit_mismatch(claim, records)
+        if why:
+            mismatched = mismatched or (why, records, m)
+            continue
+        usable.append((m, records))
+    if len(usable) == 1:
+        return MeasureMatch(usable[0][0], 100.0, label), usable[0][1]
+    if len(usable) > 1:
+        return [(MeasureMatch(m, 100.0, label), records) for m, records in usable]  # judged by each; ambiguous if they disagree
+    if mismatched is not None:
+        why, records, m = mismatched
+        return verdict("unit_mismatch", why, records[:1], match=MeasureMatch(m, 100.0, label))
+    subject = claim.subject.name if claim.subject else "this subject"
+    sources = ", ".join(sorted({m.source for m in measures})) or "no source"
+    return verdict("no_matching_source", f"'{label}' ({sources}) has no records for {subject}",
+                   match=MeasureMatch(measures[0], 100.0, label) if measures else None)
 
 
 def _q(claim: Claim) -> Quantity:
@@ -105,7 +162,10 @@ def _decide(claim: Claim, records: list[Observation], match: MeasureMatch, setti
         if (r.series == "level" or (r.series == "cumulative" and not implicit)) and _same_period(r, period, implicit)
     ]
     if direct:
-        return _judge_direct(claim, direct, span, match, implicit)
+        found = _judge_direct(claim, direct, span, match, implicit)
+        if implicit and found.label == CONTRADICTED:
+            return _other_vintage(claim, direct, span, match, settings) or found
+        return found
     bracket = _bracket([r for r in independent if r.series == "cumulative"], period)
     against = _bracket_contradiction(claim, bracket, span, match) if bracket else None
     if against is not None:
@@ -152,6 +212,23 @@ def _judge_direct(claim: Claim, direct: list[Observation], span: Interval, match
         reason = miss_reason(q, positions[0])
         return verdict(reason, f"{_source_name(direct[0])} gives {shown}{when}; '{q.text}' does not fit it", direct, shown, match)
     return verdict("ambiguous", f"records for the same period disagree ({shown})", direct, shown, match)
+
+
+def _other_vintage(claim: Claim, levels: list[Observation], span: Interval, match: MeasureMatch, settings: Settings) -> Verdict | None:
+    """A figure without a year that fits an older record of the window: stale, not wrong."""
+    latest = max(levels, key=lambda r: r.period_end or date.min)
+    end = latest.period_end or date.min
+    window = [r for r in levels if r is not latest and r.period_end is not None
+              and (end.year - r.period_end.year) <= settings.vintage_years and span.position(r.value) == 0]
+    if not window:
+        return None
+    fits = max(window, key=lambda r: r.period_end or date.min)
+    return verdict(
+        "other_vintage",
+        f"'{_q(claim).text}' has no year: it fits the record for {_record_period(fits)} ({_fmt(fits.value, claim)}), "
+        f"not the latest before the document's date ({_fmt(latest.value, claim)} for {_record_period(latest)})",
+        [fits, latest], _fmt(fits.value, claim), match,
+    )
 
 
 def _judge_events(claim: Claim, events: list[Observation], span: Interval, counting: bool, match: MeasureMatch) -> Verdict:
@@ -219,6 +296,8 @@ def _agrees_with_origin(q: Quantity, value: float) -> bool:
 def _unit_mismatch(claim: Claim, records: list[Observation]) -> str | None:
     q = _q(claim)
     r = records[0]
+    if q.change and r.unit != "%":
+        return f"the claim states a change ('{q.text}', an {q.change}), the records give levels in {r.currency or r.unit or 'a count'}"
     if q.currency != r.currency and (q.currency or r.currency):
         return f"claim is in {q.currency or 'a count'}, records in {r.currency or r.unit or 'a count'}"
     if (q.unit == "%") != (r.unit == "%"):

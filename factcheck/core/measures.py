@@ -22,6 +22,19 @@ from .context import IRREGULAR_VERBS, STOPWORDS, is_verb
 from .model import Measure
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+# A query made only of these says nothing about which measure it is ("us", "percent", "rate", "seven times").
+_GENERIC = frozenset(
+    "us percent per cent rate rates people persons number numbers total times time days day years year level levels "
+    "value values amount amounts figure figures share count data index annual current one ones".split()
+)
+# Words that make a label's measure another one when a query adds them ("gdp per capita" is not "gdp").
+_MODIFYING = frozenset(
+    "per capita density growth share ratio change deflator gap debt deficit surplus urban rural active male female "
+    "real constant adjusted".split()
+)
+_GENERIC_CAP = 50.0  # below any sensible minimum score: a generic phrase alone never decides
+_MODIFIED_CAP = 60.0
+_TIE_MARGIN = 2.0
 _HEAD_MISSING_FACTOR = 0.7
 _VERB_MISMATCH_PENALTY = 15.0
 _PREFILTER = 10  # candidates re-scored in Python after rapidfuzz's C-level pass
@@ -62,6 +75,18 @@ class MeasureMatch:
     label: str
 
 
+_GENERIC_STEMS = frozenset(stem(w) for w in _GENERIC)
+_MODIFYING_STEMS = frozenset(stem(w) for w in _MODIFYING)
+
+
+def tied(matches: list[MeasureMatch], min_score: float) -> bool:
+    """The two best are different measures with nearly the same label, scoring within a hair of each other."""
+    if len(matches) < 2 or matches[1].score < min_score or matches[0].score - matches[1].score >= _TIE_MARGIN:
+        return False
+    a, b = terms(matches[0].label), terms(matches[1].label)
+    return matches[0].measure.key != matches[1].measure.key and (set(a.tokens) == set(b.tokens) or fuzz.ratio(a.text, b.text) >= 90)
+
+
 class MeasureIndex:
     """Labels and aliases of every measure, searchable by shared words."""
 
@@ -69,6 +94,7 @@ class MeasureIndex:
         self._labels: list[tuple[Measure, str, Terms]] = []
         self._index: dict[str, list[int]] = defaultdict(list)
         self._cache: dict[tuple[str, str | None, str | None], list[MeasureMatch]] = {}
+        self._by_key: dict[str, Measure] = {m.key: m for m in measures}
         for measure in measures:
             for label in measure.labels:
                 t = terms(label)
@@ -79,6 +105,10 @@ class MeasureIndex:
 
     def __len__(self) -> int:
         return len(self._labels)
+
+    def get(self, key: str) -> Measure | None:
+        """The measure with this key, if this index has it."""
+        return self._by_key.get(key)
 
     def search(self, measure: str, head: str | None, verb: str | None) -> list[MeasureMatch]:
         """Measures whose labels resemble ``measure``, best first, one entry per measure.
@@ -110,9 +140,16 @@ class MeasureIndex:
             top = process.extract(query.text, texts, scorer=fuzz.token_set_ratio, limit=_PREFILTER)
             candidates = [candidates[j] for _, _, j in top]
         best: dict[str, tuple[float, float, int]] = {}
+        query_set = set(query.tokens)
+        generic_only = all(stem(w) in _GENERIC_STEMS for w in query.tokens)
         for i in candidates:
             m, _, t = self._labels[i]
             score = fuzz.token_set_ratio(query.text, t.text)
+            if generic_only:
+                score = min(score, _GENERIC_CAP)
+            label_set = set(t.tokens)
+            if label_set < query_set and (query_set - label_set) & _MODIFYING_STEMS:
+                score = min(score, _MODIFIED_CAP)  # "gdp per capita" against "gdp"
             if head_stem and head_stem not in t.tokens:
                 score *= _HEAD_MISSING_FACTOR
             if verb_stem and t.verbs and verb_stem not in t.verbs:

@@ -95,6 +95,8 @@ class Claim:
     enumeration: int | None = None  # position in an enumeration, 0-based
     kind: str = "figure"  # figure | member (one item of a named enumeration) | statement (participation, event)
     item: str | None = None  # the named item of a member claim, the object of a statement
+    measure_keys: tuple[str, ...] = ()  # the sources' measures whose label the sentence names for this figure
+    unknown_subject: str | None = None  # a proper name no source knows, where the subject would be ("Atlantis")
 
 
 @dataclass(frozen=True, slots=True)

@@ -42,6 +42,8 @@ REASONS: dict[str, Reason] = {
         Reason("member_not_listed", NOT_ENOUGH_INFO, "sources list members of this set, but not this item, and none says its list is complete"),
         Reason("unsourced_statement", NOT_ENOUGH_INFO, "a statement of participation or event that no configured source records: left for a human"),
         Reason("no_period", NOT_ENOUGH_INFO, "the claim has no period that can be dated (no year and no document date)"),
+        Reason("other_vintage", NOT_ENOUGH_INFO, "a figure stated without a year fits an earlier record (within the vintage window), not the latest: an older figure, not a wrong one"),
+        Reason("unknown_subject", NOT_ENOUGH_INFO, "the sentence's subject is a name no configured source has records for"),
     )
 }
 

@@ -37,8 +37,10 @@ class Source(Protocol):
 class MemorySource:
     """Observations held in memory, indexed by measure and entity."""
 
-    def __init__(self, name: str, measures: Iterable[Measure], observations: Iterable[Observation]) -> None:
+    def __init__(self, name: str, measures: Iterable[Measure], observations: Iterable[Observation],
+                 entity_aliases: dict[str, list[str]] | None = None) -> None:
         self.name = name
+        self.entity_aliases = entity_aliases or {}  # entity id -> other names prose gives it
         self._measures = list(measures)
         self._by_key: dict[tuple[str, str | None], list[Observation]] = defaultdict(list)
         self._by_measure: dict[str, list[Observation]] = defaultdict(list)
@@ -48,6 +50,15 @@ class MemorySource:
 
     def measures(self) -> list[Measure]:
         return self._measures
+
+    def entities(self) -> list[tuple[str, str]]:
+        """(id, name) of every entity with records, for the lexicon."""
+        seen: dict[str, str] = {}
+        figures = {m.id for m in self._measures if m.kind == "figures"}  # members and places are not subjects of figures
+        for (measure, entity), rows in self._by_key.items():
+            if entity and entity not in seen and measure in figures:
+                seen[entity] = rows[0].entity_name or entity
+        return list(seen.items())
 
     def observations(self, measure_id: str, entity: str | None) -> list[Observation]:
         if entity is None:

@@ -151,13 +151,28 @@ def load(descriptor: Path, index_dir: Path | None = None, warnings: list[str] | 
     size = sum(path.stat().st_size for _, path, _ in prepared)
     wanted = block.get("index")
     figures_only = all(m.kind == "figures" for m, _, _ in prepared)
+    aliases = entity_aliases([m for m, _, _ in prepared])
     if figures_only and (wanted is True or (wanted is None and size > INDEX_BYTES)):
-        return _indexed(descriptor, package, name, licence, mapped, prepared, index_dir, progress)
+        indexed = _indexed(descriptor, package, name, licence, mapped, prepared, index_dir, progress)
+        indexed.entity_aliases = aliases
+        return indexed
     measures: dict[str, Measure] = {}
     observations: list[Observation] = []
     for index, resource in mapped:
         _load_resource(descriptor, package, name, licence, resource, index, measures, observations)
-    return MemorySource(name, measures.values(), observations)
+    return MemorySource(name, measures.values(), observations, aliases)
+
+
+def entity_aliases(mappings: list[Mapping]) -> dict[str, list[str]]:
+    """Each mapping's ``entity_aliases``, keyed by the entity id its rows resolve to."""
+    out: dict[str, list[str]] = {}
+    for m in mappings:
+        cache: dict[str, tuple[str | None, str | None]] = {}
+        for raw, names in m.entity_aliases.items():
+            code, _ = _resolve_entity(raw, None, m, cache)
+            if code:
+                out.setdefault(code, []).extend(names)
+    return out
 
 
 def _stale(package: dict[str, Any], block: dict[str, Any], where: str) -> str | None:
@@ -456,6 +471,11 @@ def _entity(row: list[str], col: dict[str, int], m: Mapping, cache: dict[str, tu
     else:
         raw = row[col["entity"]].strip() if "entity" in col else row[col["entity_name"]].strip()
     name = row[col["entity_name"]].strip() if "entity_name" in col else None
+    return _resolve_entity(raw, name, m, cache)
+
+
+def _resolve_entity(raw: str, name: str | None, m: Mapping, cache: dict[str, tuple[str | None, str | None]]) -> tuple[str | None, str | None]:
+    """A row's entity id (ISO code where one is known) and name."""
     hit = cache.get(raw)
     if hit is None:
         resolved = lookup(raw)

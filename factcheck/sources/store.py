@@ -148,6 +148,12 @@ class StoreSource:
         self._query = "SELECT t, s, v, unit, cur, series, origin, prov, row, url, pub, note, kind, e FROM obs WHERE m = ? AND e IN (?, '')"
         self._all = "SELECT t, s, v, unit, cur, series, origin, prov, row, url, pub, note, kind, e FROM obs WHERE m = ?"
 
+    entity_aliases: dict[str, list[str]] = {}
+
+    def entities(self) -> list[tuple[str, str]]:
+        """(id, name) of every entity with records, for the lexicon."""
+        return [(code, name or code) for code, name in self._entities.items() if code]
+
     def measures(self) -> list[Measure]:
         return [Measure(f"{self.name}/{m_id}", self.name, m_id, labels) for m_id, labels in self._measures.values()]
 

@@ -1,0 +1,158 @@
+"""Which measure and which entity a figure belongs to, read from the sentence's structure.
+
+Adjacency alone reads "The population of France in 2014 was 65.7 million" as a figure of
+nothing about nobody. Here a figure takes:
+
+- its **measure** from the sources' labels named in the sentence: the label naming what follows
+  the figure ("65.7 million inhabitants", when the clause says where people live, not what they
+  did), else the nearest label before it in the sentence ("the population of France ... was"),
+  else one after it. A label glued to another word is another measure ("urban population",
+  "population density", "GDP per capita"), and "N% of GDP" is a ratio whose base is GDP;
+- its **entity**: in "A and B had populations of X and Y, respectively" by order; else the
+  entity the measure is said of ("population of France", "France's population", "inflation
+  ... for Afghanistan"); else the nearest entity before the figure that is not a recipient
+  ("sent 29 teams to Italy"), else the nearest one after it ("9.3% of GDP in Spain").
+"""
+
+from __future__ import annotations
+
+import re
+
+from .context import STOPWORDS, is_verb
+from .lexicon import EntityMention, MeasureMention, Word
+
+# Words before a label that keep its meaning ("the estimated population", "annual inflation").
+BENIGN_MODIFIERS = frozenset(
+    "total estimated estimate whole entire overall national official current latest annual average mean "
+    "nominal resident registered recorded reported approximate projected country's nation's consumer "
+    "headline yearly people's population's".split()
+)
+# Words of a figure itself, just before the noun it counts ("66 million inhabitants").
+_FIGURE_WORDS = frozenset(
+    "hundred thousand million billion trillion bn mn m k dozen one two three four five six seven eight nine ten "
+    "eleven twelve twenty thirty forty fifty sixty seventy eighty ninety".split()
+)
+# Words after a label that make another measure of it ("population density", "GDP growth", "GDP per capita").
+COMPOUND_HEADS = frozenset(
+    "density growth share ratio change changes increase decrease decline per deflator gap index forecast forecasts "
+    "projection projections target targets loss losses structure pyramid distribution composition under over aged "
+    "percentage percent proportion fraction pressure expectations expectation debt deficit surplus".split()
+)
+# Verbs after a counted noun that say where the counted live or what they number ("people lived in").
+STATIVE = frozenset(
+    "lived live lives living reside resides resided residing inhabit inhabited inhabiting dwell dwelt are were was is "
+    "counted numbered total totalled totaled".split()
+)
+_RECIPIENT = re.compile(r"\b(?:to|from|with|against|than|into|toward|towards)[ \t]+(?:the[ \t]+)?$", re.I)
+_FOR = re.compile(r"\bfor[ \t]+(?:the[ \t]+)?$", re.I)
+_SAID_OF = re.compile(r"^[ \t]*(?:\([^()]{0,60}\)[ \t]*)?(?:,[ \t]*[a-z ]{0,20},?[ \t]*)?(?:of|in|for|across)[ \t]+(?:the[ \t]+)?", re.I)
+_RATIO_BASE = re.compile(r"(?:%|percent|per[ \t]+cent|percentage[ \t]+points?)[ \t]+of[ \t]+(?:the[ \t]+|its[ \t]+|their[ \t]+)?$", re.I)
+
+
+def usable(text: str, ws: list[Word], mention: MeasureMention) -> bool:
+    """False when a word glued to the label makes it another measure."""
+    if mention.first > 0:
+        before = ws[mention.first - 1]
+        gap = text[before.end:mention.start]
+        if gap.strip() == "" and not before.possessive and before.text.islower() and before.key not in STOPWORDS \
+                and before.key not in BENIGN_MODIFIERS and before.key not in _FIGURE_WORDS and not is_verb(before.text) \
+                and not before.key.endswith("ly"):
+            return False  # "urban population", "economically active population", "real GDP"
+    if mention.last + 1 < len(ws):
+        after = ws[mention.last + 1]
+        gap = text[mention.end:after.start]
+        if gap.strip() in ("", "-") and after.key in COMPOUND_HEADS:
+            return False
+    return True
+
+
+# Nouns after a figure that say in what it is counted, not what it counts: they leave the measure to the label.
+UNIT_NOUNS = frozenset(
+    "people persons inhabitants residents citizens individuals population units dollars euros pounds yuan yen "
+    "years year percent points usd us".split()
+)
+
+
+def measure_for(text: str, ws: list[Word], mentions: list[MeasureMention], start: int, end: int, noun: str = "") -> MeasureMention | None:
+    """The label a figure at ``[start, end)`` states, or None when the sentence names none for it.
+
+    ``noun`` is what the figure counts by adjacency ("medical expert teams"): a figure that counts
+    a thing of its own does not take a label named elsewhere in the sentence.
+    """
+    if not mentions:
+        return None
+    fit = [m for m in mentions if usable(text, ws, m) and not _ratio_base(text, m, end)]
+    # the noun right after the figure: "65.7 million inhabitants", "1,791,949 people"
+    after = [m for m in fit if m.start >= end and text[end:m.start].strip(" \t\u00a0") == ""]
+    if after:
+        m = after[0]
+        nxt = _word_after(ws, m.last)
+        if nxt is None or not nxt.text.islower() or nxt.key in STATIVE or not is_verb(nxt.text) or nxt.key in STOPWORDS:
+            return m
+        return None  # "2.3 million people visited Portugal": what people did, not how many live there
+    if noun and not set(noun.split()) <= UNIT_NOUNS:
+        return None  # "29 medical expert teams": the figure counts teams, whatever else the sentence names
+    before = [m for m in fit if m.end <= start]
+    if before:
+        return before[-1]
+    later = [m for m in fit if m.start >= end and not re.search(r"[;:]|\d", text[end:m.start])]
+    return later[0] if later else None
+
+
+def _ratio_base(text: str, m: MeasureMention, figure_end: int) -> bool:
+    """'9.3% of GDP': GDP is what the share is of, not what the figure states."""
+    return m.start >= figure_end and _RATIO_BASE.search(text[max(0, figure_end - 4):m.start]) is not None \
+        and m.start - figure_end < 40
+
+
+def _word_after(ws: list[Word], index: int) -> Word | None:
+    return ws[index + 1] if index + 1 < len(ws) else None
+
+
+def recipient(text: str, mention: EntityMention, measured: bool) -> bool:
+    """'sent teams to Italy', 'trades with France': the entity receives, it is not the subject.
+    'for France' names a recipient of an action, but the subject of a statistic ('inflation for France')."""
+    window = text[max(0, mention.start - 14):mention.start]
+    return _RECIPIENT.search(window) is not None or (not measured and _FOR.search(window) is not None)
+
+
+def subject_for(
+    text: str,
+    entities: list[EntityMention],
+    measure: MeasureMention | None,
+    start: int,
+    figure_starts: list[int],
+) -> EntityMention | None:
+    """The entity the figure at ``start`` is about; ``figure_starts`` are the sentence's figures."""
+    measured = measure is not None
+    candidates = [e for e in entities if not e.entity.id.startswith("org:") and not recipient(text, e, measured)]
+    if not candidates:
+        return None
+    if len(figure_starts) >= 2 and "respectively" in text.lower():
+        listed = [e for e in candidates if e.end <= figure_starts[0]]
+        if len(listed) == len(figure_starts):
+            return listed[figure_starts.index(start)]
+    if measure is not None:
+        said_of = _said_of(text, candidates, measure)
+        if said_of is not None:
+            return said_of
+    before = [e for e in candidates if e.start < start]
+    if before:
+        return before[-1]
+    return candidates[0]
+
+
+def _said_of(text: str, entities: list[EntityMention], measure: MeasureMention) -> EntityMention | None:
+    """'population of France', 'inflation (annual %) for Afghanistan', 'France's population'."""
+    for e in entities:
+        if e.start >= measure.end and e.start - measure.end <= 80:
+            gap = text[measure.end:e.start]
+            m = _SAID_OF.match(gap)
+            if m is not None and m.end() == len(gap):
+                return e
+    for e in reversed(entities):
+        if e.end <= measure.start and e.possessive and measure.start - e.end <= 40:
+            between = text[e.end:measure.start]
+            if not re.search(r"[,;.]|\d", between[2:]):
+                return e
+    return None
