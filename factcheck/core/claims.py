@@ -165,7 +165,8 @@ def _sentence_claims(here: _Here, mentions: list[Mention]) -> list[Claim]:
         end = sentence.start + max(m.end, c.end)
         line, column = lines.position(start)
         end_line, end_column = lines.position(end)
-        label = attach.measure_for(sentence.text, here.words, here.measures, m.start, m.end, c.noun) if here.measures else None
+        counted = c.noun if c.end > m.end else ""  # a noun after the figure, not the words before an amount
+        label = attach.measure_for(sentence.text, here.words, here.measures, m.start, m.end, counted) if here.measures else None
         said = attach.subject_for(sentence.text, here.found, label, m.start, figure_starts) if (label or here.found) else None
         claim_subject = said.entity if said is not None else None
         claim_period = _period_for(sentence.text, periods, m.start, m.end, period)

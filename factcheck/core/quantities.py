@@ -238,9 +238,13 @@ _COMPARATIVE_AFTER = re.compile(
 
 
 def _not_a_plain_figure(text: str, end: int, left: str) -> bool:
-    """Categories ("aged 15", "firms with 10 to 19 employees"), ranks ("top 5") and comparisons ("7 million fewer than")."""
+    """Categories ("aged 15", "firms with 10 to 19 employees", "under 15"), ranks ("top 5") and comparisons ("7 million fewer than")."""
     if _CATEGORY_TAIL.match(left):
         return True
+    if _AGE_BOUND_TAIL.match(left) and _AGE_AFTER.match(text, end):
+        digits = re.search(r"\d+$", text[max(0, end - 3):end])
+        if digits and int(digits.group()) <= 120:
+            return True  # "was under 15 in 2015", "over 65": an age bound, not a quantity
     cm = _COMPARATIVE_AFTER.match(text, end)
     if cm is not None and (cm.group().lower().strip().endswith(("times", "fold")) or " than " in text[end:end + 80]):
         return True
@@ -250,6 +254,8 @@ def _not_a_plain_figure(text: str, end: int, left: str) -> bool:
 
 
 _WITH_TAIL = _Tail(["with", "having", "employing"], gap="[ \t]+", flags=re.I)
+_AGE_BOUND_TAIL = _Tail(["under", "over", "above", "below"], gap="[ \t]+", flags=re.I)
+_AGE_AFTER = re.compile(r"(?:[ \t]+(?:years?(?:[ \t]+old)?|and[ \t]+(?:over|older|above|under|younger)))?(?:$|[ \t]*[.,;)]|[ \t]+(?:in|at|on|by|during|were|was|are|is)\b)", re.I)
 
 
 def _is_context_number(text: str, start: int, end: int, raw: str, left: str) -> bool:
@@ -316,8 +322,8 @@ def _scaled(text: str, raw: str, end: int, fraction: float = 0.0) -> tuple[float
     sm = _SCALE_SUFFIX.match(text, end) or _SCALE_WORD.match(text, end)
     if sm is not None:
         word = sm.group(1).lower()
-        if word == "m" and not (_currency_near(text, end) or _counts_after(text, sm.end())):
-            sm = None  # "a 40m tower" is metres; "40m people" and "$40m" are millions
+        if word == "m" and not (_currency_near(text, end) or _counts_after(text, sm.end())) and _metres_after(text, sm.end()):
+            sm = None  # "a 40m tower", "40m high" are metres; "40m people", "$40m", "was 43.8m in 2008" are millions
         if sm is not None:
             scale = _SCALE_VALUES[word]
             value, precision, end, scale_text = value * scale, precision * scale, sm.end(), sm.group(1)
@@ -325,6 +331,17 @@ def _scaled(text: str, raw: str, end: int, fraction: float = 0.0) -> tuple[float
 
 
 _PLURAL_AFTER = re.compile(r"[ \t]+(?:[a-z]+s|people|children|men|women)\b")
+
+
+_LENGTH_AFTER = re.compile(r"[ \t]*(?:[a-z]+(?<!s)\b|\u00b2|\^|x\b|\u00d7)")
+_FUNCTION_AFTER = re.compile(r"[ \t]+(?:in|on|at|by|for|and|or|of|as|to|from|with|was|were|is|are|than|per|according)\b")
+
+
+def _metres_after(text: str, pos: int) -> bool:
+    """'40m tower', '40m high', '40m²': a length; '43.8m in 2008', '43.8m.' or '43.8m,': millions."""
+    if _FUNCTION_AFTER.match(text, pos):
+        return False
+    return _LENGTH_AFTER.match(text, pos) is not None
 
 
 def _counts_after(text: str, pos: int) -> bool:
