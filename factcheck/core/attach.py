@@ -73,7 +73,10 @@ UNIT_NOUNS = frozenset(
 )
 
 
-def measure_for(text: str, ws: list[Word], mentions: list[MeasureMention], start: int, end: int, noun: str = "") -> MeasureMention | None:
+def measure_for(
+    text: str, ws: list[Word], mentions: list[MeasureMention], start: int, end: int, noun: str = "",
+    entities: list[EntityMention] | None = None, figures: list[tuple[int, int]] | None = None,
+) -> MeasureMention | None:
     """The label a figure at ``[start, end)`` states, or None when the sentence names none for it.
 
     ``noun`` is what the figure counts by adjacency ("medical expert teams"): a figure that counts
@@ -85,18 +88,81 @@ def measure_for(text: str, ws: list[Word], mentions: list[MeasureMention], start
     # the noun right after the figure: "65.7 million inhabitants", "1,791,949 people"
     after = [m for m in fit if m.start >= end and text[end:m.start].strip(" \t\u00a0") == ""]
     if after:
-        m = after[0]
-        nxt = _word_after(ws, m.last)
-        if nxt is None or not nxt.text.islower() or nxt.key in STATIVE or not is_verb(nxt.text) or nxt.key in STOPWORDS:
-            return m
-        return None  # "2.3 million people visited Portugal": what people did, not how many live there
+        return after[0] if _counts_the_measure(text, after[0], start, entities or []) else None
     if noun and not set(noun.split()) <= UNIT_NOUNS:
         return None  # "29 medical expert teams": the figure counts teams, whatever else the sentence names
-    before = [m for m in fit if m.end <= start]
+    # a label counted by another figure ("250,000 people, 100,000 of them children") is that figure's, not this one's
+    owned = {m.start for m in fit for a, b in (figures or []) if b <= m.start and text[b:m.start].strip() == ""}
+    before = [m for m in fit if m.end <= start and m.start not in owned and not _CLAUSE_STARTER.search(text, m.end, start)
+              and start - m.end <= 120 and (not _generic(m) or _NUMBER_OF.search(text, max(0, m.start - 16), m.start))]
     if before:
         return before[-1]
-    later = [m for m in fit if m.start >= end and not re.search(r"[;:]|\d", text[end:m.start])]
+    later = [m for m in fit if m.start >= end and _JUST_AFTER_FIGURE.fullmatch(text, end, m.start)]
     return later[0] if later else None
+
+
+GENERIC_LABELS = frozenset("people persons individuals".split())
+_NUMBER_OF = re.compile(r"\b(?:number|total|count)[ \t]+of[ \t]+$", re.I)
+
+
+def _generic(m: MeasureMention) -> bool:
+    """'people': a label that names what is counted in any sentence, so it names the measure only in set phrases."""
+    return m.label.lower() in GENERIC_LABELS
+
+
+_CLAUSE_STARTER = re.compile(r"\b(?:that|which|who|whom|whose|but|while|whereas|although|because|if|when|where)\b|;", re.I)
+_JUST_AFTER_FIGURE = re.compile(r"[ \t]*,?[ \t]*(?:the[ \t]+)?")
+# The words before a counted figure that make it an object of having or numbering ("Kenya had 35m residents").
+_OBJECT_VERBS = frozenset(
+    "had has have counted numbered totalled totaled reached of to was were is are housed hosted "
+    "approximately about around some nearly almost roughly estimated an over under than least most".split()
+)
+# Words that may follow "N people" when the figure is the size of a population ("lived in France in 2006").
+_LOCATIVE_TAIL = frozenset(
+    "in of as at the a an by end living lived live lives residing resided reside resident who that est estimate "
+    "estimates estimated census respectively and mid early late according to year years total living".split()
+)
+_YEARLIKE = re.compile(r"^(?:1[89]|20)\d\d$")
+
+
+def _counts_the_measure(text: str, m: MeasureMention, start: int, entities: list[EntityMention]) -> bool:
+    """'Kenya had 35m residents', '223m people lived in the US': the noun after the figure is the measure.
+
+    Not when the clause goes on to say what the counted did or are ("2.3 million people visited
+    Portugal", "47 million people living in poverty", "1.3 million people in America make their
+    living off eBay"), nor when the figure is neither the sentence's subject nor the object of
+    having or numbering ("4 million citizen children, 15 million people").
+    """
+    before = words_before(text, start)
+    initial = not before or before == [","]
+    if not initial and before[-1] not in _OBJECT_VERBS:
+        return False
+    stop = len(text)
+    if not initial:  # an object: its noun phrase ends at the next comma or bracket
+        cut = re.search(r"[,;:()\u2014]", text[m.end:])
+        stop = m.end + cut.start() if cut else stop
+    tail = text[m.end:stop]
+    for e in entities:
+        if m.end <= e.start < stop:
+            tail = tail.replace(text[e.start:e.end], " ")
+    for word in re.findall(r"[^\W\d_][\w'\u2019-]*", tail):
+        low = word.lower()
+        if low not in _LOCATIVE_TAIL and not _YEARLIKE.match(low) and low not in _MONTH_WORDS:
+            return False
+    return True
+
+
+_MONTH_WORDS = frozenset("january february march april may june july august september october november december".split())
+
+
+def words_before(text: str, start: int) -> list[str]:
+    """The lower-cased words (and a final comma) of the clause before ``start``."""
+    head = text[:start].rstrip()
+    out = re.findall(r"[^\W\d_][\w'\u2019-]*|,", head.lower())
+    # an introductory period phrase before a comma ("In 2015," "As of May 31,") leaves the figure sentence-initial
+    if out and out[-1] == "," and re.fullmatch(r"\s*(?:in|as of|by|at the end of|since)?\s*(?:[a-z]+\s+)?\d{4}\s*,", head, re.I):
+        return [","]
+    return [w for w in out if w not in ("the",)] if out and out[-1] != "," else out
 
 
 def _ratio_base(text: str, m: MeasureMention, figure_end: int) -> bool:
@@ -125,7 +191,8 @@ def subject_for(
 ) -> EntityMention | None:
     """The entity the figure at ``start`` is about; ``figure_starts`` are the sentence's figures."""
     measured = measure is not None
-    candidates = [e for e in entities if not e.entity.id.startswith("org:") and not recipient(text, e, measured)]
+    candidates = [e for e in entities if not e.entity.id.startswith("org:") and not recipient(text, e, measured)
+                  and not (e.demonym and measured and not _names_measure(text, e, measure))]
     if not candidates:
         return None
     if len(figure_starts) >= 2 and "respectively" in text.lower():
@@ -140,6 +207,11 @@ def subject_for(
     if before:
         return before[-1]
     return candidates[0]
+
+
+def _names_measure(text: str, e: EntityMention, measure: MeasureMention | None) -> bool:
+    """'the French population': a demonym is the subject only right before the measure's label."""
+    return measure is not None and e.end <= measure.start and text[e.end:measure.start].strip() == ""
 
 
 def _said_of(text: str, entities: list[EntityMention], measure: MeasureMention) -> EntityMention | None:

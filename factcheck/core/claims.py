@@ -104,7 +104,7 @@ def _entities_in(text: str, ws: list, lexicon: Lexicon) -> list[EntityMention]:
     extra = demonyms_in(text, [(e.start, e.end, e.entity) for e in found])
     if not extra:
         return found
-    return sorted(found + [EntityMention(s, e, entity, False) for s, e, entity in extra], key=lambda m: m.start)
+    return sorted(found + [EntityMention(s, e, entity, False, True) for s, e, entity in extra], key=lambda m: m.start)
 
 
 def _sentence_subject(text: str, entities: list[tuple[int, int, Entity]]) -> Entity | None:
@@ -166,7 +166,7 @@ def _sentence_claims(here: _Here, mentions: list[Mention]) -> list[Claim]:
         line, column = lines.position(start)
         end_line, end_column = lines.position(end)
         counted = c.noun if c.end > m.end else ""  # a noun after the figure, not the words before an amount
-        label = attach.measure_for(sentence.text, here.words, here.measures, m.start, m.end, counted) if here.measures else None
+        label = attach.measure_for(sentence.text, here.words, here.measures, m.start, m.end, counted, here.found, spans) if here.measures else None
         said = attach.subject_for(sentence.text, here.found, label, m.start, figure_starts) if (label or here.found) else None
         claim_subject = said.entity if said is not None else None
         claim_period = _period_for(sentence.text, periods, m.start, m.end, period)

@@ -71,6 +71,7 @@ class EntityMention:
     end: int
     entity: Entity
     possessive: bool  # "France's"
+    demonym: bool = False  # "American", "Chinese": an adjective far more often than a subject
 
 
 @dataclass(frozen=True, slots=True)

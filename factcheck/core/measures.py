@@ -145,8 +145,8 @@ class MeasureIndex:
         for i in candidates:
             m, _, t = self._labels[i]
             score = fuzz.token_set_ratio(query.text, t.text)
-            if generic_only:
-                score = min(score, _GENERIC_CAP)
+            if generic_only or all(w in _GENERIC_STEMS for w in t.tokens):
+                score = min(score, _GENERIC_CAP)  # "people", "rate": a generic word decides nothing, in the claim or in the label
             label_set = set(t.tokens)
             if label_set < query_set and (query_set - label_set) & _MODIFYING_STEMS:
                 score = min(score, _MODIFIED_CAP)  # "gdp per capita" against "gdp"
