@@ -89,6 +89,7 @@ def measure_for(
     after = [m for m in fit if m.start >= end and text[end:m.start].strip(" \t\u00a0") == ""]
     if after:
         return after[0] if _counts_the_measure(text, after[0], start, entities or []) else None
+    noun = " ".join(w for w in noun.split() if not w.endswith("ly"))  # "81.8 million respectively"
     if noun and not set(noun.split()) <= UNIT_NOUNS:
         return None  # "29 medical expert teams": the figure counts teams, whatever else the sentence names
     # a label counted by another figure ("250,000 people, 100,000 of them children") is that figure's, not this one's
@@ -193,6 +194,9 @@ def subject_for(
     measured = measure is not None
     candidates = [e for e in entities if not e.entity.id.startswith("org:") and not recipient(text, e, measured)
                   and not (e.demonym and measured and not _names_measure(text, e, measure))]
+    owner = _possessive_before(text, [e for e in entities if not e.entity.id.startswith("org:") and not e.demonym], start)
+    if owner is not None:
+        return owner  # "second only to China's 1.37 billion": whose figure it is, even after "to"
     if not candidates:
         return None
     if len(figure_starts) >= 2 and "respectively" in text.lower():
@@ -207,6 +211,28 @@ def subject_for(
     if before:
         return before[-1]
     return candidates[0]
+
+
+_QUALIFIER_WORDS = re.compile(r"^[ \t]*(?:(?:about|around|some|nearly|almost|roughly|approximately|over|under|just|only|an|estimated|a|total|of)[ \t]+)*$", re.I)
+
+
+def _possessive_before(text: str, entities: list[EntityMention], start: int) -> EntityMention | None:
+    for e in entities:
+        if e.possessive and e.end <= start and _QUALIFIER_WORDS.match(text[e.end + 2:start]):
+            return e
+    return None
+
+
+def combined(text: str, entities: list[EntityMention], subject: EntityMention | None) -> str | None:
+    """'China and India together had 2.7 billion people': a figure of several entities at once, named as written."""
+    if subject is None or "respectively" in text.lower():
+        return None
+    for e in entities:
+        if e.end <= subject.start and re.fullmatch(r"[ \t]*(?:,|and|&|plus)[ \t]*(?:and[ \t]+)?", text[e.end:subject.start]):
+            return text[e.start:subject.end]
+        if e.start >= subject.end and re.fullmatch(r"[ \t]*(?:,|and|&|plus)[ \t]*(?:and[ \t]+)?", text[subject.end:e.start]):
+            return text[subject.start:e.end]
+    return None
 
 
 def _names_measure(text: str, e: EntityMention, measure: MeasureMention | None) -> bool:

@@ -168,7 +168,8 @@ def _sentence_claims(here: _Here, mentions: list[Mention]) -> list[Claim]:
         counted = c.noun if c.end > m.end else ""  # a noun after the figure, not the words before an amount
         label = attach.measure_for(sentence.text, here.words, here.measures, m.start, m.end, counted, here.found, spans) if here.measures else None
         said = attach.subject_for(sentence.text, here.found, label, m.start, figure_starts) if (label or here.found) else None
-        claim_subject = said.entity if said is not None else None
+        together = attach.combined(sentence.text, here.found, said) if label is not None else None
+        claim_subject = said.entity if said is not None and together is None else None
         claim_period = _period_for(sentence.text, periods, m.start, m.end, period)
         out.append(
             Claim(
@@ -185,11 +186,11 @@ def _sentence_claims(here: _Here, mentions: list[Mention]) -> list[Claim]:
                 counter=c.counter,
                 verb=c.verb,
                 measure=label.label.lower() if label is not None else c.measure,
-                subject=claim_subject or subject,
+                subject=claim_subject or (None if together else subject),
                 period=claim_period,
                 enumeration=position if in_enumeration else None,
                 measure_keys=label.keys if label is not None else (),
-                unknown_subject=here.unknown if claim_subject is None else None,
+                unknown_subject=(together or here.unknown) if claim_subject is None else None,
             )
         )
     return out
