@@ -288,16 +288,38 @@ def build(entities: Iterable[tuple[str, str]], aliases: Mapping[str, Iterable[st
     return lex
 
 
+# Statistical acronyms and what they stand for: a label with one is also a label with the other.
+_ACRONYMS = {"gdp": "gross domestic product", "gni": "gross national income", "gnp": "gross national product",
+             "cpi": "consumer price index", "fdi": "foreign direct investment"}
+_EXPANSIONS = {v: k for k, v in _ACRONYMS.items()}
+
+
 def labels_of(measure: Measure) -> list[str]:
-    """A measure's labels, and the head of each long statistical label: "Inflation, consumer prices
-    (annual %)" is also "Inflation"; "Life expectancy at birth, total (years)" also "Life expectancy at birth"."""
-    out = []
+    """A measure's labels, with the forms prose gives long statistical labels.
+
+    "Inflation, consumer prices (annual %)" is also "Inflation" (the head before a comma or a
+    bracket); "Mortality rate, infant" also "infant mortality rate" (the qualifier in front);
+    "Life expectancy at birth" also "Life expectancy"; "GDP (current US$)" also "gross domestic product".
+    """
+    out: list[str] = []
     for label in measure.labels:
         out.append(label)
-        head = re.split(r"[,(]", label, maxsplit=1)[0].strip()
+        parts = re.split(r"[,(]", label, maxsplit=1)
+        head = parts[0].strip()
         if head and head != label and any(w.key not in GENERIC_WORDS for w in words(head)):
             out.append(head)
-    return out
+            qualifier = re.sub(r"\([^)]*\)", "", label[len(parts[0]) + 1:]).strip(" ,)")
+            if parts[1:] and label[len(parts[0])] == "," and 1 <= len(qualifier.split()) <= 2:
+                out.append(f"{qualifier} {head}")
+        short = re.sub(r"\s+at\s+\w+$", "", head)
+        if short != head and short:
+            out.append(short)
+    for label in list(out):
+        low = label.lower()
+        for a, b in list(_ACRONYMS.items()) + list(_EXPANSIONS.items()):
+            if re.search(rf"\b{a}\b", low):
+                out.append(re.sub(rf"\b{a}\b", b, low))
+    return list(dict.fromkeys(out))
 
 
 @lru_cache(maxsize=1)
