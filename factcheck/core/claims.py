@@ -258,6 +258,8 @@ def claim_key(claim: Claim) -> str:
         item = re.sub(r"\s+", " ", (claim.item or claim.text).strip().lower())
         return "|".join([subject, claim.kind, claim.measure, item])
     figure = re.sub(r"\s+", " ", q.text.strip().lower())
+    if claim.measure_keys:  # a figure of a named measure is the same claim however the sentence is worded
+        return "|".join([subject, ",".join(claim.measure_keys), "", figure, q.qualifier.value, q.currency or "", q.unit or ""])
     return "|".join([subject, claim.noun, claim.verb or "", figure, q.qualifier.value, q.currency or "", q.unit or ""])
 
 

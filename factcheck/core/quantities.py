@@ -88,6 +88,28 @@ _RANGE_DASH = re.compile(r"[ \t]?[-\u2013\u2014][ \t]?")
 _RANGE_TO = re.compile(r"[ \t]+(?:to|and)[ \t]+")
 
 
+_CURRENCY_NOISE = re.compile(r"\((.*?)\)|\b(?:current|constant|nominal|real|\d{4}|prices?|international|ppp|in|of)\b|[.,]", re.I)
+
+
+def currency_code(text: str | None) -> str | None:
+    """The ISO code a unit names: 'USD', 'US$', 'US dollars', 'current US$', 'U.S. dollars' are all USD."""
+    if not text:
+        return None
+    raw = text.strip()
+    if raw.upper() in _ISO_CURRENCIES:
+        return raw.upper()
+    inner = re.findall(r"\(([^)]*)\)", raw)
+    for candidate in [raw, *inner]:
+        cleaned = " ".join(_CURRENCY_NOISE.sub(" ", candidate.lower().replace("u.s.", "us")).split())
+        code = _CURRENCY_CODES.get(cleaned) or _CURRENCY_CODES.get(cleaned.replace(" ", ""))
+        if code:
+            return code
+    return None
+
+
+_ISO_CURRENCIES = frozenset("USD EUR GBP CNY JPY CHF AUD CAD HKD SGD INR".split())
+
+
 class _Tail:
     """Phrases that end where a number starts, matched right to left.
 

@@ -27,11 +27,11 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from ..core.entities import lookup
+from ..core.quantities import currency_code
 from ..core.model import Measure, Observation, Provenance
 from .base import MemorySource, Source, SourceError
 
 _SERIES = ("level", "cumulative", "event")
-_CURRENCIES = frozenset("USD EUR GBP CNY JPY CHF AUD CAD HKD SGD INR".split())
 
 
 class Mapping(BaseModel):
@@ -446,7 +446,7 @@ def _add_rows(
                 period_end=end,
                 value=value,
                 unit=unit,
-                currency=m.currency or (unit if unit in _CURRENCIES else None),
+                currency=currency_code(m.currency) or m.currency or currency_code(unit),
                 series=row[col["series_column"]].strip() if "series_column" in col else m.series,
                 origin=origin,
                 provenance=provenance,
