@@ -153,6 +153,10 @@ def claims_of(text: str, path: str, doc_date: date | None, lexicon: Lexicon | No
 def analysis_of(text: str, path: str, doc_date: date | None, lexicon: Lexicon | None = None) -> Analysis:
     markdown = is_markdown(path)
     body = strip_comments(text) if markdown or "<!--" in text else text
+    if markdown:
+        from .core.markup import plain
+
+        body = plain(body)
     return analyse(body, markdown=markdown, doc_date=doc_date, lexicon=lexicon)
 
 

@@ -174,7 +174,7 @@ def _sentence_claims(here: _Here, mentions: list[Mention]) -> list[Claim]:
         out.append(
             Claim(
                 id="",
-                text=sentence.text[m.start: max(m.end, c.end)],
+                text=_MARKUP_GAP.sub(" ", sentence.text[m.start: max(m.end, c.end)]),
                 span=Span(start, end),
                 sentence=sentence,
                 line=line,
@@ -236,6 +236,7 @@ def _period_at(periods: list[PeriodMention], position: int, carried: Period | No
     return nearest(periods, position) or (inherited(carried) if carried is not None else None)
 
 
+_MARKUP_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")  # where Markdown markup was blanked: "70.6 billion   masks"
 _PREPOSITIONS = frozenset("to in at including across among covering".split())
 _RECIPIENT = re.compile(r"\b(?:to|from|with|against|than|for)[ \t]+(?:the[ \t]+)?$", re.I)
 
