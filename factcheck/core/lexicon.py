@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from .model import Entity, Measure
 
@@ -38,13 +39,13 @@ GENERIC_WORDS = frozenset(
 )
 
 
+@lru_cache(maxsize=65536)
 def normalise(word: str) -> str:
     """How a word is looked up: lower case, dots removed ("U.S." and "US" are one name)."""
     return word.lower().replace(".", "").replace("\u2019", "'")
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):
     start: int
     end: int
     text: str
@@ -52,16 +53,23 @@ class Word:
     possessive: bool
 
 
+@lru_cache(maxsize=65536)
+def _shape(w: str) -> tuple[str, int, str, bool]:
+    """(base text, characters cut from the end, key, possessive) of a raw word; words repeat, so this is cached."""
+    possessive = w.endswith(("'s", "\u2019s"))
+    base = w[:-2] if possessive else w
+    cut = 2 if possessive else 0
+    if base.endswith(".") and len(base) > 1 and "." not in base[:-1]:
+        base, cut = base[:-1], cut + 1  # a sentence's last word, not an abbreviation
+    return base, cut, normalise(base), possessive
+
+
 def words(text: str) -> list[Word]:
+    make = Word._make
     out = []
     for m in _WORD.finditer(text):
-        w = m.group()
-        possessive = w.endswith(("'s", "\u2019s"))
-        base = w[:-2] if possessive else w
-        end = m.end() - (2 if possessive else 0)
-        if base.endswith(".") and len(base) > 1 and "." not in base[:-1]:
-            base, end = base[:-1], end - 1  # a sentence's last word, not an abbreviation
-        out.append(Word(m.start(), end, base, normalise(base), possessive))
+        base, cut, key, possessive = _shape(m.group())
+        out.append(make((m.start(), m.end() - cut, base, key, possessive)))
     return out
 
 

@@ -1,0 +1,64 @@
+"""The claim stage's throughput, this checkout against another commit, interleaved.
+
+    python bench/claim_stage.py [REV]     # REV defaults to the commit before issue 9's reading work
+
+Runs ``analyse`` (segmenting, figures, subjects, measures, periods) over the 1 MB report text of
+bench/run.py in a child process per code version, alternating, and prints sentences/s: the
+median of 5 runs each. The other version is checked out with ``git worktree`` in a temporary folder.
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BASE = "84b6eec"
+CHILD = r"""
+import sys, time
+sys.path.insert(0, sys.argv[2]); sys.path.insert(0, sys.argv[1])
+from factcheck.core.claims import analyse  # the version under test, imported before bench.run adds this checkout
+from factcheck.core.document import sentences
+assert __import__("factcheck").__file__.startswith(sys.argv[1])
+from bench.run import report_text
+text = report_text(1_000_000)
+kwargs = {}
+if sys.argv[3] == "lexicon":
+    from factcheck.engine import load_sources
+    kwargs["lexicon"] = load_sources([__import__("pathlib").Path(sys.argv[1]) / "sources"]).lexicon
+analyse(text[:20000], **kwargs)
+n = len(sentences(text))
+t = time.perf_counter()
+analyse(text, **kwargs)
+print(n / (time.perf_counter() - t))
+"""
+
+
+def run(code_root: Path, mode: str) -> float:
+    out = subprocess.run([sys.executable, "-c", CHILD, str(code_root), str(ROOT), mode], capture_output=True, text=True, check=True)
+    return float(out.stdout.strip())
+
+
+def main() -> None:
+    rev = sys.argv[1] if len(sys.argv) > 1 else BASE
+    with tempfile.TemporaryDirectory() as tmp:
+        other = Path(tmp) / "other"
+        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(other), rev], check=True, capture_output=True)
+        try:
+            runs: dict[str, list[float]] = {"before": [], "after": [], "after, sources' lexicon": []}
+            for _ in range(5):
+                runs["before"].append(run(other, "plain"))
+                runs["after"].append(run(ROOT, "plain"))
+                runs["after, sources' lexicon"].append(run(ROOT, "lexicon"))
+        finally:
+            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(other)], check=True, capture_output=True)
+    print(f"| code | claim stage, 1 MB report (sentences/s, median of 5) |\n|---|---|")
+    for name, values in runs.items():
+        print(f"| {name} ({rev if name == 'before' else 'this checkout'}) | {statistics.median(values):,.0f} |")
+
+
+if __name__ == "__main__":
+    main()
