@@ -223,3 +223,25 @@ def test_large_reports_print_one_line_per_claim(tmp_path, capsys, monkeypatch):
     assert code == 0 and "no reference sources" in err
     lines = out.splitlines()
     assert len(lines) == 601 and lines[0].startswith(f"{doc}:1:12: not enough info [no_matching_source · FC201] 29 teams")
+
+
+def test_vintage_window_from_flag_and_configuration(tmp_path, capsys, monkeypatch):
+    """A year-less figure that fits an older record is other_vintage (FC209), not contradicted, within the window."""
+    from tests.sources.test_datapackage import package
+
+    rows = "code,name,year,value\nFRA,France,2013,65997932\nFRA,France,2014,66312067\nFRA,France,2015,66548272\n"
+    package(tmp_path / "pop", rows, factcheck={"entity": "code", "entity_name": "name", "period": "year", "value": "value",
+                                               "measure": "population", "measure_aliases": ["inhabitants"]})
+    (tmp_path / "doc.md").write_text("France has a population of 66.3 million.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    base = ["check", "doc.md", "--no-config", "--sources", "pop", "--doc-date", "2016-03-01", "--format", "json"]
+    code, out, _ = run(capsys, *base)
+    (claim,) = json.loads(out)["documents"][0]["claims"]
+    assert (code, claim["reason"], claim["finding"]["code"]) == (0, "other_vintage", "FC209")
+    code, out, _ = run(capsys, *base, "--vintage-years", "0")
+    assert (code, json.loads(out)["documents"][0]["claims"][0]["reason"]) == (1, "understated")
+    (tmp_path / "factcheck.toml").write_text("vintage-years = 0\nsources = [\"pop\"]\n", encoding="utf-8")
+    code, _, _ = run(capsys, "check", "doc.md", "--doc-date", "2016-03-01", "--format", "json")
+    assert code == 1
+    code, _, err = run(capsys, *base, "--vintage-years", "-1")
+    assert code == 2 and "--vintage-years" in err

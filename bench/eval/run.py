@@ -212,7 +212,10 @@ Scoring speed: {per_sentence * 1e6:.0f} µs a sentence.
 - The re-segmented row checks the whole pipeline: factcheck splits the joined transcript itself and
   each line takes the best score of the sentences overlapping it.
 """
-    (ROOT / "EVALUATION.md").write_text(text, encoding="utf-8")
+    path = ROOT / "EVALUATION.md"
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    kept = old[old.index("<!-- statistics:start -->"):] if "<!-- statistics:start -->" in old else ""
+    path.write_text(text + ("\n" + kept if kept else ""), encoding="utf-8")  # the statistics section is bench/eval/statistics/run.py's
     print(text)
 
 

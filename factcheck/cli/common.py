@@ -38,6 +38,9 @@ def add_checking_options(parser: argparse.ArgumentParser) -> None:
                         help="a folder of Data Package folders, or one datapackage.json (repeatable; adds to the configured sources)")
     parser.add_argument("--doc-date", type=parse_date, metavar="YYYY-MM-DD", help="the documents' date, for dates without a year")
     parser.add_argument("--tolerance", type=float, metavar="FRACTION", help="relative width of 'approximately' (default 0.05)")
+    parser.add_argument("--vintage-years", type=int, metavar="N",
+                        help="a figure without a year that fits a record up to N years older than the latest is 'other_vintage', "
+                             "not contradicted (default 5)")
     parser.add_argument("--min-score", type=float, metavar="0-100", help="minimum measure match score to decide (default 80)")
     parser.add_argument("--no-config", action="store_true", help="ignore factcheck.toml and [tool.factcheck]")
     network = parser.add_mutually_exclusive_group()
@@ -93,6 +96,9 @@ def prepare(args: argparse.Namespace) -> Run:
         raise UsageError(f"--tolerance {tolerance}: must be between 0 and 1")
     if not 0 <= min_score <= 100:
         raise UsageError(f"--min-score {min_score}: must be between 0 and 100")
+    vintage = args.vintage_years if getattr(args, "vintage_years", None) is not None else cfg.vintage_years
+    if not 0 <= vintage <= 100:
+        raise UsageError(f"--vintage-years {vintage}: must be between 0 and 100")
     if getattr(args, "fail_on", None):
         cfg.fail_on = args.fail_on
     if getattr(args, "min_severity", None):
@@ -106,7 +112,7 @@ def prepare(args: argparse.Namespace) -> Run:
         print(f"factcheck: warning: {warning}", file=sys.stderr)
     if not catalogue.sources:
         print("factcheck: warning: no reference sources configured; every claim will lack evidence", file=sys.stderr)
-    return Run(loaded, Settings(min_score, tolerance, args.doc_date), catalogue, tolerance, args.doc_date)
+    return Run(loaded, Settings(min_score, tolerance, args.doc_date, vintage), catalogue, tolerance, args.doc_date)
 
 
 def _load(paths: list[Path], args: argparse.Namespace) -> Catalogue:

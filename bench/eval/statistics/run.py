@@ -217,7 +217,28 @@ def render(rows, stats, verdicts, families, contradictions, real, seconds) -> st
     if contradictions:
         lines += ["", "Contradictions in the development set that were misreadings:", ""]
         lines += [f"- {i}: {t}" for i, t, bad in contradictions if bad] or ["- none"]
+    lines += ["", *NOTES]
     return "\n".join(lines) + "\n"
+
+
+NOTES = """### Reading these figures
+
+- The development set was written by the engineer who wrote the reading rules, from phrasings seen on
+  real pages: it measures the rules on the phrasings they were written for, so its identification rate
+  is an upper bound. Held-out sentences written by others will score lower; the rules are general
+  (sentence structure, the sources' own labels and entities), none names a sentence of the set.
+- What is not read, on purpose or not yet: "X's economy was worth $N" (no source calls GDP "economy";
+  add it as an alias where that is meant), "a child born in X could expect to live N years" (no label is
+  named), a figure whose counted noun ("47 million people living in poverty", "2.3 million people
+  visited") says what was counted rather than how many live there, and a second figure that leaves
+  its measure out ("Norway had 5.2 million inhabitants, while Sweden had 9.8 million").
+- Precision counts as wrong every figure given a subject and a measure that is not a labelled claim,
+  even when its verdict is "not enough info" (a growth rate of a population is a unit mismatch, a 2050
+  projection a period mismatch): no such figure was contradicted.
+- Real text: across the debate transcripts and ClaimBuster, almost no sentence states a configured
+  statistic of a named country in a checkable form; the figure that matters is that none of the figures
+  about people, money and shares in them is contradicted (a draft of these rules contradicted seven:
+  each became a rule and a row of tests/core/test_reading.py).""".splitlines()
 
 
 if __name__ == "__main__":
