@@ -25,6 +25,7 @@ from typing import Any, Literal
 from .. import baseline as baseline_mod
 from ..baseline import Decision
 from ..errors import EXIT_OK, UsageError
+from ..report.safe import printable
 from ..report.table import evidence_value
 from ..review import KEYS, Item, decide, queue
 from .check import _documents
@@ -59,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
 
     console = Console(highlight=False, force_terminal=None if args.script is None else sys.stdout.isatty())
     if not items:
-        console.print(f"Nothing to review: every claim has a decision in {file} (--all shows them again).")
+        console.print(printable(f"Nothing to review: every claim has a decision in {file} (--all shows them again)."), markup=False)
         return EXIT_OK
     counts = {"accepted": 0, "disputed": 0, "ignored": 0, "skipped": 0}
     for n, item in enumerate(items, 1):
@@ -74,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
         data = decide(data, file, item, decision, note, date.today())
         baseline_mod.write(file, data)
         counts[decision] += 1
-    console.print(", ".join(f"{v} {k}" for k, v in counts.items()) + f"; decisions are in {file}")
+    console.print(printable(", ".join(f"{v} {k}" for k, v in counts.items()) + f"; decisions are in {file}"), markup=False)
     return EXIT_OK
 
 
@@ -99,6 +100,7 @@ def _terminal_keys() -> Iterator[str]:
 
 def _ask(console: Any, keys: Iterator[str], echo: bool) -> tuple[Decision | Literal["skip"], str] | None:
     """The next decision and its note; None to stop (q, or the keys ran out)."""
+    from rich.text import Text
     while True:
         console.print(_PROMPT, end="", markup=False)
         line = next(keys, None)
@@ -106,7 +108,7 @@ def _ask(console: Any, keys: Iterator[str], echo: bool) -> tuple[Decision | Lite
             console.print()
             return None
         if echo:  # a scripted key, shown so the transcript reads like a session
-            console.print(line, markup=False)
+            console.print(printable(line), markup=False)
         key, _, note = line.strip().partition(" ")
         key = key.lower()
         if key == "q":
@@ -122,7 +124,7 @@ def _ask(console: Any, keys: Iterator[str], echo: bool) -> tuple[Decision | Lite
                     console.print("[red]a dispute needs a note; choose again[/]")
                     continue
             return KEYS[key], note
-        console.print(f"[red]unknown key '{line.strip()}'[/]: type a, d, i, s or q")
+        console.print(Text(f"unknown key '{printable(line.strip())}'", style="red") + Text(": type a, d, i, s or q"))
 
 
 def _show(console: Any, item: Item, n: int, total: int) -> None:
@@ -131,7 +133,7 @@ def _show(console: Any, item: Item, n: int, total: int) -> None:
 
     c = item.claim
     loc = c["location"]
-    sentence = Text(c["sentence"])
+    sentence = Text(printable(c["sentence"]))
     at = c["sentence"].find(c["text"])
     if at >= 0:
         sentence.stylize("bold reverse", at, at + len(c["text"]))
@@ -142,13 +144,13 @@ def _show(console: Any, item: Item, n: int, total: int) -> None:
         body.append(f"  {c['finding']['code']} {c['finding']['name']}", style="dim")
     body.append("\n\n")
     body.append_text(sentence)
-    body.append(f"\n\n{c['explanation']}\n")
+    body.append(f"\n\n{printable(c['explanation'])}\n")
     for e in c["evidence"][:5]:
         role = "origin" if e["origin"] else "independent"
-        body.append(f"\n• {e['source']} row {e['record']}: {evidence_value(e)} ({e['period']['text'] if e['period'] else 'no period'}), "
-                    f"{role}; {e['url'] or 'no URL'}", style="dim")
+        body.append(printable(f"\n• {e['source']} row {e['record']}: {evidence_value(e)} ({e['period']['text'] if e['period'] else 'no period'}), "
+                              f"{role}; {e['url'] or 'no URL'}"), style="dim")
     if c["review"]:
-        body.append(f"\n\nearlier decision: {c['review']['decision']} {c['review']['note']}", style="italic")
-    title = f"[{n}/{total}] {item.path}:{loc['line']}:{loc['column']}"
+        body.append(printable(f"\n\nearlier decision: {c['review']['decision']} {c['review']['note']}"), style="italic")
+    title = Text(printable(f"[{n}/{total}] {item.path}:{loc['line']}:{loc['column']}"))
     console.print(Panel(body, title=title, title_align="left"))
 

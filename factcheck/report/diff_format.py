@@ -6,6 +6,7 @@ from typing import IO, Any
 
 from pydantic_core import to_json
 
+from .safe import markdown_text
 from .table import figure
 
 _LABELS = {"supported": "supported", "contradicted": "contradicted", "not_enough_info": "not enough info"}
@@ -39,14 +40,18 @@ def _headline(diff: dict[str, Any]) -> str:
 def render_table(diff: dict[str, Any], stream: IO[str], color: bool | None = None) -> None:
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
+
+    from .safe import printable
 
     console = Console(file=stream, force_terminal=color, no_color=color is False, highlight=False)
-    table = Table(title=_headline(diff), title_justify="left")
+    table = Table(title=Text(printable(_headline(diff))), title_justify="left")
     for name in ("Change", "Where", "Claim", "Before", "After"):
         table.add_column(name)
     for change, loc, text, before, after, verdict in rows(diff):
-        table.add_row(change, loc, text, before, f"[{_STYLES[verdict]}]{after}[/]" if verdict else after)
-    console.print(table if diff["added"] or diff["removed"] or diff["changed"] else _headline(diff))
+        table.add_row(change, loc, Text(printable(text)), Text(printable(before)),
+                      Text(printable(after), style=_STYLES[verdict] if verdict else ""))
+    console.print(table if diff["added"] or diff["removed"] or diff["changed"] else Text(printable(_headline(diff))))
 
 
 def render_json(diff: dict[str, Any]) -> str:
@@ -57,6 +62,6 @@ def render_markdown(diff: dict[str, Any]) -> str:
     out = ["# factcheck diff", "", _headline(diff) + ".", ""]
     if rows(diff):
         out += ["| Change | Where | Claim | Before | After |", "|---|---|---|---|---|"]
-        out += ["| " + " | ".join(cell.replace("|", "\\|") for cell in r[:5]) + " |" for r in rows(diff)]
+        out += ["| " + " | ".join(markdown_text(cell) for cell in r[:5]) + " |" for r in rows(diff)]
         out.append("")
     return "\n".join(out) + "\n"

@@ -6,13 +6,14 @@ from typing import Any
 
 from ..core.reasons import REASONS
 from .build import unchecked
+from .safe import markdown_text, printable
 from .table import evidence_value, figure, finding_note, findings_text, revision_text
 
 _ICONS = {"supported": "✅ supported", "contradicted": "❌ contradicted", "not_enough_info": "❔ not enough info"}
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return markdown_text(text)
 
 
 def render(report: dict[str, Any]) -> str:
@@ -27,7 +28,7 @@ def render(report: dict[str, Any]) -> str:
     notes: dict[tuple[str, int], int] = {}
     note_lines: list[str] = []
     for doc in report["documents"]:
-        out += [f"## {doc['path']}", ""]
+        out += [f"## {markdown_text(doc['path'])}", ""]
         if not doc["claims"]:
             out += ["No checkable figures found.", ""]
             left = unchecked(doc)
@@ -87,9 +88,13 @@ def _footnote(n: int, e: dict[str, Any]) -> str:
     period = e["period"]["text"] if e["period"] else "no period"
     parts = [
         f"[^{n}]: {e['publisher'] or e['title']}: {evidence_value(e)} ({period}), {role}.".replace(" ()", ""),
-        f"<{e['url']}>." if e["url"] else "",
+        _AUTOLINK if e["url"] else "",
         f"Dataset `{e['source']}` row {e['record']}, retrieved {e['retrieved'] or 'unknown'}, licence {e['licence']}, "
         f"sha256 `{e['sha256']}`.",
         f"Note: {e['note']}." if e["note"] else "",
     ]
-    return " ".join(p for p in parts if p)
+    url = printable(e["url"] or "").replace("<", "%3C").replace(">", "%3E").replace(" ", "%20")
+    return " ".join(f"<{url}>." if p is _AUTOLINK else markdown_text(p) for p in parts if p)
+
+
+_AUTOLINK = "\0url"  # where a footnote's URL goes, as an autolink, not escaped as text

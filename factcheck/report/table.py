@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from typing import IO, Any
 
+from .safe import printable
+
 _STYLES = {"supported": "bold green", "contradicted": "bold red", "not_enough_info": "yellow"}
 _LABELS = {"supported": "supported", "contradicted": "contradicted", "not_enough_info": "not enough info"}
 _SYMBOLS = {"exact": "", "approximately": "≈ ", "more_than": "> ", "at_least": "≥ ", "less_than": "< ", "at_most": "≤ "}
@@ -24,11 +26,12 @@ def render(report: dict[str, Any], stream: IO[str], color: bool | None = None, w
 
     console = Console(file=stream, force_terminal=color, no_color=color is False, width=width, highlight=False)
     for doc in report["documents"]:
+        path = printable(doc["path"])
         if not doc["claims"]:
-            console.print(f"{doc['path']}: no checkable figures")
+            console.print(f"{path}: no checkable figures", markup=False)
             _print_unchecked(console, doc)
             continue
-        table = Table(title=doc["path"], title_justify="left", expand=False)
+        table = Table(title=Text(path), title_justify="left", expand=False)
         table.add_column("Location", no_wrap=True, style="dim")
         table.add_column("Claim", ratio=3)
         table.add_column("Claimed", ratio=2)
@@ -38,17 +41,18 @@ def render(report: dict[str, Any], stream: IO[str], color: bool | None = None, w
         for c in doc["claims"]:
             verdict = Text(_LABELS[c["verdict"]], style=_STYLES[c["verdict"]])
             verdict.append(f"\n{c['reason']}{finding_note(c, chr(10))}", style="dim")
-            why = Text(c["explanation"])
+            why = Text(printable(c["explanation"]))
             if c["evidence"]:
                 first = c["evidence"][0]
                 why.append(f" [{first['source']} row {first['record']}]", style="dim")
             loc = c["location"]
-            table.add_row(f"{loc['line']}:{loc['column']}", c["text"], claimed(c), c["reference"] or "—", verdict, why)
+            table.add_row(f"{loc['line']}:{loc['column']}", Text(printable(c["text"])), Text(printable(claimed(c))),
+                          Text(printable(c["reference"] or "—")), verdict, why)
         console.print(table)
         _print_unchecked(console, doc)
         for p in doc["problems"]:
             loc = p["location"]
-            console.print(f"{doc['path']}:{loc['line']}:{loc['column']}: {p['code']} {p['message']}", style="yellow", markup=False)
+            console.print(printable(f"{path}:{loc['line']}:{loc['column']}: {p['code']} {p['message']}"), style="yellow", markup=False)
     console.print(_summary_text(report), style=None)
 
 
@@ -64,7 +68,7 @@ def _print_unchecked(console: Any, doc: dict[str, Any]) -> None:
         return
     console.print(f"Check-worthy sentences no source could check ({len(left)}):", style="bold yellow")
     for s in left[:UNCHECKED_SHOWN]:
-        text = s["text"] if len(s["text"]) <= 110 else s["text"][:107] + "..."
+        text = printable(s["text"] if len(s["text"]) <= 110 else s["text"][:107] + "...")
         console.print(f"  {s['location']['line']}:{s['location']['column']}  {s['checkworthiness']:.2f}  {text}", markup=False)
     if len(left) > UNCHECKED_SHOWN:
         console.print(f"  ... and {len(left) - UNCHECKED_SHOWN} more (json lists every sentence with its score)")
@@ -148,7 +152,9 @@ def _use_color(stream: IO[str]) -> bool:
 def _render_lines(report: dict[str, Any], stream: IO[str], color: bool) -> None:
     """One line per claim: location, verdict, reason, claim, reference, explanation."""
     reset = "\x1b[0m" if color else ""
-    write = stream.write
+    def write(line: str) -> None:
+        stream.write(printable(line[:-1]) + "\n")
+
     for doc in report["documents"]:
         for p in doc["problems"]:
             write(f"{doc['path']}:{p['location']['line']}:{p['location']['column']}: {p['code']} {p['message']}\n")
