@@ -8,6 +8,7 @@ Validated strictly: an unknown key or a bad value names the key and the file.
 from __future__ import annotations
 
 import fnmatch
+import re
 import tomllib
 from datetime import date
 from pathlib import Path
@@ -96,10 +97,39 @@ def find(start: Path) -> LoadedConfig:
             return LoadedConfig(config=_parse(own, _read(own)), root=folder, file=own)
         pyproject = folder / "pyproject.toml"
         if pyproject.is_file():
-            table = _read(pyproject).get("tool", {}).get("factcheck")
+            table = _factcheck_table(pyproject)
             if table is not None:
                 return LoadedConfig(config=_parse(pyproject, table), root=folder, file=pyproject)
     return defaults(start)
+
+
+_OUR_TABLE = re.compile(r"^\s*\[\s*tool\s*\.\s*factcheck\b|^\s*tool\s*\.\s*factcheck\s*[.=]|factcheck\s*=\s*\{", re.M)
+
+
+def _factcheck_table(pyproject: Path) -> dict | None:
+    """``[tool.factcheck]`` of a pyproject.toml, or None when it has none.
+
+    Another project's pyproject.toml above the working directory may be broken or odd
+    (``tool = "x"``): that is reported only when the file is the one that configures factcheck.
+    """
+    try:
+        text = pyproject.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"{pyproject}: cannot read configuration: {exc}") from exc
+    ours = _OUR_TABLE.search(text) is not None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        if ours:
+            raise UsageError(f"{pyproject}: invalid TOML: {exc}") from exc
+        return None
+    tool = data.get("tool")
+    table = tool.get("factcheck") if isinstance(tool, dict) else None
+    if table is None:
+        return None
+    if not isinstance(table, dict):
+        raise UsageError(f"{pyproject}: [tool.factcheck] must be a table of settings, not {type(table).__name__}")
+    return table
 
 
 def _read(path: Path) -> dict:
@@ -112,6 +142,13 @@ def _read(path: Path) -> dict:
 
 
 def _parse(path: Path, table: dict) -> Config:
+    section = "" if path.name == "factcheck.toml" else " [tool.factcheck]"
+    spelled: dict[str, str] = {}
+    for key in table:
+        canonical = key.replace("-", "_")
+        if canonical in spelled:
+            raise UsageError(f"{path}{section}: '{spelled[canonical]}' and '{key}' are the same setting, given twice; keep one")
+        spelled[canonical] = key
     try:
         return Config.model_validate(table)
     except ValidationError as exc:

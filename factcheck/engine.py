@@ -7,6 +7,10 @@ anything the user must fix.
 
 from __future__ import annotations
 
+import codecs
+import errno
+import os
+import stat
 import time
 from dataclasses import dataclass, field
 from datetime import date
@@ -16,7 +20,7 @@ from .core.checkworthiness import Checkworthiness, score
 from .core.claims import Analysis, analyse
 from .core.lexicon import Lexicon, default_lexicon
 from .core.lexicon import build as build_lexicon
-from .core.document import is_markdown, strip_comments
+from .core.document import blank_controls, is_markdown, strip_comments
 from .core.findings import code_for
 from .core.matching import Settings, judge
 from .core.measures import MeasureIndex
@@ -24,7 +28,7 @@ from .core.membership import judge_member, judge_statement
 from .core.model import Claim, Measure, Observation, Sentence, Verdict
 from .core.suppressions import Problem, Suppression, Target
 from .core.suppressions import apply as apply_suppressions
-from .errors import UsageError
+from .errors import UsageError, reading
 from .sources.base import Source, SourceError
 from .sources.datapackage import BuildProgress, NotPulled, find_descriptors, load
 
@@ -85,7 +89,8 @@ def load_sources(paths: list[Path], index_dir: Path | None = None, progress: Bui
                 continue
             seen.add(descriptor.resolve())
             try:
-                sources.append(load(descriptor, index_dir, warnings, progress))
+                with reading(descriptor):
+                    sources.append(load(descriptor, index_dir, warnings, progress))
             except NotPulled as exc:
                 warnings.append(str(exc))
     names: dict[str, Source] = {}
@@ -119,24 +124,55 @@ def expand_documents(paths: list[Path]) -> list[Path]:
     """Files as given; folders searched for Markdown and text documents."""
     out: list[Path] = []
     for path in paths:
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES)
+        kind = _kind(path)
+        if kind == "dir":
+            found = sorted(p for p in path.rglob("*") if p.suffix.lower() in DOCUMENT_SUFFIXES and _kind(p) == "file")
             if not found:
                 raise UsageError(f"{path}: directory holds no documents ({', '.join(DOCUMENT_SUFFIXES)})")
             out.extend(found)
-        elif path.is_file():
+        elif kind == "file":
             out.append(path)
         else:
-            raise UsageError(f"{path}: no such file or directory")
+            raise UsageError(f"{path}: {kind}")
     return out
 
 
+def _kind(path: Path) -> str:
+    """'file', 'dir', or what is wrong with the path, in words."""
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "a loop of symbolic links, not a file"
+        if exc.errno == errno.ENOENT:
+            return "no such file or directory" + (" (a broken symbolic link)" if os.path.islink(path) else "")
+        return f"cannot read: {exc.strerror or exc}"
+    if stat.S_ISDIR(st.st_mode):
+        return "dir"
+    if stat.S_ISREG(st.st_mode):
+        return "file"
+    return "not a regular file (a FIFO, socket or device); factcheck reads files"
+
+
+# Byte-order marks of the encodings a document may come in besides UTF-8 (longest first: UTF-32 LE starts like UTF-16 LE).
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
 def read_document(path: Path) -> str:
-    """A document's text: UTF-8 with or without BOM; binary files refused."""
+    """A document's text: UTF-8 with or without BOM, or UTF-16/UTF-32 with their BOM; binary files refused."""
+    kind = _kind(path)
+    if kind != "file":
+        raise UsageError(f"{path}: {kind}")
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise UsageError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise UsageError(f"{path}: not valid {encoding.upper()} text (byte {exc.start}) despite its byte-order mark") from exc
     if b"\x00" in raw[:8192]:
         raise UsageError(f"{path}: binary file (NUL bytes); factcheck reads plain text and Markdown")
     try:
@@ -152,7 +188,8 @@ def claims_of(text: str, path: str, doc_date: date | None, lexicon: Lexicon | No
 
 def analysis_of(text: str, path: str, doc_date: date | None, lexicon: Lexicon | None = None) -> Analysis:
     markdown = is_markdown(path)
-    body = strip_comments(text) if markdown or "<!--" in text else text
+    body = blank_controls(text)  # "\x1b[0m" is a terminal's instruction, not "0 million"
+    body = strip_comments(body) if markdown or "<!--" in body else body
     if markdown:
         from .core.markup import plain
 
@@ -189,10 +226,11 @@ def check_paths(
     """Check each document with its own date (from ``dates``, else ``base``)."""
     results = []
     for doc in documents:
-        t0 = time.perf_counter()
-        text = read_document(doc)
-        if timings is not None:
-            timings.read += time.perf_counter() - t0
-        settings = base.on(dates.get(doc) or base.doc_date)
-        results.append(check_text(text, doc.as_posix(), catalogue, settings, timings))
+        with reading(doc):
+            t0 = time.perf_counter()
+            text = read_document(doc)
+            if timings is not None:
+                timings.read += time.perf_counter() - t0
+            settings = base.on(dates.get(doc) or base.doc_date)
+            results.append(check_text(text, doc.as_posix(), catalogue, settings, timings))
     return results

@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 
 from .. import __version__
-from ..errors import EXIT_ERROR, EXIT_OK, FactcheckError
+from ..errors import EXIT_ERROR, EXIT_OK, FactcheckError, being_read, forget_failure
 from . import check, diff, review, sources
 from .common import Parser as _Parser
 
@@ -42,6 +43,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    forget_failure()
     try:
         if args.command == "check":
             return check.run(args)
@@ -67,6 +69,14 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("factcheck: interrupted", file=sys.stderr)
+        return EXIT_ERROR
+    except Exception as exc:  # noqa: BLE001 - anything unforeseen is exit 2 with one line, never a traceback or exit 1
+        where = being_read()
+        detail = " ".join(str(exc).split())[:300] or "no message"
+        print(f"factcheck: error: {where + ': ' if where else ''}unexpected {type(exc).__name__}: {detail} "
+              f"(a bug in factcheck; set FACTCHECK_DEBUG=1 for the traceback)", file=sys.stderr)
+        if os.environ.get("FACTCHECK_DEBUG"):
+            raise
         return EXIT_ERROR
 
 

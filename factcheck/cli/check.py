@@ -45,6 +45,7 @@ def run(args: argparse.Namespace) -> int:
     if not 0 <= minimum <= 1:
         raise UsageError(f"--min-checkworthiness {minimum}: must be between 0 and 1")
     documents = _documents(args.paths, session)
+    specs = outputs.parse(args.output, args.format, documents)  # again, now that the documents are known
     with Bar("checking", len(documents), len(documents) > 1 and wanted(args.progress)) as advance:
         results = []
         for doc in documents:

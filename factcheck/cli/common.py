@@ -14,7 +14,7 @@ from .. import config as config_mod
 from ..core.findings import POLICIES, Policy, Severity
 from ..core.matching import Settings
 from ..engine import Catalogue, Checked, check_text, load_sources, read_document
-from ..errors import EXIT_ERROR, UsageError
+from ..errors import EXIT_ERROR, UsageError, reading
 
 
 class Parser(argparse.ArgumentParser):
@@ -83,8 +83,9 @@ class Run:
 
     def check(self, document: Path, text: str | None = None, label: str | None = None) -> Checked:
         """One document (its text read here unless given) with its verdicts."""
-        body = read_document(document) if text is None else text
-        return check_text(body, label or document.as_posix(), self.catalogue, self.settings_for(document))
+        with reading(document):
+            body = read_document(document) if text is None else text
+            return check_text(body, label or document.as_posix(), self.catalogue, self.settings_for(document))
 
 
 def prepare(args: argparse.Namespace) -> Run:

@@ -19,6 +19,9 @@ from ..errors import UsageError
 from ..report.atomic import write_atomic
 
 FORMATS = ("table", "json", "jsonl", "concise", "sarif", "github", "markdown", "claimreview")
+# A file named without a format gets the format its suffix names; another suffix must say which.
+_BY_SUFFIX = {".md": "markdown", ".markdown": "markdown", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
+              ".sarif": "sarif", ".txt": "table", ".jsonld": "claimreview"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,8 +30,9 @@ class Output:
     file: Path | None  # None: stdout
 
 
-def parse(specs: list[str], shorthand: str | None) -> list[Output]:
-    """The outputs asked for. ``--format F --output FILE`` (a bare file) keeps its old meaning: F into FILE."""
+def parse(specs: list[str], shorthand: str | None, inputs: list[Path] | None = None) -> list[Output]:
+    """The outputs asked for. ``--format F --output FILE`` (a bare file) keeps its old meaning: F into FILE;
+    a bare file without ``--format`` takes the format its suffix names (``report.md`` is markdown)."""
     outputs: list[Output] = []
     for spec in specs:
         name, sep, file = spec.partition(":")
@@ -39,19 +43,56 @@ def parse(specs: list[str], shorthand: str | None) -> list[Output]:
         elif sep and name.isalpha():
             raise UsageError(f"--output {spec}: unknown format '{name}' (choose from {', '.join(FORMATS)})")
         else:
-            outputs.append(Output(shorthand or "table", Path(spec)))
+            outputs.append(Output(shorthand or _by_suffix(spec), Path(spec)))
     if not outputs:
         outputs.append(Output(shorthand or "table", None))
     elif shorthand and all(o.file is not None for o in outputs) and not any(o.format == shorthand for o in outputs):
         outputs.append(Output(shorthand, None))
     if sum(o.file is None for o in outputs) > 1:
         raise UsageError("only one output can go to stdout: give the others a file (--output FORMAT:FILE)")
+    _refuse_clashes(outputs, inputs or [])
     for o in outputs:
         if o.file is not None and not (o.file.parent if str(o.file.parent) else Path(".")).is_dir():
             raise UsageError(f"--output {o.format}:{o.file}: folder '{o.file.parent}' does not exist")
         if o.file is not None and o.file.is_dir():
             raise UsageError(f"--output {o.format}:{o.file}: is a directory; give a file name")
     return outputs
+
+
+def _by_suffix(spec: str) -> str:
+    suffix = "".join(Path(spec).suffixes[-2:]).lower()
+    found = _BY_SUFFIX.get(suffix) or _BY_SUFFIX.get(Path(spec).suffix.lower())
+    if suffix.endswith(".sarif.json"):
+        found = "sarif"
+    if found is None:
+        raise UsageError(f"--output {spec}: which format? Write --output FORMAT:{spec} (formats: {', '.join(FORMATS)}), "
+                         f"or use a suffix that names one ({', '.join(sorted(_BY_SUFFIX))})")
+    return found
+
+
+def _refuse_clashes(outputs: list[Output], inputs: list[Path]) -> None:
+    """Two outputs into one file lose one; an output onto a document being checked replaces it."""
+    seen: dict[str, Output] = {}
+    checked = {_identity(p): p for p in inputs if p.is_file()}
+    for o in outputs:
+        if o.file is None:
+            continue
+        key = _identity(o.file)
+        if key in seen:
+            raise UsageError(f"--output {o.format}:{o.file} and --output {seen[key].format}:{seen[key].file} write the same file; "
+                             "give each output its own file")
+        seen[key] = o
+        if key in checked:
+            raise UsageError(f"--output {o.format}:{o.file}: is the document being checked ({checked[key]}); "
+                             "refusing to replace it with a report")
+
+
+def _identity(path: Path) -> str:
+    """One name per file, whatever path or link leads to it."""
+    try:
+        return os.path.realpath(path)
+    except OSError:
+        return str(path.absolute())
 
 
 def emit(report: dict[str, Any], outputs: list[Output], minimum: Severity) -> None:

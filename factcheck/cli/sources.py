@@ -64,7 +64,11 @@ def _descriptors(args: argparse.Namespace) -> dict[str, Path]:
         for d in find_descriptors(path):
             if d.resolve() not in seen:
                 seen.add(d.resolve())
-                out.setdefault(_id(d, read_descriptor(d)), d)
+                name = _id(d, read_descriptor(d))
+                if name in out:  # as check refuses them: which of the two would be listed or verified?
+                    raise SourceError(str(d), f"two sources have the same name '{name}' ({out[name]} and {d}); "
+                                              "each Data Package needs its own 'name'")
+                out[name] = d
     return out
 
 
@@ -82,6 +86,9 @@ def _chosen(named: dict[str, Path], ids: list[str]) -> list[Path]:
 def _list(descriptors: list[Path]) -> int:
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
+
+    from ..report.safe import printable
 
     from ..connectors.snapshot import read_descriptor
 
@@ -98,8 +105,9 @@ def _list(descriptors: list[Path]) -> int:
             age += " (stale)"
         licences = package.get("licenses") or [{}]
         licence = licences[0].get("name", "") if isinstance(licences[0], dict) else str(licences[0])
-        table.add_row(_id(d, package), block.get("connector") or "local", str(package.get("title") or ""), licence or "—",
-                      str(retrieved or ("not pulled" if block.get("connector") else "—")), age, _rows(d, package))
+        cells = (_id(d, package), block.get("connector") or "local", str(package.get("title") or ""), licence or "—",
+                 str(retrieved or ("not pulled" if block.get("connector") else "—")), age, _rows(d, package))
+        table.add_row(*(Text(printable(str(c))) for c in cells))
     Console(highlight=False).print(table)
     return EXIT_OK
 
@@ -120,10 +128,12 @@ def _rows(descriptor: Path, package: dict[str, Any]) -> str:
     snapshot = block.get("snapshot") if isinstance(block, dict) else None
     if isinstance(snapshot, dict) and isinstance(snapshot.get("rows"), int):
         return f"{snapshot['rows']:,}"
+    from ..sources.datapackage import resource_file
+
     total = 0
     for r in package.get("resources") or []:
-        path = descriptor.parent / str(r.get("path", "")) if isinstance(r, dict) else None
-        if path is None or not path.is_file():
+        path = resource_file(descriptor, r)  # never a file outside the source folder
+        if path is None:
             continue
         with open(path, "rb") as fh:
             total += max(0, sum(chunk.count(b"\n") for chunk in iter(lambda: fh.read(1 << 20), b"")) - 1)

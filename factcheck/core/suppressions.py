@@ -15,12 +15,13 @@ reported (FC902) but the suppression holds; an unknown code is reported
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from .document import LineIndex
+from .document import LineIndex, comments, strip_comments
 from .findings import FINDINGS
 
-_COMMENT = re.compile(r"<!--\s*factcheck\s*:(?P<body>.*?)-->", re.S | re.I)
+_COMMENT_HEAD = re.compile(r"<!--\s*factcheck\s*:", re.I)
 _DIRECTIVE = re.compile(r"^\s*(?P<action>ignore|disable|enable)\b\s*(?:\[(?P<codes>[^\]]*)\])?(?P<reason>.*)$", re.S | re.I)
 _WORDLIKE = re.compile(r"\w")
 
@@ -68,10 +69,13 @@ def parse(text: str) -> tuple[list[Directive], list[tuple[str, str, int, int]]]:
     """The directives of ``text`` and the problems found reading them (code, message, start, end)."""
     directives: list[Directive] = []
     problems: list[tuple[str, str, int, int]] = []
-    for m in _COMMENT.finditer(text):
-        body = m.group("body").strip()
+    for start, end in comments(text):
+        head = _COMMENT_HEAD.match(text, start, end)
+        if head is None:
+            continue
+        body = text[head.end():end - 3].strip()
         d = _DIRECTIVE.match(body)
-        where = (m.start(), m.end())
+        where = (start, end)
         if d is None:
             problems.append(("FC901", f"cannot read suppression '{body}': use ignore[CODE], disable[CODE] or enable", *where))
             continue
@@ -98,11 +102,17 @@ def apply(text: str, targets: list[Target]) -> tuple[dict[int, Suppression], lis
     directives, raw = parse(text)
     lines = LineIndex(text)
     suppressed: dict[int, Suppression] = {}
+    enables: dict[str | None, list[int]] = {}
+    for x in directives:
+        if x.action == "enable":
+            for code in x.codes or (None,):
+                enables.setdefault(code, []).append(x.start)
+    index = _Index([t.sentence_end for t in targets], [t.start for t in targets], enables)
     for d in directives:
         if d.action == "enable":
             continue
         used: set[str] = set()
-        for i in _reach(text, d, directives, targets):
+        for i in _reach(text, d, directives, targets, index):
             code = targets[i].code
             if code in d.codes and i not in suppressed:
                 suppressed[i] = Suppression(d.reason or "(no reason given)", lines.position(d.start)[0])
@@ -116,28 +126,42 @@ def apply(text: str, targets: list[Target]) -> tuple[dict[int, Suppression], lis
     return suppressed, problems
 
 
-def _reach(text: str, d: Directive, directives: list[Directive], targets: list[Target]) -> list[int]:
-    """Indices of the targets a directive covers (for ranges, per code)."""
+@dataclass(frozen=True, slots=True)
+class _Index:
+    """Positions computed once per document, for bisection."""
+
+    sentence_ends: list[int]
+    starts: list[int]
+    enables: dict[str | None, list[int]]  # code (None: every code) -> starts of the enable comments, in order
+
+
+def _reach(text: str, d: Directive, directives: list[Directive], targets: list[Target], index: _Index) -> list[int]:
+    """Indices of the targets a directive covers (for ranges, per code).
+
+    Targets are in document order, so each directive finds its first target by bisection:
+    thousands of comments over thousands of claims stay linear-logarithmic, not quadratic.
+    """
     if d.action == "ignore":
         # the sentence the comment stands in or before: the first to end after it,
         # provided no other words come between the comment and that sentence
-        after = [i for i, t in enumerate(targets) if t.sentence_end > d.end]
-        if not after:
+        k = bisect_right(index.sentence_ends, d.end)
+        if k == len(targets):
             return []
-        first = targets[after[0]]
-        if first.sentence_start > d.end and _WORDLIKE.search(_without_comments(text[d.end:first.sentence_start])):
+        first = targets[k]
+        if first.sentence_start > d.end and _WORDLIKE.search(strip_comments(text[d.end:first.sentence_start])):
             return []
-        return [i for i in after if targets[i].sentence_start == first.sentence_start]
-    ends = {code: _range_end(d, code, directives, len(text)) for code in d.codes}
-    return [i for i, t in enumerate(targets) if t.code in ends and d.end <= t.start < ends[t.code]]
+        out = []
+        while k < len(targets) and targets[k].sentence_start == first.sentence_start:
+            out.append(k)
+            k += 1
+        return out
+    ends = {code: _range_end(d, code, index.enables, len(text)) for code in d.codes}
+    last = max(ends.values(), default=d.end)
+    return [i for i in range(bisect_left(index.starts, d.end), bisect_left(index.starts, last))
+            if targets[i].code in ends and targets[i].start < ends[targets[i].code]]
 
 
-def _range_end(d: Directive, code: str, directives: list[Directive], default: int) -> int:
-    for other in directives:
-        if other.action == "enable" and other.start > d.end and (not other.codes or code in other.codes):
-            return other.start
-    return default
-
-
-def _without_comments(text: str) -> str:
-    return re.sub(r"<!--.*?-->", " ", text, flags=re.S)
+def _range_end(d: Directive, code: str, enables: dict[str | None, list[int]], default: int) -> int:
+    """Where a disable of ``code`` ends: the first enable after it naming the code or none."""
+    found = [starts[k] for starts in (enables.get(code, []), enables.get(None, [])) if (k := bisect_right(starts, d.end)) < len(starts)]
+    return min(found, default=default)

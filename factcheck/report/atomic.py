@@ -1,12 +1,27 @@
-"""Write a file so that readers see the old content or the new, never half."""
+"""Write a file so that readers see the old content or the new, never half.
+
+The new content goes to a temporary file beside the target (``.NAME.<random>.factcheck-tmp``)
+and replaces it in one rename. Through a symbolic link the link's target is written, not the
+link replaced. An existing file keeps its permission bits; a new one gets what the umask allows
+(as any editor would create it). SIGTERM removes the temporary file before the process ends; one
+left by a SIGKILL is removed by the next write to the same folder once it is an hour old.
+"""
 
 from __future__ import annotations
 
 import os
+import signal
 import tempfile
+import time
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 from ..errors import UsageError
+
+SUFFIX = ".factcheck-tmp"
+STALE_SECONDS = 3600
+_pending: set[str] = set()
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -15,26 +30,94 @@ def write_atomic(path: Path, text: str) -> None:
 
 def write_atomic_bytes(path: Path, data: bytes) -> None:
     """:func:`write_atomic` for bytes (snapshots, cached responses)."""
-    folder = path.parent if str(path.parent) else Path(".")
+    target = _target(path)
+    folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise UsageError(f"{path}: folder '{folder}' does not exist")
-    if path.is_dir():
+    if target.is_dir():
         raise UsageError(f"{path}: is a directory; give a file name to write to")
+    remove_stale(folder)
+    mode = _mode_for(target)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=SUFFIX, dir=folder)
     except OSError as exc:
         raise UsageError(f"{path}: cannot write in '{folder}': {exc.strerror or exc}") from exc
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException as exc:
+    with temporary(tmp):
         try:
-            os.unlink(tmp)
-        except FileNotFoundError:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fchmod(fh.fileno(), mode)
+                os.fsync(fh.fileno())
+            os.replace(tmp, target)
+        except BaseException as exc:
+            _unlink(tmp)
+            if isinstance(exc, OSError):
+                raise UsageError(f"{path}: cannot write: {exc.strerror or exc}") from exc
+            raise
+
+
+def _target(path: Path) -> Path:
+    """The file a write lands in: a symbolic link's target (links followed), else the path itself."""
+    try:
+        return Path(os.path.realpath(path)) if path.is_symlink() else path
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot follow the link: {exc.strerror or exc}") from exc
+
+
+def _mode_for(target: Path) -> int:
+    """The existing file's permission bits, else 0666 less the umask."""
+    try:
+        return target.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+    except OSError as exc:
+        raise UsageError(f"{target}: cannot read its permissions: {exc.strerror or exc}") from exc
+
+
+def remove_stale(folder: Path) -> None:
+    """Temporary files of our own naming an interrupted run (SIGKILL) left behind."""
+    now = time.time()
+    try:
+        candidates = [p for p in folder.iterdir() if p.name.startswith(".") and p.name.endswith(SUFFIX)]
+    except OSError:
+        return
+    for p in candidates:
+        try:
+            if now - p.stat().st_mtime > STALE_SECONDS and str(p) not in _pending:
+                p.unlink()
+        except OSError:
             pass
-        if isinstance(exc, OSError):
-            raise UsageError(f"{path}: cannot write: {exc.strerror or exc}") from exc
-        raise
+
+
+@contextmanager
+def temporary(tmp: str) -> Iterator[None]:
+    """While ``tmp`` exists, SIGTERM removes it and then ends the process as SIGTERM would."""
+    _pending.add(tmp)
+    previous = None
+    try:
+        previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    except ValueError:
+        previous = None  # not the main thread: no handler can be installed there
+    try:
+        yield
+    finally:
+        _pending.discard(tmp)
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    for tmp in list(_pending):
+        _unlink(tmp)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    os.kill(os.getpid(), signal.SIGTERM)
+
+
+def _unlink(tmp: str) -> None:
+    try:
+        os.unlink(tmp)
+    except FileNotFoundError:
+        pass

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import calendar
 import csv
+import math
 import hashlib
 import io
 import json
@@ -98,16 +99,39 @@ class Mapping(BaseModel):
 
 
 def find_descriptors(path: Path) -> list[Path]:
-    """A datapackage.json itself, or those in each folder directly below ``path``."""
+    """A datapackage.json itself, or those in each folder directly below ``path``.
+
+    A ``datapackage.yaml`` (or ``.yml``) is refused with a message, not skipped: a source that
+    silently does not load makes every claim "not enough info" without saying why.
+    """
     if path.is_file():
+        _refuse_yaml(path)
         return [path]
     if not path.is_dir():
         raise SourceError(str(path), "no such source directory or datapackage.json")
     own = path / "datapackage.json"
     if own.is_file():
         return [own]
-    found = sorted(p / "datapackage.json" for p in path.iterdir() if (p / "datapackage.json").is_file())
+    _refuse_yaml_in(path)
+    found = []
+    for folder in sorted(p for p in path.iterdir() if p.is_dir()):
+        if (folder / "datapackage.json").is_file():
+            found.append(folder / "datapackage.json")
+        else:
+            _refuse_yaml_in(folder)
     return found
+
+
+def _refuse_yaml_in(folder: Path) -> None:
+    for name in ("datapackage.yaml", "datapackage.yml"):
+        if (folder / name).is_file():
+            _refuse_yaml(folder / name)
+
+
+def _refuse_yaml(path: Path) -> None:
+    if path.suffix.lower() in (".yaml", ".yml"):
+        raise SourceError(str(path), "a YAML Data Package descriptor is not read by factcheck: "
+                                     "convert it to datapackage.json (the same keys, as JSON) beside it")
 
 
 INDEX_BYTES = 16 * 1024 * 1024  # larger sources are answered from an SQLite index (see store.py)
@@ -299,9 +323,32 @@ def make_provenance(package: dict[str, Any], name: str, licence: str, sha: str, 
     )
 
 
+MAX_LINE = 1 << 20  # a CSV line of records is never a megabyte: a longer one is refused before it fills memory
+
+
+def bounded_lines(stream: Any, data_path: Path) -> Iterator[str]:
+    """The stream's lines, refusing one longer than :data:`MAX_LINE` (a 2 GB file of zeros is no table)."""
+    number = 0
+    while True:
+        line = stream.readline(MAX_LINE + 1)
+        if not line:
+            return
+        number += 1
+        if len(line) > MAX_LINE and not line.endswith("\n"):
+            raise SourceError(str(data_path), f"line {number} is longer than {MAX_LINE:,} characters: not a CSV table of records")
+        yield line
+
+
 def read_rows(stream: Any, mapping: Mapping, provenance: Provenance, where: str, data_path: Path, sink: Any) -> None:
     """Check the header against the mapping, then append each row's observation to ``sink``."""
-    reader = csv.reader(stream)
+    reader = csv.reader(bounded_lines(stream, data_path))
+    try:
+        _read_rows(reader, mapping, provenance, where, data_path, sink)
+    except csv.Error as exc:  # a field over the csv module's limit, a NUL byte, an unclosed quote
+        raise SourceError(str(data_path), f"row {reader.line_num}: malformed CSV: {exc}") from exc
+
+
+def _read_rows(reader: Any, mapping: Mapping, provenance: Provenance, where: str, data_path: Path, sink: Any) -> None:
     header = next(reader, None)
     if header is None:
         raise SourceError(str(data_path), "empty file: no header row")
@@ -363,9 +410,23 @@ def _resource_path(descriptor: Path, resource: dict[str, Any], where: str) -> Pa
     if pure.is_absolute() or Path(path).is_absolute() or ".." in pure.parts:
         raise SourceError(where, f"path '{path}' leaves the source folder (absolute or '..'): refused")
     full = descriptor.parent / pure
+    try:
+        inside = full.resolve(strict=False).is_relative_to(descriptor.parent.resolve())
+    except (OSError, RuntimeError) as exc:  # a loop of links
+        raise SourceError(where, f"resource file '{path}' cannot be resolved: {exc}") from exc
+    if not inside:
+        raise SourceError(where, f"resource file '{path}' is a link that leads out of the source folder: refused")
     if not full.is_file():
         raise SourceError(where, f"resource file '{path}' not found")
     return full
+
+
+def resource_file(descriptor: Path, resource: Any) -> Path | None:
+    """A resource's file if it is a safe local one (inside the source folder), else None: for listings."""
+    try:
+        return _resource_path(descriptor, resource, str(descriptor)) if isinstance(resource, dict) else None
+    except SourceError:
+        return None
 
 
 def _declared(expected: Any, where: str) -> tuple[str | None, str | None]:
@@ -428,6 +489,9 @@ def _add_rows(
             value = float(raw_value) * m.scale
         except ValueError as exc:
             raise SourceError(str(data_path), f"row {line}: value '{raw_value}' is not a number") from exc
+        if not math.isfinite(value):
+            raise SourceError(str(data_path), f"row {line}, column '{m.value}': value '{raw_value}' is not a finite number "
+                                              "(NaN or infinity cannot be compared with a figure)")
         end = _parse_period(row[col["period"]], True)
         if end is None:
             raise SourceError(str(data_path), f"row {line}: period '{row[col['period']]}' is not a date or year")

@@ -99,9 +99,17 @@ class Sink:
 
 def build(target: Path, name: str, fill: Callable[[Sink], dict[str, Measure]], on_rows: Callable[[int], None] | None = None) -> None:
     """Build the index at ``target`` (atomically: a temporary file renamed at the end)."""
+    from ..report.atomic import SUFFIX, remove_stale, temporary
+
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    remove_stale(target.parent)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}{SUFFIX}")
     tmp.unlink(missing_ok=True)
+    with temporary(str(tmp)):
+        _build(target, tmp, name, fill, on_rows)
+
+
+def _build(target: Path, tmp: Path, name: str, fill: Callable[[Sink], dict[str, Measure]], on_rows: Callable[[int], None] | None) -> None:
     db = sqlite3.connect(tmp)
     try:
         db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA page_size=8192;" + _SCHEMA)

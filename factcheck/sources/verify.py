@@ -43,4 +43,19 @@ def verify(descriptor: Path) -> list[str]:
                 problems.append(f"{res_where}: mapped column(s) {', '.join(missing)} not in {path.name}")
         except (SourceError, OSError, UnicodeDecodeError) as exc:
             problems.append(str(exc))
+    if not problems:
+        problems += _as_check_loads_it(descriptor)
     return problems
+
+
+def _as_check_loads_it(descriptor: Path) -> list[str]:
+    """Every row read and validated exactly as ``check`` reads it: verify says ok only when check would load it."""
+    from .datapackage import NotPulled, load
+
+    try:
+        load(descriptor)
+    except NotPulled as exc:
+        return [f"{exc}"]
+    except SourceError as exc:
+        return [str(exc)]
+    return []
