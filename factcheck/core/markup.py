@@ -31,14 +31,14 @@ def plain(text: str) -> str:
     if not _MARKUP_HINT.search(text):
         return text
     tokens = _parser().parse(text)
-    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]  # lines as markdown-it counts them (it reads \r and \r\n as \n)
     chars = list(text)
     covered = [False] * len(starts)
     for token in tokens:
         if token.map is not None:
             for line in range(token.map[0], min(token.map[1], len(starts))):
                 covered[line] = True
-        if token.type == "inline" and token.map is not None and token.children:
+        if token.type == "inline" and token.map is not None and token.children and token.map[0] < len(starts):
             first, last = token.map
             begin = starts[first]
             end = starts[last] if last < len(starts) else len(text)
@@ -46,15 +46,17 @@ def plain(text: str) -> str:
     for line, seen in enumerate(covered):
         if not seen:  # a link reference definition: markdown-it consumed it without a token
             begin = starts[line]
-            end = starts[line + 1] - 1 if line + 1 < len(starts) else len(text)
+            end = starts[line + 1] if line + 1 < len(starts) else len(text)
             for i in range(begin, end):
-                chars[i] = " "
+                if chars[i] not in "\r\n":
+                    chars[i] = " "
     return "".join(chars)
 
 
 _LINK_TAIL = re.compile(
     r"""[*_`~]*\](?:\((?:\s*(?:<[^>\n]*>|[^\s()]*(?:\([^\s()]*\))?[^\s()]*))(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\)|\[[^\]]*\])?"""
 )
+_NEWLINE = re.compile(r"\r\n|\r|\n")
 _MARKUP_HINT = re.compile(r"[*_`\[\]<]|^ {0,3}\[[^\]]+\]:", re.M)
 
 
@@ -105,5 +107,5 @@ def _blank_markup(text: str, chars: list[str], begin: int, end: int, children: l
         edits.append((pos, pos + (tail.end() if tail else 0)))
     for a, b in edits:
         for i in range(a, b):
-            if chars[i] != "\n":
+            if chars[i] not in "\r\n":
                 chars[i] = " "

@@ -19,4 +19,6 @@ def render(report: dict[str, Any]) -> str:
             lines.append(to_json({"type": "claim", "schema_version": version, "path": doc["path"], **c}))
         for p in doc["problems"]:
             lines.append(to_json({"type": "problem", "schema_version": version, "path": doc["path"], **p}))
-    return "".join(line.decode("utf-8") + "\n" for line in lines)
+    # U+2028 and U+2029 are legal raw in JSON, but line splitters (str.splitlines, some JSONL readers)
+    # break lines there: escaped, every line of the output is one record whatever reads it.
+    return "".join(line.decode("utf-8").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029") + "\n" for line in lines)
