@@ -31,6 +31,7 @@ class Config(BaseModel):
     include: list[str] = Field(default_factory=list, description="glob patterns of the documents `factcheck check` checks without paths")
     exclude: list[str] = Field(default_factory=list, description="glob patterns never checked, even when named")
     sources: list[str] = Field(default_factory=lambda: ["sources"], description="source folders or datapackage.json files")
+    builtin_sources: bool = Field(True, description="also use the sources built into factcheck (World Bank population and GDP, the curated figures)")
     fail_on: Policy = Field("contradicted", description="contradicted | unverifiable | any")
     min_severity: Severity = Field("note", description="the least severe finding the finding formats show")
     baseline: str | None = Field(None, description="a baseline or review file applied to every check")

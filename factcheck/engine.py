@@ -30,7 +30,8 @@ from .core.suppressions import Problem, Suppression, Target
 from .core.suppressions import apply as apply_suppressions
 from .errors import UsageError, reading
 from .sources.base import Source, SourceError
-from .sources.datapackage import BuildProgress, NotPulled, find_descriptors, load
+from .data import builtin_sources
+from .sources.datapackage import BuildProgress, NotPulled, load, select_descriptors
 
 DOCUMENT_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".txt", ".text")
 
@@ -78,21 +79,21 @@ class Catalogue:
         return judge(claim, self.index, self.fetch, settings)
 
 
-def load_sources(paths: list[Path], index_dir: Path | None = None, progress: BuildProgress | None = None) -> Catalogue:
-    """Every Data Package under the given paths, verified and indexed; connector sources not yet pulled are skipped."""
+def load_sources(paths: list[Path], index_dir: Path | None = None, progress: BuildProgress | None = None,
+                 builtin: bool = False) -> Catalogue:
+    """Every Data Package under the given paths (and the built-in ones, when asked), verified and
+    indexed; connector sources not yet pulled are skipped with a warning."""
     sources: list[Source] = []
     warnings: list[str] = []
-    seen: set[Path] = set()
-    for path in paths:
-        for descriptor in find_descriptors(path):
-            if descriptor.resolve() in seen:
-                continue
-            seen.add(descriptor.resolve())
-            try:
-                with reading(descriptor):
-                    sources.append(load(descriptor, index_dir, warnings, progress))
-            except NotPulled as exc:
-                warnings.append(str(exc))
+    for descriptor, is_builtin in select_descriptors(paths, builtin_sources() if builtin else None):
+        try:
+            with reading(descriptor):
+                source = load(descriptor, index_dir, warnings, progress)
+        except NotPulled as exc:
+            warnings.append(str(exc))
+            continue
+        source.builtin = is_builtin  # type: ignore[attr-defined]
+        sources.append(source)
     names: dict[str, Source] = {}
     for source in sources:
         if source.name in names:

@@ -162,6 +162,7 @@ class Summary(BaseModel):
     contradicted: int
     not_enough_info: int
     findings: FindingCounts
+    unmatched: list[str] = Field(default_factory=list, description="documents with claims none of which any configured source could match a measure for")
 
 
 class RevisionOut(BaseModel):

@@ -71,6 +71,10 @@ def run(args: argparse.Namespace) -> int:
         _keep_changed(report, session, documents, [r.text for r in results], args.diff_base)
     report["summary"] = summarize(report)
     outputs.emit(report, specs, session.min_severity)
+    if report["summary"]["unmatched"] and not any(o.format == "table" and o.file is None for o in specs):
+        from ..report.table import unmatched_text
+
+        print(f"factcheck: warning: {unmatched_text(report['summary']['unmatched'])}", file=sys.stderr)
     return exit_code(report, session.fail_on, args.exit_zero)
 
 

@@ -43,6 +43,8 @@ def add_checking_options(parser: argparse.ArgumentParser) -> None:
                              "not contradicted (default 5)")
     parser.add_argument("--min-score", type=float, metavar="0-100", help="minimum measure match score to decide (default 80)")
     parser.add_argument("--no-config", action="store_true", help="ignore factcheck.toml and [tool.factcheck]")
+    parser.add_argument("--no-builtin-sources", action="store_true",
+                        help="leave out the sources built into factcheck (World Bank population and GDP, the curated figures)")
     network = parser.add_mutually_exclusive_group()
     network.add_argument("--live", action="store_true",
                          help="first pull connector sources that have no snapshot or an old one (the default never touches the network)")
@@ -105,10 +107,11 @@ def prepare(args: argparse.Namespace) -> Run:
     if getattr(args, "min_severity", None):
         cfg.min_severity = args.min_severity
     configured = [p for p in loaded.source_paths() if p.exists() or loaded.file is not None]
+    _refuse_empty(args.sources)
     paths = configured + list(args.sources)
     if args.live:
         _pull_stale(paths, args)
-    catalogue = _load(paths, args)
+    catalogue = _load(paths, args, cfg.builtin_sources and not getattr(args, "no_builtin_sources", False))
     for warning in catalogue.warnings:
         print(f"factcheck: warning: {warning}", file=sys.stderr)
     if not catalogue.sources:
@@ -116,7 +119,16 @@ def prepare(args: argparse.Namespace) -> Run:
     return Run(loaded, Settings(min_score, tolerance, args.doc_date, vintage), catalogue, tolerance, args.doc_date)
 
 
-def _load(paths: list[Path], args: argparse.Namespace) -> Catalogue:
+def _refuse_empty(paths: list[Path]) -> None:
+    """A --sources PATH holding no Data Package is a mistake to say, not an empty catalogue to check against."""
+    from ..sources.datapackage import find_descriptors
+
+    for path in paths:
+        if not find_descriptors(path):
+            raise UsageError(f"--sources {path}: no datapackage.json in it or in the folders directly below it")
+
+
+def _load(paths: list[Path], args: argparse.Namespace, builtin: bool = True) -> Catalogue:
     """The catalogue, with a progress bar for each index a large source needs built first."""
     from contextlib import ExitStack
 
@@ -128,7 +140,7 @@ def _load(paths: list[Path], args: argparse.Namespace) -> Catalogue:
         def building(name: str) -> Callable[[int], None]:
             return stack.enter_context(Bar(f"indexing {name}", None, show))
 
-        return load_sources(paths, cache_dir(args.cache_dir) / "index", building)
+        return load_sources(paths, cache_dir(args.cache_dir) / "index", building, builtin=builtin)
 
 
 def _pull_stale(paths: list[Path], args: argparse.Namespace) -> None:

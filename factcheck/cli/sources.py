@@ -12,7 +12,6 @@ from typing import Any
 from .. import config as config_mod
 from ..errors import EXIT_ERROR, EXIT_OK, UsageError
 from ..sources.base import SourceError
-from ..sources.datapackage import find_descriptors
 from .common import Parser
 from .progress import Bar, wanted
 
@@ -37,6 +36,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         action.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                             help="progress bars on stderr (default: when it is a terminal and CI is not set)")
         action.add_argument("--no-config", action="store_true", help="ignore factcheck.toml and [tool.factcheck]")
+        action.add_argument("--no-builtin-sources", action="store_true", help="leave out the sources built into factcheck")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -52,23 +52,23 @@ def run(args: argparse.Namespace) -> int:
     return _verify(list(named.values()))
 
 
+_BUILTIN: set[Path] = set()  # descriptors of the built-in sources, for `list`
+
+
 def _descriptors(args: argparse.Namespace) -> dict[str, Path]:
-    """The configured sources' descriptors by source id, each read once."""
+    """The sources' descriptors by source id, each read once, chosen exactly as ``check`` chooses them."""
     from ..connectors.snapshot import read_descriptor
+    from ..data import builtin_sources
+    from ..sources.datapackage import select_descriptors
 
     loaded = config_mod.defaults(Path.cwd()) if args.no_config else config_mod.find(Path.cwd())
     paths = [p for p in loaded.source_paths() if p.exists() or loaded.file is not None] + list(args.sources)
-    seen: set[Path] = set()
+    builtin = builtin_sources() if loaded.config.builtin_sources and not args.no_builtin_sources else None
     out: dict[str, Path] = {}
-    for path in paths:
-        for d in find_descriptors(path):
-            if d.resolve() not in seen:
-                seen.add(d.resolve())
-                name = _id(d, read_descriptor(d))
-                if name in out:  # as check refuses them: which of the two would be listed or verified?
-                    raise SourceError(str(d), f"two sources have the same name '{name}' ({out[name]} and {d}); "
-                                              "each Data Package needs its own 'name'")
-                out[name] = d
+    for d, is_builtin in select_descriptors(paths, builtin):
+        out[_id(d, read_descriptor(d))] = d
+        if is_builtin:
+            _BUILTIN.add(d)
     return out
 
 
@@ -93,7 +93,7 @@ def _list(descriptors: list[Path]) -> int:
     from ..connectors.snapshot import read_descriptor
 
     table = Table(title="Reference sources", title_justify="left")
-    for column in ("id", "connector", "title", "licence", "snapshot", "age", "rows"):
+    for column in ("id", "kind", "title", "licence", "snapshot", "age", "rows"):
         table.add_column(column, justify="right" if column in ("age", "rows") else "left", no_wrap=column != "title")
     for d in descriptors:
         package = read_descriptor(d)
@@ -105,7 +105,8 @@ def _list(descriptors: list[Path]) -> int:
             age += " (stale)"
         licences = package.get("licenses") or [{}]
         licence = licences[0].get("name", "") if isinstance(licences[0], dict) else str(licences[0])
-        cells = (_id(d, package), block.get("connector") or "local", str(package.get("title") or ""), licence or "—",
+        kind = "built-in" if d in _BUILTIN else (block.get("connector") or "local")
+        cells = (_id(d, package), kind, str(package.get("title") or ""), licence or "—",
                  str(retrieved or ("not pulled" if block.get("connector") else "—")), age, _rows(d, package))
         table.add_row(*(Text(printable(str(c))) for c in cells))
     Console(highlight=False).print(table)

@@ -53,6 +53,8 @@ def summarize(report: dict[str, Any]) -> dict[str, Any]:
         "contradicted": labels.count("contradicted"),
         "not_enough_info": labels.count("not_enough_info"),
         "findings": counts,
+        "unmatched": [d["path"] for d in report["documents"]
+                      if d["claims"] and not any(c["matched_measure"] and c["reason"] != "weak_match" for c in d["claims"])],
     }
 
 

@@ -124,7 +124,16 @@ def _summary_text(report: dict[str, Any]):  # type: ignore[no-untyped-def]
     summary.append(", ")
     summary.append(f"{s['not_enough_info']} not enough info", style=_STYLES["not_enough_info"])
     summary.append(f"; {findings_text(s['findings'])}{revision_text(report)}")
+    if s.get("unmatched"):
+        summary.append(f"\n{unmatched_text(s['unmatched'])}", style="yellow")
     return summary
+
+
+def unmatched_text(paths: list[str]) -> str:
+    """The documents no source could say anything about: a missing source, not a clean bill."""
+    shown = ", ".join(printable(p) for p in paths[:5]) + (f" and {len(paths) - 5} more" if len(paths) > 5 else "")
+    return (f"no configured source matched any claim of {len(paths)} document{'s' if len(paths) != 1 else ''} ({shown}): "
+            "add a source for what they state (see 'Reference sources')")
 
 
 def revision_text(report: dict[str, Any]) -> str:

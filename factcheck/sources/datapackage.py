@@ -481,6 +481,7 @@ def _add_rows(
 ) -> None:
     col = {key: columns[c] for key, c in m.columns()}
     entity_cache: dict[str, tuple[str | None, str | None]] = {}
+    currencies: dict[str | None, str | None] = {}  # unit -> currency, worked out once per unit
     for line, row in data_rows(reader, len(columns), str(data_path)):
         raw_value = row[col["value"]].strip().replace(",", "")
         if raw_value in ("", "NA", "N/A", "..", "-", "null"):
@@ -510,7 +511,8 @@ def _add_rows(
                 period_end=end,
                 value=value,
                 unit=unit,
-                currency=currency_code(m.currency) or m.currency or currency_code(unit),
+                currency=currencies[unit] if unit in currencies else currencies.setdefault(
+                    unit, currency_code(m.currency) or m.currency or currency_code(unit)),
                 series=row[col["series_column"]].strip() if "series_column" in col else m.series,
                 origin=origin,
                 provenance=provenance,
@@ -583,3 +585,36 @@ def _date_or_none(value: Any) -> date | None:
     if not value:
         return None
     return _parse_period(str(value)[:10], False)
+
+
+def select_descriptors(paths: list[Path], builtin: Path | None = None) -> list[tuple[Path, bool]]:
+    """The descriptors to load, each once, with whether it is built in.
+
+    Built-in sources come first; a configured source with a built-in's name replaces it (a project
+    may carry a newer copy). Two configured sources with one name are an error, in every command.
+    """
+    chosen: dict[str, tuple[Path, bool]] = {}
+    seen: set[Path] = set()
+    groups = ([(builtin, True)] if builtin is not None else []) + [(p, False) for p in paths]
+    for path, is_builtin in groups:
+        for descriptor in find_descriptors(path):
+            resolved = descriptor.resolve()
+            if resolved in seen:
+                continue
+            seen.add(resolved)
+            name = _name_of(descriptor)
+            previous = chosen.get(name)
+            if previous is not None and not previous[1]:
+                raise SourceError(str(descriptor), f"two sources have the same name '{name}' ({previous[0]} and {descriptor}); "
+                                                   "each Data Package needs its own 'name'")
+            chosen[name] = (descriptor, is_builtin)
+    return list(chosen.values())
+
+
+def _name_of(descriptor: Path) -> str:
+    try:
+        package = json.loads(descriptor.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise SourceError(str(descriptor), f"cannot read: {exc}") from exc
+    name = package.get("name") if isinstance(package, dict) else None
+    return str(name or descriptor.parent.name)

@@ -97,7 +97,7 @@ def test_an_unpulled_connector_source_is_skipped_by_check_with_a_warning(tmp_pat
     folder = connector_folder(tmp_path, "wb", "worldbank", PARAMS)
     monkeypatch.chdir(tmp_path)
     (tmp_path / "d.md").write_text(DOCUMENT)
-    assert main(["check", "d.md", "--no-config", "--sources", str(folder), "--format", "json"]) == 0
+    assert main(["check", "d.md", "--no-config", "--no-builtin-sources", "--sources", str(folder), "--format", "json"]) == 0
     assert "has no snapshot yet: run 'factcheck sources pull wb'" in capsys.readouterr().err
 
 
