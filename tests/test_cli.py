@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import os
 import shutil
 import subprocess
@@ -93,12 +94,46 @@ def test_each_visited_city_is_its_own_claim_and_says_whether_a_source_names_it(i
     assert "Access to Covid-19 Tools" in statement["item"] and statement["checkworthiness"] >= 0.5
 
 
-def test_table_is_the_default(in_root, capsys):
+def test_table_is_the_default_and_compact(in_root, capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
     code, out, _ = run(capsys, "check", SEED_REL)
     assert code == 0
     assert "22 claims in 1 document(s): 14 supported, 0 contradicted, 8 not enough info" in out
-    for cell in ("4:825", "96,700", "72,700 to", "origin_only", "weak_match"):
+    for cell in ("4:825", "96,700 ventilators", "FC203", "FC202"):
         assert cell in out, cell
+    assert max(len(line) for line in out.splitlines()) <= 80
+    assert len(out.splitlines()) < 60  # one line a claim (22), not 488
+
+
+def test_verbose_table_shows_every_column(in_root, capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")
+    code, out, _ = run(capsys, "check", SEED_REL, "--verbose")
+    assert code == 0
+    for cell in ("Reference", "72,700 to 271,000", "origin_only", "weak_match", "china-covid19-official-figures-2020 row"):
+        assert cell in out, cell
+
+
+def test_no_color_is_honoured(in_root, capsys, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    _, out, _ = run(capsys, "check", SEED_REL)
+    assert "\x1b[1m" in out  # FORCE_COLOR: a terminal, so bold stays (NO_COLOR forbids colour, not emphasis)
+    assert not re.search(r"\x1b\[[0-9;]*(?:3[0-7]|9[0-7]|38;)", out)  # ... and no foreground colour at all
+
+
+def test_readme_sample_is_the_real_output(in_root, capsys, monkeypatch):
+    """The README's table is what `factcheck check` prints at 100 columns (FACTCHECK_UPDATE_GOLDEN=1 rewrites it)."""
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.setenv("NO_COLOR", "1")
+    _, out, _ = run(capsys, "check", SEED_REL)
+    sample = "\n".join(line.rstrip() for line in out.splitlines()).strip() + "\n"
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    start, end = "<!-- table:start -->\n```\n", "```\n<!-- table:end -->"
+    if os.environ.get("FACTCHECK_UPDATE_GOLDEN"):
+        a, b = readme.index(start) + len(start), readme.index(end)
+        (ROOT / "README.md").write_text(readme[:a] + sample + readme[b:], encoding="utf-8")
+        readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert readme.split(start)[1].split(end)[0] == sample
 
 
 def test_changing_one_figure_contradicts_only_that_claim(tmp_path, capsys, monkeypatch):

@@ -95,9 +95,9 @@ def _identity(path: Path) -> str:
         return str(path.absolute())
 
 
-def emit(report: dict[str, Any], outputs: list[Output], minimum: Severity) -> None:
+def emit(report: dict[str, Any], outputs: list[Output], minimum: Severity, verbose: bool = False) -> None:
     """Render every output, write the files, then stdout; for ``github`` also the step summary."""
-    rendered = [(o, _render(report, o, minimum)) for o in outputs]
+    rendered = [(o, _render(report, o, minimum, verbose)) for o in outputs]
     for o, text in rendered:
         if o.file is not None:
             write_atomic(o.file, text)
@@ -106,21 +106,21 @@ def emit(report: dict[str, Any], outputs: list[Output], minimum: Severity) -> No
             if o.format == "table":
                 from ..report import table
 
-                table.render(report, sys.stdout)
+                table.render(report, sys.stdout, verbose=verbose)
             else:
                 sys.stdout.write(text)
     if any(o.format == "github" for o in outputs):
         _step_summary(report)
 
 
-def _render(report: dict[str, Any], o: Output, minimum: Severity) -> str:
+def _render(report: dict[str, Any], o: Output, minimum: Severity, verbose: bool = False) -> str:
     if o.format == "table":
         if o.file is None:
             return ""  # rendered straight to the terminal by emit, in colour when it is one
         from ..report import table
 
         buffer = io.StringIO()
-        table.render(report, buffer, color=False, width=160)
+        table.render(report, buffer, color=False, width=160, verbose=verbose)
         return buffer.getvalue()
     if o.format == "json":
         from ..report.json_format import render

@@ -44,7 +44,7 @@ def render_table(diff: dict[str, Any], stream: IO[str], color: bool | None = Non
 
     from .safe import printable
 
-    console = Console(file=stream, force_terminal=color, no_color=color is False, highlight=False)
+    console = Console(file=stream, force_terminal=color, no_color=True if color is False else None, highlight=False)
     table = Table(title=Text(printable(_headline(diff))), title_justify="left")
     for name in ("Change", "Where", "Claim", "Before", "After"):
         table.add_column(name)

@@ -16,44 +16,80 @@ MAX_TABLE_ROWS = 500
 _ANSI = {"supported": "\x1b[1;32m", "contradicted": "\x1b[1;31m", "not_enough_info": "\x1b[33m"}
 
 
-def render(report: dict[str, Any], stream: IO[str], color: bool | None = None, width: int | None = None) -> None:
+def render(report: dict[str, Any], stream: IO[str], color: bool | None = None, width: int | None = None,
+           verbose: bool = False) -> None:
+    """The verdict table: compact (claim, verdict, one line of why) unless ``verbose`` (every column, evidence wrapped)."""
     if report["summary"]["claims"] > MAX_TABLE_ROWS:
         _render_lines(report, stream, _use_color(stream) if color is None else color)
         return
     from rich.console import Console  # imported here: rich costs ~100 ms to import
-    from rich.table import Table
     from rich.text import Text
 
-    console = Console(file=stream, force_terminal=color, no_color=color is False, width=width, highlight=False)
+    # no_color=None lets rich honour NO_COLOR itself; False would override it
+    console = Console(file=stream, force_terminal=color, no_color=True if color is False else None, width=width, highlight=False)
     for doc in report["documents"]:
         path = printable(doc["path"])
         if not doc["claims"]:
             console.print(f"{path}: no checkable figures", markup=False)
             _print_unchecked(console, doc)
             continue
-        table = Table(title=Text(path), title_justify="left", expand=False)
-        table.add_column("Location", no_wrap=True, style="dim")
-        table.add_column("Claim", ratio=3)
-        table.add_column("Claimed", ratio=2)
-        table.add_column("Reference", ratio=2)
-        table.add_column("Verdict", no_wrap=True)
-        table.add_column("Why and source", ratio=5)
-        for c in doc["claims"]:
-            verdict = Text(_LABELS[c["verdict"]], style=_STYLES[c["verdict"]])
-            verdict.append(f"\n{c['reason']}{finding_note(c, chr(10))}", style="dim")
-            why = Text(printable(c["explanation"]))
-            if c["evidence"]:
-                first = c["evidence"][0]
-                why.append(f" [{first['source']} row {first['record']}]", style="dim")
-            loc = c["location"]
-            table.add_row(f"{loc['line']}:{loc['column']}", Text(printable(c["text"])), Text(printable(claimed(c))),
-                          Text(printable(c["reference"] or "—")), verdict, why)
-        console.print(table)
+        console.print(_wide(doc, path) if verbose else _compact(doc, path))
         _print_unchecked(console, doc)
         for p in doc["problems"]:
             loc = p["location"]
             console.print(printable(f"{path}:{loc['line']}:{loc['column']}: {p['code']} {p['message']}"), style="yellow", markup=False)
     console.print(_summary_text(report), style=None)
+
+
+def _compact(doc: dict[str, Any], path: str) -> Any:
+    """One line a claim: where, the claim, the verdict with its code, why (cut to the width left)."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=Text(path), title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False, expand=True)
+    table.add_column("Line", no_wrap=True, style="dim")
+    table.add_column("Claim", no_wrap=True, overflow="ellipsis", ratio=3, min_width=14)
+    table.add_column("Verdict", no_wrap=True)
+    table.add_column("Why", no_wrap=True, overflow="ellipsis", ratio=5, min_width=10)
+    for c in doc["claims"]:
+        loc = c["location"]
+        verdict = Text(_SHORT[c["verdict"]], style=_STYLES[c["verdict"]])
+        code = c["finding"]["code"] if c["finding"] else ""
+        if code:
+            verdict.append(f" {code}", style="dim")
+        if c["suppressed"]:
+            verdict.append(" (suppressed)", style="dim")
+        table.add_row(f"{loc['line']}:{loc['column']}", Text(printable(c["text"])), verdict, Text(printable(c["explanation"])))
+    return table
+
+
+_SHORT = {"supported": "supported", "contradicted": "CONTRADICTED", "not_enough_info": "not enough"}
+
+
+def _wide(doc: dict[str, Any], path: str) -> Any:
+    """Every column, the explanation and its first record wrapped in full (--verbose)."""
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=Text(path), title_justify="left", expand=False)
+    table.add_column("Location", no_wrap=True, style="dim")
+    table.add_column("Claim", ratio=3)
+    table.add_column("Claimed", ratio=2)
+    table.add_column("Reference", ratio=2)
+    table.add_column("Verdict", no_wrap=True)
+    table.add_column("Why and source", ratio=5)
+    for c in doc["claims"]:
+        verdict = Text(_LABELS[c["verdict"]], style=_STYLES[c["verdict"]])
+        verdict.append(f"\n{c['reason']}{finding_note(c, chr(10))}", style="dim")
+        why = Text(printable(c["explanation"]))
+        if c["evidence"]:
+            first = c["evidence"][0]
+            why.append(f" [{first['source']} row {first['record']}]", style="dim")
+        loc = c["location"]
+        table.add_row(f"{loc['line']}:{loc['column']}", Text(printable(c["text"])), Text(printable(claimed(c))),
+                      Text(printable(c["reference"] or "—")), verdict, why)
+    return table
 
 
 UNCHECKED_SHOWN = 20
@@ -68,8 +104,11 @@ def _print_unchecked(console: Any, doc: dict[str, Any]) -> None:
         return
     console.print(f"Check-worthy sentences no source could check ({len(left)}):", style="bold yellow")
     for s in left[:UNCHECKED_SHOWN]:
-        text = printable(s["text"] if len(s["text"]) <= 110 else s["text"][:107] + "...")
-        console.print(f"  {s['location']['line']}:{s['location']['column']}  {s['checkworthiness']:.2f}  {text}", markup=False)
+        head = f"  {s['location']['line']}:{s['location']['column']}  {s['checkworthiness']:.2f}  "
+        room = max(20, console.width - len(head) - 1)
+        text = " ".join(printable(s["text"]).split())
+        text = text if len(text) <= room else text[:room - 1] + "…"
+        console.print(head + text, markup=False, no_wrap=True, overflow="ellipsis")
     if len(left) > UNCHECKED_SHOWN:
         console.print(f"  ... and {len(left) - UNCHECKED_SHOWN} more (json lists every sentence with its score)")
 
