@@ -1,3 +1,3 @@
 """factcheck: check every figure in a document against public reference data."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

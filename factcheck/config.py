@@ -39,6 +39,7 @@ class Config(BaseModel):
     tolerance: float = Field(0.05, ge=0, le=1, description="relative width of 'approximately'")
     min_match_score: float = Field(80.0, ge=0, le=100, description="below it a measure match cannot decide")
     min_checkworthiness: float = Field(0.0, ge=0, le=1, description="report only claims in sentences at least this check-worthy")
+    url_base: str | None = Field(None, description="where the documents are published, for ClaimReview's url (URL/PATH#claim-ID)")
     vintage_years: int = Field(5, ge=0, le=100, description="a figure without a year that fits a record this many years older than the latest is another vintage, not contradicted")
 
 

@@ -26,6 +26,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     check.add_argument("--output", action="append", default=[], metavar="FORMAT[:FILE]",
                        help=f"a format and where to write it (repeatable; stdout without FILE): {', '.join(outputs.FORMATS)}")
     check.add_argument("--format", choices=outputs.FORMATS, help="shorthand for one --output FORMAT (default: table)")
+    check.add_argument("--url-base", metavar="URL",
+                       help="where the documents are published: ClaimReview's url is URL/PATH#claim-ID (config url-base)")
     check.add_argument("-v", "--verbose", action="store_true",
                        help="the table with every column: what was claimed, the reference, the whole explanation and its record")
     add_policy_options(check)
@@ -72,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
     if args.diff_base:
         _keep_changed(report, session, documents, [r.text for r in results], args.diff_base)
     report["summary"] = summarize(report)
-    outputs.emit(report, specs, session.min_severity, args.verbose)
+    outputs.emit(report, specs, session.min_severity, args.verbose, args.url_base or session.loaded.config.url_base)
     if report["summary"]["unmatched"] and not any(o.format == "table" and o.file is None for o in specs):
         from ..report.table import unmatched_text
 

@@ -95,9 +95,9 @@ def _identity(path: Path) -> str:
         return str(path.absolute())
 
 
-def emit(report: dict[str, Any], outputs: list[Output], minimum: Severity, verbose: bool = False) -> None:
+def emit(report: dict[str, Any], outputs: list[Output], minimum: Severity, verbose: bool = False, url_base: str | None = None) -> None:
     """Render every output, write the files, then stdout; for ``github`` also the step summary."""
-    rendered = [(o, _render(report, o, minimum, verbose)) for o in outputs]
+    rendered = [(o, _render(report, o, minimum, verbose, url_base)) for o in outputs]
     for o, text in rendered:
         if o.file is not None:
             write_atomic(o.file, text)
@@ -113,7 +113,7 @@ def emit(report: dict[str, Any], outputs: list[Output], minimum: Severity, verbo
         _step_summary(report)
 
 
-def _render(report: dict[str, Any], o: Output, minimum: Severity, verbose: bool = False) -> str:
+def _render(report: dict[str, Any], o: Output, minimum: Severity, verbose: bool = False, url_base: str | None = None) -> str:
     if o.format == "table":
         if o.file is None:
             return ""  # rendered straight to the terminal by emit, in colour when it is one
@@ -148,7 +148,7 @@ def _render(report: dict[str, Any], o: Output, minimum: Severity, verbose: bool 
         return markdown.render(report)
     from ..report import claimreview
 
-    return claimreview.render(report)
+    return claimreview.render(report, url_base)
 
 
 def _root() -> Path:

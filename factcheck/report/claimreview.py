@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import os
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from pydantic_core import to_json
 
@@ -20,6 +22,27 @@ _RATING = {"contradicted": 1, "not_enough_info": 2, "supported": 3}
 _NAMES = {"contradicted": "Contradicted", "not_enough_info": "Not enough info", "supported": "Supported"}
 
 
+def _page(path: str, url_base: str | None) -> str | None:
+    if not url_base:
+        return None
+    return url_base.rstrip("/") + "/" + quote(Path(path).as_posix().lstrip("./"))
+
+
+def _short(c: dict[str, Any]) -> str:
+    """The claim as one short statement: its sentence when short, else the words around the figure."""
+    sentence = " ".join(c["sentence"].split())
+    if len(sentence) <= _SHORT:
+        return sentence
+    text = " ".join(c["text"].split())
+    at = sentence.find(text)
+    if at < 0:
+        return text
+    start = max(0, sentence.rfind(" ", 0, max(0, at - 60)) + 1)
+    end = sentence.find(" ", min(len(sentence), at + len(text) + 60))
+    end = len(sentence) if end < 0 else end
+    return ("…" if start else "") + sentence[start:end] + ("…" if end < len(sentence) else "")
+
+
 def published() -> str:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.strip().isdigit():
@@ -27,23 +50,31 @@ def published() -> str:
     return date.today().isoformat()
 
 
-def render(report: dict[str, Any]) -> str:
+TOOL_URL = "https://pypi.org/project/factcheck-figures/"
+_SHORT = 200  # Google shows claimReviewed as a short statement of the claim, not a paragraph
+
+
+def render(report: dict[str, Any], url_base: str | None = None) -> str:
+    """``url_base`` is where the documents are published (``--url-base`` or config ``url-base``):
+    each review's ``url`` is the document's URL with ``#claim-ID``; without it, a ``urn:`` of the claim id."""
     when = published()
-    author = {"@type": "Organization", "name": f"factcheck {__version__} (automated check against reference data)"}
+    author = {"@type": "Organization", "name": f"factcheck {__version__} (automated check against reference data)", "url": TOOL_URL}
     reviews = []
     for doc in report["documents"]:
+        page = _page(doc["path"], url_base)
         for c in doc["claims"]:
             review: dict[str, Any] = {
                 "@context": "https://schema.org",
                 "@type": "ClaimReview",
                 "identifier": c["id"],
-                "claimReviewed": c["sentence"],
+                "url": f"{page}#claim-{c['id']}" if page else f"urn:factcheck:claim:{c['id']}",
+                "claimReviewed": _short(c),
                 "datePublished": when,
                 "author": author,
                 "itemReviewed": {
                     "@type": "Claim",
                     "name": c["text"],
-                    "appearance": {"@type": "CreativeWork", "url": doc["path"]},
+                    "appearance": {"@type": "CreativeWork", **({"url": page} if page else {"name": doc["path"]})},
                 },
                 "reviewRating": {
                     "@type": "Rating",

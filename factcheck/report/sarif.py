@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from pydantic_core import to_json
 
@@ -25,13 +26,16 @@ SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _CODES = list(FINDINGS)
 
 
+INFORMATION_URI = "https://pypi.org/project/factcheck-figures/"
+
+
 def render(report: dict[str, Any], root: Path, minimum: Severity = "note") -> str:
     uris: dict[str, dict[str, str]] = {}
+    bases: dict[str, Any] = {"%SRCROOT%": {"uri": _folder_uri(root)}}
     results = []
     for f in findings(report, minimum, suppressed=True):
         if f.path not in uris:
-            rel = relative(f.path, root)
-            uris[f.path] = {"uri": rel, "uriBaseId": "%SRCROOT%"} if rel else {"uri": Path(f.path).resolve().as_uri()}
+            uris[f.path] = _artifact(f.path, root, bases)
         results.append(_result(f, uris[f.path]))
     log = {
         "$schema": SARIF_SCHEMA,
@@ -41,13 +45,34 @@ def render(report: dict[str, Any], root: Path, minimum: Severity = "note") -> st
                 "name": "factcheck",
                 "version": __version__,
                 "semanticVersion": __version__,
+                "informationUri": INFORMATION_URI,
                 "rules": [_rule(code) for code in _CODES],
             }},
+            "originalUriBaseIds": bases,
             "columnKind": "unicodeCodePoints",
             "results": results,
         }],
     }
     return to_json(log, indent=2).decode("utf-8") + "\n"  # Rust: ~9x faster than json.dumps with indent
+
+
+def _artifact(path: str, root: Path, bases: dict[str, Any]) -> dict[str, str]:
+    """A repository file relative to %SRCROOT%; one outside it relative to a base id of its own folder.
+
+    URIs are percent-encoded (a space, '#', '%' or non-ASCII in a path is otherwise no valid URI).
+    """
+    rel = relative(path, root)
+    if rel is not None:
+        return {"uri": quote(rel), "uriBaseId": "%SRCROOT%"}
+    folder = Path(path).resolve().parent
+    key = f"OUTSIDE{hashlib.sha1(str(folder).encode()).hexdigest()[:8].upper()}"
+    bases.setdefault(key, {"uri": _folder_uri(folder), "description": {"text": "a folder outside the repository"}})
+    return {"uri": quote(Path(path).name), "uriBaseId": key}
+
+
+def _folder_uri(folder: Path) -> str:
+    """An absolute file URI ending in '/', percent-encoded, as SARIF requires of a base."""
+    return Path(folder).resolve().as_uri().rstrip("/") + "/"
 
 
 def _rule(code: str) -> dict[str, Any]:
@@ -58,6 +83,7 @@ def _rule(code: str) -> dict[str, Any]:
         "shortDescription": {"text": f.title},
         "fullDescription": {"text": f"{f.title}. {f.help}"},
         "help": {"text": f.help, "markdown": f.help},
+        "helpUri": f"{INFORMATION_URI}#findings-what-ci-acts-on",
         "defaultConfiguration": {"level": f.severity},
         "properties": {"tags": ["factcheck", f.fails_at]},
     }

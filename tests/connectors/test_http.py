@@ -10,6 +10,8 @@ import pytest
 import requests
 from requests.adapters import BaseAdapter
 
+from factcheck import __version__
+
 from factcheck.cli import main
 from factcheck.connectors import http
 from factcheck.connectors.http import HttpClient
@@ -59,7 +61,7 @@ URL = "https://api.example.org/data.json"
 def test_user_agent_names_factcheck_and_its_version():
     c, adapter, _ = client([(200, "{}", {})])
     c.get(URL)
-    assert adapter.sent[0].headers["User-Agent"].startswith("factcheck/0.1.0")
+    assert adapter.sent[0].headers["User-Agent"].startswith(f"factcheck/{__version__}")
 
 
 @pytest.mark.parametrize(
