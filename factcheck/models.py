@@ -9,12 +9,20 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel as _PydanticModel
+from pydantic import ConfigDict, Field
 
 from . import __version__
 
 SCHEMA_VERSION = "1.2"  # 1.1 added findings, suppressions, review, revision, baseline; 1.2 sentences and check-worthiness
 Severity = Literal["error", "warning", "note"]
+SCHEMA_ID = f"urn:factcheck-figures:report-schema:{SCHEMA_VERSION}"
+
+
+class BaseModel(_PydanticModel):
+    """Our objects: every field documented, none other allowed (``additionalProperties: false``)."""
+
+    model_config = ConfigDict(extra="forbid")
 
 
 class Location(BaseModel):
@@ -75,6 +83,7 @@ class EvidenceOut(BaseModel):
     origin: bool = Field(description="the record is the figure's own origin, not an independent confirmation")
     note: str | None = None
     kind: str | None = Field(None, description="what the cited page is: primary, secondary news, repost, mirror")
+    member: MemberOut | None = Field(None, description="set and places records: the member or place the record names")
 
 
 class FindingOut(BaseModel):
@@ -223,4 +232,6 @@ class DiffReport(BaseModel):
 
 
 def json_schema() -> dict:
-    return Report.model_json_schema()
+    """The published schema: JSON Schema 2020-12, with an id naming the report schema's version."""
+    schema = Report.model_json_schema()
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID, **schema}

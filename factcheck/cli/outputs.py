@@ -158,6 +158,21 @@ def _root() -> Path:
     return source_root(str(Path.cwd()))
 
 
+STEP_SUMMARY_LIMIT = 1024 * 1024  # GitHub refuses a step summary above 1 MiB (and shows an error instead)
+
+
+def summary_within_limit(text: str, limit: int = STEP_SUMMARY_LIMIT) -> str:
+    """The Markdown report, cut at a line below GitHub's limit with a note saying so."""
+    data = text.encode("utf-8")
+    if len(data) <= limit:
+        return text
+    note = ("\n\n> **factcheck:** the report was cut here to stay under GitHub's 1 MiB step-summary limit "
+            f"({len(data):,} bytes in all); write the whole of it with `--output markdown:FILE` and keep it as an artifact.\n")
+    room = limit - len(note.encode("utf-8")) - 1024
+    cut = data[:room].decode("utf-8", errors="ignore")
+    return cut[:cut.rfind("\n") + 1] + note
+
+
 def _step_summary(report: dict[str, Any]) -> None:
     """GitHub shows 10 errors and 10 warnings a step: the whole table goes to the step summary."""
     target = os.environ.get("GITHUB_STEP_SUMMARY")
@@ -165,8 +180,9 @@ def _step_summary(report: dict[str, Any]) -> None:
         return
     from ..report import markdown
 
+    text = summary_within_limit(markdown.render(report))
     try:
         with open(target, "a", encoding="utf-8") as fh:
-            fh.write(markdown.render(report))
+            fh.write(text)
     except OSError as exc:
         raise UsageError(f"GITHUB_STEP_SUMMARY={target}: cannot append the summary: {exc.strerror or exc}") from exc

@@ -240,7 +240,7 @@ def _indexed(
                 seen = set(sink.measure_ids)
                 with open(path, encoding="utf-8-sig", newline="") as stream:
                     try:
-                        read_rows(stream, mapping, provenance, where, path, sink)
+                        read_rows(stream, mapping, provenance, where, path, sink, csv_dialect(resource, where))
                     except UnicodeDecodeError as exc:
                         raise SourceError(str(path), f"not UTF-8 text (byte {exc.start})") from exc
                 add_measures(name, mapping, measures, {m: None for m in sink.measure_ids if m not in seen})
@@ -293,7 +293,7 @@ def _load_resource(
     except UnicodeDecodeError as exc:
         raise SourceError(str(data_path), f"not UTF-8 text (byte {exc.start})") from exc
     first = len(observations)
-    read_rows(io.StringIO(text, newline=""), mapping, provenance, where, data_path, observations)
+    read_rows(io.StringIO(text, newline=""), mapping, provenance, where, data_path, observations, csv_dialect(resource, where))
     add_measures(name, mapping, measures, dict.fromkeys(o.measure for o in observations[first:]))
 
 
@@ -339,9 +339,33 @@ def bounded_lines(stream: Any, data_path: Path) -> Iterator[str]:
         yield line
 
 
-def read_rows(stream: Any, mapping: Mapping, provenance: Provenance, where: str, data_path: Path, sink: Any) -> None:
+def csv_dialect(resource: dict[str, Any], where: str) -> dict[str, Any]:
+    """The csv module's options for a resource's Table Dialect (``delimiter``, ``quoteChar``,
+    ``doubleQuote``, ``skipInitialSpace``), as frictionless reads them; a ``header: false`` is refused."""
+    dialect = resource.get("dialect")
+    if dialect is None:
+        return {}
+    if not isinstance(dialect, dict):
+        raise SourceError(where, "'dialect' must be an object (Table Dialect)")
+    if dialect.get("header") is False:
+        raise SourceError(where, "'dialect.header' is false: factcheck maps columns by their header names, so the file needs a header row")
+    options: dict[str, Any] = {}
+    for key, option in (("delimiter", "delimiter"), ("quoteChar", "quotechar")):
+        value = dialect.get(key)
+        if value is not None:
+            if not isinstance(value, str) or len(value) != 1:
+                raise SourceError(where, f"'dialect.{key}' must be one character, not {value!r}")
+            options[option] = value
+    for key, option in (("doubleQuote", "doublequote"), ("skipInitialSpace", "skipinitialspace")):
+        if isinstance(dialect.get(key), bool):
+            options[option] = dialect[key]
+    return options
+
+
+def read_rows(stream: Any, mapping: Mapping, provenance: Provenance, where: str, data_path: Path, sink: Any,
+              dialect: dict[str, Any] | None = None) -> None:
     """Check the header against the mapping, then append each row's observation to ``sink``."""
-    reader = csv.reader(bounded_lines(stream, data_path))
+    reader = csv.reader(bounded_lines(stream, data_path), **(dialect or {}))
     try:
         _read_rows(reader, mapping, provenance, where, data_path, sink)
     except csv.Error as exc:  # a field over the csv module's limit, a NUL byte, an unclosed quote

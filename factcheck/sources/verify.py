@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from .base import SourceError
-from .datapackage import hash_verified, licence_of, prepare_resource
+from .datapackage import csv_dialect, hash_verified, licence_of, prepare_resource
 
 
 def verify(descriptor: Path) -> list[str]:
@@ -37,7 +37,7 @@ def verify(descriptor: Path) -> list[str]:
                 problems.append(f"{res_where}: declares no 'hash', so it cannot be verified")
             hash_verified(path, resource.get("hash"), res_where)
             with open(path, encoding="utf-8-sig", newline="") as stream:
-                header = {h.strip() for h in next(csv.reader(stream), [])}
+                header = {h.strip() for h in next(csv.reader(stream, **csv_dialect(resource, res_where)), [])}
             missing = [c for _, c in mapping.columns() if c not in header]
             if missing:
                 problems.append(f"{res_where}: mapped column(s) {', '.join(missing)} not in {path.name}")

@@ -168,3 +168,14 @@ def test_a_measure_column_names_its_measures(tmp_path):
     assert labels == {"population": ("inhabitants", "population"), "life_expectancy": ("life expectancy",)}
     checked = check_text("In 2014, France had a population of 66.3 million.", "a.md", catalogue, Settings())
     assert [v.label for _, v in checked.claims] == ["supported"]
+
+
+def test_a_table_dialect_is_honoured(tmp_path):
+    """A semicolon-separated file with a Table Dialect, as frictionless reads it."""
+    text = "code;name;year;value\nFRA;France;2022;68184457\n"
+    path = package(tmp_path / "semi", text, dialect={"delimiter": ";"})
+    (row,) = load(path).observations("population", "FRA")
+    assert row.value == 68184457
+    bad = package(tmp_path / "nohead", text, dialect={"delimiter": ";", "header": False})
+    with pytest.raises(SourceError, match="header"):
+        load(bad)
