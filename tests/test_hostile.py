@@ -94,7 +94,7 @@ def test_an_unforeseen_error_is_exit_2_with_one_line_naming_the_file(here, capsy
     def broken(*args, **kwargs):
         raise RuntimeError("something nobody foresaw")
 
-    monkeypatch.setattr("factcheck.cli.common.check_text", broken)
+    monkeypatch.setattr("factcheck.engine.check_text", broken)
     code, _, err = run(capsys, "check", "doc.md", "--no-config")
     (line,) = [line for line in err.splitlines() if "error" in line]
     assert code == 2 and "Traceback" not in err

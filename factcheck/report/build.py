@@ -36,6 +36,13 @@ def build_report(results: list[Checked], tolerance: float) -> dict[str, Any]:
     return report
 
 
+def assemble(documents: list[dict[str, Any]]) -> dict[str, Any]:
+    """A report of documents' parts built apart (by worker processes, on a cluster), as build_report makes it."""
+    report = {"schema_version": SCHEMA_VERSION, "tool": {"name": "factcheck", "version": __version__}, "documents": documents}
+    report["summary"] = summarize(report)
+    return report
+
+
 def summarize(report: dict[str, Any]) -> dict[str, Any]:
     """The summary of what the report holds now (after baseline or revision filters)."""
     labels = [c["verdict"] for d in report["documents"] for c in d["claims"]]

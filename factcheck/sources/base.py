@@ -23,6 +23,9 @@ class SourceError(FactcheckError):
         self.path = path
         self.problem = problem
 
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:  # raised in a worker process, re-raised here
+        return (type(self), (self.path, self.problem))
+
 
 class Source(Protocol):
     name: str

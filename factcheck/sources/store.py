@@ -133,6 +133,19 @@ def _build(target: Path, tmp: Path, name: str, fill: Callable[[Sink], dict[str, 
 class StoreSource:
     """A source answered from an SQLite index: measures in memory, records on demand."""
 
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled (for a worker process or a Dask worker) as its index file, opened again there."""
+        return {"path": self.path, "entity_aliases": self.entity_aliases, "builtin": getattr(self, "builtin", False)}
+
+    def reopen(self) -> None:
+        """A connection of this process's own (after a fork)."""
+        self.__setstate__(self.__getstate__())
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(state["path"])  # type: ignore[misc]
+        self.entity_aliases = state["entity_aliases"]
+        self.builtin = state["builtin"]
+
     def __init__(self, path: Path) -> None:
         self.path = path
         try:

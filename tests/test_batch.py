@@ -1,0 +1,119 @@
+"""Issue 12: every core and a Dask cluster give the output of one process, in a stable order."""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from factcheck.cli import main
+from tests.conftest import SEED
+
+
+def corpus(folder: Path, n: int) -> Path:
+    """Seed variants and short country paragraphs: documents that hit every kind of verdict."""
+    folder.mkdir(parents=True, exist_ok=True)
+    seed = SEED.read_text(encoding="utf-8")
+    rng = random.Random(n)
+    countries = ["France", "Germany", "Brazil", "India", "Kenya", "Japan", "Atlantis"]
+    for i in range(n):
+        if i % 4 == 0:
+            text = seed.replace("96,700", f"{rng.randint(50, 150)},{rng.randint(100, 999)}")
+            (folder / f"doc{i:04d}.txt").write_text(text, encoding="utf-8")
+        else:
+            c, y = rng.choice(countries), rng.randint(2000, 2020)
+            (folder / f"doc{i:04d}.md").write_text(
+                f"# {c}\n\nIn {y}, {c} had a population of {rng.randint(5, 200)} million. Its GDP was ${rng.randint(1, 4000)} billion "
+                f"in {y}. <!-- factcheck: ignore[FC201] none --> It sent {rng.randint(2, 30)} teams.\n", encoding="utf-8")
+    return folder
+
+
+def run(capsys, *args: str) -> tuple[int, str]:
+    code = main(list(args))
+    return code, capsys.readouterr().out
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif", "concise", "jsonl", "markdown"])
+def test_every_core_gives_the_output_of_one_process(tmp_path, capsys, monkeypatch, fmt):
+    folder = corpus(tmp_path / "docs", 60)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+    common = ["check", "docs", "--no-config", "--doc-date", "2020-06-07", "--format", fmt]
+    one = run(capsys, *common, "--jobs", "1")
+    two = run(capsys, *common, "--jobs", "2")
+    assert one == two and one[1]
+    if fmt == "json":
+        paths = [d["path"] for d in json.loads(one[1])["documents"]]
+        assert paths == sorted(paths) and len(paths) == 60 and folder.name == "docs"
+
+
+def test_a_bad_document_in_a_worker_is_exit_2_naming_it(tmp_path, capsys, monkeypatch):
+    corpus(tmp_path / "docs", 10)
+    (tmp_path / "docs" / "zz-binary.txt").write_bytes(b"\x00\x01\x02 binary")
+    monkeypatch.chdir(tmp_path)
+    code = main(["check", "docs", "--no-config", "--jobs", "2", "--format", "json"])
+    assert code == 2 and "zz-binary.txt: binary file" in capsys.readouterr().err
+
+
+def test_jobs_must_be_positive(tmp_path, capsys, monkeypatch):
+    corpus(tmp_path / "docs", 2)
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "docs", "--no-config", "--jobs", "0"]) == 2
+
+
+def test_listing_a_folder_is_linear(tmp_path):
+    from factcheck.cli.check import _documents
+    from factcheck.cli.common import Run
+    from factcheck.config import defaults
+
+    def listing(n: int) -> float:
+        folder = tmp_path / f"f{n}"
+        folder.mkdir()
+        for i in range(n):
+            (folder / f"{i}.md").write_text("x", encoding="utf-8")
+        session = Run.__new__(Run)
+        session.loaded = defaults(tmp_path)  # type: ignore[attr-defined]
+        t0 = time.perf_counter()
+        assert len(_documents([folder], session)) == n
+        return time.perf_counter() - t0
+
+    small, large = listing(300), listing(3000)
+    assert large / max(small, 0.001) < 15, (small, large)
+
+
+dask_distributed = pytest.importorskip("dask.distributed", reason="the dask extra is not installed")
+
+
+def test_a_local_dask_cluster_gives_the_output_of_one_process(tmp_path, capsys, monkeypatch):
+    corpus(tmp_path / "docs", 200)
+    monkeypatch.chdir(tmp_path)
+    common = ["check", "docs", "--no-config", "--doc-date", "2020-06-07", "--format", "json"]
+    one = run(capsys, *common, "--jobs", "1")
+    on_dask = run(capsys, *common, "--scheduler", "local:2")
+    assert one == on_dask and json.loads(one[1])["summary"]["documents"] == 200
+
+
+def test_check_corpus_is_the_python_api_on_dask(tmp_path, capsys, monkeypatch):
+    from dask.distributed import Client, LocalCluster
+
+    from factcheck.batch import check_corpus
+
+    corpus(tmp_path / "docs", 20)
+    monkeypatch.chdir(tmp_path)
+    _, expected = run(capsys, "check", "docs", "--no-config", "--doc-date", "2020-06-07", "--format", "json", "--jobs", "1")
+    paths = sorted(str(p) for p in (tmp_path / "docs").iterdir())
+    with LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=":0") as cluster, Client(cluster) as client:
+        report = check_corpus([Path(p).relative_to(tmp_path) for p in paths], [], client, doc_date=__import__("datetime").date(2020, 6, 7))
+    assert json.loads(json.dumps(report, default=str))["documents"] == json.loads(expected)["documents"]
+
+
+def test_without_dask_the_flag_says_how_to_install_it(tmp_path, capsys, monkeypatch):
+    corpus(tmp_path / "docs", 2)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setitem(sys.modules, "dask.distributed", None)
+    code = main(["check", "docs", "--no-config", "--scheduler", "local:2"])
+    assert code == 2 and "pip install 'factcheck-figures[dask]'" in capsys.readouterr().err
