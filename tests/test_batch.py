@@ -77,12 +77,15 @@ def test_listing_a_folder_is_linear(tmp_path):
             (folder / f"{i}.md").write_text("x", encoding="utf-8")
         session = Run.__new__(Run)
         session.loaded = defaults(tmp_path)  # type: ignore[attr-defined]
-        t0 = time.perf_counter()
-        assert len(_documents([folder], session)) == n
-        return time.perf_counter() - t0
+        best = float("inf")
+        for _ in range(3):
+            t0 = time.perf_counter()
+            assert len(_documents([folder], session)) == n
+            best = min(best, time.perf_counter() - t0)
+        return best
 
     small, large = listing(300), listing(3000)
-    assert large / max(small, 0.001) < 15, (small, large)
+    assert large / max(small, 0.02) < 15, (small, large)  # quadratic was 100x; below 20 ms a timer measures the machine
 
 
 dask_distributed = pytest.importorskip("dask.distributed", reason="the dask extra is not installed")

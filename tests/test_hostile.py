@@ -115,7 +115,7 @@ ADVERSARIAL = {
 
 def _seconds(text: str, path: str) -> float:
     best = float("inf")
-    for _ in range(2):
+    for _ in range(3):
         t0 = time.perf_counter()
         check_text(text, path, NO_SOURCES, Settings())
         best = min(best, time.perf_counter() - t0)
@@ -126,7 +126,7 @@ def _seconds(text: str, path: str) -> float:
 def test_adversarial_text_scales_linearly(family):
     make = ADVERSARIAL[family]
     small, medium, large = (_seconds(make(n), "doc.md") for n in (10_000, 100_000, 1_000_000))
-    floor = 0.002  # below this a timer measures noise, not work
+    floor = 0.01  # below this a timer measures the machine, not the work
     assert max(medium, floor) / max(small, floor) < 15, (small, medium)
     assert max(large, floor) / max(medium, floor) < 15, (medium, large)
 
