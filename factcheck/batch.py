@@ -130,15 +130,24 @@ def dask_client(scheduler: str) -> Any:
         raise UsageError(f"--scheduler {scheduler}: cannot reach the Dask scheduler: {exc}") from exc
 
 
+def check_many(paths: list[str], catalogue: Any, job: Job) -> list[Part]:
+    """A batch of documents in one task: Dask's scheduler costs milliseconds a task, a document often less."""
+    return [check_one(p, catalogue, job) for p in paths]
+
+
 def on_dask(paths: Sequence[str], catalogue: Any, job: Job, client: Any, advance: Callable[[int], None] | None = None) -> Iterator[Part]:
     """The documents' parts in order, checked on a Dask cluster; the catalogue is sent once to every worker."""
     shared = client.scatter(catalogue, broadcast=True)
-    futures = client.map(check_one, list(paths), catalogue=shared, job=job, pure=False)
+    workers = max(1, sum(client.nthreads().values()))
+    size = max(1, min(64, len(paths) // (workers * 8)))
+    batches = [list(paths[i:i + size]) for i in range(0, len(paths), size)]
+    futures = client.map(check_many, batches, catalogue=shared, job=job, pure=False)
     try:
-        for future in futures:  # in order: a slow document holds back the output, never reorders it
-            yield future.result()
-            if advance:
-                advance(1)
+        for future in futures:  # in order: a slow batch holds back the output, never reorders it
+            for part in future.result():
+                yield part
+                if advance:
+                    advance(1)
     finally:
         client.cancel(futures)
 
