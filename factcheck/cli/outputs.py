@@ -12,11 +12,12 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from collections.abc import Iterator
 from typing import Any
 
 from ..core.findings import Severity
 from ..errors import UsageError
-from ..report.atomic import write_atomic
+from ..report.atomic import write_atomic, write_atomic_bytes
 
 FORMATS = ("table", "json", "jsonl", "concise", "sarif", "github", "markdown", "claimreview")
 # A file named without a format gets the format its suffix names; another suffix must say which.
@@ -100,20 +101,28 @@ def emit(report: dict[str, Any], outputs: list[Output], minimum: Severity, verbo
     rendered = [(o, _render(report, o, minimum, verbose, url_base)) for o in outputs]
     for o, text in rendered:
         if o.file is not None:
-            write_atomic(o.file, text)
+            if isinstance(text, str):
+                write_atomic(o.file, text)
+            else:
+                write_atomic_bytes(o.file, text)
     for o, text in rendered:
         if o.file is None:
             if o.format == "table":
                 from ..report import table
 
                 table.render(report, sys.stdout, verbose=verbose)
-            else:
+            elif isinstance(text, str):
                 sys.stdout.write(text)
+            else:
+                sys.stdout.flush()
+                for chunk in text:
+                    sys.stdout.buffer.write(chunk)
+                sys.stdout.buffer.flush()
     if any(o.format == "github" for o in outputs):
         _step_summary(report)
 
 
-def _render(report: dict[str, Any], o: Output, minimum: Severity, verbose: bool = False, url_base: str | None = None) -> str:
+def _render(report: dict[str, Any], o: Output, minimum: Severity, verbose: bool = False, url_base: str | None = None) -> str | Iterator[bytes]:
     if o.format == "table":
         if o.file is None:
             return ""  # rendered straight to the terminal by emit, in colour when it is one
@@ -123,9 +132,9 @@ def _render(report: dict[str, Any], o: Output, minimum: Severity, verbose: bool 
         table.render(report, buffer, color=False, width=160, verbose=verbose)
         return buffer.getvalue()
     if o.format == "json":
-        from ..report.json_format import render
+        from ..report.json_format import render_chunks
 
-        return render(report)
+        return render_chunks(report)
     if o.format == "jsonl":
         from ..report import jsonl
 

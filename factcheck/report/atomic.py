@@ -15,7 +15,7 @@ import tempfile
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from ..errors import UsageError
 
@@ -28,8 +28,8 @@ def write_atomic(path: Path, text: str) -> None:
     write_atomic_bytes(path, text.encode("utf-8"))
 
 
-def write_atomic_bytes(path: Path, data: bytes) -> None:
-    """:func:`write_atomic` for bytes (snapshots, cached responses)."""
+def write_atomic_bytes(path: Path, data: bytes | Iterable[bytes]) -> None:
+    """:func:`write_atomic` for bytes (snapshots, cached responses), or a list of chunks written in turn."""
     target = _target(path)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
@@ -45,7 +45,8 @@ def write_atomic_bytes(path: Path, data: bytes) -> None:
     with temporary(tmp):
         try:
             with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
+                for chunk in ([data] if isinstance(data, (bytes, bytearray)) else data):
+                    fh.write(chunk)
                 fh.flush()
                 os.fchmod(fh.fileno(), mode)
                 os.fsync(fh.fileno())
