@@ -227,8 +227,8 @@ NOTES = """### Reading these figures
   real pages: it measures the rules on the phrasings they were written for, so its identification rate
   is an upper bound. Held-out sentences written by others will score lower; the rules are general
   (sentence structure, the sources' own labels and entities), none names a sentence of the set.
-- What is not read, on purpose or not yet: "X's economy was worth $N" (no source calls GDP "economy";
-  add it as an alias where that is meant), "a child born in X could expect to live N years" (no label is
+- What is not read, on purpose or not yet: "X's economy was worth $N" (the GDP source configured here
+  has no alias "economy"; factcheck's built-in wb-gdp has it), "a child born in X could expect to live N years" (no label is
   named), a figure whose counted noun ("47 million people living in poverty", "2.3 million people
   visited") says what was counted rather than how many live there, and a second figure that leaves
   its measure out ("Norway had 5.2 million inhabitants, while Sweden had 9.8 million").
