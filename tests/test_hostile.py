@@ -125,10 +125,13 @@ def _seconds(text: str, path: str) -> float:
 @pytest.mark.parametrize("family", list(ADVERSARIAL), ids=list(ADVERSARIAL))
 def test_adversarial_text_scales_linearly(family):
     make = ADVERSARIAL[family]
-    small, medium, large = (_seconds(make(n), "doc.md") for n in (10_000, 100_000, 1_000_000))
     floor = 0.01  # below this a timer measures the machine, not the work
-    assert max(medium, floor) / max(small, floor) < 15, (small, medium)
-    assert max(large, floor) / max(medium, floor) < 15, (medium, large)
+    for attempt in range(3):  # a shared machine can stall one measurement; a quadratic scan fails all three
+        small, medium, large = (_seconds(make(n), "doc.md") for n in (10_000, 100_000, 1_000_000))
+        ratios = (max(medium, floor) / max(small, floor), max(large, floor) / max(medium, floor))
+        if max(ratios) < 15:
+            break
+    assert max(ratios) < 15, (small, medium, large)
 
 
 # ---- false verdicts from bad data ----

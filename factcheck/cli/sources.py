@@ -19,7 +19,7 @@ from .progress import Bar, wanted
 def add_parser(sub: argparse._SubParsersAction) -> None:
     sources = sub.add_parser("sources", help="list, show, pull and verify the reference datasets")
     actions = sources.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=Parser)
-    for name, text in (("list", "id, connector, title, licence, snapshot date, age, rows"),
+    for name, text in (("list", "id, kind (built-in, local or a connector), licence, snapshot date, rows"),
                        ("show", "one source in detail: descriptor, provenance, measures"),
                        ("pull", "fetch connector sources and write their snapshots (atomically)"),
                        ("verify", "re-hash every snapshot and check every descriptor; exit 2 on any mismatch")):
@@ -92,22 +92,24 @@ def _list(descriptors: list[Path]) -> int:
 
     from ..connectors.snapshot import read_descriptor
 
-    table = Table(title="Reference sources", title_justify="left")
-    for column in ("id", "kind", "title", "licence", "snapshot", "age", "rows"):
-        table.add_column(column, justify="right" if column in ("age", "rows") else "left", no_wrap=column != "title")
+    from rich import box
+
+    # one line a source, fitting 80 columns; titles are in `sources show ID`
+    table = Table(title="Reference sources", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 1, 0, 0))
+    for column in ("id", "kind", "licence", "snapshot", "rows"):
+        table.add_column(column, justify="right" if column == "rows" else "left", no_wrap=True,
+                         min_width=7 if column == "rows" else None, overflow="ellipsis" if column == "id" else "fold")
     for d in descriptors:
         package = read_descriptor(d)
         raw_block = package.get("factcheck")
         block: dict[str, Any] = raw_block if isinstance(raw_block, dict) else {}
         retrieved = _retrieved(package)
-        age = f"{(datetime.now(UTC).date() - retrieved).days} d" if retrieved else "—"
-        if block.get("max_age_days") and retrieved and (datetime.now(UTC).date() - retrieved).days > block["max_age_days"]:
-            age += " (stale)"
+        stale = bool(block.get("max_age_days") and retrieved and (datetime.now(UTC).date() - retrieved).days > block["max_age_days"])
         licences = package.get("licenses") or [{}]
         licence = licences[0].get("name", "") if isinstance(licences[0], dict) else str(licences[0])
         kind = "built-in" if d in _BUILTIN else (block.get("connector") or "local")
-        cells = (_id(d, package), kind, str(package.get("title") or ""), licence or "—",
-                 str(retrieved or ("not pulled" if block.get("connector") else "—")), age, _rows(d, package))
+        cells = (_id(d, package), kind, licence or "—",
+                 str(retrieved or ("not pulled" if block.get("connector") else "—")) + (" stale" if stale else ""), _rows(d, package))
         table.add_row(*(Text(printable(str(c))) for c in cells))
     Console(highlight=False).print(table)
     return EXIT_OK
