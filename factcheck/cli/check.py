@@ -55,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
     if not 0 <= minimum <= 1:
         raise UsageError(f"--min-checkworthiness {minimum}: must be between 0 and 1")
     documents = _documents(args.paths, session)
-    specs = outputs.parse(args.output, args.format, documents)  # again, now that the documents are known
+    outputs.refuse_clashes(specs, documents)  # no output onto a document being checked
     parts = _check_all(documents, session, args)
     report = assemble([part for part, _ in parts])
     # Tens of thousands of report dicts live until exit: move them out of the

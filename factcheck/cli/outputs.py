@@ -31,7 +31,7 @@ class Output:
     file: Path | None  # None: stdout
 
 
-def parse(specs: list[str], shorthand: str | None, inputs: list[Path] | None = None) -> list[Output]:
+def parse(specs: list[str], shorthand: str | None) -> list[Output]:
     """The outputs asked for. ``--format F --output FILE`` (a bare file) keeps its old meaning: F into FILE;
     a bare file without ``--format`` takes the format its suffix names (``report.md`` is markdown)."""
     outputs: list[Output] = []
@@ -51,7 +51,7 @@ def parse(specs: list[str], shorthand: str | None, inputs: list[Path] | None = N
         outputs.append(Output(shorthand, None))
     if sum(o.file is None for o in outputs) > 1:
         raise UsageError("only one output can go to stdout: give the others a file (--output FORMAT:FILE)")
-    _refuse_clashes(outputs, inputs or [])
+    refuse_clashes(outputs, [])
     for o in outputs:
         if o.file is not None and not (o.file.parent if str(o.file.parent) else Path(".")).is_dir():
             raise UsageError(f"--output {o.format}:{o.file}: folder '{o.file.parent}' does not exist")
@@ -71,7 +71,7 @@ def _by_suffix(spec: str) -> str:
     return found
 
 
-def _refuse_clashes(outputs: list[Output], inputs: list[Path]) -> None:
+def refuse_clashes(outputs: list[Output], inputs: list[Path]) -> None:
     """Two outputs into one file lose one; an output onto a document being checked replaces it."""
     seen: dict[str, Output] = {}
     checked = {_identity(p): p for p in inputs if p.is_file()}

@@ -40,11 +40,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    named = _descriptors(args)
+    found = _descriptors(args)
+    named = {name: d for name, (d, _) in found.items()}
     if not named:
         raise UsageError("no reference sources configured: add 'sources' to the configuration or pass --sources PATH")
     if args.action == "list":
-        return _list(list(named.values()))
+        return _list([d for d, _ in found.values()], {d for d, builtin in found.values() if builtin})
     if args.action == "show":
         return _show(_chosen(named, [args.id])[0])
     if args.action == "pull":
@@ -52,11 +53,8 @@ def run(args: argparse.Namespace) -> int:
     return _verify(list(named.values()))
 
 
-_BUILTIN: set[Path] = set()  # descriptors of the built-in sources, for `list`
-
-
-def _descriptors(args: argparse.Namespace) -> dict[str, Path]:
-    """The sources' descriptors by source id, each read once, chosen exactly as ``check`` chooses them."""
+def _descriptors(args: argparse.Namespace) -> dict[str, tuple[Path, bool]]:
+    """The sources' descriptors (and whether each is built in) by source id, chosen exactly as ``check`` chooses them."""
     from ..connectors.snapshot import read_descriptor
     from ..data import builtin_sources
     from ..sources.datapackage import select_descriptors
@@ -64,12 +62,7 @@ def _descriptors(args: argparse.Namespace) -> dict[str, Path]:
     loaded = config_mod.defaults(Path.cwd()) if args.no_config else config_mod.find(Path.cwd())
     paths = [p for p in loaded.source_paths() if p.exists() or loaded.file is not None] + list(args.sources)
     builtin = builtin_sources() if loaded.config.builtin_sources and not args.no_builtin_sources else None
-    out: dict[str, Path] = {}
-    for d, is_builtin in select_descriptors(paths, builtin):
-        out[_id(d, read_descriptor(d))] = d
-        if is_builtin:
-            _BUILTIN.add(d)
-    return out
+    return {_id(d, read_descriptor(d)): (d, is_builtin) for d, is_builtin in select_descriptors(paths, builtin)}
 
 
 def _id(descriptor: Path, package: dict[str, Any]) -> str:
@@ -83,7 +76,7 @@ def _chosen(named: dict[str, Path], ids: list[str]) -> list[Path]:
     return [named[i] for i in ids]
 
 
-def _list(descriptors: list[Path]) -> int:
+def _list(descriptors: list[Path], builtin: set[Path]) -> int:
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
@@ -107,7 +100,7 @@ def _list(descriptors: list[Path]) -> int:
         stale = bool(block.get("max_age_days") and retrieved and (datetime.now(UTC).date() - retrieved).days > block["max_age_days"])
         licences = package.get("licenses") or [{}]
         licence = licences[0].get("name", "") if isinstance(licences[0], dict) else str(licences[0])
-        kind = "built-in" if d in _BUILTIN else (block.get("connector") or "local")
+        kind = "built-in" if d in builtin else (block.get("connector") or "local")
         cells = (_id(d, package), kind, licence or "—",
                  str(retrieved or ("not pulled" if block.get("connector") else "—")) + (" stale" if stale else ""), _rows(d, package))
         table.add_row(*(Text(printable(str(c))) for c in cells))

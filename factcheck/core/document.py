@@ -238,12 +238,13 @@ def strip_comments(text: str) -> str:
 _NOT_NEWLINE = re.compile(r"[^\n]")
 
 
-# Escape sequences (CSI, OSC) and other control characters but tab, newline and carriage return.
-_CONTROLS = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]{0,4096}(?:\x07|\x1b\\)?|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Escape sequences (CSI, OSC) and other control characters but tab, newline and carriage return
+# (report.safe shows the same ones, and \r, as U+FFFD).
+CONTROLS = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]{0,4096}(?:\x07|\x1b\\)?|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def blank_controls(text: str) -> str:
     """Control characters and terminal escape sequences blanked, every offset kept."""
-    if not _CONTROLS.search(text):
+    if not CONTROLS.search(text):
         return text
-    return _CONTROLS.sub(lambda m: " " * len(m.group()), text)
+    return CONTROLS.sub(lambda m: " " * len(m.group()), text)

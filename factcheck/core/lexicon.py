@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
+from .measures import GENERIC, stem
 from .model import Entity, Measure
 
 # A word: letters with inner dots, apostrophes, hyphens ("U.S.", "d'Ivoire", "Guinea-Bissau"), or "&".
@@ -31,11 +32,6 @@ _LOWER_CASE_NAMES = frozenset({"world"})
 _NAME_MODIFIERS = frozenset(
     "latin north south east west central northern southern eastern western new greater upper lower "
     "old great little equatorial middle far near".split()
-)
-# Words of a measure label that say nothing on their own.
-GENERIC_WORDS = frozenset(
-    "us percent per cent rate rates people persons number numbers total times days years year level value "
-    "amount figure figures share count data index annual current".split()
 )
 
 
@@ -99,7 +95,6 @@ class Lexicon:
     entity_trie: dict = field(default_factory=dict)
     measure_trie: dict = field(default_factory=dict)
     measure_words: frozenset[str] = frozenset()  # normalised words of every measure label
-    measure_count: int = 0
 
     # -- building --
     def add_entity(self, name: str, entity: Entity) -> None:
@@ -162,7 +157,7 @@ class Lexicon:
     def measures_in(self, text: str, ws: list[Word] | None = None) -> list[MeasureMention]:
         """Measure labels in a sentence (content words in order, inflections folded), longest first."""
         ws = words(text) if ws is None else ws
-        if not self.measure_count:
+        if not self.measure_trie:
             return []
         content = [(k, w) for k, w in enumerate(ws) if w.key not in _LABEL_STOPWORDS]
         out: list[MeasureMention] = []
@@ -196,11 +191,7 @@ _LABEL_STOPWORDS = frozenset(
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]\u2014]|\s-\s|\d")
 
 
-@lru_cache(maxsize=65536)
-def _stem(word: str) -> str:
-    from .measures import stem
-
-    return stem(word)
+_stem = stem  # one folding of inflections for labels and the fuzzy scorer alike
 
 
 def measure_tokens(label: str) -> list[str]:
@@ -292,7 +283,6 @@ def build(entities: Iterable[tuple[str, str]], aliases: Mapping[str, Iterable[st
             lex.add_measure(label, m.key)
             words_of_labels.update(w.key for w in words(label))
     lex.measure_words = frozenset(words_of_labels)
-    lex.measure_count = sum(1 for _ in lex.measure_trie)
     return lex
 
 
@@ -314,7 +304,7 @@ def labels_of(measure: Measure) -> list[str]:
         out.append(label)
         parts = re.split(r"[,(]", label, maxsplit=1)
         head = parts[0].strip()
-        if head and head != label and any(w.key not in GENERIC_WORDS for w in words(head)):
+        if head and head != label and any(w.key not in GENERIC for w in words(head)):
             out.append(head)
             qualifier = re.sub(r"\([^)]*\)", "", label[len(parts[0]) + 1:]).strip(" ,)")
             if parts[1:] and label[len(parts[0])] == "," and 1 <= len(qualifier.split()) <= 2:

@@ -23,7 +23,7 @@ from .model import Measure
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 # A query made only of these says nothing about which measure it is ("us", "percent", "rate", "seven times").
-_GENERIC = frozenset(
+GENERIC = frozenset(
     "us percent per cent rate rates people persons number numbers total times time days day years year level levels "
     "value values amount amounts figure figures share count data index annual current one ones".split()
 )
@@ -75,7 +75,7 @@ class MeasureMatch:
     label: str
 
 
-_GENERIC_STEMS = frozenset(stem(w) for w in _GENERIC)
+_GENERIC_STEMS = frozenset(stem(w) for w in GENERIC)
 _MODIFYING_STEMS = frozenset(stem(w) for w in _MODIFYING)
 
 

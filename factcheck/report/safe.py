@@ -8,15 +8,13 @@ and other control characters are shown as U+FFFD, rich markup in a sentence or a
 from __future__ import annotations
 
 import html
-import re
 
-# ANSI/VT escape sequences (CSI and OSC), then any other C0/C1 control character but tab and newline.
-CONTROL = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]{0,4096}(?:\x07|\x1b\\)?|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+from ..core.document import CONTROLS
 
 
 def printable(text: str) -> str:
-    """``text`` with control characters and escape sequences replaced by U+FFFD."""
-    return CONTROL.sub("\ufffd", text) if text else text
+    """``text`` with control characters, escape sequences and carriage returns replaced by U+FFFD."""
+    return CONTROLS.sub("\ufffd", text).replace("\r", "\ufffd") if text else text
 
 
 def markdown_text(text: str) -> str:
