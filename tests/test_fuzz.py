@@ -91,10 +91,14 @@ def test_any_text_renders_in_every_format(text, path):
 @given(documents())
 def test_time_is_linear_in_the_input(text):
     unit = (text or "x ") * max(1, 2000 // max(1, len(text)))
-    small, large = unit, unit * 10
-    t0 = time.perf_counter()
-    check_text(small, "doc.md", catalogue(), Settings())
-    t1 = time.perf_counter()
-    check_text(large, "doc.md", catalogue(), Settings())
-    t2 = time.perf_counter()
-    assert (t2 - t1) <= 15 * max(t1 - t0, 0.005), (len(small), t1 - t0, t2 - t1)
+    small, large = _best(unit), _best(unit * 10)
+    assert large <= 15 * max(small, 0.02), (len(unit), small, large)  # below 20 ms a timer measures the machine
+
+
+def _best(text: str) -> float:
+    best = float("inf")
+    for _ in range(3):
+        t0 = time.perf_counter()
+        check_text(text, "doc.md", catalogue(), Settings())
+        best = min(best, time.perf_counter() - t0)
+    return best
