@@ -14,7 +14,7 @@ from pydantic import ConfigDict, Field
 
 from . import __version__
 
-SCHEMA_VERSION = "1.2"  # 1.1 added findings, suppressions, review, revision, baseline; 1.2 sentences and check-worthiness
+SCHEMA_VERSION = "1.3"  # 1.1 added findings, suppressions, review, revision, baseline; 1.2 sentences and check-worthiness; 1.3 unlisted counts
 Severity = Literal["error", "warning", "note"]
 SCHEMA_ID = f"urn:factcheck-figures:report-schema:{SCHEMA_VERSION}"
 
@@ -155,6 +155,7 @@ class DocumentOut(BaseModel):
     claims: list[ClaimOut]
     problems: list[ProblemOut] = Field(default_factory=list)
     sentences: list[SentenceOut] = Field(default_factory=list)
+    unlisted: dict[str, int] = Field(default_factory=dict, description="claims left out of the list (no source covers them, not a level, a vague period), by verdict reason; --all-findings lists them")
 
 
 class FindingCounts(BaseModel):
@@ -172,6 +173,7 @@ class Summary(BaseModel):
     not_enough_info: int
     findings: FindingCounts
     unmatched: list[str] = Field(default_factory=list, description="documents with claims none of which any configured source could match a measure for")
+    unlisted: dict[str, int] = Field(default_factory=dict, description="claims left out of the lists, by verdict reason (counted in claims and not_enough_info)")
 
 
 class RevisionOut(BaseModel):

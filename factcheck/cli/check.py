@@ -13,7 +13,7 @@ from ..core.findings import SEVERITIES
 from ..engine import claims_of, expand_documents
 from ..errors import EXIT_OK, UsageError
 from ..outcome import exit_code
-from ..report.build import assemble, keep_checkworthy, summarize
+from ..report.build import assemble, keep_checkworthy, keep_listed, summarize
 from . import outputs
 from .common import Run, add_checking_options, add_policy_options, prepare
 from .progress import Bar, wanted
@@ -30,7 +30,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     check.add_argument("--url-base", metavar="URL",
                        help="where the documents are published: ClaimReview's url is URL/PATH#claim-ID (config url-base)")
     check.add_argument("-v", "--verbose", action="store_true",
-                       help="the table with every column: what was claimed, the reference, the whole explanation and its record")
+                       help="the table with every column: what was claimed, the reference, the whole explanation and its record; "
+                            "implies --all-findings")
+    check.add_argument("--all-findings", action="store_true",
+                       help="also list the figures no source covers and those not compared (rates, parts, ranks, changes, "
+                            "vague periods); by default they are only counted in the summary")
     add_policy_options(check)
     check.add_argument("--min-severity", choices=SEVERITIES, metavar="LEVEL",
                        help="the least severe finding concise, sarif and github show: note (default), warning, error")
@@ -58,6 +62,8 @@ def run(args: argparse.Namespace) -> int:
     outputs.refuse_clashes(specs, documents)  # no output onto a document being checked
     parts = _check_all(documents, session, args)
     report = assemble([part for part, _ in parts])
+    if not (args.all_findings or args.verbose):
+        keep_listed(report)
     # Tens of thousands of report dicts live until exit: move them out of the
     # collector's sight, or every format pays for rescanning them (~2x on 1 MB).
     gc.freeze()

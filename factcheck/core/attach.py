@@ -254,3 +254,13 @@ def _said_of(text: str, entities: list[EntityMention], measure: MeasureMention) 
             if not re.search(r"[,;.]|\d", between[2:]):
                 return e
     return None
+
+
+def said_or_owned(text: str, entities: list[EntityMention], measure: MeasureMention | None, subject: EntityMention, start: int) -> bool:
+    """Whether ``subject`` holds the figure by structure (said of the measure, or owning the figure), not by nearness."""
+    owner = _possessive_before(text, [e for e in entities if not e.entity.id.startswith("org:") and not e.demonym], start)
+    if owner is not None:
+        return owner is subject
+    if measure is not None and _said_of(text, entities, measure) is subject:
+        return True
+    return "respectively" in text.lower()

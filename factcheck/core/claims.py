@@ -27,6 +27,7 @@ from .members import MemberList, Statement, find_member_lists, find_statements
 from .model import Claim, Entity, Period, Qualifier, Sentence, Span
 from .periods import PeriodMention, find_periods, inherited, nearest
 from .quantities import Mention, find_quantities
+from .roles import role_of
 
 _LIST_GAP = re.compile(r"^[ \t]*(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|and[ \t]+|or[ \t]+)$")
 
@@ -170,7 +171,10 @@ def _sentence_claims(here: _Here, mentions: list[Mention]) -> list[Claim]:
         said = attach.subject_for(sentence.text, here.found, label, m.start, figure_starts) if (label or here.found) else None
         together = attach.combined(sentence.text, here.found, said) if label is not None else None
         claim_subject = said.entity if said is not None and together is None else None
-        claim_period = _period_for(sentence.text, periods, m.start, m.end, period)
+        claim_period = _period_for(sentence.text, periods, m.start, m.end, period, c.end)
+        label_text = label.label.lower() if label is not None else None
+        role = role_of(sentence.text, m.start, m.end, quantity, label_text, c.noun)
+        weak = _weak_cues(here, m.start, m.end, label, said, claim_subject or (None if together else subject), claim_period, c.noun.lower())
         out.append(
             Claim(
                 id="",
@@ -191,9 +195,60 @@ def _sentence_claims(here: _Here, mentions: list[Mention]) -> list[Claim]:
                 enumeration=position if in_enumeration else None,
                 measure_keys=label.keys if label is not None else (),
                 unknown_subject=(together or here.unknown) if claim_subject is None else None,
+                role=role.name if role else None,
+                role_cue=role.cue if role else None,
+                weak=weak,
             )
         )
     return out
+
+
+def _weak_cues(here: _Here, start: int, end: int, label, said, subject: Entity | None, period: Period | None, noun: str) -> tuple[str, ...]:
+    """What a figure's reading rests on that is too weak to contradict it (issue 16: precision before reach).
+
+    Strong: a measure label the sentence names for the figure; a subject said of the measure
+    ("population of X", "X's population"), owning the figure, or the only country the sentence
+    names; a period stated in the sentence, or none with the present tense ("has a population of").
+    """
+    text = here.sentence.text
+    out: list[str] = []
+    if label is None and (not noun or set(noun.split()) <= attach.UNIT_NOUNS):
+        # "29 medical expert teams" names what it counts; "1,436 residents" could be anyone's
+        out.append("the measure was matched by similarity, not named")
+    if subject is not None:
+        if said is None:
+            out.append(f"'{subject.name}' is carried from an earlier sentence, not named in this one")
+        else:
+            countries = {e.entity.id for e in here.found if not e.entity.id.startswith("org:") and not e.demonym}
+            if len(countries) > 1 and not attach.said_or_owned(text, here.found, label, said, start):
+                out.append(f"'{subject.name}' is only the nearest of {len(countries)} names in the sentence")
+            elif said.demonym:
+                out.append(f"'{subject.name}' is read from an adjective ('{text[said.start:said.end]}')")
+    if period is None:
+        if _PAST.search(text) and not _PRESENT.search(text):
+            out.append("the sentence is in the past tense and names no year")
+    elif period.inherited:
+        out.append(f"the period '{period.text}' is carried from an earlier sentence")
+    if _VAGUE_TIME.search(text) and (period is None or period.inherited or _DECADE.search(text)):
+        out.append("vague period")
+    return tuple(out)
+
+
+_PAST = re.compile(r"\b(?:was|were|had|numbered|totalled|totaled|counted|reached|stood|grew|rose|fell|amounted|peaked)\b", re.I)
+_PRESENT = re.compile(r"\b(?:is|are|has|have|numbers|totals|counts|stands|amounts|remains|exceeds|lives|live|reaches)\b", re.I)
+# Times a record of recent years cannot speak for: eras, decades, centuries, "at that time".
+_VAGUE_TIME = re.compile(
+    r"\b(?:at[ \t]+(?:that|the)[ \t]+time|the[ \t]+then|'s[ \t]+then|by[ \t]+then|until[ \t]+then|in[ \t]+those[ \t]+days|"
+    r"(?:early|mid|late)[ \t-]+\d{3,4}s|\d{3,4}s\b|\d{1,2}(?:st|nd|rd|th)[ \t-]+centur(?:y|ies)|"
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|"
+    r"sixteenth|seventeenth|eighteenth|nineteenth|twentieth)[ \t-]+centur(?:y|ies)|"
+    r"(?:before|after|since|until|at)[ \t]+(?:the[ \t]+)?independence|prior[ \t]+to|pre-?war|post-?war|interwar|"
+    r"during[ \t]+the[ \t]+(?:war|occupation|reign|rule|colonial|dynasty|empire|period|era|depression|crisis)|"
+    r"colonial|medieval|ancient|antiquity|dynasty|empire|formerly|historically|"
+    r"\b(?:in|by|of|from|around|circa|c\.)[ \t]+1[0-7]\d\d\b|\b1[0-7]\d\d\b)",
+    re.I,
+)
+_DECADE = re.compile(r"\b\d{3,4}s\b|centur(?:y|ies)", re.I)
 
 
 def _figureless_claims(here: _Here, lists: list[MemberList], statements: list[Statement]) -> list[Claim]:
@@ -223,11 +278,13 @@ def _figureless_claims(here: _Here, lists: list[MemberList], statements: list[St
 _JUST_AFTER = re.compile(r"^[ \t]*(?:\(|,[ \t]*)?(?:in|as[ \t]+of|for|by|at[ \t]+the[ \t]+end[ \t]+of)?[ \t]*$", re.I)
 
 
-def _period_for(text: str, periods: list[PeriodMention], start: int, end: int, carried: Period | None) -> Period | None:
-    """The period right after a figure ("60.9 million in 2000"), else the nearest before it, else the paragraph's."""
-    for p in periods:
-        if end <= p.start <= end + 16 and _JUST_AFTER.match(text[end:p.start]):
-            return p.period
+def _period_for(text: str, periods: list[PeriodMention], start: int, end: int, carried: Period | None, noun_end: int = 0) -> Period | None:
+    """The period right after a figure or its noun ("60.9 million in 2000", "28.7 million inhabitants in 1999"),
+    else the nearest before it, else the paragraph's."""
+    for stop in (end, noun_end) if noun_end > end else (end,):
+        for p in periods:
+            if stop <= p.start <= stop + 16 and _JUST_AFTER.match(text[stop:p.start]):
+                return p.period
     return _period_at(periods, start, carried)
 
 

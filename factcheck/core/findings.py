@@ -128,6 +128,25 @@ FINDINGS: dict[str, FindingCode] = {
             ("unknown_subject",),
         ),
         FindingCode(
+            "FC211", "uncertain-reading", "warning", "unverifiable",
+            "The record disagrees, but the figure's reading rests on a weak cue",
+            "Read the sentence: if the figure is the subject's own level for that period, name the subject, measure "
+            "or year plainly so factcheck can judge it; otherwise nothing is wrong.",
+            ("uncertain_reading",),
+        ),
+        FindingCode(
+            "FC212", "not-a-level", "note", "any",
+            "The figure is not a level of the measure (a rate, a part, a share, a rank, an age, a change, another amount)",
+            "Nothing to do: such figures are read and named, not compared (listed with --all-findings).",
+            ("rate", "part_of_subject", "share", "rank", "age_or_duration", "change", "other_amount", "group_average", "by_sex"),
+        ),
+        FindingCode(
+            "FC213", "vague-period", "note", "any",
+            "The figure's period is vague or historical: not compared with a recent record",
+            "Give the year the figure is for, if it is meant as a current figure.",
+            ("vague_period",),
+        ),
+        FindingCode(
             "FC900", "unused-suppression", "warning", "any",
             "A suppression comment matched no finding",
             "Remove the comment, or fix its code or position (ignore[...] applies to the next sentence).",

@@ -27,7 +27,7 @@ from .compare import (
 )
 from .measures import MeasureIndex, MeasureMatch, tied
 from .model import Claim, Measure, Observation, Period, Quantity, Verdict
-from .reasons import CONTRADICTED, NOT_ENOUGH_INFO, REASONS, SUPPORTED
+from .reasons import CONTRADICTED, NOT_ENOUGH_INFO, REASONS, ROLE_REASONS, SUPPORTED
 
 Fetch = Callable[[Measure, str | None], list[Observation]]
 # Counting words whose figure is a number of events ("two batches"), checked by counting records.
@@ -49,8 +49,21 @@ class Settings:
 
 
 def judge(claim: Claim, index: MeasureIndex, fetch: Fetch, settings: Settings) -> Verdict:
-    """The verdict on one claim, with the records that decide it."""
+    """The verdict on one claim, with the records that decide it.
+
+    Only a level of a measure for a whole subject in a certain period is compared; a figure
+    with another role (a rate, a part, a rank ...) or a vague period is named and left. A
+    contradiction stands only on a certain reading: one resting on a weak cue is
+    ``uncertain_reading``, with the record that disagrees shown.
+    """
+    if claim.role is not None:
+        reason = ROLE_REASONS[claim.role]
+        return verdict(reason, f"{_ROLE_WORDS[claim.role]} ('{claim.role_cue}'), not a level of the measure: not compared")
+    if _VAGUE in claim.weak:
+        return verdict("vague_period", "the figure's period is vague or historical: not compared with a recent record")
     if claim.subject is None and claim.unknown_subject:
+        if not claim.measure_keys and not index.search(claim.measure, claim.noun, claim.verb):
+            return verdict("no_matching_source", f"no configured source has a measure like '{claim.measure or claim.text}'")
         return verdict("unknown_subject", f"the sentence is about '{claim.unknown_subject}', which no configured source has records for")
     found = _resolve_named(claim, index, fetch) if claim.measure_keys else resolve(claim, index, fetch, settings, claim.noun)
     if isinstance(found, Verdict):
@@ -58,9 +71,41 @@ def judge(claim: Claim, index: MeasureIndex, fetch: Fetch, settings: Settings) -
     candidates = found if isinstance(found, list) else [found]
     verdicts = [_judge_with(claim, records, top, settings) for top, records in candidates]
     if len({v.label for v in verdicts}) == 1:
-        return verdicts[0]  # two sources of one measure that agree are not ambiguous
+        return _certain(claim, verdicts[0])  # two sources of one measure that agree are not ambiguous
     shown = "; ".join(f"{v.measure} says {v.label.replace('_', ' ')}" for v in verdicts)
     return verdict("ambiguous", f"measures with the same label disagree: {shown}", match=candidates[0][0])
+
+
+_VAGUE = "vague period"
+# A stated total more than this factor away from the record is far more often another quantity misread
+# (a city, a group, a lost scale) than a wrong total: measured on real articles (EVALUATION.md).
+_PLAUSIBLE = 2.0
+_ROLE_WORDS = {
+    "rate": "a rate or per-unit figure", "part": "a part of the subject", "share": "a share of a total", "rank": "a rank",
+    "duration": "an age or a duration", "change": "a change or difference", "other_amount": "an amount of something else",
+    "group_average": "a group's average", "by_sex": "a value for one sex",
+}
+
+
+def _certain(claim: Claim, found: Verdict) -> Verdict:
+    """A contradiction on a weak reading becomes ``uncertain_reading``, keeping the record that disagrees."""
+    if found.label != CONTRADICTED:
+        return found
+    weak = list(claim.weak)
+    levels = found.evidence and all(r.series == "level" for r in found.evidence)
+    record = found.evidence[0].value if levels else None  # a sum of events or a running total is judged as it is
+    stated = claim.quantity.value if claim.quantity is not None else None
+    if record and stated and not (1 / _PLAUSIBLE <= stated / record <= _PLAUSIBLE):
+        ratio = stated / record
+        shown = f"{ratio:.2g}" if ratio < 1 else f"{ratio:.3g}"
+        weak.append(f"the figure is {shown} times the record: more likely a part, a place or another quantity than a wrong total")
+    if not weak:
+        return found
+    return Verdict(
+        label=NOT_ENOUGH_INFO, reason="uncertain_reading",
+        explanation=f"{found.explanation}; not contradicted, as the reading is uncertain: {'; '.join(weak)}",
+        evidence=found.evidence, reference=found.reference, measure=found.measure, match_score=found.match_score,
+    )
 
 
 def _judge_with(claim: Claim, records: list[Observation], top: MeasureMatch, settings: Settings) -> Verdict:

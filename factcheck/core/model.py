@@ -97,6 +97,9 @@ class Claim:
     item: str | None = None  # the named item of a member claim, the object of a statement
     measure_keys: tuple[str, ...] = ()  # the sources' measures whose label the sentence names for this figure
     unknown_subject: str | None = None  # a proper name no source knows, where the subject would be ("Atlantis")
+    role: str | None = None  # not a level: rate, part, share, rank, duration, change, ... (core.roles); None for a level
+    role_cue: str | None = None  # the words that show the role ("per 1,000", "of whom")
+    weak: tuple[str, ...] = ()  # cues the reading rests on that cannot carry a contradiction ("subject only by distance")
 
 
 @dataclass(frozen=True, slots=True)

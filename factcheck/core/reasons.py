@@ -15,6 +15,7 @@ class Reason:
     code: str
     verdict: str
     summary: str
+    listed: bool = True  # False: counted in the summary, listed only on request (--all-findings)
 
 
 REASONS: dict[str, Reason] = {
@@ -35,8 +36,8 @@ REASONS: dict[str, Reason] = {
         Reason("not_a_member", CONTRADICTED, "a source that gives the complete set does not list the named item"),
         Reason("period_mismatch", NOT_ENOUGH_INFO, "records exist for this measure, but not for the claim's period"),
         Reason("unit_mismatch", NOT_ENOUGH_INFO, "records exist, but in another unit or currency"),
-        Reason("no_matching_source", NOT_ENOUGH_INFO, "no configured source has this measure for this subject"),
-        Reason("weak_match", NOT_ENOUGH_INFO, "the nearest measure is below the minimum match score; it cannot decide"),
+        Reason("no_matching_source", NOT_ENOUGH_INFO, "no configured source has this measure for this subject", listed=False),
+        Reason("weak_match", NOT_ENOUGH_INFO, "the nearest measure is below the minimum match score; it cannot decide", listed=False),
         Reason("ambiguous", NOT_ENOUGH_INFO, "several measures or entities fit equally, or the records disagree"),
         Reason("member_region_only", NOT_ENOUGH_INFO, "sources name only the larger place the item lies in (its province, not the city itself)"),
         Reason("member_not_listed", NOT_ENOUGH_INFO, "sources list members of this set, but not this item, and none says its list is complete"),
@@ -44,12 +45,38 @@ REASONS: dict[str, Reason] = {
         Reason("no_period", NOT_ENOUGH_INFO, "the claim has no period that can be dated (no year and no document date)"),
         Reason("other_vintage", NOT_ENOUGH_INFO, "a figure stated without a year fits an earlier record (within the vintage window), not the latest: an older figure, not a wrong one"),
         Reason("unknown_subject", NOT_ENOUGH_INFO, "the sentence's subject is a name no configured source has records for"),
+        Reason("uncertain_reading", NOT_ENOUGH_INFO, "the record disagrees, but the reading rests on a weak cue (subject only by nearness, "
+               "a measure matched by similarity, a period carried over or implied in the past tense): checked by a human, not contradicted"),
+        Reason("vague_period", NOT_ENOUGH_INFO, "the figure's period is vague or historical ('at that time', 'in the 1960s', "
+               "'before independence', a year before 1800): never compared with a recent record", listed=False),
+        Reason("rate", NOT_ENOUGH_INFO, "a rate or per-unit figure (per 1,000 population, per square kilometre, per capita), not a level", listed=False),
+        Reason("part_of_subject", NOT_ENOUGH_INFO, "a part of the subject (a group, a place within it, 'of whom'), not the whole", listed=False),
+        Reason("share", NOT_ENOUGH_INFO, "a share of a total ('45% of the population', 'two-thirds of'), not a level", listed=False),
+        Reason("rank", NOT_ENOUGH_INFO, "a rank or ordinal ('ranked 41st', 'the 21st most populous'), not a level", listed=False),
+        Reason("age_or_duration", NOT_ENOUGH_INFO, "an age or a duration ('a median age of 27.9', '14 years'), not a level", listed=False),
+        Reason("change", NOT_ENOUGH_INFO, "a change or a difference ('rose by 210', 'an increase of 2.1 million'), not a level", listed=False),
+        Reason("other_amount", NOT_ENOUGH_INFO, "an amount of something else than the measure (a budget, debt, revenue, aid, exports)", listed=False),
+        Reason("group_average", NOT_ENOUGH_INFO, "a group's average ('the EU average of 9.4%'): the group's figure, not the subject's", listed=False),
+        Reason("by_sex", NOT_ENOUGH_INFO, "the value for men or for women of a measure that has a total", listed=False),
     )
 }
 
 
+# The role a figure has (core.roles) -> the reason it is not compared.
+ROLE_REASONS = {
+    "rate": "rate", "part": "part_of_subject", "share": "share", "rank": "rank", "duration": "age_or_duration",
+    "change": "change", "other_amount": "other_amount", "group_average": "group_average", "by_sex": "by_sex",
+}
+
+
+def listed(reason: str) -> bool:
+    """Whether a claim with this reason is listed as a finding by default."""
+    r = REASONS.get(reason)
+    return r is None or r.listed
+
+
 def markdown_table() -> str:
     """The catalogue as the README shows it (a test keeps the two equal)."""
-    rows = ["| reason | verdict | meaning |", "|---|---|---|"]
-    rows += [f"| `{r.code}` | {r.verdict} | {r.summary} |" for r in REASONS.values()]
+    rows = ["| reason | verdict | listed | meaning |", "|---|---|---|---|"]
+    rows += [f"| `{r.code}` | {r.verdict} | {'yes' if r.listed else 'on request'} | {r.summary} |" for r in REASONS.values()]
     return "\n".join(rows) + "\n"

@@ -15,6 +15,7 @@ from ..core.checkworthiness import CHECKWORTHY
 from ..core.compare import interval
 from ..core.document import LineIndex
 from ..core.findings import FINDINGS, code_for
+from ..core.reasons import listed
 from ..core.model import Claim, Observation, Quantity, Verdict
 from ..core.suppressions import Problem, Suppression
 from ..engine import Checked
@@ -43,9 +44,48 @@ def assemble(documents: list[dict[str, Any]]) -> dict[str, Any]:
     return report
 
 
+def keep_listed(report: dict[str, Any]) -> None:
+    """Leave out the claims whose reason is listed only on request (no source covers them, not a level,
+    a vague period); each document keeps their number by reason, and the summary adds them up."""
+    for doc in report["documents"]:
+        kept, unlisted = [], dict(doc.get("unlisted") or {})
+        for c in doc["claims"]:
+            if listed(c["reason"]) or c.get("review"):
+                kept.append(c)
+            else:
+                unlisted[c["reason"]] = unlisted.get(c["reason"], 0) + 1
+        doc["claims"] = kept
+        if unlisted:
+            doc["unlisted"] = dict(sorted(unlisted.items()))
+
+
+UNCOVERED = ("no_matching_source", "weak_match")
+
+
+def unlisted_text(summary: dict[str, Any]) -> str:
+    """'1,234 figures no source covers and 56 not compared (rates, parts, ranks, ...), listed with --all-findings'."""
+    counts = summary.get("unlisted") or {}
+    if not counts:
+        return ""
+    uncovered = sum(n for r, n in counts.items() if r in UNCOVERED)
+    other = sum(n for r, n in counts.items() if r not in UNCOVERED)
+    parts = []
+    if uncovered:
+        parts.append(f"{uncovered:,} figure{'s' if uncovered != 1 else ''} no source covers")
+    if other:
+        top = ", ".join(f"{n:,} {r.replace('_', ' ')}" for r, n in sorted(counts.items(), key=lambda kv: -kv[1]) if r not in UNCOVERED)
+        parts.append(f"{other:,} not compared ({top})")
+    return " and ".join(parts) + ": --all-findings lists them"
+
+
 def summarize(report: dict[str, Any]) -> dict[str, Any]:
     """The summary of what the report holds now (after baseline or revision filters)."""
     labels = [c["verdict"] for d in report["documents"] for c in d["claims"]]
+    unlisted: dict[str, int] = {}
+    for d in report["documents"]:
+        for reason, n in (d.get("unlisted") or {}).items():
+            unlisted[reason] = unlisted.get(reason, 0) + n
+    hidden = sum(unlisted.values())
     counts = {"error": 0, "warning": 0, "note": 0, "suppressed": 0}
     for d in report["documents"]:
         for c in d["claims"]:
@@ -55,11 +95,12 @@ def summarize(report: dict[str, Any]) -> dict[str, Any]:
             counts[p["severity"]] += 1
     return {
         "documents": len(report["documents"]),
-        "claims": len(labels),
+        "claims": len(labels) + hidden,
         "supported": labels.count("supported"),
         "contradicted": labels.count("contradicted"),
-        "not_enough_info": labels.count("not_enough_info"),
+        "not_enough_info": labels.count("not_enough_info") + hidden,
         "findings": counts,
+        "unlisted": dict(sorted(unlisted.items())),
         "unmatched": [d["path"] for d in report["documents"]
                       if d["claims"] and not any(c["matched_measure"] and c["reason"] != "weak_match" for c in d["claims"])],
     }

@@ -6,6 +6,7 @@ from typing import Any
 
 from ..core.findings import Severity
 from ..outcome import findings
+from .build import unlisted_text
 
 
 def render(report: dict[str, Any], minimum: Severity = "note") -> str:
@@ -17,4 +18,7 @@ def render(report: dict[str, Any], minimum: Severity = "note") -> str:
     suppressed = report["summary"]["findings"]["suppressed"]
     tail = f" ({suppressed} suppressed)" if suppressed else ""
     lines.append(f"Found {len(shown)} finding{'s' if len(shown) != 1 else ''}{tail}." if shown else f"No findings{tail}.")
+    more = unlisted_text(report["summary"])
+    if more:
+        lines.append(f"Not listed: {more}.")
     return "\n".join(lines) + "\n"

@@ -12,6 +12,7 @@ from typing import Any
 
 from ..core.findings import FINDINGS, Severity
 from ..outcome import findings
+from .build import unlisted_text
 from .locations import relative
 
 _COMMAND = {"error": "error", "warning": "warning", "note": "notice"}
@@ -49,5 +50,6 @@ def render(report: dict[str, Any], root: Path, minimum: Severity = "note") -> st
     lines.append(
         f"factcheck: {counts['error']} error(s), {counts['warning']} warning(s), {counts['note']} note(s)"
         f", {counts['suppressed']} suppressed"
+        + (f"; not listed: {unlisted_text(report['summary'])}" if unlisted_text(report["summary"]) else "")
     )
     return "\n".join(lines) + "\n"

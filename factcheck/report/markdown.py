@@ -7,6 +7,7 @@ from typing import Any
 from ..core.reasons import REASONS
 from .build import unchecked
 from .safe import markdown_text, printable
+from .build import unlisted_text
 from .table import evidence_value, figure, finding_note, findings_text, revision_text, unmatched_text
 
 _ICONS = {"supported": "✅ supported", "contradicted": "❌ contradicted", "not_enough_info": "❔ not enough info"}
@@ -25,6 +26,8 @@ def render(report: dict[str, Any]) -> str:
         f"**{s['contradicted']} contradicted**, **{s['not_enough_info']} not enough info**; {findings_text(s['findings'])}{revision_text(report)}.",
         "",
     ]
+    if unlisted_text(s):
+        out += [f"Not listed: {markdown_text(unlisted_text(s))}.", ""]
     if s.get("unmatched"):
         out += [f"**Note:** {markdown_text(unmatched_text(s['unmatched']))}.", ""]
     notes: dict[tuple[str, int], int] = {}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from typing import IO, Any
 
+from .build import unlisted_text
 from .safe import printable
 
 _STYLES = {"supported": "bold green", "contradicted": "bold red", "not_enough_info": "yellow"}
@@ -163,6 +164,9 @@ def _summary_text(report: dict[str, Any]):  # type: ignore[no-untyped-def]
     summary.append(", ")
     summary.append(f"{s['not_enough_info']} not enough info", style=_STYLES["not_enough_info"])
     summary.append(f"; {findings_text(s['findings'])}{revision_text(report)}")
+    more = unlisted_text(s)
+    if more:
+        summary.append(f"\nNot listed: {more}.")
     if s.get("unmatched"):
         summary.append(f"\n{unmatched_text(s['unmatched'])}", style="yellow")
     return summary
@@ -219,5 +223,6 @@ def _render_lines(report: dict[str, Any], stream: IO[str], color: bool) -> None:
         f"{s['claims']} claims in {s['documents']} document(s): {s['supported']} supported, "
         f"{s['contradicted']} contradicted, {s['not_enough_info']} not enough info; {findings_text(s['findings'])}"
         f"{revision_text(report)} "
-        f"(more than {MAX_TABLE_ROWS} claims: one line each; --format markdown or json for full tables)\n"
+        f"(more than {MAX_TABLE_ROWS} claims: one line each; --format markdown or json for full tables)"
+        + (f"; not listed: {unlisted_text(s)}" if unlisted_text(s) else "") + "\n"
     )

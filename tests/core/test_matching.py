@@ -8,6 +8,7 @@ from factcheck.core.claims import extract_claims
 from factcheck.core.matching import Settings, judge
 from factcheck.core.measures import MeasureIndex
 from factcheck.core.model import Measure, Observation, Provenance
+from factcheck.engine import lexicon_of
 from factcheck.sources.base import MemorySource
 
 PROV = Provenance("test", "Test data", "Tester", "https://example.org/data", "CC0-1.0", date(2026, 1, 1), "0" * 64, "t.csv")
@@ -20,7 +21,8 @@ def obs(measure, value, end, start=None, series="level", origin=False, currency=
 def run(text, records, measures, doc_date=None, **kw):
     source = MemorySource("test", measures, records)
     index = MeasureIndex(source.measures())
-    (claim,) = extract_claims(text, doc_date=doc_date)
+    lexicon = lexicon_of([source], source.measures())  # as check reads: the sources' labels are known
+    (claim,) = extract_claims(text, doc_date=doc_date, lexicon=lexicon)
     return judge(claim, index, lambda m, e: source.observations(m.id, e), Settings(doc_date=doc_date, **kw))
 
 

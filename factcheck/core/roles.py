@@ -1,0 +1,300 @@
+"""The role of a figure in its sentence: a level of the measure, or something else said with a number.
+
+Only a *level* ("a population of 67.8 million", "GDP of $2.7 trillion") is compared with a
+record. Real prose states many other figures beside a measure's label, and each read as a level
+is a misread contradiction: a rate ("4.3 per 1,000 population", "227 inhabitants per square
+kilometre", "$13,271 per capita"), a part of the subject ("5 million foreign residents", "of
+whom 2 million were children", "45% of the population"), a rank ("ranked 41st", "the 21st most
+populous"), an age or a duration ("a median age of 27.9", "14 years"), a change ("rose by 210",
+"an increase of 2.1 million"), money that is not the measure ("a budget of $3 billion" beside
+GDP), a group's average ("the EU average of 9.4%"), or one sex's value ("82 years for women").
+
+:func:`role_of` reads the clause around a figure and returns the role and the words that show
+it, or None for a level. It errs towards naming a role: a figure read as "not a level" is only
+left uncompared (not enough info, with the role as the reason), never misjudged. The next
+issue computes the roles the sources can answer (changes, shares, ranks, ratios).
+
+"from 30.7 million in 2000 to 34.0 million in 2010" states two levels, each with its year: the
+words "from" and "to" are not a change.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from .model import Quantity
+
+
+class Role(NamedTuple):
+    name: str  # rate | part | share | rank | duration | change | other_amount | group_average | by_sex
+    cue: str  # the words of the sentence that show it, as written
+
+
+ROLES = ("rate", "part", "share", "rank", "duration", "change", "other_amount", "group_average", "by_sex")
+
+_W = r"[ \t\u00a0]+"
+_CLAUSE_BREAK = re.compile(r"[;:()\[\]\u2014]|,[ \t]+(?:which|who|whom|whose|while|whereas|but|although|and)\b|[.!?](?=\s)")
+_AFTER_BREAK = re.compile(r"[,;:()\[\]\u2014]|[.!?](?:\s|$)")
+
+_RATE_AFTER = re.compile(
+    rf"(?:[ \t\u00a0]*[A-Za-z-]+){{0,3}}?{_W}(?:per|for{_W}every|for{_W}each|out{_W}of|in{_W}every){_W}"
+    rf"(?:(?:\d[\d,.]*|one|a|an|each|every|ten|hundred|thousand|million){_W})?(?:\d[\d,.]*{_W})?"
+    r"(?P<what>capita|head|person|persons|people|inhabitants?|population|residents?|square|sq\b|km|kilomet\w*|km2|km\u00b2|"
+    r"mi\b|miles?|hectares?|ha\b|women|woman|men|man|thousand|hundred|live|births?|deaths?|years?|annum|day|month|"
+    r"week|hour|households?|famil\w+|workers?|employees?|students?|pupils?|child|children|patients?|adults?|citizens?|"
+    r"beds?|doctors?|physicians?|1,000|100,000|10,000|100|1000|100000)",
+    re.I,
+)
+_RATE_AVERAGE = re.compile(r"\b(?:on[ \t]+average|an[ \t]+average[ \t]+of|averag(?:e|ed|ing)|(?:every|each)[ \t]+[A-Za-z]+[ \t]+(?:had|has|have|earns?|earned|owns?|owned|gets?|got|receives?|received|spends?|spent))\b[^,;]{0,30}$", re.I)
+_PPP = re.compile(r"\b(?:PPP|purchasing[ \t]+power[ \t]+parity|international[ \t]+dollars?|Int\$)", re.I)
+# Words before a figure that make it one of the parts a total is made of ("comprising 789,300 in the south").
+_PART_BEFORE = re.compile(
+    r"\b(?:comprising|comprises|comprised|including|includes|included|consisting[ \t]+of|made[ \t]+up[ \t]+of|of[ \t]+whom|of[ \t]+which|"
+    r"among[ \t]+them|among[ \t]+whom|followed[ \t]+by)[ \t]+(?:about[ \t]+|around[ \t]+|some[ \t]+|nearly[ \t]+|over[ \t]+|"
+    r"almost[ \t]+|roughly[ \t]+|an[ \t]+estimated[ \t]+|approximately[ \t]+|more[ \t]+than[ \t]+|less[ \t]+than[ \t]+|up[ \t]+to[ \t]+)?$",
+    re.I,
+)
+_PART_OPENERS = re.compile(r"^\W*(?:including|excluding|of[ \t]+these|of[ \t]+them|of[ \t]+those|among[ \t]+them|of[ \t]+the[ \t]+rest)\b", re.I)
+# A count given with its share ("308,957 (3.1%)", "740,000 people, or 12%", "12% of the population (740,000)").
+_SHARE_BESIDE_AFTER = re.compile(r"[ \t]*(?:[A-Za-z]+[ \t]+){0,2}[(,\u2013-][ \t]*(?:or[ \t]+|about[ \t]+|ca\.[ \t]+|some[ \t]+)?\d[\d.,]*[ \t]*(?:%|percent|per[ \t]+cent)", re.I)
+_SHARE_BESIDE_BEFORE = re.compile(r"\d[\d.,]*[ \t]*(?:%|percent|per[ \t]+cent)[^.;]{0,40}\([ \t]*(?:[A-Za-z]+[ \t]+){0,3}$", re.I)
+_GROUP_ADJECTIVE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?[ \t]+(?:population|community|minority|diaspora)\b")
+_RATE_SLASH = re.compile(r"[ \t\u00a0]*(?:[A-Za-z]+[ \t\u00a0]*)?/[ \t\u00a0]*(?:km|sq|mi|capita|ha|year|yr|day|person|head)", re.I)
+_RATE_BEFORE = re.compile(
+    r"\b(?:per[ \t]+capita|per[ \t]+head|per[ \t]+person|density|rate|rates|ratio|incidence|prevalence|"
+    r"for[ \t]+every|per[ \t]+1,?000|per[ \t]+100,?000)\b[^,;]{0,40}$",
+    re.I,
+)
+_SHARE_AFTER = re.compile(
+    rf"(?:{_W}(?:of|among|in)){_W}(?:the{_W}|its{_W}|their{_W}|all{_W}|total{_W}|that{_W}|this{_W})*"
+    r"(?:total{_W}|country's{_W}|nation's{_W}|world's{_W}|national{_W})?"
+    r"(?:population|inhabitants|residents|people|citizens|workforce|labou?r{_W}force|gdp|economy|households|"
+    r"electorate|voters|land|area|territory|exports|imports|budget|revenue|output|births|deaths)",
+    re.I,
+)
+_FRACTION_OF = re.compile(
+    r"\b(?:half|halves|thirds?|quarters?|fifths?|tenths?|majority|minority|share|proportion|percentage|fraction|portion)"
+    rf"{_W}of\b",
+    re.I,
+)
+_RANK_BEFORE = re.compile(
+    r"\b(?:rank|ranks|ranked|ranking|rankings|position|place|placed|spot|number|No\.|#|ordinal|index|score|scored|"
+    r"rated|rating)(?:[ \t]+(?:of|at|in|is|was|as))?[ \t]*$",
+    re.I,
+)
+_RANK_AFTER = re.compile(
+    rf"(?:st|nd|rd|th)?(?:{_W}(?:out{_W}of|of|among){_W}\d|{_W}(?:place|position|rank|most|largest|highest|"
+    r"lowest|biggest|smallest|best|worst|least|in[ \t]+the[ \t]+world))",
+    re.I,
+)
+_DURATION_AFTER = re.compile(
+    rf"(?:{_W}(?:to|and|or|-|\u2013){_W}\d[\d.]*)?[ \t\u00a0-]*(?:years?|yrs?|months?|weeks?|days?|hours?|minutes?|"
+    r"decades?|centuries|century|generations?)(?:[ \t-]+old)?\b",
+    re.I,
+)
+_AGE_BEFORE = re.compile(
+    r"\b(?:older[ \t]+than|younger[ \t]+than|over[ \t]+the[ \t]+age[ \t]+of|under[ \t]+the[ \t]+age[ \t]+of|age|ages|aged|median[ \t]+age|average[ \t]+age|mean[ \t]+age|life[ \t]+expectancy|lifespan|"
+    r"expectancy)(?:[ \t]+(?:of|at|is|was|were|between|from|stood[ \t]+at|stands[ \t]+at))*[ \t]+(?:about|around|some|nearly|just[ \t]+over|over|under)?[ \t]*$",
+    re.I,
+)
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:increase|increases|increased|rise|rises|rose|risen|growth|grew|grown|decrease|decreases|decreased|decline|"
+    r"declines|declined|drop|drops|dropped|fall|falls|fell|fallen|gain|gains|gained|loss|losses|lost|jump|jumped|"
+    r"surge|surged|reduction|reduced|cut|cuts|shrank|shrunk|contraction|contracted|expansion|expanded|added|adding|"
+    r"change|changes|changed|difference|up|down)(?:[ \t]+(?:of|by|was|is|amounting[ \t]+to|totalling|totaling))*"
+    r"[ \t]+(?:about|around|some|nearly|almost|roughly|approximately|over|more[ \t]+than|less[ \t]+than|just|only|an?|"
+    r"estimated)?[ \t]*(?:US)?[$\u20ac\u00a3]?[ \t]*$",
+    re.I,
+)
+_PHRASAL = re.compile(r"\b(?:made|make|makes|making|took|take|takes|sum|sums|summed|add|adds|added|end|ended|picked|set|sets|"
+                      r"open|opened|use|used|shot|broke|broken|break|breaks|written|wrote|write|laid|lay|turned|turn)[ \t]+$", re.I)
+_CHANGE_AFTER = re.compile(
+    rf"(?:{_W}[A-Za-z]+){{0,3}}?{_W}(?:more|fewer|less|higher|lower|larger|smaller|up|down)(?:{_W}than|{_W}from|{_W}on|[,.;])"
+    rf"|{_W}(?:increase|rise|decrease|decline|drop|fall|gain|loss|jump|reduction|growth)\b",
+    re.I,
+)
+# Money nouns that are not GDP (or whatever level the sentence names): "a budget of $3 billion".
+_OTHER_MONEY = re.compile(
+    r"\b(?:budget|budgets|debt|debts|revenue|revenues|surplus|deficit|aid|assistance|exports?|imports?|investment|investments|"
+    r"remittances|reserves|spending|expenditure|expenditures|loans?|grants?|taxes|tax|income|incomes|profits?|turnover|sales|"
+    r"receipts|earnings|capital|assets|capitalisation|capitalization|cost|costs|wages?|salary|salaries|pensions?|fund|funds|"
+    r"funding|subsid(?:y|ies)|output|production|market|trade|tourism|fdi|bonds?|credit|deposits?|liabilities|"
+    r"worth|value|price|prices|damages?|compensation|bailout|package|fine|fines)\b",
+    re.I,
+)
+_GROUP_AVERAGE = re.compile(
+    r"\b(?:EU|E\.U\.|OECD|world|global|regional|European|Union|continental|African|Asian|American|Arab|Latin|"
+    r"subcontinent|sub-continent|region|regions|G7|G20|eurozone|euro[ \t]+area|international|national|neighbou?ring|"
+    r"country|countries)(?:'s)?[ \t]+(?:\w+[ \t]+)?(?:average|mean|median)\b|\b(?:average|mean|median)[ \t]+(?:of|for|in|across)"
+    r"[ \t]+(?:the[ \t]+)?(?:EU|OECD|world|region|subcontinent|continent|member|countries|European|African|Asian)",
+    re.I,
+)
+_GROUP_AVERAGE_AFTER = re.compile(
+    r"^[^,;.]{0,50}\b(?:for|in|across|of)[ \t]+(?:the[ \t]+)?(?:EU|OECD|world|region|subcontinent|continent|member[ \t]+states|"
+    r"developing|developed|European|African|Asian|Latin|Arab|rest)",
+    re.I,
+)
+_AVERAGE_NEAR = re.compile(r"\b(?:average|mean)[ \t]+(?:of[ \t]+)?(?:about[ \t]+|around[ \t]+)?$", re.I)
+_SEX = re.compile(r"\b(?:male|males|female|females|men|women|man|woman|boys|girls|husbands|wives|mothers|fathers)\b", re.I)
+# Words that make a counted group a part of the population, not all of it (read in the figure's own
+# phrase: after the last comma or figure before it, and the words after it).
+_GROUPS = re.compile(
+    r"\b(?:refugees?|migrants?|immigrants?|emigrants?|expatriates?|expats|foreigners?|foreign|aliens|asylum|diaspora|"
+    r"minorit(?:y|ies)|ethnic|indigenous|natives?|tribes?|tribal|speakers?|Muslims?|Christians?|Catholics?|Protestants?|"
+    r"Orthodox|Hindus?|Buddhists?|Jews|Jewish|Sikhs?|atheists?|believers|adherents|followers|members|households?|families|"
+    r"tourists?|visitors?|arrivals|urban|rural|in[ \t]+(?:the[ \t]+|its[ \t]+)?(?:capital|cities|city|towns?|villages?|provinces?|regions?|"
+    r"districts?|suburbs|metropolitan[ \t]+areas?|countryside)|children|adults|elderly|pensioners|retirees|students|pupils|workers|employees|employed|"
+    r"unemployed|jobless|poor|poverty|voters|electorate|soldiers|troops|prisoners|victims|dead|killed|deaths|births|"
+    r"born|died|patients|cases|infected|HIV|AIDS|disabled|disabilit(?:y|ies)|literate|illiterate|users|subscribers|owners|farmers|labou?r|workforce|"
+    r"north|south|east|west|northern|southern|eastern|western|central|abroad|overseas|living[ \t]+in|who[ \t]+live|"
+    r"of[ \t]+whom|of[ \t]+which|among[ \t]+them|including|aged|over[ \t]+\d+|under[ \t]+\d+|descent|origin|nationals|"
+    r"citizens[ \t]+of|residents[ \t]+of[ \t]+(?!the[ \t]+country))\b",
+    re.I,
+)
+
+
+def role_of(text: str, start: int, end: int, quantity: Quantity, label: str | None, noun: str = "") -> Role | None:
+    """The role of the figure at ``[start, end)`` of sentence ``text``, or None for a level.
+
+    ``label`` is the measure label the sentence names for the figure (lower case), if any: a
+    role the label itself states ("GDP per capita", "life expectancy") is the measure's, not
+    the figure's; ``noun`` is what the figure counts ("countries and regions"): its own words
+    name what is counted, not a part of it.
+    """
+    label = label or ""
+    left_start = _clause_start(text, start)
+    left = text[left_start:start]
+    right = text[end:_clause_end(text, end)]
+    near_left = text[max(0, start - 48):start]
+
+    if quantity.change is not None:
+        return Role("change", text[max(left_start, start - 24):start].strip() or "a change")
+    m = _CHANGE_BEFORE.search(near_left)
+    if m is not None and m.group().lower().startswith(("up", "down")) and _PHRASAL.search(near_left[:m.start()]):
+        m = None  # "made up 12%", "took up", "set down": not a change
+    if m is not None and not _from_to_levels(text, start, end):
+        return Role("change", m.group().strip())
+    m = _CHANGE_AFTER.match(text, end, min(len(text), end + 40))
+    if m is not None:
+        return Role("change", m.group().strip())
+
+    rate = _RATE_AFTER.match(text, end, min(len(text), end + 60)) or _RATE_SLASH.match(text, end, min(len(text), end + 20))
+    if rate is not None and not _label_says(label, "per", "capita", "density", "rate"):
+        return Role("rate", rate.group().strip())
+    m = _RATE_AVERAGE.search(near_left)
+    if m is not None and not _label_says(label, "average", "per", "capita"):
+        return Role("rate", m.group().strip())
+    m = _RATE_BEFORE.search(near_left)
+    if m is not None and not _label_says(label, "per", "capita", "density", "rate", "ratio", "incidence", "prevalence"):
+        return Role("rate", m.group().split()[0] + (" " + m.group().split()[1] if len(m.group().split()) > 1 else ""))
+
+    m = _AGE_BEFORE.search(near_left)
+    if m is not None and not _label_says(label, "age", "expectancy", "lifespan"):
+        return Role("duration", m.group().strip())
+    m = _DURATION_AFTER.match(text, end, min(len(text), end + 40))
+    if m is not None and not _label_says(label, "age", "expectancy", "lifespan", "years", "duration"):
+        return Role("duration", m.group().strip())
+
+    m = _RANK_BEFORE.search(near_left)
+    if m is not None and not _label_says(label, "rank", "index", "score"):
+        return Role("rank", m.group().strip())
+    m = _RANK_AFTER.match(text, end, min(len(text), end + 40))
+    if m is not None and not _label_says(label, "rank", "index", "score"):
+        return Role("rank", m.group().strip())
+
+    if quantity.unit in ("%", "pp") or _FRACTION_OF.search(near_left):
+        m = _SHARE_AFTER.match(text, end, min(len(text), end + 60))
+        if m is not None:
+            return Role("share", m.group().strip())
+        m = _FRACTION_OF.search(near_left)
+        if m is not None:
+            return Role("share", m.group().strip())
+
+    m = _GROUP_AVERAGE.search(left[-80:]) or (
+        _GROUP_AVERAGE_AFTER.match(right) if _AVERAGE_NEAR.search(near_left) else None)
+    if m is not None and not _label_says(label, "average"):
+        return Role("group_average", m.group().strip())
+
+    m = _SEX.search(left[-40:]) or _SEX.search(right[:30])
+    if m is not None and not _label_says(label, "male", "female", "men", "women"):
+        return Role("by_sex", m.group())
+
+    if quantity.currency is not None:
+        m = _PPP.search(near_left) or _PPP.search(right[:40])
+        if m is not None and not _label_says(label, "ppp", "parity"):
+            return Role("other_amount", m.group())
+        m = _money_noun(left, right, label)
+        if m is not None:
+            return Role("other_amount", m)
+
+    if quantity.currency is None and quantity.unit is None:
+        m = (_PART_BEFORE.search(near_left) or _PART_OPENERS.match(text) or _SHARE_BESIDE_AFTER.match(text, end, min(len(text), end + 40))
+             or _SHARE_BESIDE_BEFORE.search(text, max(0, start - 80), start) or _GROUP_ADJECTIVE.search(near_left))
+        if m is not None:
+            return Role("part", m.group().strip())
+        word = _group(left, right, f"{label} {noun}".lower())
+        if word is not None:
+            return Role("part", word)
+    return None
+
+
+def _clause_start(text: str, start: int) -> int:
+    last = 0
+    for m in _CLAUSE_BREAK.finditer(text, max(0, start - 160), start):
+        last = m.end()
+    return max(last, max(0, start - 160))
+
+
+def _clause_end(text: str, end: int) -> int:
+    m = _AFTER_BREAK.search(text, end, min(len(text), end + 80))
+    return m.start() if m else min(len(text), end + 80)
+
+
+def _label_says(label: str, *words: str) -> bool:
+    """Whether the measure's own label states the role ("gdp per capita", "life expectancy at birth")."""
+    return bool(label) and any(w in label.split() for w in words)
+
+
+_FROM_TO = re.compile(r"\bfrom[ \t]+(?:about[ \t]+|around[ \t]+)?[\w$\u20ac\u00a3.,]+(?:[ \t]+\w+){0,4}[ \t]+to[ \t]+$", re.I)
+
+
+def _from_to_levels(text: str, start: int, end: int) -> bool:
+    """'rose from 30.7 million in 2000 to 34.0 million in 2010': both figures are levels."""
+    if re.match(r"^[ \t]+(?:in|by)?[ \t]*(?:\d{4})?[ \t]*to\b", text[end:end + 24], re.I) and re.search(r"\bfrom[ \t]*$", text[max(0, start - 8):start], re.I):
+        return True
+    return _FROM_TO.search(text, max(0, start - 80), start) is not None
+
+
+def _money_noun(left: str, right: str, label: str) -> str | None:
+    """The nearest money noun before the figure in its clause, if it is not the named measure."""
+    tail = left[-70:]
+    found = list(_OTHER_MONEY.finditer(tail))
+    label_words = set(label.split())
+    if found:
+        word = found[-1].group()
+        after_label = not label or tail.lower().rfind(label.split()[-1]) < found[-1].start()
+        if word.lower() not in label_words and after_label:
+            return word
+    m = _OTHER_MONEY.match(right.lstrip(), 0) if right.lstrip()[:3].lower() not in ("of ",) else None
+    if m is None:
+        m = re.match(r"^[ \t]*(?:in|of|worth[ \t]+of)[ \t]+(?:\w+[ \t]+)?(" + _OTHER_MONEY.pattern[2:-2] + r")\b", right, re.I)
+        if m is not None and m.group(1).lower() not in label_words:
+            return m.group(1)
+        return None
+    return m.group() if m.group().lower() not in label_words else None
+
+
+def _group(left: str, right: str, label: str) -> str | None:
+    """A counted group, a place or a qualifier that makes the figure a part of the population."""
+    own = left[-60:]
+    previous_figure = list(re.finditer(r"[\d,;:(]", own))
+    if previous_figure:  # words before another figure belong to it ("200 countries and regions, 70.6 billion masks")
+        own = own[previous_figure[-1].end():]
+    window = own + " \u2016 " + right[:50]
+    for m in _GROUPS.finditer(window):
+        word = m.group()
+        if word.lower() in label.split():
+            continue
+        return word
+    return None
