@@ -6,13 +6,12 @@
 of the measure for that period and the reference disagrees or agrees) or ``misreading`` (by class).
 Never a copy of the articles' text: ``note`` is the auditor's own words.
 
-A claim is matched to its row by (file, offset, figure).
+A claim is matched to its row by (file, offset, figure); the figure is kept exactly as reported
+(no-break spaces included), a backslash, tab or line break in it written as \\\\, \\t, \\n, \\r.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -79,8 +78,9 @@ class AuditError(ValueError):
 
 def parse(text: str, name: str = "audit.tsv") -> list[Row]:
     """The rows of an audit file, checked: header, verdicts, labels, classes, integer offsets, unique keys."""
-    lines = [line for line in text.splitlines() if not line.startswith("#")]
-    reader = csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    # split on "\n" only: str.splitlines would also break at characters a figure may hold
+    lines = [line.removesuffix("\r") for line in text.split("\n") if line and not line.startswith("#")]
+    reader = iter([line.split("\t") for line in lines])
     header = next(reader, None)
     if header is None or tuple(header) != COLUMNS:
         raise AuditError(f"{name}: the header must be {list(COLUMNS)}, not {header!r}")
@@ -90,7 +90,7 @@ def parse(text: str, name: str = "audit.tsv") -> list[Row]:
         if len(fields) != len(COLUMNS):
             raise AuditError(f"{name}: row {n}: {len(fields)} fields, not {len(COLUMNS)}")
         file, offset, figure, verdict, label, cls, note = fields
-        if not offset.isdigit():
+        if not (offset.isascii() and offset.isdigit()):
             raise AuditError(f"{name}: row {n}: offset {offset!r} is not a non-negative integer")
         if verdict not in VERDICTS:
             raise AuditError(f"{name}: row {n}: verdict {verdict!r} is not one of {VERDICTS}")
@@ -100,7 +100,7 @@ def parse(text: str, name: str = "audit.tsv") -> list[Row]:
             raise AuditError(f"{name}: row {n}: class {cls!r} is not a class of {label}: {CLASSES[label]}")
         if not file or not figure:
             raise AuditError(f"{name}: row {n}: file and figure must not be empty")
-        row = Row(file, int(offset), figure, verdict, label, cls, note)
+        row = Row(file, int(offset), unescape(figure), verdict, label, cls, note)
         if row.key in seen:
             raise AuditError(f"{name}: row {n}: a second row for {row.key}")
         seen.add(row.key)
@@ -113,17 +113,36 @@ def read(path: Path = AUDIT) -> list[Row]:
 
 
 def _clean(text: str) -> str:
+    """A note on one line."""
     return " ".join(text.replace("\t", " ").split())
 
 
+_ESCAPES = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
+_UNESCAPES = {"\\": "\\", "t": "\t", "n": "\n", "r": "\r"}
+
+
+def escape(figure: str) -> str:
+    """A figure as reported (no-break spaces and all, since it is part of the key) on one TSV field:
+    backslash, tab and line breaks (a figure wrapped onto the next line) written as \\, \\t, \\n, \\r."""
+    return "".join(_ESCAPES.get(ch, ch) for ch in figure)
+
+
+def unescape(field: str) -> str:
+    out: list[str] = []
+    chars = iter(field)
+    for ch in chars:
+        if ch == "\\":
+            following = next(chars, "")
+            ch = _UNESCAPES.get(following, "\\" + following)
+        out.append(ch)
+    return "".join(out)
+
+
 def dump(rows: list[Row]) -> str:
-    out = io.StringIO()
-    out.write(COMMENT + "\n")
-    writer = csv.writer(out, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar=None, lineterminator="\n")
-    writer.writerow(COLUMNS)
+    lines = [COMMENT, "\t".join(COLUMNS)]
     for r in sorted(rows, key=lambda r: (r.file, r.offset, r.figure)):
-        writer.writerow([r.file, r.offset, _clean(r.figure), r.verdict, r.label, r.cls, _clean(r.note)])
-    return out.getvalue()
+        lines.append("\t".join([r.file, str(r.offset), escape(r.figure), r.verdict, r.label, r.cls, _clean(r.note)]))
+    return "\n".join(lines) + "\n"
 
 
 def write(rows: list[Row], path: Path = AUDIT) -> None:
