@@ -82,7 +82,9 @@ def parse(text: str, name: str = "audit.tsv") -> list[Row]:
     lines = [line.removesuffix("\r") for line in text.split("\n") if line and not line.startswith("#")]
     reader = iter([line.split("\t") for line in lines])
     header = next(reader, None)
-    if header is None or tuple(header) != COLUMNS:
+    if header is None:
+        return []  # an empty audit: nothing labelled yet
+    if tuple(header) != COLUMNS:
         raise AuditError(f"{name}: the header must be {list(COLUMNS)}, not {header!r}")
     rows: list[Row] = []
     seen: set[Key] = set()

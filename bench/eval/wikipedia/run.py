@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(ROOT))
 
 from bench.eval.wikipedia.audit import (  # noqa: E402
-    AUDIT, GENUINE_CLASSES, MISREADING_CLASSES, VERDICTS, Key, Row, read,
+    AUDIT, GENUINE_CLASSES, MISREADING_CLASSES, VERDICTS, AuditError, Key, Row, read,
 )
 
 DATA = ROOT.parent / "shared" / "eval" / "wikipedia-2019"
@@ -242,7 +242,8 @@ def as_json(articles: list[Article], splits: dict[str, Split], folder: Path) -> 
     return {
         "doc_date": DOC_DATE.isoformat(),
         "articles_dir": str(folder),
-        "totals": totals(articles) | {v: s.as_dict() for v, s in splits.items()},
+        "totals": totals(articles),
+        "audit": {v: s.as_dict() for v, s in splits.items()},  # each verdict's claims: genuine, misreading, not yet audited
         "articles": [{k: v for k, v in asdict(a).items() if k != "decided"} for a in articles],
     }
 
@@ -293,9 +294,9 @@ def evaluation_section(articles: list[Article], splits: dict[str, Split]) -> str
     for verdict, split in (("contradictions", c), ("supported country totals", s)):
         lines += ["", f"Genuine {verdict} (file, figure, reference, class):", ""]
         found = sorted(split.genuine_found, key=lambda pair: pair[0].key)
-        lines += [f"- {d.file} \"{d.figure}\" vs {d.reference} ({r.cls})" for d, r in found] or ["- none"]
+        lines += [f"- {d.file} @{d.offset} \"{d.figure}\" vs {d.reference} ({r.cls})" for d, r in found] or ["- none"]
         lost = [r for r in split.gone if r.label == "genuine"]
-        lines += [f"- LOST: {r.file} \"{r.figure}\" ({r.cls})" for r in lost]
+        lines += [f"- LOST: {r.file} @{r.offset} \"{r.figure}\" ({r.cls})" for r in lost]
     lines += ["", "Per article (claims / findings / contradicted / supported):", "",
               "| article | claims | findings | contradicted | supported |", "|---|---|---|---|---|"]
     lines += [f"| {a.file} | {a.claims} | {a.findings} | {a.contradicted} | {a.supported} |" for a in articles]
@@ -332,6 +333,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, metavar="FILE", help="write per-article numbers and totals as JSON")
     args = parser.parse_args(argv)
 
+    try:
+        rows = read(args.audit)
+    except AuditError as exc:
+        print(f"bench/eval/wikipedia: {exc}", file=sys.stderr)
+        return 2
     folder = articles_folder(args.articles)
     paths = article_paths(folder) if folder.is_dir() else []
     if not paths and args.report is None:
@@ -341,7 +347,7 @@ def main(argv: list[str] | None = None) -> int:
     parts = saved(args.report) if args.report else check(paths, args.jobs)
     articles = sorted((reduce(p) for p in parts), key=lambda a: a.file)
     seconds = None if args.report else time.perf_counter() - t0
-    splits = score(articles, read(args.audit))
+    splits = score(articles, rows)
     print_summary(articles, splits, seconds)
     if args.unaudited:
         print_unaudited(splits)
