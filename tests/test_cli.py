@@ -56,7 +56,7 @@ def test_json_output_validates_against_the_report_models(in_root, capsys):
 
 
 def test_seed_verdicts(in_root, capsys):
-    _, out, _ = run(capsys, "check", SEED_REL, "--format", "json")
+    _, out, _ = run(capsys, "check", SEED_REL, "--format", "json", "--all-findings")
     report = json.loads(out)
     claims = report["documents"][0]["claims"]
     assert [c["kind"] for c in claims].count("figure") == 16
@@ -99,8 +99,9 @@ def test_table_is_the_default_and_compact(in_root, capsys, monkeypatch):
     code, out, _ = run(capsys, "check", SEED_REL)
     assert code == 0
     assert "22 claims in 1 document(s): 14 supported, 0 contradicted, 8 not enough info" in out
-    for cell in ("4:825", "96,700 ventilators", "FC203", "FC202"):
+    for cell in ("4:825", "96,700 ventilators", "FC203", "FC204", "Not listed: 2 figures no source covers"):
         assert cell in out, cell
+    assert "FC202" not in out and "training sessions" not in out  # no source covers them: counted, listed on request
     assert max(len(line) for line in out.splitlines()) <= 80
     assert len(out.splitlines()) < 60  # one line a claim (22), not 488
 
@@ -254,7 +255,8 @@ def test_large_reports_print_one_line_per_claim(tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(tmp_path)  # no sources here: every claim lacks evidence
     doc = tmp_path / "big.txt"
     doc.write_text("China sent 29 teams to 27 countries. " * 300, encoding="utf-8")
-    code, out, err = run(capsys, "check", str(doc), "--no-config", "--no-builtin-sources", "--doc-date", "2020-06-07")
+    code, out, err = run(capsys, "check", str(doc), "--no-config", "--no-builtin-sources", "--doc-date", "2020-06-07",
+                         "--all-findings")
     assert code == 0 and "no reference sources" in err
     lines = out.splitlines()
     assert len(lines) == 601 and lines[0].startswith(f"{doc}:1:12: not enough info [no_matching_source · FC201] 29 teams")

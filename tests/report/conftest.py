@@ -24,12 +24,13 @@ def edited_seed() -> str:
 
 @pytest.fixture
 def edited(tmp_path, monkeypatch) -> list[str]:
-    """Arguments checking ``doc.txt`` (the edited seed) in a temporary working folder."""
+    """Arguments checking ``doc.txt`` (the edited seed) in a temporary working folder; every finding listed
+    (--all-findings), so each format shows every kind of finding the seed has."""
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1591488000")  # 2020-06-07
     monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
     (tmp_path / "doc.txt").write_text(edited_seed(), encoding="utf-8")
-    return ["check", "doc.txt", "--no-config", "--sources", str(CURATED), "--doc-date", "2020-06-07"]
+    return ["check", "doc.txt", "--no-config", "--sources", str(CURATED), "--doc-date", "2020-06-07", "--all-findings"]
 
 
 def golden(name: str, text: str) -> str:

@@ -84,8 +84,8 @@ def test_github_escapes_paths_and_messages_end_to_end(tmp_path, monkeypatch, cap
     monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
     doc = tmp_path / "notes, v2: draft.md"
     doc.write_text("France's deficit reached 5.5% of GDP\nin 2023.\n", encoding="utf-8")
-    _, out, _ = run(capsys, ["check", doc.name, "--no-config", "--output", "github"])
-    line = next(line for line in out.splitlines() if line.startswith("::warning"))
+    _, out, _ = run(capsys, ["check", doc.name, "--no-config", "--output", "github", "--all-findings"])
+    line = next(line for line in out.splitlines() if line.startswith(("::warning", "::notice")))  # a share: a note
     assert "file=notes%2C v2%3A draft.md," in line
     props, message = line.split("::", 2)[1:]
     assert "%25" in message and "\n" not in message
@@ -121,7 +121,7 @@ def test_jsonl_lines_validate_against_the_models(edited, capsys):
     problems = [r for r in rows if r not in claims]
     assert len(claims) == 22 and len(problems) == 2
     for row in claims:
-        assert row.pop("path") == "doc.txt" and row.pop("schema_version") == "1.2"
+        assert row.pop("path") == "doc.txt" and row.pop("schema_version") == "1.3"
         ClaimOut.model_validate(row)
     for row in problems:
         row.pop("path"), row.pop("schema_version"), row.pop("type", None)

@@ -79,6 +79,8 @@ class Article:
     contradicted: int
     supported: int
     decided: list[Decided] = field(default_factory=list)
+    uncertain: int = 0  # uncertain_reading: the record disagrees, the reading is too weak to contradict
+    now: dict[tuple[int, str], str] = field(default_factory=dict)  # (offset, figure) -> reason, of every claim
 
 
 # ---- checking ----
@@ -129,6 +131,7 @@ def _marked(claim: dict[str, Any], sentence: dict[str, Any] | None) -> str:
 
 def reduce(part: dict[str, Any]) -> Article:
     """One document's counts and its decided claims."""
+    from factcheck.core.reasons import listed
     from factcheck.outcome import findings
 
     file = Path(part["path"]).name
@@ -141,9 +144,11 @@ def reduce(part: dict[str, Any]) -> Article:
                 _marked(c, sentence_of.get(c["id"])))
         for c in claims if c["verdict"] in VERDICTS
     ]
-    return Article(file, len(claims), len(findings({"documents": [part]})),
+    shown = [c for c in claims if listed(c["reason"])]  # what check lists without --all-findings
+    return Article(file, len(claims), len(findings({"documents": [{**part, "claims": shown}]})),
                    sum(c["verdict"] == "contradicted" for c in claims), sum(c["verdict"] == "supported" for c in claims),
-                   decided)
+                   decided, sum(c["reason"] == "uncertain_reading" for c in claims),
+                   {(c["location"]["start"], c["text"]): c["reason"] for c in claims})
 
 
 # ---- scoring against the audit ----
@@ -206,7 +211,7 @@ def print_summary(articles: list[Article], splits: dict[str, Split], seconds: fl
     print()
     print(f"total: {t['articles']} articles, {t['claims']} claims, {t['findings']} findings "
           f"(median {t['median_findings']:g}, max {t['max_findings']} per article), "
-          f"{t['contradicted']} contradicted, {t['supported']} supported"
+          f"{t['contradicted']} contradicted, {t['supported']} supported, {sum(a.uncertain for a in articles)} uncertain readings"
           + (f"; checked in {seconds:.0f} s with {JOBS} processes" if seconds is not None else ""))
     for verdict, s in splits.items():
         mis = sum(s.misreading.values())
@@ -215,8 +220,9 @@ def print_summary(articles: list[Article], splits: dict[str, Split], seconds: fl
         if s.gone:
             lost = [r for r in s.gone if r.label == "genuine"]
             print(f"  {verdict}, audited, no longer found: {len(s.gone)} (genuine {len(lost)}, misreading {len(s.gone) - len(lost)})")
+            now = {(a.file, *key): reason for a in articles for key, reason in a.now.items()}
             for r in lost:
-                print(f"  GENUINE LOST: {r.file} @{r.offset} {r.figure!r} ({r.cls})")
+                print(f"  GENUINE LOST: {r.file} @{r.offset} {r.figure!r} ({r.cls}), now {now.get((r.file, r.offset, r.figure), 'no claim')}")
 
 
 def print_unaudited(splits: dict[str, Split]) -> None:
@@ -237,6 +243,7 @@ def totals(articles: list[Article]) -> dict[str, Any]:
         "max_findings": max(found, default=0),
         "contradicted": sum(a.contradicted for a in articles),
         "supported": sum(a.supported for a in articles),
+        "uncertain_readings": sum(a.uncertain for a in articles),
     }
 
 
