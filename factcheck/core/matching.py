@@ -13,6 +13,7 @@ Never supported without evidence; a weak measure match cannot contradict.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
@@ -77,6 +78,7 @@ def judge(claim: Claim, index: MeasureIndex, fetch: Fetch, settings: Settings) -
 
 
 _VAGUE = "vague period"
+_CENSUS = re.compile(r"\bcensus(?:es)?\b", re.I)
 # A stated total more than this factor away from the record is far more often another quantity misread
 # (a city, a group, a lost scale) than a wrong total: measured on real articles (EVALUATION.md).
 _PLAUSIBLE = 2.0
@@ -255,7 +257,8 @@ def _judge_direct(claim: Claim, direct: list[Observation], span: Interval, match
         return verdict(reason, f"{_source_name(direct[0])} gives {shown}{when}, which fits '{q.text}'", direct, shown, match)
     if all(p != 0 for p in positions) and len(set(positions)) == 1:
         reason = miss_reason(q, positions[0])
-        return verdict(reason, f"{_source_name(direct[0])} gives {shown}{when}; '{q.text}' does not fit it", direct, shown, match)
+        census = " (the figure is a census count, the record an estimate: they differ by method)" if _CENSUS.search(claim.sentence.text) else ""
+        return verdict(reason, f"{_source_name(direct[0])} gives {shown}{when}; '{q.text}' does not fit it{census}", direct, shown, match)
     return verdict("ambiguous", f"records for the same period disagree ({shown})", direct, shown, match)
 
 
@@ -362,11 +365,22 @@ def _effective_period(period: Period | None, doc_date: date | None) -> tuple[Per
 def _same_period(r: Observation, period: Period, implicit: bool) -> bool:
     if implicit:
         return r.period_end is not None and r.period_end <= period.end  # type: ignore[operator]
+    if _year_record_holds(r, period):
+        return True
     if r.period_end != period.end:
         return False
     if period.start is None or r.period_start is None:
         return True
     return r.period_start == period.start
+
+
+def _year_record_holds(r: Observation, period: Period) -> bool:
+    """'as of 1 July 2018', 'in April 2019', 'at the 2011 census' (a day): a level recorded for that calendar year answers it."""
+    if r.series != "level" or period.kind not in ("day", "month", "as_of") or r.period_end is None or period.end is None:
+        return False
+    year = r.period_end.year
+    whole_year = r.period_end == date(year, 12, 31) and r.period_start in (None, date(year, 1, 1))
+    return whole_year and period.end.year == year
 
 
 def _within(r: Observation, period: Period) -> bool:

@@ -98,6 +98,7 @@ _AGE_BEFORE = re.compile(
     r"expectancy)(?:[ \t]+(?:of|at|is|was|were|between|from|stood[ \t]+at|stands[ \t]+at))*[ \t]+(?:about|around|some|nearly|just[ \t]+over|over|under)?[ \t]*$",
     re.I,
 )
+_AGE_NOUN = re.compile(r"\b(?:median|average|mean)[ \t]+age\b[^,;]{0,60}$", re.I)
 _CHANGE_BEFORE = re.compile(
     r"\b(?:increase|increases|increased|rise|rises|rose|risen|growth|grew|grown|decrease|decreases|decreased|decline|"
     r"declines|declined|drop|drops|dropped|fall|falls|fell|fallen|gain|gains|gained|loss|losses|lost|jump|jumped|"
@@ -179,6 +180,15 @@ def role_of(text: str, start: int, end: int, quantity: Quantity, label: str | No
     if m is not None:
         return Role("change", m.group().strip())
 
+    m = _GROUP_AVERAGE.search(left[-80:]) or (
+        _GROUP_AVERAGE_AFTER.match(right) if _AVERAGE_NEAR.search(near_left) else None)
+    if m is not None and not _label_says(label, "average"):
+        return Role("group_average", m.group().strip())
+
+    m = _SEX.search(left[-60:]) or _SEX.search(right[:30])
+    if m is not None and not _label_says(label, "male", "female", "men", "women"):
+        return Role("by_sex", m.group())
+
     rate = _RATE_AFTER.match(text, end, min(len(text), end + 60)) or _RATE_SLASH.match(text, end, min(len(text), end + 20))
     if rate is not None and not _label_says(label, "per", "capita", "density", "rate"):
         return Role("rate", rate.group().strip())
@@ -189,7 +199,7 @@ def role_of(text: str, start: int, end: int, quantity: Quantity, label: str | No
     if m is not None and not _label_says(label, "per", "capita", "density", "rate", "ratio", "incidence", "prevalence"):
         return Role("rate", m.group().split()[0] + (" " + m.group().split()[1] if len(m.group().split()) > 1 else ""))
 
-    m = _AGE_BEFORE.search(near_left)
+    m = _AGE_BEFORE.search(near_left) or _AGE_NOUN.search(left)
     if m is not None and not _label_says(label, "age", "expectancy", "lifespan"):
         return Role("duration", m.group().strip())
     m = _DURATION_AFTER.match(text, end, min(len(text), end + 40))
@@ -211,15 +221,6 @@ def role_of(text: str, start: int, end: int, quantity: Quantity, label: str | No
         if m is not None:
             return Role("share", m.group().strip())
 
-    m = _GROUP_AVERAGE.search(left[-80:]) or (
-        _GROUP_AVERAGE_AFTER.match(right) if _AVERAGE_NEAR.search(near_left) else None)
-    if m is not None and not _label_says(label, "average"):
-        return Role("group_average", m.group().strip())
-
-    m = _SEX.search(left[-40:]) or _SEX.search(right[:30])
-    if m is not None and not _label_says(label, "male", "female", "men", "women"):
-        return Role("by_sex", m.group())
-
     if quantity.currency is not None:
         m = _PPP.search(near_left) or _PPP.search(right[:40])
         if m is not None and not _label_says(label, "ppp", "parity"):
@@ -233,7 +234,7 @@ def role_of(text: str, start: int, end: int, quantity: Quantity, label: str | No
              or _SHARE_BESIDE_BEFORE.search(text, max(0, start - 80), start) or _GROUP_ADJECTIVE.search(near_left))
         if m is not None:
             return Role("part", m.group().strip())
-        word = _group(left, right, f"{label} {noun}".lower())
+        word = _group(left, right, label)
         if word is not None:
             return Role("part", word)
     return None

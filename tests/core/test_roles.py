@@ -1,0 +1,155 @@
+"""Issue 16, items 4, 6 and 9: only a level of the measure for the whole subject in a certain period is compared.
+
+Every sentence here was written for this test (three phrasings a class, none taken from an
+article). Each names a configured measure and a known country beside a figure that is *not*
+that country's level, so a reader that ignores the role would compare it and contradict it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.core.test_reading import catalogue, read
+
+DOC_DATE = date(2016, 6, 1)
+
+ROLES = [
+    # a rate or per-unit figure
+    ("France counted 118 inhabitants per square kilometre in 2014.", "rate"),
+    ("In 2014 France recorded 12.3 births per 1,000 population.", "rate"),
+    ("Germany's GDP reached $47,600 per capita in 2014.", "rate"),
+    ("Sweden had one doctor for every 250 inhabitants in 2014.", "rate"),
+    # a part of the subject: a group, a place within it, "of whom"
+    ("In 2014 France was home to 5.8 million foreign residents.", "part_of_subject"),
+    ("The population of France in 2014 included 2.1 million pensioners living abroad.", "part_of_subject"),
+    ("Of the population of Germany in 2014, 9 million lived in rural districts.", "part_of_subject"),
+    ("The Muslim population of France was estimated at 4.7 million in 2014.", "part_of_subject"),
+    ("France's population in 2014 was 66 million, of whom 12 million were children.", "part_of_subject"),
+    ("In 2014 Germany had 3.5 million (4.3%) inhabitants of Turkish descent.", "part_of_subject"),
+    # a share of a total
+    ("In 2014, 22% of the population of France lived in the countryside.", "share"),
+    ("Two thirds of the population of Germany lived in towns in 2014.", "share"),
+    ("Public spending took 57 percent of GDP in France in 2014.", "share"),
+    # a rank or ordinal
+    ("In 2014 France's rank by population was 21 in the world.", "rank"),
+    ("By GDP, Spain held position 14 among economies in 2014.", "rank"),
+    ("Germany's population gave it a global rank of 16 in 2014.", "rank"),
+    # an age or a duration
+    ("The median age of the population of Germany was 46 in 2014.", "age_or_duration"),
+    ("In 2014 the population of France took 14 years to grow by a tenth.", "age_or_duration"),
+    ("Half of the inhabitants of Germany were older than 45 in 2014.", "age_or_duration"),
+    # a change or difference
+    ("France's population rose by 300,000 in 2014.", "change"),
+    ("Germany recorded an increase of 430,000 inhabitants in 2014.", "change"),
+    ("In 2014 the population of France was up by 0.3 million.", "change"),
+    # money that is not the measure
+    ("France's GDP was large in 2014, while its budget deficit reached $84 billion.", "other_amount"),
+    ("Spain's GDP grew in 2014 and its exports were worth $318 billion.", "other_amount"),
+    ("In 2014 Spain's GDP at purchasing power parity was $1.6 trillion.", "other_amount"),
+    # a group's average
+    ("France's inflation in 2015 was close to the EU average of 0.1%.", "group_average"),
+    ("Greece's inflation in 2014 stood far below the world average of 3.2%.", "group_average"),
+    ("Switzerland's inflation in 2015 trailed the OECD average of 0.6%.", "group_average"),
+    # the value for one sex of a measure that has a total
+    ("Life expectancy in Afghanistan in 2007 was 47.9 years for men.", "by_sex"),
+    ("In 2007 female life expectancy in Afghanistan reached 49.5 years.", "by_sex"),
+    ("Afghanistan's life expectancy in 2007 was 49.2 years for women and lower for men.", "by_sex"),
+]
+
+
+@pytest.mark.parametrize("sentence,reason", ROLES)
+def test_a_figure_that_is_not_a_level_is_named_and_not_compared(sentence, reason):
+    got = read(sentence, catalogue(), doc_date=DOC_DATE)
+    reasons = [g[3] for g in got]
+    assert reason in reasons, got
+    assert not {"understated", "overstated", "qualifier_violated", "uncertain_reading"} & set(reasons), got
+
+
+NO_FIGURE = [  # ranks and comparisons the number reader already leaves out: no claim at all
+    "In 2014 France ranked 21st in the world by population.",
+    "Germany was the 16th most populous country in 2014.",
+    "In 2014 the population of France grew 0.5 million more than in 2013.",
+]
+
+
+@pytest.mark.parametrize("sentence", NO_FIGURE)
+def test_ordinals_and_comparisons_are_no_claim(sentence):
+    assert read(sentence, catalogue(), doc_date=DOC_DATE) == []
+
+
+LEVELS = [  # the same measures stated as levels are still compared
+    ("France counted 66.3 million inhabitants in 2014.", "within_rounding"),
+    ("The population of Germany in 2014 was 81 million.", "within_rounding"),
+    ("Spain's GDP was $1.375 trillion in 2014.", "exact"),
+    ("Life expectancy in Afghanistan in 2007 was 48.7 years.", "within_rounding"),
+    ("From 66.0 million in 2013 the population of France rose to 66.3 million in 2014.", "within_rounding"),
+]
+
+
+@pytest.mark.parametrize("sentence,reason", LEVELS)
+def test_levels_are_still_compared(sentence, reason):
+    got = read(sentence, catalogue(), doc_date=DOC_DATE)
+    assert got[-1][3] == reason, got
+
+
+VAGUE = [  # item 6: periods a recent record cannot speak for
+    ("At that time France had 40 million inhabitants.", "vague_period"),
+    ("In the late 1960s the population of France was 50 million.", "vague_period"),
+    ("Towards the end of the 19th century Germany's population was 56 million.", "vague_period"),
+    ("Before independence the population of Botswana was 0.5 million.", "vague_period"),
+    ("In 1750 the population of France was 24 million.", "vague_period"),
+    ("France had a population of 27 million in 1780.", "vague_period"),
+]
+
+
+@pytest.mark.parametrize("sentence,reason", VAGUE)
+def test_a_vague_or_old_period_is_never_compared_with_the_latest_record(sentence, reason):
+    got = read(sentence, catalogue(), doc_date=DOC_DATE)
+    assert [g[3] for g in got if g[2] > 3000] == [reason], got  # the population figure (a year is no figure)
+
+
+DATED = [  # item 6: a day, a month or a census uses that year's record, and says census vs estimate
+    ("As of 1 July 2014, France had a population of 66.3 million.", "within_rounding", ""),
+    ("France had a population of 66,312,067 as of April 2014.", "exact", ""),
+    ("Germany counted 80,982,500 inhabitants on 31 December 2014.", "exact", ""),
+    ("The 2014 census put the population of France at 64.1 million.", "understated", "census"),
+    ("At the 2014 census France counted 64 million inhabitants.", "understated", "census"),
+    ("France's census of 2014 enumerated a population of 64.2 million.", "understated", "census"),
+]
+
+
+@pytest.mark.parametrize("sentence,reason,says", DATED)
+def test_a_day_or_census_date_uses_that_years_record(sentence, reason, says):
+    from factcheck.core.matching import Settings
+    from factcheck.engine import check_text
+
+    (claim, verdict), = [(c, v) for c, v in check_text(sentence, "d.txt", catalogue(), Settings(doc_date=DOC_DATE)).claims]
+    assert verdict.reason == reason, verdict.explanation
+    assert says in verdict.explanation
+
+
+UNCERTAIN = [  # item 9: the record disagrees, but the reading rests on a weak cue
+    # the subject only by nearness among several names
+    ("In 2014 Spain reported that Germany had 70 million inhabitants.", "only the nearest"),
+    # the subject carried from an earlier sentence
+    ("France is a large country. Its population was 60 million in 2014.", "carried from an earlier sentence"),
+    # the period carried from an earlier sentence
+    ("France grew quickly in 2014. The population of France reached 60 million.", "carried from an earlier sentence"),
+    # past tense and no year at all
+    ("The population of France was 60 million.", "past tense"),
+    # a figure far from the record: a part or another quantity more likely than a wrong total
+    ("France had a population of 2.2 million in 2014.", "times the record"),
+    ("The population of Germany was 9 million in 2014.", "times the record"),
+]
+
+
+@pytest.mark.parametrize("sentence,why", UNCERTAIN)
+def test_a_contradiction_on_a_weak_cue_is_an_uncertain_reading(sentence, why):
+    from factcheck.core.matching import Settings
+    from factcheck.engine import check_text
+
+    verdicts = [v for c, v in check_text(sentence, "d.txt", catalogue(), Settings(doc_date=DOC_DATE)).claims if c.quantity]
+    assert verdicts[-1].reason == "uncertain_reading", verdicts[-1].explanation
+    assert why in verdicts[-1].explanation and verdicts[-1].evidence  # the record that disagrees is shown
