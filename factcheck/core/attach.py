@@ -115,13 +115,14 @@ _CLAUSE_STARTER = re.compile(r"\b(?:that|which|who|whom|whose|but|while|whereas|
 _JUST_AFTER_FIGURE = re.compile(r"[ \t]*,?[ \t]*(?:the[ \t]+)?")
 # The words before a counted figure that make it an object of having or numbering ("Kenya had 35m residents").
 _OBJECT_VERBS = frozenset(
-    "had has have counted numbered totalled totaled reached of to was were is are housed hosted "
+    "had has have counted numbered totalled totaled reached of to was were is are housed hosted its their with "
     "approximately about around some nearly almost roughly estimated an over under than least most".split()
 )
 # Words that may follow "N people" when the figure is the size of a population ("lived in France in 2006").
 _LOCATIVE_TAIL = frozenset(
     "in of as at the a an by end living lived live lives residing resided reside resident who that est estimate "
-    "estimates estimated census respectively and mid early late according to year years total living".split()
+    "estimates estimated census respectively and mid early late according to year years total living reported recorded "
+    "counted enumerated provisional final report official figures data".split()
 )
 _YEARLIKE = re.compile(r"^(?:1[89]|20)\d\d$")
 

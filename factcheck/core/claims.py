@@ -17,6 +17,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 
 from . import attach
 from . import context as ctx
@@ -173,7 +174,9 @@ def _sentence_claims(here: _Here, mentions: list[Mention]) -> list[Claim]:
         claim_subject = said.entity if said is not None and together is None else None
         claim_period = _period_for(sentence.text, periods, m.start, m.end, period, c.end)
         label_text = label.label.lower() if label is not None else None
-        role = role_of(sentence.text, m.start, m.end, quantity, label_text, c.noun)
+        role = role_of(sentence.text, m.start, m.end, quantity, label_text, c.noun,
+                       label.end if label is not None and label.end <= m.start else None,
+                       tuple((e.start, e.end) for e in here.found))
         weak = _weak_cues(here, m.start, m.end, label, said, claim_subject or (None if together else subject), claim_period, c.noun.lower())
         out.append(
             Claim(
@@ -219,9 +222,10 @@ def _weak_cues(here: _Here, start: int, end: int, label, said, subject: Entity |
         if said is None:
             out.append(f"'{subject.name}' is carried from an earlier sentence, not named in this one")
         else:
-            countries = {e.entity.id for e in here.found if not e.entity.id.startswith("org:") and not e.demonym}
-            if len(countries) > 1 and not attach.said_or_owned(text, here.found, label, said, start):
-                out.append(f"'{subject.name}' is only the nearest of {len(countries)} names in the sentence")
+            countries = {e.entity.id for e in here.found if not e.entity.id.startswith("org:") and not e.demonym and is_country(e.entity.id)}
+            structural = attach.said_or_owned(text, here.found, label, said, start)
+            if not structural and (len(countries | {subject.id}) > 1):
+                out.append(f"'{subject.name}' is only the nearest of {len(countries | {subject.id})} names in the sentence")
             elif said.demonym:
                 out.append(f"'{subject.name}' is read from an adjective ('{text[said.start:said.end]}')")
     if period is None:
@@ -229,9 +233,17 @@ def _weak_cues(here: _Here, start: int, end: int, label, said, subject: Entity |
             out.append("the sentence is in the past tense and names no year")
     elif period.inherited:
         out.append(f"the period '{period.text}' is carried from an earlier sentence")
-    if _VAGUE_TIME.search(text) and (period is None or period.inherited or _DECADE.search(text)):
-        out.append("vague period")
+    if (period is None or period.inherited) and _VAGUE_TIME.search(text):
+        out.append("vague period")  # a figure with a year of its own is dated by it, whatever else the sentence recalls
     return tuple(out)
+
+
+@lru_cache(maxsize=4096)
+def is_country(code: str) -> bool:
+    """A country or territory (ISO 3166-1, or Kosovo), not an aggregate such as World or Sub-Saharan Africa."""
+    import pycountry
+
+    return code == "XKX" or pycountry.countries.get(alpha_3=code) is not None
 
 
 _PAST = re.compile(r"\b(?:was|were|had|numbered|totalled|totaled|counted|reached|stood|grew|rose|fell|amounted|peaked)\b", re.I)
@@ -248,7 +260,6 @@ _VAGUE_TIME = re.compile(
     r"\b(?:in|by|of|from|around|circa|c\.)[ \t]+1[0-7]\d\d\b|\b1[0-7]\d\d\b)",
     re.I,
 )
-_DECADE = re.compile(r"\b\d{3,4}s\b|centur(?:y|ies)", re.I)
 
 
 def _figureless_claims(here: _Here, lists: list[MemberList], statements: list[Statement]) -> list[Claim]:

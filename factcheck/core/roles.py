@@ -38,7 +38,7 @@ _CLAUSE_BREAK = re.compile(r"[;:()\[\]\u2014]|,[ \t]+(?:which|who|whom|whose|whi
 _AFTER_BREAK = re.compile(r"[,;:()\[\]\u2014]|[.!?](?:\s|$)")
 
 _RATE_AFTER = re.compile(
-    rf"(?:[ \t\u00a0]*[A-Za-z-]+){{0,3}}?{_W}(?:per|for{_W}every|for{_W}each|out{_W}of|in{_W}every){_W}"
+    rf"(?:[ \t\u00a0]*(?!(?:and|or|but|with|while|a|an|the|its|their)\b)[A-Za-z-]+){{0,3}}?{_W}(?:per|for{_W}every|for{_W}each|out{_W}of|in{_W}every){_W}"
     rf"(?:(?:\d[\d,.]*|one|a|an|each|every|ten|hundred|thousand|million){_W})?(?:\d[\d,.]*{_W})?"
     r"(?P<what>capita|head|person|persons|people|inhabitants?|population|residents?|square|sq\b|km|kilomet\w*|km2|km\u00b2|"
     r"mi\b|miles?|hectares?|ha\b|women|woman|men|man|thousand|hundred|live|births?|deaths?|years?|annum|day|month|"
@@ -59,7 +59,7 @@ _PART_OPENERS = re.compile(r"^\W*(?:including|excluding|of[ \t]+these|of[ \t]+th
 # A count given with its share ("308,957 (3.1%)", "740,000 people, or 12%", "12% of the population (740,000)").
 _SHARE_BESIDE_AFTER = re.compile(r"[ \t]*(?:[A-Za-z]+[ \t]+){0,2}[(,\u2013-][ \t]*(?:or[ \t]+|about[ \t]+|ca\.[ \t]+|some[ \t]+)?\d[\d.,]*[ \t]*(?:%|percent|per[ \t]+cent)", re.I)
 _SHARE_BESIDE_BEFORE = re.compile(r"\d[\d.,]*[ \t]*(?:%|percent|per[ \t]+cent)[^.;]{0,40}\([ \t]*(?:[A-Za-z]+[ \t]+){0,3}$", re.I)
-_GROUP_ADJECTIVE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?[ \t]+(?:population|community|minority|diaspora)\b")
+_GROUP_ADJECTIVE = re.compile(r"\b([A-Z][a-z]+)(?:[ \t]+[A-Z][a-z]+)?[ \t]+(?:population|community|minority|diaspora)\b")
 _RATE_SLASH = re.compile(r"[ \t\u00a0]*(?:[A-Za-z]+[ \t\u00a0]*)?/[ \t\u00a0]*(?:km|sq|mi|capita|ha|year|yr|day|person|head)", re.I)
 _RATE_BEFORE = re.compile(
     r"\b(?:per[ \t]+capita|per[ \t]+head|per[ \t]+person|density|rate|rates|ratio|incidence|prevalence|"
@@ -120,8 +120,8 @@ _OTHER_MONEY = re.compile(
     r"\b(?:budget|budgets|debt|debts|revenue|revenues|surplus|deficit|aid|assistance|exports?|imports?|investment|investments|"
     r"remittances|reserves|spending|expenditure|expenditures|loans?|grants?|taxes|tax|income|incomes|profits?|turnover|sales|"
     r"receipts|earnings|capital|assets|capitalisation|capitalization|cost|costs|wages?|salary|salaries|pensions?|fund|funds|"
-    r"funding|subsid(?:y|ies)|output|production|market|trade|tourism|fdi|bonds?|credit|deposits?|liabilities|"
-    r"worth|value|price|prices|damages?|compensation|bailout|package|fine|fines)\b",
+    r"funding|subsid(?:y|ies)|production|market|trade|tourism|fdi|bonds?|credit|deposits?|liabilities|"
+    r"price|prices|damages?|compensation|bailout|package|fine|fines)\b",
     re.I,
 )
 _GROUP_AVERAGE = re.compile(
@@ -155,13 +155,17 @@ _GROUPS = re.compile(
 )
 
 
-def role_of(text: str, start: int, end: int, quantity: Quantity, label: str | None, noun: str = "") -> Role | None:
+def role_of(text: str, start: int, end: int, quantity: Quantity, label: str | None, noun: str = "",
+            label_end: int | None = None, names: tuple[tuple[int, int], ...] = ()) -> Role | None:
     """The role of the figure at ``[start, end)`` of sentence ``text``, or None for a level.
 
     ``label`` is the measure label the sentence names for the figure (lower case), if any: a
     role the label itself states ("GDP per capita", "life expectancy") is the measure's, not
     the figure's; ``noun`` is what the figure counts ("countries and regions"): its own words
-    name what is counted, not a part of it.
+    name what is counted, not a part of it. ``label_end`` is where that label ends when it
+    stands before the figure: "the population of Lithuania stands at 2,921,262, 84.2% of whom"
+    states the whole, and what follows describes its parts. ``names`` are the spans of the
+    sentence's entity names ("Hong Kong population" is no group of Hong Kong).
     """
     label = label or ""
     left_start = _clause_start(text, start)
@@ -230,14 +234,44 @@ def role_of(text: str, start: int, end: int, quantity: Quantity, label: str | No
             return Role("other_amount", m)
 
     if quantity.currency is None and quantity.unit is None:
-        m = (_PART_BEFORE.search(near_left) or _PART_OPENERS.match(text) or _SHARE_BESIDE_AFTER.match(text, end, min(len(text), end + 40))
-             or _SHARE_BESIDE_BEFORE.search(text, max(0, start - 80), start) or _GROUP_ADJECTIVE.search(near_left))
+        whole = label_end is not None and _states_the_whole(text[label_end:start])
+        m = _PART_BEFORE.search(near_left) or _PART_OPENERS.match(text)
+        if m is None and not whole:
+            m = _SHARE_BESIDE_AFTER.match(text, end, min(len(text), end + 40)) or _SHARE_BESIDE_BEFORE.search(text, max(0, start - 80), start)
+        if m is None:
+            m = next((g for g in _GROUP_ADJECTIVE.finditer(text, max(0, start - 48), start)
+                      if g.group(1) not in _DETERMINERS and not _one_name(g, names)), None)
         if m is not None:
             return Role("part", m.group().strip())
-        word = _group(left, right, label)
+        word = _group(left, "" if whole else right, label)
         if word is not None:
             return Role("part", word)
     return None
+
+
+_DETERMINERS = frozenset("The This That These Those Its Their Our His Her A An Total Whole Entire Overall Estimated Resident Current".split())
+# Words between a label and its figure that keep the figure the label's own level ("population of X was estimated at").
+_WHOLE_GAP = frozenset(
+    "of the was is were are stood stands at totals totalled totaled total reached numbered estimated to be been amounted rose grew "
+    "fell increased decreased about around approximately nearly almost over some roughly more than just an a had has as put recorded "
+    "census counted in its their which by than less stand".split()
+)
+
+
+def _one_name(m: re.Match[str], names: tuple[tuple[int, int], ...]) -> bool:
+    """'Hong Kong population': the capitalised words are one entity's name, the subject's own population."""
+    words_end = m.end() - len(m.group().split()[-1])
+    return any(a <= m.start() and words_end - 1 <= b for a, b in names)
+
+
+def _states_the_whole(gap: str) -> bool:
+    """Whether only linking words, names and years stand between a label and its figure."""
+    if len(gap) > 80 or re.search(r"[,;(]", gap):
+        return False
+    for word in re.findall(r"[^\W\d_][\w'\u2019.-]*|\d+", gap):
+        if word.lower() not in _WHOLE_GAP and not word[0].isupper() and not word.isdigit():
+            return False
+    return True
 
 
 def _clause_start(text: str, start: int) -> int:

@@ -253,7 +253,7 @@ def as_json(articles: list[Article], splits: dict[str, Split], folder: Path) -> 
         "articles_dir": str(folder),
         "totals": totals(articles),
         "audit": {v: s.as_dict() for v, s in splits.items()},  # each verdict's claims: genuine, misreading, not yet audited
-        "articles": [{k: v for k, v in asdict(a).items() if k != "decided"} for a in articles],
+        "articles": [{k: v for k, v in asdict(a).items() if k not in ("decided", "now")} for a in articles],
     }
 
 
