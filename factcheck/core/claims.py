@@ -8,7 +8,12 @@ hedge is recorded on each later item as ``list_hedge`` so a reviewer sees it.
 
 Periods: the period phrase nearest before the figure in its sentence, else after
 it; a sentence without one inherits its paragraph's last period (``inherited``).
-Subjects: the first entity named before the figure, else the paragraph's last.
+Subjects: the first entity named before the figure, else the paragraph's last. A place inside a
+country (a city, a state) or a nationality group is no country's: the claim gets no subject and
+the place's name (or the group's phrase) as ``unknown_subject``, and a sentence about a place
+carries no country to the next ones. A figure with no subject whose sentence refers back ("It has",
+"Its", "The country's") takes the document title's entity ("# Lithuania"), but only when nothing
+else is named in its paragraph.
 """
 
 from __future__ import annotations
@@ -21,8 +26,8 @@ from datetime import date
 from . import attach
 from . import context as ctx
 from .document import LineIndex, sentences
-from .entities import demonyms_in
-from .lexicon import EntityMention, Lexicon, MeasureMention, default_lexicon, unknown_names, words
+from .entities import demonyms_in, is_country
+from .lexicon import EntityMention, Lexicon, MeasureMention, default_lexicon, is_place, unknown_names, words
 from .members import MemberList, Statement, find_member_lists, find_statements
 from .model import Claim, Entity, Period, Qualifier, Sentence, Span
 from .periods import PeriodMention, find_periods, inherited, nearest
@@ -69,10 +74,17 @@ def _claims(text: str, sents: list[Sentence], doc_date: date | None, lexicon: Le
     facts: list[SentenceFacts] = []
     block = -1
     subject: Entity | None = None
+    place: str | None = None  # the paragraph's place, carried like its subject ("Kaunas ... It has 290,000 inhabitants")
     period: Period | None = None
+    pending: list[Claim] = []  # claims of this paragraph that may take the title's entity
+    named = False  # whether this paragraph names an entity or an unknown proper name
+    titles: dict[str, EntityMention | None] = {}
     for sentence in sents:
         if sentence.block != block:
-            block, subject, period = sentence.block, None, None
+            if pending:
+                _entitle(pending, named, _title_entity(pending[0].sentence.title, lexicon, titles))
+            pending, named = [], False
+            block, subject, place, period = sentence.block, None, None, None
         mentions = find_quantities(sentence.text)
         lists = find_member_lists(sentence.text) if "," in sentence.text and " and " in sentence.text else []
         statements = find_statements(sentence.text) if not mentions and not lists else []
@@ -83,19 +95,60 @@ def _claims(text: str, sents: list[Sentence], doc_date: date | None, lexicon: Le
         unknown = unknown_names(sentence.text, ws, found, lexicon) if mentions and not found else []
         periods = find_periods(sentence.text, doc_date) if mentions or lists or statements or period is None else []
         here = _Here(sentence, entities, periods, None if unknown else subject, period, lines, found,
-                     lexicon.measures_in(sentence.text, ws) if mentions else [], ws, unknown[0] if unknown else None)
+                     lexicon.measures_in(sentence.text, ws) if mentions else [], ws,
+                     unknown[0] if unknown else (place if subject is None else None))
         if mentions:
-            claims.extend(_sentence_claims(here, mentions))
+            made = _sentence_claims(here, mentions)
+            claims.extend(made)
+            if sentence.title:
+                pending.extend(c for c in made if c.subject is None and c.unknown_subject is None and _REFERS_BACK.search(
+                    sentence.text, 0, c.span.start - sentence.start))
         if lists or statements:
             claims.extend(_figureless_claims(here, lists, statements))
         facts.append(SentenceFacts(sentence, bool(mentions), bool(entities) if (mentions or subject is None) else None))
+        named = named or bool(unknown) or any(not e.entity.id.startswith("org:") for e in found)
         if entities:
-            subject = _sentence_subject(sentence.text, entities) or subject
+            first = _sentence_subject(sentence.text, entities)
+            if first is not None and is_place(first):
+                subject, place = None, first.name  # a sentence about a city: what follows is not the country's
+            elif first is not None and attach.is_region(EntityMention(0, 0, first, False)):
+                subject, place = None, None  # about the world, a region: nor is it
+            elif first is not None:
+                subject, place = first, None
         elif unknown:
-            subject = None  # "Atlantis had 3 million residents": what follows is about Atlantis, not the paragraph's country
+            subject, place = None, None  # "Atlantis had 3 million residents": what follows is about Atlantis, not the paragraph's country
         if periods:
             period = periods[-1].period
+    if pending:
+        _entitle(pending, named, _title_entity(pending[0].sentence.title, lexicon, titles))
     return Analysis(claims, facts)
+
+
+# Words that refer back to what the document is about: "It has a population of", "Its GDP", "The country's".
+_REFERS_BACK = re.compile(r"\b(?:it|its|the[ \t]+(?:country|nation|republic|kingdom|state|territory|island|economy)(?:'s|\u2019s)?)\b", re.I)
+
+
+def _title_entity(title: str | None, lexicon: Lexicon, seen: dict[str, EntityMention | None]) -> EntityMention | None:
+    """The entity a document's title names ("# Lithuania", "# Economy of Lithuania"): its first country or place."""
+    if not title:
+        return None
+    if title not in seen:
+        found = [e for e in lexicon.entities_in(title) if is_country(e.entity) or is_place(e.entity)]
+        seen[title] = found[0] if found else None
+    return seen[title]
+
+
+def _entitle(pending: list[Claim], named: bool, title: EntityMention | None) -> None:
+    """'It has a population of ...' under '# Lithuania': the title's entity, when the paragraph names nothing else."""
+    if title is None or not pending:
+        return
+    if named:
+        return
+    for claim in pending:
+        if is_place(title.entity):
+            claim.unknown_subject = title.entity.name
+        else:
+            claim.subject = title.entity
 
 
 def _entities_in(text: str, ws: list, lexicon: Lexicon) -> list[EntityMention]:
@@ -110,7 +163,8 @@ def _entities_in(text: str, ws: list, lexicon: Lexicon) -> list[EntityMention]:
 def _sentence_subject(text: str, entities: list[tuple[int, int, Entity]]) -> Entity | None:
     """What a sentence is about, carried to the next ones: its first country that is not a recipient."""
     for start, _, entity in entities:
-        if not entity.id.startswith("org:") and not _RECIPIENT.search(text[max(0, start - 12):start]):
+        if not entity.id.startswith("org:") and not _RECIPIENT.search(text[max(0, start - 12):start]) \
+                and not attach.compared(text, EntityMention(start, start, entity, False)):
             return entity
     return None
 
@@ -170,6 +224,12 @@ def _sentence_claims(here: _Here, mentions: list[Mention]) -> list[Claim]:
         said = attach.subject_for(sentence.text, here.found, label, m.start, figure_starts) if (label or here.found) else None
         together = attach.combined(sentence.text, here.found, said) if label is not None else None
         claim_subject = said.entity if said is not None and together is None else None
+        other = together or here.unknown  # what the figure is about when no source knows it
+        group = attach.group_for(sentence.text, m.start, m.end)
+        if group is not None:
+            claim_subject, other = None, group  # "117,000 Turkish citizens living in Austria": a part, not Turkey nor Austria
+        elif claim_subject is not None and is_place(claim_subject):
+            claim_subject, other = None, claim_subject.name  # "Vilnius (population 696,000)": not Lithuania's
         claim_period = _period_for(sentence.text, periods, m.start, m.end, period)
         out.append(
             Claim(
@@ -186,11 +246,11 @@ def _sentence_claims(here: _Here, mentions: list[Mention]) -> list[Claim]:
                 counter=c.counter,
                 verb=c.verb,
                 measure=label.label.lower() if label is not None else c.measure,
-                subject=claim_subject or (None if together else subject),
+                subject=claim_subject or (None if other else subject),
                 period=claim_period,
                 enumeration=position if in_enumeration else None,
                 measure_keys=label.keys if label is not None else (),
-                unknown_subject=(together or here.unknown) if claim_subject is None else None,
+                unknown_subject=other if claim_subject is None else None,
             )
         )
     return out
@@ -244,7 +304,7 @@ _RECIPIENT = re.compile(r"\b(?:to|from|with|against|than|for)[ \t]+(?:the[ \t]+)
 def _subject_before(text: str, entities: list[tuple[int, int, Entity]], position: int, organisations: bool = False) -> Entity | None:
     """The nearest country (or, when asked, organisation) named before a figure that is not a recipient ("to France")."""
     for start, _, entity in reversed(entities):
-        if start >= position or (entity.id.startswith("org:") and not organisations):
+        if start >= position or (entity.id.startswith("org:") and not organisations) or is_place(entity):
             continue
         if not _RECIPIENT.search(text[max(0, start - 12):start]):
             return entity

