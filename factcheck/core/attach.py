@@ -27,10 +27,12 @@ part of a population, not the country it names: :func:`group_for` finds the grou
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .context import STOPWORDS, is_verb
 from .entities import is_country
 from .lexicon import EntityMention, MeasureMention, Word, is_place
+from .model import Entity
 
 # Words before a label that keep its meaning ("the estimated population", "annual inflation").
 BENIGN_MODIFIERS = frozenset(
@@ -195,9 +197,11 @@ def _word_after(ws: list[Word], index: int) -> Word | None:
 def recipient(text: str, mention: EntityMention, measured: bool) -> bool:
     """'sent teams to Italy', 'trades with France': the entity receives, it is not the subject.
     'for France' names a recipient of an action, but the subject of a statistic ('inflation for France')."""
-    window = text[max(0, mention.start - 14):mention.start]
-    return _RECIPIENT.search(window) is not None or (not measured and _FOR.search(window) is not None) \
-        or compared(text, mention)
+    window = text[max(0, mention.start - 26):mention.start]
+    return _RECIPIENT_OR_COMPARED.search(window) is not None or (not measured and _FOR.search(window) is not None)
+
+
+_RECIPIENT_OR_COMPARED = re.compile(f"(?:{_RECIPIENT.pattern})|(?:{_COMPARISON.pattern})", re.I)
 
 
 def compared(text: str, mention: EntityMention) -> bool:
@@ -207,7 +211,11 @@ def compared(text: str, mention: EntityMention) -> bool:
 
 def is_region(mention: EntityMention) -> bool:
     """'the world', 'Europe', 'Sub-Saharan Africa', 'the EU', 'High income': a group of countries, by its name."""
-    entity = mention.entity
+    return _region(mention.entity)
+
+
+@lru_cache(maxsize=4096)
+def _region(entity: Entity) -> bool:
     return not entity.id.startswith("org:") and not is_place(entity) and not is_country(entity) \
         and _REGION_NAME.search(entity.name) is not None
 
@@ -242,9 +250,11 @@ def subject_for(
         said_of = _said_of(text, candidates, measure)
         if said_of is not None:
             return said_of
-    nearest = [e for e in candidates if not is_region(e)]  # "the world", "Europe": the subject only when said of
-    for e in candidates:
-        if is_region(e) and e.end <= start and (e.possessive or _REGION_HEAD.match(text, e.end)):
+    nearest = []
+    for e in candidates:  # "the world", "Europe": the subject only when said of
+        if not _region(e.entity):
+            nearest.append(e)
+        elif e.end <= start and (e.possessive or _REGION_HEAD.match(text, e.end)):
             return e  # "the world's population", "the world population hit ...", "EU GDP" (the measure read by its noun)
     if not nearest:
         return None
@@ -281,10 +291,25 @@ def group_for(text: str, start: int, end: int) -> str | None:
     if m is not None and _nationality_word(m.group(1)):
         return m.group(1).strip()
     head = text[max(0, start - 120):start]
+    tail = head.rstrip(" \t")
+    if tail[-1:] not in ("(", ":"):  # cheap tests first: most figures follow no group
+        last = tail[-24:].rsplit(None, 1)[-1:]
+        if not last or last[0].lower() not in _GROUP_LINKS:
+            return None
+    if " in " not in head and not any(noun in head for noun in _GROUP_WORDS):
+        return None
     m = _GROUP_BEFORE.search(head)
     if m is not None and _nationality_word(m.group(1)):
         return m.group(1).strip()
     return None
+
+
+_GROUP_LINKS = frozenset(
+    "number numbered numbers numbering total totaled totalled totaling totalling totals were was are is at of reached "
+    "about around some approximately nearly almost over than estimated".split())
+_GROUP_WORDS = ("citizens", "nationals", "migrants", "immigrants", "emigrants", "refugees", "expat", "workers", "labo",
+                "residents", "people", "persons", "diaspora", "descendants", "students", "settlers", "communit", "minority",
+                "speakers", "seekers", "origin", "descent")
 
 
 def _nationality_word(group: str) -> bool:

@@ -11,7 +11,7 @@ it; a sentence without one inherits its paragraph's last period (``inherited``).
 Subjects: the first entity named before the figure, else the paragraph's last. A place inside a
 country (a city, a state) or a nationality group is no country's: the claim gets no subject and
 the place's name (or the group's phrase) as ``unknown_subject``, and a sentence about a place
-carries no country to the next ones. A figure with no subject whose sentence refers back ("It has",
+carries no country to the next ones. A figure of a named measure with no subject whose sentence refers back ("It has",
 "Its", "The country's") takes the document title's entity ("# Lithuania"), but only when nothing
 else is named in its paragraph.
 """
@@ -101,8 +101,9 @@ def _claims(text: str, sents: list[Sentence], doc_date: date | None, lexicon: Le
             made = _sentence_claims(here, mentions)
             claims.extend(made)
             if sentence.title:
-                pending.extend(c for c in made if c.subject is None and c.unknown_subject is None and _REFERS_BACK.search(
-                    sentence.text, 0, c.span.start - sentence.start))
+                pending.extend(c for c in made if c.subject is None and c.unknown_subject is None and c.measure_keys
+                               and sentence.text[c.span.start - sentence.start - 1:c.span.start - sentence.start] != "["
+                               and _REFERS_BACK.search(sentence.text, 0, c.span.start - sentence.start))
         if lists or statements:
             claims.extend(_figureless_claims(here, lists, statements))
         facts.append(SentenceFacts(sentence, bool(mentions), bool(entities) if (mentions or subject is None) else None))

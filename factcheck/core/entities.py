@@ -149,6 +149,7 @@ def _country_codes() -> frozenset[str]:
     return frozenset(c.alpha_3 for c in pycountry.countries) | frozenset(_EXTRA_COUNTRY_NAMES)
 
 
+@lru_cache(maxsize=4096)
 def is_country(entity: Entity) -> bool:
     """A country or territory with an ISO 3166-1 code (or one prose treats as such: Kosovo), not a region or a group."""
     return entity.id in _country_codes()

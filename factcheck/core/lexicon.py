@@ -134,8 +134,9 @@ class Lexicon:
         i = 0
         while i < len(ws):
             hit = self._longest(ws, i)
-            if ws[i].key in heads:
-                place = self._place(ws, i, heads[ws[i].key])
+            most = heads.get(ws[i].key)
+            if most is not None and ws[i].text[:1].isupper():
+                place = self._place(ws, i, most)
                 if place is not None and (hit is None or place[0] > hit[0]):
                     hit = place
             if hit is None:
@@ -150,9 +151,10 @@ class Lexicon:
 
     def _place(self, ws: list[Word], i: int, most: int) -> tuple[int, Entity] | None:
         """The longest gazetteer name at word ``i``, capitalised ("Vilnius", "New South Wales")."""
-        if not ws[i].text[:1].isupper():
-            return None
         names = self.places.names  # type: ignore[union-attr]
+        if most == 1:
+            found = names.get(ws[i].key)
+            return (i + 1, _place_entity(found[0], found[1])) if found is not None else None
         for n in range(min(most, len(ws) - i), 0, -1):
             if any(w.possessive for w in ws[i:i + n - 1]):
                 continue

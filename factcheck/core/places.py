@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 # The gazetteer's format; bump it when the filters change so cached tables are rebuilt.
-FORMAT = 2
+FORMAT = 3
 MIN_CITY_POPULATION = 15_000
 MIN_ALTERNATE_POPULATION = 1_000_000
 MIN_LETTERS = 4
@@ -60,7 +60,7 @@ STOP = frozenset(
     african asian european american latin arab arabic
     agriculture industry industries tourism mining energy economy trade
     bank roman asia airport olympic police kazakh berber somali balkan commonwealth confederation much hurricane
-    imperial alliance monte stalin along vincent grenadines andes roma male female george david paul martin gilbert peter john james
+    imperial alliance monte time stalin along vincent grenadines andes roma male female george david paul martin gilbert peter john james
     lincoln jackson madison clinton franklin hamilton nelson marshall charlotte monroe columbus""".split()
 )
 
@@ -222,14 +222,16 @@ def index() -> Index:
 
 
 def build_index(places: dict[str, Place]) -> Index:
-    from .lexicon import normalise, words
+    from .lexicon import _MONTHS, _SENTENCE_WORDS, normalise, words
 
     names: dict[str, tuple[str, str, str]] = {}
     heads: dict[str, int] = {}
     for place in places.values():
         tokens = [normalise(w.text) for w in words(place.name)]
-        if not tokens:
-            continue
+        if tokens[:1] == ["the"]:
+            tokens = tokens[1:]  # "The Hague" is found as "Hague": "The" starts sentences, it is no name's head
+        if not tokens or tokens[0] in _SENTENCE_WORDS or tokens[0] in _MONTHS:
+            continue  # "As Sulaymaniyah", "In Salah", "May Pen": heads every sentence would try
         names.setdefault(" ".join(tokens), (place.country, place.name, place.kind))
         heads[tokens[0]] = max(heads.get(tokens[0], 0), len(tokens))
     return Index(names, heads)
