@@ -11,15 +11,28 @@ nothing about nobody. Here a figure takes:
 - its **entity**: in "A and B had populations of X and Y, respectively" by order; else the
   entity the measure is said of ("population of France", "France's population", "inflation
   ... for Afghanistan"); else the nearest entity before the figure that is not a recipient
-  ("sent 29 teams to Italy"), else the nearest one after it ("9.3% of GDP in Spain").
+  ("sent 29 teams to Italy") nor named only in a comparison ("after Brazil", "than Mexico",
+  "second only to", "compared with", "ahead of", "behind"), else the nearest one after it
+  ("9.3% of GDP in Spain"). A region or group of countries ("the world", "Europe",
+  "Sub-Saharan Africa", "the EU") is a subject only when the figure is said of it ("the world's
+  population of 7.7 billion"), never for being the nearest name.
+
+The subject found may be a place inside a country (a city, a state: ``place:`` entities of the
+gazetteer); the claim stage then gives the claim no country subject but the place's name as
+``unknown_subject``. A figure counting a nationality or origin group ("117,000 Turkish citizens
+living in Austria", "Indians in Oman number 800,000", "migrants from Bangladesh (107,125)") is a
+part of a population, not the country it names: :func:`group_for` finds the group's phrase.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .context import STOPWORDS, is_verb
-from .lexicon import EntityMention, MeasureMention, Word
+from .entities import is_country
+from .lexicon import EntityMention, MeasureMention, Word, is_place
+from .model import Entity
 
 # Words before a label that keep its meaning ("the estimated population", "annual inflation").
 BENIGN_MODIFIERS = frozenset(
@@ -45,6 +58,11 @@ STATIVE = frozenset(
 )
 _RECIPIENT = re.compile(r"\b(?:to|from|with|against|than|into|toward|towards)[ \t]+(?:the[ \t]+)?$", re.I)
 _FOR = re.compile(r"\bfor[ \t]+(?:the[ \t]+)?$", re.I)
+# A country named only to compare with: "after Brazil", "than Mexico", "second only to", "compared with", "ahead of".
+_COMPARISON = re.compile(
+    r"\b(?:than|after|behind|ahead[ \t]+of|only[ \t]+to|compared[ \t]+(?:with|to)|relative[ \t]+to|"
+    r"surpassing|surpassed|overtaking|overtook|exceeding|exceeded|like|unlike|trailing)[ \t]+(?:the[ \t]+|that[ \t]+of[ \t]+)?$",
+    re.I)
 _SAID_OF = re.compile(r"^[ \t]*(?:\([^()]{0,60}\)[ \t]*)?(?:,[ \t]*[a-z ]{0,20},?[ \t]*)?(?:of|in|for|across)[ \t]+(?:the[ \t]+)?", re.I)
 _RATIO_BASE = re.compile(r"(?:%|percent|per[ \t]+cent|percentage[ \t]+points?)[ \t]+of[ \t]+(?:the[ \t]+|its[ \t]+|their[ \t]+)?$", re.I)
 
@@ -180,8 +198,33 @@ def _word_after(ws: list[Word], index: int) -> Word | None:
 def recipient(text: str, mention: EntityMention, measured: bool) -> bool:
     """'sent teams to Italy', 'trades with France': the entity receives, it is not the subject.
     'for France' names a recipient of an action, but the subject of a statistic ('inflation for France')."""
-    window = text[max(0, mention.start - 14):mention.start]
-    return _RECIPIENT.search(window) is not None or (not measured and _FOR.search(window) is not None)
+    window = text[max(0, mention.start - 26):mention.start]
+    return _RECIPIENT_OR_COMPARED.search(window) is not None or (not measured and _FOR.search(window) is not None)
+
+
+_RECIPIENT_OR_COMPARED = re.compile(f"(?:{_RECIPIENT.pattern})|(?:{_COMPARISON.pattern})", re.I)
+
+
+def compared(text: str, mention: EntityMention) -> bool:
+    """'after Brazil', 'than Mexico', 'second only to India', 'compared with France': named to compare, not the subject."""
+    return _COMPARISON.search(text, max(0, mention.start - 26), mention.start) is not None
+
+
+def is_region(mention: EntityMention) -> bool:
+    """'the world', 'Europe', 'Sub-Saharan Africa', 'the EU', 'High income': a group of countries, by its name."""
+    return _region(mention.entity)
+
+
+@lru_cache(maxsize=4096)
+def _region(entity: Entity) -> bool:
+    return not entity.id.startswith("org:") and not is_place(entity) and not is_country(entity) \
+        and _REGION_NAME.search(entity.name) is not None
+
+
+# The words of the names of groups of countries (the World Bank's aggregates, continents, unions).
+_REGION_NAME = re.compile(
+    r"\b(?:world|europe|european|africa|asia|americas?|caribbean|pacific|middle east|euro area|income|oecd|ida|ibrd|"
+    r"countries|states|dividend|fragile|baltics|arab|union|sahara|sub-saharan|continent)\b", re.I)
 
 
 def subject_for(
@@ -208,10 +251,78 @@ def subject_for(
         said_of = _said_of(text, candidates, measure)
         if said_of is not None:
             return said_of
-    before = [e for e in candidates if e.start < start]
+    nearest = []
+    for e in candidates:  # "the world", "Europe": the subject only when said of
+        if not _region(e.entity):
+            nearest.append(e)
+        elif e.end <= start and (e.possessive or _REGION_HEAD.match(text, e.end)):
+            return e  # "the world's population", "the world population hit ...", "EU GDP" (the measure read by its noun)
+    if not nearest:
+        return None
+    before = [e for e in nearest if e.start < start]
     if before:
         return before[-1]
-    return candidates[0]
+    return nearest[0]
+
+
+_REGION_HEAD = re.compile(r" (?:population|gdp|economy|output|inflation|life expectancy)\b", re.I)
+_GROUP_NOUNS = (r"(?:citizens|nationals|migrants|immigrants|emigrants|refugees|expatriates|expats|workers|labourers|laborers|"
+                r"residents|people|persons|diaspora|descendants|students|settlers|community|communities|minority|speakers|"
+                r"asylum[ \t-]seekers|origin|descent)")
+_NATIONALITY = r"(?:[A-Z][a-z\u00e0-\u00ff'\u2019-]+[ \t]+){1,2}"  # "Turkish", "Sri Lankan"
+_LIVING = r"(?:[ \t]+(?:living|residing|working|resident|settled|born)?[ \t]*(?:in|abroad)(?:[ \t]+(?:the[ \t]+)?[A-Z][\w'\u2019-]+)*)?"
+_PLURAL_NATIONALITY = r"[A-Z][a-z]+(?:ans|ese|is|os|ks|ts|ns|rs|ds)[ \t]+(?:(?:living|residing|working|resident|settled)[ \t]+)?in[ \t]+(?:the[ \t]+)?[A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w'\u2019-]+)*"
+_FROM_ORIGIN = rf"{_GROUP_NOUNS}[ \t]+(?:from|of)[ \t]+(?:the[ \t]+)?[A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w'\u2019-]+)*(?:[ \t]+(?:origin|descent|background))?"
+_GROUP = rf"(?:{_FROM_ORIGIN}|{_PLURAL_NATIONALITY}|{_NATIONALITY}(?:-born[ \t]+)?{_GROUP_NOUNS}{_LIVING})"
+# The group right after the figure: "117,000 Turkish citizens living in Austria", "800,000 Indians in Oman".
+_GROUP_AFTER = re.compile(rf"[ \t]+({_GROUP})")
+# The group right before it: "migrants from Bangladesh (107,125)", "Indians in Oman number 800,000".
+_GROUP_BEFORE = re.compile(
+    rf"({_GROUP})[ \t]*(?:\(|:[ \t]*|,?[ \t]+(?:number(?:ed|s|ing)?|totall?(?:ed|ing|s)?|were|was|are|is|at|of|reached)[ \t]+"
+    rf"(?:(?:about|around|some|approximately|nearly|almost|over|more[ \t]+than|an[ \t]+estimated|estimated)[ \t]+)?)$")
+
+
+def group_for(text: str, start: int, end: int) -> str | None:
+    """The nationality or origin group a figure counts ("Turkish citizens living in Austria"), or None.
+
+    Such a figure is a part of a population: it is not the country the group's nationality names,
+    nor the country it lives in.
+    """
+    m = _GROUP_AFTER.match(text, end)
+    if m is not None and _nationality_word(m.group(1)):
+        return m.group(1).strip()
+    head = text[max(0, start - 120):start]
+    tail = head.rstrip(" \t")
+    if tail[-1:] not in ("(", ":"):  # cheap tests first: most figures follow no group
+        last = tail[-24:].rsplit(None, 1)[-1:]
+        if not last or last[0].lower() not in _GROUP_LINKS:
+            return None
+    if " in " not in head and not any(noun in head for noun in _GROUP_WORDS):
+        return None
+    m = _GROUP_BEFORE.search(head)
+    if m is not None and _nationality_word(m.group(1)):
+        return m.group(1).strip()
+    return None
+
+
+_GROUP_LINKS = frozenset(
+    "number numbered numbers numbering total totaled totalled totaling totalling totals were was are is at of reached "
+    "about around some approximately nearly almost over than estimated".split())
+_GROUP_WORDS = ("citizens", "nationals", "migrants", "immigrants", "emigrants", "refugees", "expat", "workers", "labo",
+                "residents", "people", "persons", "diaspora", "descendants", "students", "settlers", "communit", "minority",
+                "speakers", "seekers", "origin", "descent")
+
+
+def _nationality_word(group: str) -> bool:
+    """The group is named by a nationality or an origin, not by a word that starts the sentence ("The citizens")."""
+    first = group.split()[0].lower()
+    return first not in STOPWORDS and first not in _NOT_NATIONALITY
+
+
+_NOT_NATIONALITY = frozenset(
+    "total all many most some foreign local urban rural young old elderly working registered more fewer other "
+    "these those such several approximately about around over nearly estimated".split()
+)
 
 
 _QUALIFIER_WORDS = re.compile(r"^[ \t]*(?:(?:about|around|some|nearly|almost|roughly|approximately|over|under|just|only|an|estimated|a|total|of)[ \t]+)*$", re.I)
@@ -229,6 +340,8 @@ def combined(text: str, entities: list[EntityMention], subject: EntityMention | 
     if subject is None or "respectively" in text.lower():
         return None
     for e in entities:
+        if compared(text, e) or compared(text, subject):
+            continue  # "Compared with Germany, Austria had ...": one is the yardstick
         if e.end <= subject.start and re.fullmatch(r"[ \t]*(?:,|and|&|plus)[ \t]*(?:and[ \t]+)?", text[e.end:subject.start]):
             return text[e.start:subject.end]
         if e.start >= subject.end and re.fullmatch(r"[ \t]*(?:,|and|&|plus)[ \t]*(?:and[ \t]+)?", text[subject.end:e.start]):
@@ -247,9 +360,11 @@ def _said_of(text: str, entities: list[EntityMention], measure: MeasureMention) 
         if e.start >= measure.end and e.start - measure.end <= 80:
             gap = text[measure.end:e.start]
             m = _SAID_OF.match(gap)
-            if m is not None and m.end() == len(gap):
-                return e
+            if m is not None and m.end() == len(gap) and not (is_region(e) and "," in gap):
+                return e  # a region only said of directly: "population of the EU", not "..., among the fewest in the EU"
     for e in reversed(entities):
+        if e.end <= measure.start and not e.possessive and is_region(e) and text[e.end:measure.start] == " ":
+            return e  # "the world population", "the EU population": said of the region
         if e.end <= measure.start and e.possessive and measure.start - e.end <= 40:
             between = text[e.end:measure.start]
             if not re.search(r"[,;.]|\d", between[2:]):

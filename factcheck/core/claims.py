@@ -8,7 +8,12 @@ hedge is recorded on each later item as ``list_hedge`` so a reviewer sees it.
 
 Periods: the period phrase nearest before the figure in its sentence, else after
 it; a sentence without one inherits its paragraph's last period (``inherited``).
-Subjects: the first entity named before the figure, else the paragraph's last.
+Subjects: the first entity named before the figure, else the paragraph's last. A place inside a
+country (a city, a state) or a nationality group is no country's: the claim gets no subject and
+the place's name (or the group's phrase) as ``unknown_subject``, and a sentence about a place
+carries no country to the next ones. A figure of a named measure with no subject whose sentence refers back ("It has",
+"Its", "The country's") takes the document title's entity ("# Lithuania"), but only when nothing
+else is named in its paragraph.
 """
 
 from __future__ import annotations
@@ -17,13 +22,12 @@ import hashlib
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import lru_cache
 
 from . import attach
 from . import context as ctx
 from .document import LineIndex, sentences
-from .entities import demonyms_in
-from .lexicon import EntityMention, Lexicon, MeasureMention, default_lexicon, unknown_names, words
+from .entities import demonyms_in, is_country
+from .lexicon import EntityMention, Lexicon, MeasureMention, default_lexicon, is_place, unknown_names, words
 from .members import MemberList, Statement, find_member_lists, find_statements
 from .model import Claim, Entity, Period, Qualifier, Sentence, Span
 from .periods import PeriodMention, find_periods, inherited, nearest
@@ -71,10 +75,17 @@ def _claims(text: str, sents: list[Sentence], doc_date: date | None, lexicon: Le
     facts: list[SentenceFacts] = []
     block = -1
     subject: Entity | None = None
+    place: str | None = None  # the paragraph's place, carried like its subject ("Kaunas ... It has 290,000 inhabitants")
     period: Period | None = None
+    pending: list[Claim] = []  # claims of this paragraph that may take the title's entity
+    named = False  # whether this paragraph names an entity or an unknown proper name
+    titles: dict[str, EntityMention | None] = {}
     for sentence in sents:
         if sentence.block != block:
-            block, subject, period = sentence.block, None, None
+            if pending:
+                _entitle(pending, named, _title_entity(pending[0].sentence.title, lexicon, titles))
+            pending, named = [], False
+            block, subject, place, period = sentence.block, None, None, None
         mentions = find_quantities(sentence.text)
         lists = find_member_lists(sentence.text) if "," in sentence.text and " and " in sentence.text else []
         statements = find_statements(sentence.text) if not mentions and not lists else []
@@ -85,19 +96,67 @@ def _claims(text: str, sents: list[Sentence], doc_date: date | None, lexicon: Le
         unknown = unknown_names(sentence.text, ws, found, lexicon) if mentions and not found else []
         periods = find_periods(sentence.text, doc_date) if mentions or lists or statements or period is None else []
         here = _Here(sentence, entities, periods, None if unknown else subject, period, lines, found,
-                     lexicon.measures_in(sentence.text, ws) if mentions else [], ws, unknown[0] if unknown else None)
+                     lexicon.measures_in(sentence.text, ws) if mentions else [], ws,
+                     unknown[0] if unknown else (place if subject is None else None),
+                     _title_country(sentence.title, lexicon, titles) if mentions else None)
         if mentions:
-            claims.extend(_sentence_claims(here, mentions))
+            made = _sentence_claims(here, mentions)
+            claims.extend(made)
+            if sentence.title:
+                pending.extend(c for c in made if c.subject is None and c.unknown_subject is None and c.measure_keys
+                               and sentence.text[c.span.start - sentence.start - 1:c.span.start - sentence.start] != "["
+                               and _REFERS_BACK.search(sentence.text, 0, c.span.start - sentence.start))
         if lists or statements:
             claims.extend(_figureless_claims(here, lists, statements))
         facts.append(SentenceFacts(sentence, bool(mentions), bool(entities) if (mentions or subject is None) else None))
+        named = named or bool(unknown) or any(not e.entity.id.startswith("org:") for e in found)
         if entities:
-            subject = _sentence_subject(sentence.text, entities) or subject
+            first = _sentence_subject(sentence.text, entities)
+            if first is not None and is_place(first):
+                subject, place = None, first.name  # a sentence about a city: what follows is not the country's
+            elif first is not None and attach.is_region(EntityMention(0, 0, first, False)):
+                subject, place = None, None  # about the world, a region: nor is it
+            elif first is not None:
+                subject, place = first, None
         elif unknown:
-            subject = None  # "Atlantis had 3 million residents": what follows is about Atlantis, not the paragraph's country
+            subject, place = None, None  # "Atlantis had 3 million residents": what follows is about Atlantis, not the paragraph's country
         if periods:
             period = periods[-1].period
+    if pending:
+        _entitle(pending, named, _title_entity(pending[0].sentence.title, lexicon, titles))
     return Analysis(claims, facts)
+
+
+# Words that refer back to what the document is about: "It has a population of", "Its GDP", "The country's".
+_REFERS_BACK = re.compile(r"\b(?:it|its|the[ \t]+(?:country|nation|republic|kingdom|state|territory|island|economy)(?:'s|\u2019s)?)\b", re.I)
+
+
+def _title_entity(title: str | None, lexicon: Lexicon, seen: dict[str, EntityMention | None]) -> EntityMention | None:
+    """The entity a document's title names ("# Lithuania", "# Economy of Lithuania"): its first country or place."""
+    if not title:
+        return None
+    if title not in seen:
+        found = [e for e in lexicon.entities_in(title) if is_country(e.entity) or is_place(e.entity)]
+        seen[title] = found[0] if found else None
+    return seen[title]
+
+
+def _title_country(title: str | None, lexicon: Lexicon, seen: dict[str, EntityMention | None]) -> Entity | None:
+    found = _title_entity(title, lexicon, seen)
+    return found.entity if found is not None and not is_place(found.entity) else None
+
+
+def _entitle(pending: list[Claim], named: bool, title: EntityMention | None) -> None:
+    """'It has a population of ...' under '# Lithuania': the title's entity, when the paragraph names nothing else."""
+    if title is None or not pending:
+        return
+    if named:
+        return
+    for claim in pending:
+        if is_place(title.entity):
+            claim.unknown_subject = title.entity.name
+        else:
+            claim.subject = title.entity
 
 
 def _entities_in(text: str, ws: list, lexicon: Lexicon) -> list[EntityMention]:
@@ -112,7 +171,8 @@ def _entities_in(text: str, ws: list, lexicon: Lexicon) -> list[EntityMention]:
 def _sentence_subject(text: str, entities: list[tuple[int, int, Entity]]) -> Entity | None:
     """What a sentence is about, carried to the next ones: its first country that is not a recipient."""
     for start, _, entity in entities:
-        if not entity.id.startswith("org:") and not _RECIPIENT.search(text[max(0, start - 12):start]):
+        if not entity.id.startswith("org:") and not _RECIPIENT.search(text[max(0, start - 12):start]) \
+                and not attach.compared(text, EntityMention(start, start, entity, False)):
             return entity
     return None
 
@@ -131,6 +191,7 @@ class _Here:
     measures: list[MeasureMention] = field(default_factory=list)  # the sources' measure labels named here
     words: list = field(default_factory=list)
     unknown: str | None = None  # a proper name no source knows, named where the subject would be
+    title: Entity | None = None  # the country the document's title names ("# Economy of Kenya")
 
 
 def _sentence_claims(here: _Here, mentions: list[Mention]) -> list[Claim]:
@@ -172,12 +233,18 @@ def _sentence_claims(here: _Here, mentions: list[Mention]) -> list[Claim]:
         said = attach.subject_for(sentence.text, here.found, label, m.start, figure_starts) if (label or here.found) else None
         together = attach.combined(sentence.text, here.found, said) if label is not None else None
         claim_subject = said.entity if said is not None and together is None else None
+        other = together or here.unknown  # what the figure is about when no source knows it
+        group = attach.group_for(sentence.text, m.start, m.end)
+        if group is not None:
+            claim_subject, other = None, group  # "117,000 Turkish citizens living in Austria": a part, not Turkey nor Austria
+        elif claim_subject is not None and is_place(claim_subject):
+            claim_subject, other = None, claim_subject.name  # "Vilnius (population 696,000)": not Lithuania's
         claim_period = _period_for(sentence.text, periods, m.start, m.end, period, c.end)
         label_text = label.label.lower() if label is not None else None
         role = role_of(sentence.text, m.start, m.end, quantity, label_text, c.noun,
                        label.end if label is not None and label.end <= m.start else None,
                        tuple((e.start, e.end) for e in here.found))
-        weak = _weak_cues(here, m.start, m.end, label, said, claim_subject or (None if together else subject), claim_period, c.noun.lower())
+        weak = _weak_cues(here, m.start, m.end, label, said, claim_subject or (None if other else subject), claim_period, c.noun.lower())
         out.append(
             Claim(
                 id="",
@@ -193,11 +260,11 @@ def _sentence_claims(here: _Here, mentions: list[Mention]) -> list[Claim]:
                 counter=c.counter,
                 verb=c.verb,
                 measure=label.label.lower() if label is not None else c.measure,
-                subject=claim_subject or (None if together else subject),
+                subject=claim_subject or (None if other else subject),
                 period=claim_period,
                 enumeration=position if in_enumeration else None,
                 measure_keys=label.keys if label is not None else (),
-                unknown_subject=(together or here.unknown) if claim_subject is None else None,
+                unknown_subject=other if claim_subject is None else None,
                 role=role.name if role else None,
                 role_cue=role.cue if role else None,
                 weak=weak,
@@ -219,10 +286,11 @@ def _weak_cues(here: _Here, start: int, end: int, label, said, subject: Entity |
         # "29 medical expert teams" names what it counts; "1,436 residents" could be anyone's
         out.append("the measure was matched by similarity, not named")
     if subject is not None:
-        if said is None:
+        if said is None and not (subject == here.title and not here.found and here.unknown is None):
+            # the document's own subject ("# Kenya", "Demographics of Kenya") in a sentence naming nothing else is certain
             out.append(f"'{subject.name}' is carried from an earlier sentence, not named in this one")
         else:
-            countries = {e.entity.id for e in here.found if not e.entity.id.startswith("org:") and not e.demonym and is_country(e.entity.id)}
+            countries = {e.entity.id for e in here.found if not e.demonym and is_country(e.entity)}
             structural = attach.said_or_owned(text, here.found, label, said, start)
             if not structural and (len(countries | {subject.id}) > 1):
                 out.append(f"'{subject.name}' is only the nearest of {len(countries | {subject.id})} names in the sentence")
@@ -236,14 +304,6 @@ def _weak_cues(here: _Here, start: int, end: int, label, said, subject: Entity |
     if (period is None or period.inherited) and _VAGUE_TIME.search(text):
         out.append("vague period")  # a figure with a year of its own is dated by it, whatever else the sentence recalls
     return tuple(out)
-
-
-@lru_cache(maxsize=4096)
-def is_country(code: str) -> bool:
-    """A country or territory (ISO 3166-1, or Kosovo), not an aggregate such as World or Sub-Saharan Africa."""
-    import pycountry
-
-    return code == "XKX" or pycountry.countries.get(alpha_3=code) is not None
 
 
 _PAST = re.compile(r"\b(?:was|were|had|numbered|totalled|totaled|counted|reached|stood|grew|rose|fell|amounted|peaked)\b", re.I)
@@ -312,7 +372,7 @@ _RECIPIENT = re.compile(r"\b(?:to|from|with|against|than|for)[ \t]+(?:the[ \t]+)
 def _subject_before(text: str, entities: list[tuple[int, int, Entity]], position: int, organisations: bool = False) -> Entity | None:
     """The nearest country (or, when asked, organisation) named before a figure that is not a recipient ("to France")."""
     for start, _, entity in reversed(entities):
-        if start >= position or (entity.id.startswith("org:") and not organisations):
+        if start >= position or (entity.id.startswith("org:") and not organisations) or is_place(entity):
             continue
         if not _RECIPIENT.search(text[max(0, start - 12):start]):
             return entity

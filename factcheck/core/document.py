@@ -37,6 +37,7 @@ class Block:
     start: int
     end: int
     heading: str | None
+    title: str | None = None  # the last level-1 heading above
 
 
 def is_markdown(path: str) -> bool:
@@ -47,6 +48,7 @@ def blocks(text: str, markdown: bool) -> list[Block]:
     """Paragraph blocks of prose, skipping front matter and code in Markdown."""
     out: list[Block] = []
     heading: str | None = None
+    title: str | None = None
     pos = 0
     n = len(text)
     para_start = -1
@@ -57,7 +59,7 @@ def blocks(text: str, markdown: bool) -> list[Block]:
     def flush() -> None:
         nonlocal para_start
         if para_start >= 0:
-            out.append(Block(para_start, para_end, heading))
+            out.append(Block(para_start, para_end, heading, title))
         para_start = -1
 
     while pos < n:
@@ -87,6 +89,8 @@ def blocks(text: str, markdown: bool) -> list[Block]:
             if h:
                 flush()
                 heading = (h.group(2) or "").rstrip(" \t#").strip()
+                if len(h.group(1)) == 1:
+                    title = heading
                 pos, first = next_pos, False
                 continue
             if line.startswith(("    ", "\t")) and para_start < 0 and stripped:
@@ -184,12 +188,12 @@ def _emit(text: str, start: int, end: int, block: Block, index: int, out: list[S
                 while start < end and text[start].isspace():
                     start += 1
                 continue
-        out.append(Sentence(start, cut, text[start:cut], index, block.heading))
+        out.append(Sentence(start, cut, text[start:cut], index, block.heading, block.title))
         start = cut
         while start < end and text[start].isspace():
             start += 1
     if end > start:
-        out.append(Sentence(start, end, text[start:end], index, block.heading))
+        out.append(Sentence(start, end, text[start:end], index, block.heading, block.title))
 
 
 class LineIndex:

@@ -140,3 +140,16 @@ def demonyms_in(text: str, found: list[tuple[int, int, Entity]]) -> list[tuple[i
 def _demonym(word: str) -> Entity | None:
     code = _DEMONYMS.get(word.lower())
     return _by_code().get(code) if code else None
+
+
+@lru_cache(maxsize=1)
+def _country_codes() -> frozenset[str]:
+    import pycountry
+
+    return frozenset(c.alpha_3 for c in pycountry.countries) | frozenset(_EXTRA_COUNTRY_NAMES)
+
+
+@lru_cache(maxsize=4096)
+def is_country(entity: Entity) -> bool:
+    """A country or territory with an ISO 3166-1 code (or one prose treats as such: Kosovo), not a region or a group."""
+    return entity.id in _country_codes()

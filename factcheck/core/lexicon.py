@@ -10,6 +10,11 @@ word-boundary check afterwards; a trie over words has no such hits, and a senten
 
 Nothing here is specific to countries: an entity is whatever a source has records for (a region,
 "the world", an age group, a city, an organisation).
+
+Places inside countries (cities, states, provinces: :mod:`factcheck.core.places`) are looked up in the
+same pass, at the same word, from the gazetteer's shared index: a place is an entity whose id is
+``place:<country>``. A name of the sources or a country wins over a place of the same length
+("Mexico", "Luxembourg"); a longer place wins over the country inside it ("Mexico City", "New Mexico").
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from typing import NamedTuple
 
 from .measures import GENERIC, stem
 from .model import Entity, Measure
+from .places import Index
 
 # A word: letters with inner dots, apostrophes, hyphens ("U.S.", "d'Ivoire", "Guinea-Bissau"), or "&".
 _WORD = re.compile(r"[^\W\d_](?:[\w.'\u2019-]*[^\W_])?\.?|&")
@@ -95,6 +101,7 @@ class Lexicon:
     entity_trie: dict = field(default_factory=dict)
     measure_trie: dict = field(default_factory=dict)
     measure_words: frozenset[str] = frozenset()  # normalised words of every measure label
+    places: Index | None = None  # the gazetteer's index (shared by every lexicon of the process)
 
     # -- building --
     def add_entity(self, name: str, entity: Entity) -> None:
@@ -123,18 +130,38 @@ class Lexicon:
         """Entity names in a sentence, longest first at each word, not inside a larger proper name."""
         ws = words(text) if ws is None else ws
         out: list[EntityMention] = []
+        heads = self.places.heads if self.places is not None else {}
         i = 0
         while i < len(ws):
             hit = self._longest(ws, i)
+            most = heads.get(ws[i].key)
+            if most is not None and ws[i].text[:1].isupper():
+                place = self._place(ws, i, most)
+                if place is not None and (hit is None or place[0] > hit[0]):
+                    hit = place
             if hit is None:
                 i += 1
                 continue
             j, entity = hit
             first, last = ws[i], ws[j - 1]
-            if text[last.end:last.end + 1] != "$" and not _part_of_larger_name(text, ws, i, j):  # "US$50": a currency
+            if not _currency(text, ws, last, j) and not _part_of_larger_name(text, ws, i, j):  # "US$50", "US dollars"
                 out.append(EntityMention(first.start, last.end, entity, last.possessive))
             i = j
         return out
+
+    def _place(self, ws: list[Word], i: int, most: int) -> tuple[int, Entity] | None:
+        """The longest gazetteer name at word ``i``, capitalised ("Vilnius", "New South Wales")."""
+        names = self.places.names  # type: ignore[union-attr]
+        if most == 1:
+            found = names.get(ws[i].key)
+            return (i + 1, _place_entity(found[0], found[1])) if found is not None else None
+        for n in range(min(most, len(ws) - i), 0, -1):
+            if any(w.possessive for w in ws[i:i + n - 1]):
+                continue
+            found = names.get(ws[i].key if n == 1 else " ".join(w.key for w in ws[i:i + n]))
+            if found is not None:
+                return i + n, _place_entity(found[0], found[1])
+        return None
 
     def _longest(self, ws: list[Word], i: int) -> tuple[int, Entity] | None:
         node = self.entity_trie
@@ -198,6 +225,25 @@ def measure_tokens(label: str) -> list[str]:
     return [_stem(w.key) for w in words(label) if w.key not in _LABEL_STOPWORDS]
 
 
+@lru_cache(maxsize=4096)
+def _place_entity(country: str, name: str) -> Entity:
+    return Entity(f"place:{country}", name)
+
+
+def is_place(entity: Entity) -> bool:
+    """A place inside a country (a city, a state, a province), from the gazetteer."""
+    return entity.id.startswith("place:")
+
+
+_CURRENCY_WORDS = frozenset("dollar dollars cent cents".split())
+
+
+def _currency(text: str, ws: list[Word], last: Word, j: int) -> bool:
+    """'US$50', 'US dollars', 'Hong Kong dollars': a currency names no subject."""
+    return text[last.end:last.end + 1] == "$" or (j < len(ws) and ws[j].key in _CURRENCY_WORDS
+                                                   and text[last.end:ws[j].start] == " ")
+
+
 def _part_of_larger_name(text: str, ws: list[Word], i: int, j: int) -> bool:
     """'Latin America', 'New Mexico', 'World Bank': a capitalised word glued to the name makes another name."""
     if i > 0:
@@ -259,8 +305,10 @@ _SUBJECT_VERBS = frozenset("had has have was is were counted recorded reached nu
 
 def build(entities: Iterable[tuple[str, str]], aliases: Mapping[str, Iterable[str]], measures: Iterable[Measure]) -> Lexicon:
     """A lexicon of the default country names, the sources' entities and aliases, and their measures."""
-    lex = Lexicon()
     from .entities import default_names
+    from .places import index
+
+    lex = Lexicon(places=index())
 
     for name, entity in default_names().items():
         lex.add_entity(name, entity)

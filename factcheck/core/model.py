@@ -34,7 +34,8 @@ class Sentence:
     end: int
     text: str
     block: int  # index of the paragraph (block) the sentence belongs to
-    heading: str | None = None
+    heading: str | None = None  # the nearest Markdown heading above, of any level
+    title: str | None = None  # the document's title: the last level-1 heading ("# Lithuania") above
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,125 @@
+"""Issue 16 item 5: the subject is the whole entity the source describes.
+
+One row per phrasing, written for this file: the sentence (Markdown when it starts with "#"), the
+figure, and what the claim of that figure must get: ("subject", ISO code or None) or
+("unknown", the place's name or the group's phrase). The lexicon is the built-in sources' (World
+Bank population and GDP) with the gazetteer of places inside countries.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from factcheck.core.claims import extract_claims
+from factcheck.core.matching import Settings
+from factcheck.engine import Catalogue, check_text, load_sources
+
+
+@pytest.fixture(scope="module")
+def builtin() -> Catalogue:
+    return load_sources([], builtin=True)
+
+
+def claim_of(text: str, figure: str, cat: Catalogue):
+    claims = [c for c in extract_claims(text, markdown=text.startswith("#"), lexicon=cat.lexicon) if c.quantity is not None]
+    found = [c for c in claims if c.quantity.text.startswith(figure) or c.text.startswith(figure)]
+    assert found, f"no claim for {figure!r} in {[c.text for c in claims]}"
+    return found[0]
+
+
+UNKNOWN = "unknown"
+SUBJECT = "subject"
+
+CASES = [
+    # cities: the place in brackets before "(population N)", the possessive, said-of, the nearest name
+    ("cities", "Porto (population 232,000 in 2021) lies on the Douro.", "232,000", UNKNOWN, "Porto"),
+    ("cities", "Kraków's population grew to 780,000 by 2020.", "780,000", UNKNOWN, "Kraków"),
+    ("cities", "The population of Rotterdam was 651,000 in 2019.", "651,000", UNKNOWN, "Rotterdam"),
+    ("cities", "Portugal has 10.3 million inhabitants, and Lisbon counted 545,000 in 2019.", "545,000", UNKNOWN, "Lisbon"),
+    ("cities", "Portugal has 10.3 million inhabitants, and Lisbon counted 545,000 in 2019.", "10.3 million", SUBJECT, "PRT"),
+    # metropolitan areas
+    ("metropolitan areas", "Greater Manchester had 2.8 million residents in 2018.", "2.8 million", UNKNOWN, "Greater Manchester"),
+    ("metropolitan areas", "The metropolitan area of Monterrey holds about 5.3 million people.", "5.3 million", UNKNOWN, "Monterrey"),
+    ("metropolitan areas", "Mexico City and its suburbs are home to 21.8 million people.", "21.8 million", UNKNOWN, "Mexico City"),
+    # regions, provinces, states
+    ("regions", "Bavaria has a population of 13.1 million.", "13.1 million", UNKNOWN, "Bavaria"),
+    ("regions", "In 2017 the province of Punjab counted 110 million inhabitants.", "110 million", UNKNOWN, "Punjab"),
+    ("regions", "California's economy was worth 3.1 trillion dollars in 2019.", "3.1 trillion", UNKNOWN, "California"),
+    ("regions", "New South Wales is home to 8.1 million people.", "8.1 million", UNKNOWN, "New South Wales"),
+    # islands
+    ("islands", "Zanzibar (population 1.3 million) is a semi-autonomous archipelago.", "1.3 million", UNKNOWN, "Zanzibar"),
+    ("islands", "Bali had about 4.3 million inhabitants in 2020.", "4.3 million", UNKNOWN, "Bali"),
+    ("islands", "The population of Sicily was 4.9 million in 2019.", "4.9 million", UNKNOWN, "Sicily"),
+    # a place carried to the next sentence of its paragraph
+    ("carried", "Kaunas is the second city. It has 295,000 inhabitants.", "295,000", UNKNOWN, "Kaunas"),
+    # country names stay countries
+    ("countries", "Luxembourg had a population of 614,000 in 2019.", "614,000", SUBJECT, "LUX"),
+    ("countries", "Singapore's population reached 5.7 million in 2019.", "5.7 million", SUBJECT, "SGP"),
+    ("countries", "Kuwait counted 4.2 million residents in 2019.", "4.2 million", SUBJECT, "KWT"),
+    ("countries", "Mexico had 126 million inhabitants in 2019, and Monaco 38,000.", "126 million", SUBJECT, "MEX"),
+    # a country named only in a comparison
+    ("comparisons", "With 211 million people, the country ranks after Brazil in the region.", "211 million", SUBJECT, None),
+    ("comparisons", "Its GDP of 1.2 trillion dollars is larger than Mexico's economy.", "1.2 trillion", SUBJECT, None),
+    ("comparisons", "Nigeria, second only to Ethiopia, has 201 million inhabitants.", "201 million", SUBJECT, "NGA"),
+    ("comparisons", "Compared with Germany, Austria had 8.9 million residents in 2019.", "8.9 million", SUBJECT, "AUT"),
+    ("comparisons", "The island nation, well ahead of Fiji, reported 9.4 million tourists.", "9.4 million", SUBJECT, None),
+    # a currency names no subject
+    ("currencies", "Exports reached 45 billion US dollars in 2018.", "45 billion", SUBJECT, None),
+    ("currencies", "The deal was valued at 12 billion Hong Kong dollars.", "12 billion", SUBJECT, None),
+    ("currencies", "Remittances amounted to 3.4 billion euros, mostly from US dollar accounts.", "3.4 billion", SUBJECT, None),
+    # a nationality or origin group is a part, not the country it names
+    ("groups", "About 270,000 Polish citizens living in Norway were registered in 2019.", "270,000", UNKNOWN,
+     "Polish citizens living in Norway"),
+    ("groups", "Filipinos in Qatar number roughly 260,000.", "260,000", UNKNOWN, "Filipinos in Qatar"),
+    ("groups", "The largest groups were immigrants from Morocco (41,200) and Algeria.", "41,200", UNKNOWN, "immigrants from Morocco"),
+    ("groups", "Some 1.1 million people of Italian descent live in Belgium.", "1.1 million", UNKNOWN, "people of Italian descent"),
+    # the world and regions: the subject only when the figure is said of them
+    ("world and regions", "The world's population reached 7.7 billion in 2019.", "7.7 billion", SUBJECT, "WLD"),
+    ("world and regions", "Kenya, one of the larger countries of Sub-Saharan Africa, had 52 million inhabitants.", "52 million",
+     SUBJECT, "KEN"),
+    ("world and regions", "Ghana's 30 million people make up 2.8% of Africa.", "30 million", SUBJECT, "GHA"),
+    ("world and regions", "Estonia counted 1.3 million residents, among the fewest in the EU.", "1.3 million", SUBJECT, "EST"),
+    ("world and regions", "The population of the European Union was 447 million in 2019.", "447 million", SUBJECT, "EUU"),
+    # the title's country: "It has ..." under "# Title" when nothing else is named in the paragraph
+    ("title", "# Estonia\n\nIt has a population of 1.3 million in 2019.", "1.3 million", SUBJECT, "EST"),
+    ("title", "# Economy of Estonia\n\nThe country's GDP was 31 billion dollars in 2019.", "31 billion", SUBJECT, "EST"),
+    ("title", "# Estonia\n\nIts population is about 1.3 million.", "1.3 million", SUBJECT, "EST"),
+    ("title", "# Estonia\n\nIt has a population of 1.3 million in 2019. Finland lies to the north.", "1.3 million", SUBJECT, None),
+    ("title", "# Estonia\n\nTartu is a university town. It has 97,000 inhabitants.", "97,000", UNKNOWN, "Tartu"),
+    ("title", "# Estonia\n\nThe population was 1.3 million in 2019.", "1.3 million", SUBJECT, None),
+]
+
+
+@pytest.mark.parametrize("kind,text,figure,field,expected", CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
+def test_subject(kind: str, text: str, figure: str, field: str, expected: str | None, builtin: Catalogue) -> None:
+    claim = claim_of(text, figure, builtin)
+    if field == UNKNOWN:
+        assert claim.subject is None, (claim.subject, claim.unknown_subject)
+        assert claim.unknown_subject == expected
+    else:
+        assert (claim.subject.id if claim.subject else None) == expected, (claim.subject, claim.unknown_subject)
+        if expected is None:
+            assert claim.unknown_subject is None or claim.unknown_subject != "Brazil"
+
+
+@pytest.mark.parametrize("text,figure", [
+    ("Vilnius (population 574,000 in 2016) is Lithuania's capital.", "574,000"),
+    ("In 2019 the state of Jalisco had 8.3 million inhabitants; Mexico had 126 million.", "8.3 million"),
+    ("Around 113,000 Turkish citizens living in Austria were counted in 2019.", "113,000"),
+    ("With 83 million inhabitants in 2019, Germany is far behind Brazil.", "83 million"),
+    ("# Lithuania\n\nThe capital, Vilnius, counted 580,000 residents in 2019.", "580,000"),
+    ("Other large cities are Kaunas (population 289,000) and Klaipeda (population 148,000).", "148,000"),
+])
+def test_not_contradicted(text: str, figure: str, builtin: Catalogue) -> None:
+    checked = check_text(text, "doc.md" if text.startswith("#") else "doc.txt", builtin, Settings(doc_date=date(2019, 7, 20)))
+    verdicts = [(c.text, v.label, v.reason) for c, v in checked.claims if c.quantity is not None and c.quantity.text.startswith(figure)]
+    assert verdicts, [c.text for c, _ in checked.claims]
+    assert all(label != "contradicted" for _, label, _ in verdicts), verdicts
+
+
+def test_place_verdict_names_the_place(builtin: Catalogue) -> None:
+    checked = check_text("Kaunas (population 289,000 in 2019) is on the Neris.", "doc.txt", builtin, Settings(doc_date=date(2019, 7, 20)))
+    (_, verdict), = [(c, v) for c, v in checked.claims if c.quantity is not None and c.quantity.text == "289,000"]
+    assert verdict.reason == "unknown_subject" and "Kaunas" in verdict.explanation
