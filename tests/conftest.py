@@ -6,7 +6,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "fighting-covid19-white-paper-excerpt.txt"
-CURATED = ROOT / "sources" / "china-covid19-official-figures-2020"
+CURATED = ROOT / "examples" / "sources" / "china-covid19-official-figures-2020"
 SHARED = ROOT.parent / "shared"
 
 

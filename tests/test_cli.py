@@ -282,3 +282,18 @@ def test_vintage_window_from_flag_and_configuration(tmp_path, capsys, monkeypatc
     assert code == 1
     code, _, err = run(capsys, *base, "--vintage-years", "-1")
     assert code == 2 and "--vintage-years" in err
+
+
+@pytest.mark.parametrize("sentence", [
+    "The ferry calls at Dalian, Qingdao and Xiamen on its way south.",
+    "Tourists made site visits to Harbin, Lhasa and Kunming last year.",
+    "The islands of Hainan, Chongming and Zhoushan are popular in summer.",
+])
+def test_a_membership_list_judges_only_statements_about_its_own_set(tmp_path, capsys, sentence):
+    """Issue 16 item 8: the mission's list of visited cities says nothing about any other list of places."""
+    doc = tmp_path / "places.txt"
+    doc.write_text(sentence + "\n", encoding="utf-8")
+    code, out, _ = run(capsys, "check", str(doc), "--no-config", "--sources", str(CURATED), "--doc-date", "2020-06-07",
+                       "--format", "json", "--all-findings")
+    claims = json.loads(out)["documents"][0]["claims"]
+    assert code == 0 and not [c for c in claims if c["reason"] in ("not_a_member", "member_not_listed", "member_region_only")], claims

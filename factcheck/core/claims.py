@@ -286,9 +286,10 @@ def _weak_cues(here: _Here, start: int, end: int, label, said, subject: Entity |
         # "29 medical expert teams" names what it counts; "1,436 residents" could be anyone's
         out.append("the measure was matched by similarity, not named")
     if subject is not None:
-        if said is None and not (subject == here.title and not here.found and here.unknown is None):
+        if said is None:
             # the document's own subject ("# Kenya", "Demographics of Kenya") in a sentence naming nothing else is certain
-            out.append(f"'{subject.name}' is carried from an earlier sentence, not named in this one")
+            if not (subject == here.title and not here.found and here.unknown is None):
+                out.append(f"'{subject.name}' is carried from an earlier sentence, not named in this one")
         else:
             countries = {e.entity.id for e in here.found if not e.demonym and is_country(e.entity)}
             structural = attach.said_or_owned(text, here.found, label, said, start)

@@ -29,6 +29,11 @@ def judge_member(claim: Claim, sets: MeasureIndex, fetch: Fetch, places: Places,
     if isinstance(found, Verdict):
         return found
     top, records = found
+    about = sorted({r.entity for r in records if r.entity})
+    if claim.subject is None and about:
+        # a set is about someone (the places a mission visited): a list of places in a sentence about
+        # nobody in particular is not a statement about that set, and is never judged against it
+        return verdict("no_matching_source", f"'{top.label}' lists what {', '.join(about)} did; the sentence names no one it is about")
     named = [r for r in records if _same(r.member, item)]
     if named:
         sources = _sources(named)
