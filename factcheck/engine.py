@@ -68,8 +68,16 @@ class Catalogue:
     places: dict[str, Observation] = field(default_factory=dict)  # gazetteer: lower-cased name -> record
     lexicon: Lexicon = field(default_factory=default_lexicon)  # the sources' entity names and measure labels
 
+    fetched: dict[tuple[str, str, str | None], list[Observation]] = field(default_factory=dict, repr=False)
+
     def fetch(self, measure: Measure, entity: str | None) -> list[Observation]:
-        return self.by_source[measure.source].observations(measure.id, entity)
+        """A measure's records for an entity, fetched once per run (or per worker): a document asks for the
+        same country's series for every claim about it (issue 19: 7,776 lookups, 438 distinct, on 1 MB)."""
+        key = (measure.source, measure.id, entity)
+        found = self.fetched.get(key)
+        if found is None:
+            found = self.fetched[key] = self.by_source[measure.source].observations(measure.id, entity)
+        return found
 
     def judge(self, claim: Claim, settings: Settings) -> Verdict:
         """The verdict on a claim of any kind: figures by matching, members against sets, statements as they are."""
