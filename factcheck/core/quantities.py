@@ -198,6 +198,8 @@ def find_quantities(text: str) -> list[Mention]:
         else:
             # the other end of a range whose first number is no figure ("aged 15-64", "2010-2015") is none either
             rm = _RANGE_DASH.match(text, m.end()) or _RANGE_TO.match(text, m.end())
+            if rm is not None and rm.group().strip() == "and" and not _BETWEEN_TAIL.match(text[max(0, m.start() - 12):m.start()][::-1]):
+                rm = None  # "in 2010 and 4.1 million in 2020": "and" makes a range only after "between"
             hm = _DIGITS.match(text, rm.end()) if rm is not None else None
             if hm is not None:
                 taken_until = hm.end()
