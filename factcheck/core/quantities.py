@@ -17,9 +17,14 @@ from dataclasses import dataclass
 from .model import Qualifier, Quantity
 
 # Thousands grouped by commas, or by a space, NBSP, thin or narrow space ("4 440 000", SI style);
-# a trailing vulgar fraction ("96½ thousand", "3¼ million").
+# by a comma and a space when two or more groups of three follow a group of one or two digits, or a
+# group of three is followed by one starting with 0, and no list goes on ("4, 512, 310", "310, 000, 000";
+# "4, 5 and 6", "120, 250, 400" and "12, 250, 400 and 500" are lists); by dots when two or more groups of three
+# follow ("1.234.567": a decimal has one dot); a trailing vulgar fraction ("96½ thousand", "3¼ million").
 _DIGITS = re.compile(
     r"(?<![\w.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,.]\d)(?:\.\d+)?"
+    r"|(?<!,[ ])(?:\d{1,2}(?:,[ ]\d{3}){2,}|\d{3}(?:,[ ]\d{3})*,[ ]0\d\d(?:,[ ]\d{3})*)(?![\d.]|,[ ]?\d|,?[ \t]+(?:and|or)[ \t]+\d)"
+    r"|\d{1,3}(?:\.\d{3}){2,}(?![\d]|[.,]\d)"
     r"|\d+(?:\.\d+)?)(?!\d)([\u00bd\u00bc\u00be\u2153\u2154\u215b]?)"
 )
 _GROUP_SPACES = str.maketrans("", "", ", \u00a0\u2009\u202f")
@@ -146,7 +151,10 @@ _MONTH_TAIL = _Tail(_dotted(_MONTHS), gap="[ \t]+", flags=re.I)
 _ID_TAIL = _Tail(
     _dotted(
         "no nos art article section sec chapter ch resolution page pp p fig figure table version v item rule "
-        "paragraph para annex appendix phase level grade step act law code number room route flight form id".split()
+        "paragraph para annex appendix phase level grade step act law code number room route flight form id "
+        "pages sections chapters tables figures figs articles paragraphs vol vols volume volumes issue issues box "
+        "footnote footnotes note notes line lines column columns clause clauses exhibit chart map part release build "
+        "rev revision versions tel telephone phone fax isbn issn oclc pmid doi iso iec din ansi ieee rfc itu astm".split()
     ),
     gap="[ \t]+",
     flags=re.I,
@@ -191,6 +199,10 @@ def find_quantities(text: str) -> list[Mention]:
     for m in _DIGITS.finditer(text):
         if m.start() < taken_until:
             continue
+        run = _not_a_figure_run(text, m.start())
+        if run:
+            taken_until = run  # a phone number, an ISBN or a date in digits, coordinates: none of its digits is a figure
+            continue
         mention = _digit_mention(text, m)
         if mention is not None:
             found.append(mention)
@@ -210,6 +222,30 @@ def find_quantities(text: str) -> list[Mention]:
                 found.append(mention)
         found.sort(key=lambda x: x.start)
     return found
+
+
+# Runs of digits that are one code, matched where a number starts: hyphen chains ("978-3-16-148410-0",
+# "2019-07-20", "555-123-4567"), phone numbers ("+44 20 7946 0958", "(555) 123 4567", "020 7946 0958"),
+# coordinates ("41°54′N", "12.5° S").
+_CODE_RUN = re.compile(
+    r"\d+(?:[-\u2010\u2011]\d+){2,}X?(?![\w-])"
+    r"|0\d{1,4}[ .\-]\d{3,4}[ .\-]?\d{3,4}(?!\d)"
+    r"|\d{1,3}(?:\.\d+)?[ \t]?\u00b0(?:[ \t]?\d{1,2}(?:\.\d+)?[\u2032'])?(?:[ \t]?\d{1,2}(?:\.\d+)?(?:[\u2033\"]|[\u2032']{2}))?[ \t]?[NSEW](?![A-Za-z])"
+)
+_PHONE_AFTER_PLUS = re.compile(r"\d{1,3}(?:[ .\-\u00a0]\(?\d{1,4}\)?){2,5}(?!\d)")
+_PHONE_AFTER_BRACKET = re.compile(r"\d{2,4}\)[ \u00a0]?\d{3,4}[ .\-]\d{3,4}(?!\d)")
+
+
+def _not_a_figure_run(text: str, start: int) -> int:
+    """The end of the code that starts at ``start`` (0 if none): one anchored match, no search."""
+    before = text[start - 1:start]
+    if before == "+":
+        m = _PHONE_AFTER_PLUS.match(text, start)
+    elif before == "(":
+        m = _PHONE_AFTER_BRACKET.match(text, start)
+    else:
+        m = _CODE_RUN.match(text, start)
+    return m.end() if m else 0
 
 
 _MAX_DIGITS = 18
@@ -238,7 +274,13 @@ def _digit_mention(text: str, m: re.Match[str]) -> Mention | None:
     value, precision, end, scale_text = _scaled(text, raw, end, _VULGAR.get(m.group(2), 0.0))
     if value is None:
         return None
+    if scale_text is None and _DOT_OR_DECIMAL.fullmatch(raw) and not _PERCENT.match(text, end):
+        return None  # "1.234" is 1,234 in much of Europe and 1.234 here: no claim rather than a guess
     return _finish(text, start, end, value, precision, left, scale_text)
+
+
+# One dot before exactly three digits: a thousands separator or a decimal point, the text cannot say.
+_DOT_OR_DECIMAL = re.compile(r"[1-9]\d{0,2}\.\d{3}")
 
 
 def _cjk(text: str, start: int, end: int, raw: str, left: str) -> Mention | None:
@@ -290,18 +332,42 @@ def _is_context_number(text: str, start: int, end: int, raw: str, left: str) -> 
         return True
     if start >= 2 and text[start - 1] in ":/" and text[start - 2].isdigit():
         return True  # "10:30", "3/4"
+    if start >= 2 and text[start - 1] == ":" and text[start - 2].isalpha():
+        return True  # "doi:10.1038", "ISBN:978"
     after = _ORDINAL_OR_ID_AFTER.match(text, end)
     if after is not None and _SCALE_SUFFIX.match(text, end) is None:
         return True
-    if left[:1] == "#" or _ID_TAIL.match(left):
-        return True
+    if left[:1] == "#" or left.lstrip(" \u00a0")[:1] == "\u00a7" or _ID_TAIL.match(left):
+        return True  # "#5", "§ 4", "page 12", "ISO 3166"
+    if _TIME_AFTER.match(text, end) or _ERA_AFTER.match(text, end) or _ERA_TAIL.match(left):
+        return True  # "7 p.m.", "9 o'clock"; "1200 BC", "AD 800"
     if _MONTH_TAIL.match(left) or _MONTH_AFTER.match(text, end):
         return True
     if start == 0 and text[end:end + 2] in (". ", ") "):
         return True  # list numbering
-    if len(raw) == 4 and raw.isdigit() and 1800 <= int(raw) <= 2100:
-        return _looks_like_year(text, end, left)
+    if len(raw) == 4 and raw.isdigit() and 1000 <= int(raw) <= 2100:
+        if _DATE_TAIL.match(left):
+            return True  # "July 20, 2019"
+        if int(raw) >= 1800:
+            return _looks_like_year(text, end, left)
+        return _looks_like_early_year(text, end, left)
     return False
+
+
+def _looks_like_early_year(text: str, end: int, left: str) -> bool:
+    """'in 1750 there were', 'around 1600,', 'c. 1200': a year before 1800 after a word of time, unless things are counted."""
+    if not _EARLY_YEAR_TAIL.match(left) or _currency_before(left) or _PERCENT.match(text, end) or _SCALE_WORD.match(text, end):
+        return False
+    return not _counts_after(text, end)
+
+
+_TIME_AFTER = re.compile(r"[ \t]*(?:[ap]\.m\.|[AaPp][Mm]\b)|[ \t]+o['\u2019]clock\b")
+_ERA_AFTER = re.compile(r"[ \t]*(?:BCE?|CE|AD|B\.C\.(?:E\.)?|A\.D\.)(?![A-Za-z])")
+_ERA_TAIL = _Tail(["AD", "A.D."], gap="[ \t]+")
+_DATE_TAIL = _Tail(_dotted(_MONTHS), gap=r"[ \t]*,[ \t]*\d{1,2}(?:ts|dn|dr|ht)?[ \t]+", flags=re.I)
+_EARLY_YEAR_TAIL = _Tail(
+    "in since by until till from during before after around circa c. ca. about".split(), gap="[ \t]+", flags=re.I
+)
 
 
 def _looks_like_year(text: str, end: int, left: str) -> bool:
@@ -329,6 +395,8 @@ _DETERMINER_TAIL = _Tail(["an estimated", "estimated", "its", "their", "his", "h
 def _scaled(text: str, raw: str, end: int, fraction: float = 0.0) -> tuple[float | None, float, int, str | None]:
     """Apply a scale word or suffix: returns value, precision and the new end."""
     mantissa = raw.translate(_GROUP_SPACES)
+    if mantissa.count(".") > 1:
+        mantissa = mantissa.replace(".", "")  # "1.234.567": dots group thousands
     if len(mantissa) > _MAX_DIGITS:
         return None, 0.0, end, None
     try:
@@ -351,7 +419,17 @@ def _scaled(text: str, raw: str, end: int, fraction: float = 0.0) -> tuple[float
         if sm is not None:
             scale = _SCALE_VALUES[word]
             value, precision, end, scale_text = value * scale, precision * scale, sm.end(), sm.group(1)
+    elif text[end:end + 3].lstrip(" \t")[:1] == "(":
+        bm = _BRACKET_SCALE.match(text, end)
+        if bm is not None:  # "52.1 (millions of)", "7,340 (in thousands)": the scale the figure is given in
+            scale = _SCALE_VALUES[bm.group(1).lower()[:-1]]
+            value, precision, end, scale_text = value * scale, precision * scale, bm.end(), bm.group().strip()
     return value, precision, end, scale_text
+
+
+_BRACKET_SCALE = re.compile(
+    r"[ \t]*\((?:in[ \t]+)?(thousands|millions|billions|trillions)(?:[ \t]+of(?:[ \t]+([^()\n]{1,30}?))?)?[ \t]*\)", re.I
+)
 
 
 _PLURAL_AFTER = re.compile(r"[ \t]+(?:[a-z]+s|people|children|men|women)\b")
@@ -427,7 +505,7 @@ def _finish(
     left: str,
     scale_text: str | None,
     unit: str | None = None,
-) -> Mention:
+) -> Mention | None:
     """Ranges, percent, currency and qualifier around a number; ``left`` is the reversed text before it."""
     number_start = start  # the quantity's own text starts here, after any qualifier
     value_high = None
@@ -467,6 +545,9 @@ def _finish(
         if am is not None and unit is None:
             currency = _CURRENCY_CODES.get(re.sub(r"\s+", " ", am.group(1).lower()))
             end = am.end()
+        elif scale_text is not None and scale_text[:1] == "(":
+            bm = _BRACKET_SCALE.match(scale_text)
+            currency = currency_code(bm.group(2)) if bm is not None and bm.group(2) else None  # "(millions of US$)"
     sm = _SIGN_TAIL.match(left) if value > 0 else None
     if sm is not None:  # "-0.8%", "\u221296,700", "minus 3"
         value, value_high = -value, (-value_high if value_high is not None else None)
@@ -476,12 +557,16 @@ def _finish(
     qualifier, qualifier_text = Qualifier.EXACT, None
     if between and value_high is not None:
         start -= between[1]
+        left = left[between[1]:]
     else:
         qm = _qualifier_before(left)
         if qm is not None:
             qualifier_text = re.sub(r"\s+", " ", qm[0].lower())
             qualifier = _QUALIFIER_KIND.get(qualifier_text, Qualifier.APPROXIMATELY)
             start -= qm[1]
+            left = left[qm[1]:]
+    if _DENIED_TAIL.match(left):
+        return None  # "6 million, and not 5 million": the sentence denies this figure
     change = _change_before(text, start)
     if change == "decrease" and value > 0:
         value, value_high = -value, (-value_high if value_high is not None else None)  # "fell by 0.7%": a change of -0.7%
@@ -497,6 +582,9 @@ def _finish(
         change=change,
     )
     return Mention(start=start, end=end, quantity=quantity)
+
+
+_DENIED_TAIL = _Tail(["not", "rather than", "instead of", "as opposed to", "in place of"], gap="[ \t,]*", flags=re.I)
 
 
 _CHANGE_BEFORE = re.compile(

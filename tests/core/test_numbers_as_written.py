@@ -102,3 +102,135 @@ def test_a_line_break_never_splits_a_figure(text, written, value, path):
     assert text[hit[0].span.start:hit[0].span.end].startswith(written)
     line_of = text.count("\n", 0, hit[0].span.start) + 1
     assert hit[0].line == line_of
+
+
+# --- item 2: numbers that count nothing -------------------------------------------------------------------
+
+NOT_A_FIGURE = {
+    "years and dates": [
+        "The harbour reopened on June 3, 2011 after the storm.",
+        "The treaty was signed in 1748 and ratified later.",
+        "Around 1620, the valley was settled by herders.",
+        "The first fort dates from 1150 BC.",
+        "The chronicle was written in AD 820.",
+        "The figures were published on 2016-04-30.",
+        "The mill ran from 1812 until 1904.",
+    ],
+    "pages, sections, tables, lists": [
+        "The method is set out on page 12 of the report.",
+        "See pages 40-44 for the details.",
+        "Section 4.2 describes the survey.",
+        "Table 3 lists the districts.",
+        "The rule is in \u00a7 14 of the statute.",
+        "Annex 7 and Box 2 give the sources.",
+        "The results appear in vol. 3 of the series.",
+    ],
+    "ISBN and other standard numbers": [
+        "The atlas (ISBN 978-0-306-40615-7) maps every district.",
+        "The guide, ISBN 0-306-40615-2, is out of print.",
+        "The journal (ISSN 0317-8471) publishes the series.",
+        "The paper is doi:10.5555/12345678 in the archive.",
+    ],
+    "coordinates": [
+        "The capital lies at 41\u00b054\u2032N 12\u00b030\u2032E on the river.",
+        "The island is at 12.5\u00b0N in the gulf.",
+        "The summit stands at 46\u00b0 33\u2032 N, 8\u00b0 0\u2032 E above the pass.",
+        "The station sits near 64\u00b08'N 21\u00b056'W on the coast.",
+    ],
+    "times of day": [
+        "The polls close at 10:30 on Sunday.",
+        "The ferry leaves at 7 p.m. every day.",
+        "Trading opens at 9am and stops at 5 PM.",
+        "The bells ring at 6 o'clock each morning.",
+    ],
+    "phone numbers": [
+        "Call the office on +44 20 7946 0958 for details.",
+        "The hotline is (555) 123 4567 in the capital.",
+        "Its number is 555-123-4567 during office hours.",
+        "The desk can be reached on 020 7946 0958 at any time.",
+    ],
+    "versions": [
+        "The survey used version 3.4.1 of the software.",
+        "The app moved to v2.1 last month.",
+        "The tool was updated to release 5.2 in the spring.",
+    ],
+    "identifiers": [
+        "Country codes follow ISO 3166 in the register.",
+        "Numbers are written in E.164 format.",
+        "The forms are printed on A4 paper.",
+        "The sample was labelled X5Y7 in the laboratory.",
+        "The management system is certified to ISO/IEC 27001.",
+    ],
+}
+NOT_A_FIGURE_ROWS = [(kind, s) for kind, rows in NOT_A_FIGURE.items() for s in rows]
+
+
+@pytest.mark.parametrize("kind,sentence", NOT_A_FIGURE_ROWS, ids=[s for _, s in NOT_A_FIGURE_ROWS])
+def test_numbers_that_count_nothing_are_no_figures(kind, sentence):
+    assert values(sentence) == [], kind
+    assert figures(sentence) == [], kind
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # what stays a figure beside those rules
+    ("In 1500 cases the court ruled for the tenant.", [1500]),
+    ("About 1500 people lived in the valley.", [1500]),
+    ("Lakeland had 3.2 million people in 2010 and 4.1 million in 2020.", [3.2e6, 4.1e6]),
+    ("Prices rose +5% in the year.", [5]),
+    ("The lake is 30\u00b0C in summer.", [30]),
+    ("Between 2010 and 2015 the harbour grew.", []),
+], ids=lambda v: v if isinstance(v, str) else None)
+def test_figures_beside_those_rules_stay(sentence, expected):
+    assert values(sentence) == pytest.approx(expected)
+
+
+# --- item 7: scales in brackets, spaced and dotted groups, ambiguous dots, denied figures ---------------
+
+WRITTEN = [
+    # a scale in brackets right after the figure
+    ("Lakeland's population was 52.1 (millions of) in 2010.", [52.1e6]),
+    ("The labour force numbered 7,340 (in thousands) that year.", [7.34e6]),
+    ("Output reached 812.5 (thousands) tonnes.", [812_500]),
+    ("Exports were 41.7 (billions of US dollars) in 2010.", [41.7e9]),
+    # groups of three separated by a comma and a space
+    ("Lakeland had 4, 512, 310 inhabitants in 2010.", [4_512_310]),
+    ("The census counted 12, 480, 005 residents.", [12_480_005]),
+    ("The registry lists 310, 000, 000 accounts.", [310_000_000]),
+    # ... but a list stays a list
+    ("The villages had 4, 5 and 6 wells.", [4, 5, 6]),
+    ("The halls seat 120, 250, 400 and 500 people.", [120, 250, 400, 500]),
+    ("The squads had 12, 250, 400 or 500 members.", [12, 250, 400, 500]),
+    ("Rooms hold 100, 200, 300 guests.", [100, 200, 300]),
+    # dots grouping thousands: unambiguous with two or more groups
+    ("Lakeland had 1.234.567 inhabitants in 2010.", [1_234_567]),
+    ("The budget was 12.500.000 euros.", [12_500_000]),
+    ("The census counted 4.512.310 residents.", [4_512_310]),
+    # ... one group is 1,234 or 1.234: no claim rather than a guess
+    ("The village had 1.234 inhabitants.", []),
+    ("Farmers earn between 60.000 and 229.000 a year.", []),
+    ("The rate was 41.731 per dollar.", []),
+    # ... a decimal the text makes plain stays one
+    ("The economy was worth 1.375 trillion dollars.", [1.375e12]),
+    ("Prices rose 6.109% in the year.", [6.109]),
+    ("Lakeland had 0.125 doctors per household.", [0.125]),
+    # a figure the sentence denies
+    ("Lakeland has 6 million inhabitants, and not 5 million as often said.", [6e6]),
+    ("The census found 6 million rather than 5 million people.", [6e6]),
+    ("Officials now cite 6 million instead of 5 million.", [6e6]),
+    ("The count is 6 million, not five million.", [6e6]),
+    ("Use the 2010 census as opposed to 5.8 million from the estimate.", []),
+    # ... "not more than" is a bound, not a denial
+    ("The hall holds not more than 500 people.", [500]),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", WRITTEN, ids=[s for s, _ in WRITTEN])
+def test_numbers_as_written(sentence, expected):
+    assert values(sentence) == pytest.approx(expected)
+    assert figures(sentence) == pytest.approx(expected)
+
+
+def test_a_bracketed_scale_keeps_its_currency_and_text():
+    (m,) = find_quantities("Exports were 41.7 (billions of US dollars) in 2010.")
+    assert m.quantity.currency == "USD"
+    assert m.quantity.text == "41.7 (billions of US dollars)"
