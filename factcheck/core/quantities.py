@@ -21,8 +21,9 @@ from .model import Qualifier, Quantity
 # group of three is followed by one starting with 0, and no list goes on ("4, 512, 310", "310, 000, 000";
 # "4, 5 and 6", "120, 250, 400" and "12, 250, 400 and 500" are lists); by dots when two or more groups of three
 # follow ("1.234.567": a decimal has one dot); a trailing vulgar fraction ("96½ thousand", "3¼ million").
+# (?=\d) first: every other position fails at once, before the look-behind is tried.
 _DIGITS = re.compile(
-    r"(?<![\w.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,.]\d)(?:\.\d+)?"
+    r"(?=\d)(?<![\w.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,.]\d)(?:\.\d+)?"
     r"|(?<!,[ ])(?:\d{1,2}(?:,[ ]\d{3}){2,}|\d{3}(?:,[ ]\d{3})*,[ ]0\d\d(?:,[ ]\d{3})*)(?![\d.]|,[ ]?\d|,?[ \t]+(?:and|or)[ \t]+\d)"
     r"|\d{1,3}(?:\.\d{3}){2,}(?![\d]|[.,]\d)"
     r"|\d+(?:\.\d+)?)(?!\d)([\u00bd\u00bc\u00be\u2153\u2154\u215b]?)"
@@ -44,13 +45,13 @@ _WORDS = re.compile(
     re.I,
 )
 
-_SCALE_WORD = re.compile(r"[ \t]+(thousand|million|billion|trillion|bn|mn|tn)\b", re.I)
+_SCALE_WORD = re.compile(r"[ \t\u00a0\u2009\u202f]+(thousand|million|billion|trillion|bn|mn|tn)\b", re.I)  # "83.2\u00a0billion"
 _SCALE_SUFFIX = re.compile(r"(bn|tn|trn|mn|m|k)\b", re.I)
 _SCALE_VALUES = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6,
     "billion": 1e9, "bn": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12,
 }
-_PERCENT = re.compile(r"[ \t]?%|[ \t]+(?:percent|per[ \t]+cent)\b(?:[ \t]+points?\b)?|[ \t]+percentage[ \t]+points?\b", re.I)
+_PERCENT = re.compile(r"[ \t\u00a0\u202f]?%|[ \t]+(?:percent|per[ \t]+cent)\b(?:[ \t]+points?\b)?|[ \t]+percentage[ \t]+points?\b", re.I)
 _CURRENCY_AFTER = re.compile(
     r"[ \t]+(U\.?S\.?[ \t]+dollars?|dollars?|euros?|pounds?(?:[ \t]+sterling)?|yuan|renminbi|yen|rupees?|francs?|USD|EUR|GBP|RMB|CNY|JPY)\b",
     re.I,
@@ -83,6 +84,9 @@ _MONTHS = (
 ).split()
 _MONTH_AFTER = re.compile(rf"[ \t]+(?:{'|'.join(_MONTHS)})\b", re.I)
 _ORDINAL_OR_ID_AFTER = re.compile(r"(?:st|nd|rd|th)\b|[A-Za-z_]|:\d|/\d|\.\d")
+# After a number and a space: a time of day ("7 p.m.", "5 PM", "6 o'clock") or an era ("1200 BC", "820 CE", "79 AD").
+_TIME_OR_ERA_AFTER = re.compile(r" (?:[ap]\.m\.|[AaPp][Mm]\b|(?:BCE?|CE|AD|B\.C\.(?:E\.)?|A\.D\.)(?![A-Za-z])|o['\u2019]clock\b)")
+_TIME_OR_ERA_FIRST = frozenset("apAPBCo")
 _OUT_OF = re.compile(r"[ \t]+out[ \t]+of[ \t]+(\d{1,3}(?:,\d{3})*|ten|five|four|three|two|twenty|hundred)\b", re.I)
 _FRACTION = re.compile(r"[- \t](halves|half|thirds?|quarters?|fifths?|tenths?)\b", re.I)
 _DENOMINATORS = {
@@ -148,17 +152,30 @@ _TILDE_TAIL = _Tail(["~"], gap="[ \t]?")
 _CURRENCY_SYMBOL_TAIL = _Tail(["US$", "U.S.$", "A$", "C$", "HK$", "S$", "$", "€", "£"], gap="[ \t]?")
 _CURRENCY_CODE_TAIL = _Tail("USD EUR GBP RMB CNY JPY CHF INR".split(), gap="[ \t]?")
 _MONTH_TAIL = _Tail(_dotted(_MONTHS), gap="[ \t]+", flags=re.I)
-_ID_TAIL = _Tail(
+_ID_WORDS = frozenset(
     _dotted(
         "no nos art article section sec chapter ch resolution page pp p fig figure table version v item rule "
         "paragraph para annex appendix phase level grade step act law code number room route flight form id "
         "pages sections chapters tables figures figs articles paragraphs vol vols volume volumes issue issues box "
         "footnote footnotes note notes line lines column columns clause clauses exhibit chart map part release build "
         "rev revision versions tel telephone phone fax isbn issn oclc pmid doi iso iec din ansi ieee rfc itu astm".split()
-    ),
-    gap="[ \t]+",
-    flags=re.I,
+    )
 )
+_WORD_BEFORE = re.compile(r"[ \t]+([A-Za-z.]+)")  # reversed: the word before a number, with a trailing dot
+
+
+class _WordTail:
+    """One word before a number, looked up in a set: a single match and a lookup, however many the words."""
+
+    def __init__(self, words: frozenset[str]) -> None:
+        self._words = frozenset(w[::-1].lower() for w in words)
+
+    def match(self, reversed_left: str) -> bool:
+        m = _WORD_BEFORE.match(reversed_left)
+        return m is not None and m.group(1).lower() in self._words
+
+
+_ID_TAIL = _WordTail(_ID_WORDS)
 _YEAR_TAIL = _Tail(
     "in since by from until till to through between and during before after of year fiscal fy early late mid end the for".split(),
     gap="[ \t]+",
@@ -199,7 +216,9 @@ def find_quantities(text: str) -> list[Mention]:
     for m in _DIGITS.finditer(text):
         if m.start() < taken_until:
             continue
-        run = _not_a_figure_run(text, m.start())
+        s0, e0 = m.span()
+        run = _not_a_figure_run(text, s0) if text[s0] == "0" or text[e0:e0 + 1] in _CODE_NEXT or text[s0 - 1:s0] in _CODE_BEFORE \
+            or text.startswith(" \u00b0", e0) else 0  # the common case decided without a call
         if run:
             taken_until = run  # a phone number, an ISBN or a date in digits, coordinates: none of its digits is a figure
             continue
@@ -248,6 +267,10 @@ def _not_a_figure_run(text: str, start: int) -> int:
     return m.end() if m else 0
 
 
+_CODE_NEXT = frozenset("-\u2010\u2011\u00b0")
+_CODE_BEFORE = frozenset("+(")
+
+
 _MAX_DIGITS = 18
 _LETTERS = re.compile(r"[a-z]+")
 # A run of scale words alone ("millions of") is no figure, so only these start one.
@@ -274,7 +297,7 @@ def _digit_mention(text: str, m: re.Match[str]) -> Mention | None:
     value, precision, end, scale_text = _scaled(text, raw, end, _VULGAR.get(m.group(2), 0.0))
     if value is None:
         return None
-    if scale_text is None and _DOT_OR_DECIMAL.fullmatch(raw) and not _PERCENT.match(text, end):
+    if scale_text is None and raw[-4:-3] == "." and _DOT_OR_DECIMAL.fullmatch(raw) and not _PERCENT.match(text, end):
         return None  # "1.234" is 1,234 in much of Europe and 1.234 here: no claim rather than a guess
     return _finish(text, start, end, value, precision, left, scale_text)
 
@@ -330,17 +353,20 @@ def _is_context_number(text: str, start: int, end: int, raw: str, left: str) -> 
         return True  # "Covid-19", "SARS-CoV-2"
     if start >= 1 and text[start - 1].isalpha():
         return True
-    if start >= 2 and text[start - 1] in ":/" and text[start - 2].isdigit():
-        return True  # "10:30", "3/4"
-    if start >= 2 and text[start - 1] == ":" and text[start - 2].isalpha():
-        return True  # "doi:10.1038", "ISBN:978"
+    if start >= 2 and text[start - 1] in ":/":
+        if text[start - 2].isdigit():
+            return True  # "10:30", "3/4"
+        if text[start - 1] == ":" and text[start - 2].isalpha():
+            return True  # "doi:10.1038", "ISBN:978"
     after = _ORDINAL_OR_ID_AFTER.match(text, end)
     if after is not None and _SCALE_SUFFIX.match(text, end) is None:
         return True
-    if left[:1] == "#" or left.lstrip(" \u00a0")[:1] == "\u00a7" or _ID_TAIL.match(left):
+    if left[:1] == "#" or "\u00a7" in left[:2] or _ID_TAIL.match(left):
         return True  # "#5", "§ 4", "page 12", "ISO 3166"
-    if _TIME_AFTER.match(text, end) or _ERA_AFTER.match(text, end) or _ERA_TAIL.match(left):
-        return True  # "7 p.m.", "9 o'clock"; "1200 BC", "AD 800"
+    if text[end + 1:end + 2] in _TIME_OR_ERA_FIRST and _TIME_OR_ERA_AFTER.match(text, end):
+        return True  # "7 p.m.", "6 o'clock", "1200 BC" ("9am", "7pm" are letters after the number)
+    if left[1:2] in ("D", ".") and _ERA_TAIL.match(left):
+        return True  # "AD 800"
     if _MONTH_TAIL.match(left) or _MONTH_AFTER.match(text, end):
         return True
     if start == 0 and text[end:end + 2] in (". ", ") "):
@@ -361,8 +387,6 @@ def _looks_like_early_year(text: str, end: int, left: str) -> bool:
     return not _counts_after(text, end)
 
 
-_TIME_AFTER = re.compile(r"[ \t]*(?:[ap]\.m\.|[AaPp][Mm]\b)|[ \t]+o['\u2019]clock\b")
-_ERA_AFTER = re.compile(r"[ \t]*(?:BCE?|CE|AD|B\.C\.(?:E\.)?|A\.D\.)(?![A-Za-z])")
 _ERA_TAIL = _Tail(["AD", "A.D."], gap="[ \t]+")
 _DATE_TAIL = _Tail(_dotted(_MONTHS), gap=r"[ \t]*,[ \t]*\d{1,2}(?:ts|dn|dr|ht)?[ \t]+", flags=re.I)
 _EARLY_YEAR_TAIL = _Tail(
@@ -419,7 +443,7 @@ def _scaled(text: str, raw: str, end: int, fraction: float = 0.0) -> tuple[float
         if sm is not None:
             scale = _SCALE_VALUES[word]
             value, precision, end, scale_text = value * scale, precision * scale, sm.end(), sm.group(1)
-    elif text[end:end + 3].lstrip(" \t")[:1] == "(":
+    elif text.startswith("(", end) or text.startswith(" (", end):
         bm = _BRACKET_SCALE.match(text, end)
         if bm is not None:  # "52.1 (millions of)", "7,340 (in thousands)": the scale the figure is given in
             scale = _SCALE_VALUES[bm.group(1).lower()[:-1]]
@@ -565,8 +589,8 @@ def _finish(
             qualifier = _QUALIFIER_KIND.get(qualifier_text, Qualifier.APPROXIMATELY)
             start -= qm[1]
             left = left[qm[1]:]
-    if _DENIED_TAIL.match(left):
-        return None  # "6 million, and not 5 million": the sentence denies this figure
+    if left[:1] in _GAP and left.lstrip(" \t,")[:1] in _DENIED_LAST and _DENIED_TAIL.match(left):
+        return None  # "6 million, and not 5 million", "rather than 5 million": the sentence denies this figure
     change = _change_before(text, start)
     if change == "decrease" and value > 0:
         value, value_high = -value, (-value_high if value_high is not None else None)  # "fell by 0.7%": a change of -0.7%
@@ -584,6 +608,8 @@ def _finish(
     return Mention(start=start, end=end, quantity=quantity)
 
 
+_GAP = frozenset(" \t,")
+_DENIED_LAST = frozenset("tnfo")  # the last letter of "not", "than", "of", "to": a cheap test before the match
 _DENIED_TAIL = _Tail(["not", "rather than", "instead of", "as opposed to", "in place of"], gap="[ \t,]*", flags=re.I)
 
 

@@ -213,6 +213,10 @@ WRITTEN = [
     ("The economy was worth 1.375 trillion dollars.", [1.375e12]),
     ("Prices rose 6.109% in the year.", [6.109]),
     ("Lakeland had 0.125 doctors per household.", [0.125]),
+    # a no-break or narrow space before the scale or the percent sign
+    ("Reserves were $83.2\u00a0billion at the end of the year.", [83.2e9]),
+    ("Lakeland had 4.5\u202fmillion inhabitants.", [4.5e6]),
+    ("Unemployment stood at 7\u00a0% in the spring.", [7]),
     # a figure the sentence denies
     ("Lakeland has 6 million inhabitants, and not 5 million as often said.", [6e6]),
     ("The census found 6 million rather than 5 million people.", [6e6]),
