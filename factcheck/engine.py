@@ -23,6 +23,7 @@ from .core.lexicon import Lexicon, default_lexicon
 from .core.lexicon import build as build_lexicon
 from .core.document import blank_controls, is_markdown, strip_comments
 from .core.findings import code_for
+from .core.marks import blank_marks
 from .core.matching import Settings, judge
 from .core.measures import MeasureIndex
 from .core.membership import judge_member, judge_statement
@@ -204,6 +205,7 @@ def analysis_of(text: str, path: str, doc_date: date | None, lexicon: Lexicon | 
         from .core.markup import plain
 
         body = plain(body)
+    body = blank_marks(body)  # "country.[125]", "1.5 million[3]": a note's number is no figure
     return analyse(body, markdown=markdown, doc_date=doc_date, lexicon=lexicon)
 
 

@@ -17,7 +17,7 @@ from .model import Sentence
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*))?$")  # trailing spaces and #s stripped after: (.*?)[ \t#]*$ was quadratic
-_LIST_MARKER = re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)]|\(\d{1,3}\)|[a-z][.)])[ \t]+")
+_LIST_MARKER = re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)]|\(\d{1,3}\)|[a-z][.)]|\[\d{1,4}\])[ \t]+")  # "[12] Smith, J.": a reference entry
 
 # A sentence ends at . ! or ? (plus closing quotes or brackets) followed by space.
 # (The look-behind makes a match start only at the first mark of a run: without it a run of a million
@@ -188,12 +188,24 @@ def _emit(text: str, start: int, end: int, block: Block, index: int, out: list[S
                 while start < end and text[start].isspace():
                     start += 1
                 continue
-        out.append(Sentence(start, cut, text[start:cut], index, block.heading, block.title))
+        out.append(Sentence(start, cut, _one_line(text[start:cut]), index, block.heading, block.title))
         start = cut
         while start < end and text[start].isspace():
             start += 1
     if end > start:
-        out.append(Sentence(start, end, text[start:end], index, block.heading, block.title))
+        out.append(Sentence(start, end, _one_line(text[start:end]), index, block.heading, block.title))
+
+
+# Within a sentence a line break is a soft wrap ("60⏎million inhabitants", CRLF files, hard-wrapped
+# Markdown): every reader sees a space in its place (\r\n two), so no pattern is split by it.
+_LINE_BREAKS = str.maketrans("\r\n", "  ")
+
+
+def _one_line(sentence: str) -> str:
+    """The sentence's text as on one line, each character where it was."""
+    if "\n" in sentence or "\r" in sentence:
+        return sentence.translate(_LINE_BREAKS)
+    return sentence
 
 
 class LineIndex:

@@ -17,9 +17,15 @@ from dataclasses import dataclass
 from .model import Qualifier, Quantity
 
 # Thousands grouped by commas, or by a space, NBSP, thin or narrow space ("4 440 000", SI style);
-# a trailing vulgar fraction ("96½ thousand", "3¼ million").
+# by a comma and a space when two or more groups of three follow a group of one or two digits, or a
+# group of three is followed by one starting with 0, and no list goes on ("4, 512, 310", "310, 000, 000";
+# "4, 5 and 6", "120, 250, 400" and "12, 250, 400 and 500" are lists); by dots when two or more groups of three
+# follow ("1.234.567": a decimal has one dot); a trailing vulgar fraction ("96½ thousand", "3¼ million").
+# (?=\d) first: every other position fails at once, before the look-behind is tried.
 _DIGITS = re.compile(
-    r"(?<![\w.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,.]\d)(?:\.\d+)?"
+    r"(?=\d)(?<![\w.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,.]\d)(?:\.\d+)?"
+    r"|(?<!,[ ])(?:\d{1,2}(?:,[ ]\d{3}){2,}|\d{3}(?:,[ ]\d{3})*,[ ]0\d\d(?:,[ ]\d{3})*)(?![\d.]|,[ ]?\d|,?[ \t]+(?:and|or)[ \t]+\d)"
+    r"|\d{1,3}(?:\.\d{3}){2,}(?![\d]|[.,]\d)"
     r"|\d+(?:\.\d+)?)(?!\d)([\u00bd\u00bc\u00be\u2153\u2154\u215b]?)"
 )
 _GROUP_SPACES = str.maketrans("", "", ", \u00a0\u2009\u202f")
@@ -39,13 +45,13 @@ _WORDS = re.compile(
     re.I,
 )
 
-_SCALE_WORD = re.compile(r"[ \t]+(thousand|million|billion|trillion|bn|mn|tn)\b", re.I)
+_SCALE_WORD = re.compile(r"[ \t\u00a0\u2009\u202f]+(thousand|million|billion|trillion|bn|mn|tn)\b", re.I)  # "83.2\u00a0billion"
 _SCALE_SUFFIX = re.compile(r"(bn|tn|trn|mn|m|k)\b", re.I)
 _SCALE_VALUES = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6,
     "billion": 1e9, "bn": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12,
 }
-_PERCENT = re.compile(r"[ \t]?%|[ \t]+(?:percent|per[ \t]+cent)\b(?:[ \t]+points?\b)?|[ \t]+percentage[ \t]+points?\b", re.I)
+_PERCENT = re.compile(r"[ \t\u00a0\u202f]?%|[ \t]+(?:percent|per[ \t]+cent)\b(?:[ \t]+points?\b)?|[ \t]+percentage[ \t]+points?\b", re.I)
 _CURRENCY_AFTER = re.compile(
     r"[ \t]+(U\.?S\.?[ \t]+dollars?|dollars?|euros?|pounds?(?:[ \t]+sterling)?|yuan|renminbi|yen|rupees?|francs?|USD|EUR|GBP|RMB|CNY|JPY)\b",
     re.I,
@@ -78,6 +84,9 @@ _MONTHS = (
 ).split()
 _MONTH_AFTER = re.compile(rf"[ \t]+(?:{'|'.join(_MONTHS)})\b", re.I)
 _ORDINAL_OR_ID_AFTER = re.compile(r"(?:st|nd|rd|th)\b|[A-Za-z_]|:\d|/\d|\.\d")
+# After a number and a space: a time of day ("7 p.m.", "5 PM", "6 o'clock") or an era ("1200 BC", "820 CE", "79 AD").
+_TIME_OR_ERA_AFTER = re.compile(r" (?:[ap]\.m\.|[AaPp][Mm]\b|(?:BCE?|CE|AD|B\.C\.(?:E\.)?|A\.D\.)(?![A-Za-z])|o['\u2019]clock\b)")
+_TIME_OR_ERA_FIRST = frozenset("apAPBCo")
 _OUT_OF = re.compile(r"[ \t]+out[ \t]+of[ \t]+(\d{1,3}(?:,\d{3})*|ten|five|four|three|two|twenty|hundred)\b", re.I)
 _FRACTION = re.compile(r"[- \t](halves|half|thirds?|quarters?|fifths?|tenths?)\b", re.I)
 _DENOMINATORS = {
@@ -143,14 +152,30 @@ _TILDE_TAIL = _Tail(["~"], gap="[ \t]?")
 _CURRENCY_SYMBOL_TAIL = _Tail(["US$", "U.S.$", "A$", "C$", "HK$", "S$", "$", "€", "£"], gap="[ \t]?")
 _CURRENCY_CODE_TAIL = _Tail("USD EUR GBP RMB CNY JPY CHF INR".split(), gap="[ \t]?")
 _MONTH_TAIL = _Tail(_dotted(_MONTHS), gap="[ \t]+", flags=re.I)
-_ID_TAIL = _Tail(
+_ID_WORDS = frozenset(
     _dotted(
         "no nos art article section sec chapter ch resolution page pp p fig figure table version v item rule "
-        "paragraph para annex appendix phase level grade step act law code number room route flight form id".split()
-    ),
-    gap="[ \t]+",
-    flags=re.I,
+        "paragraph para annex appendix phase level grade step act law code number room route flight form id "
+        "pages sections chapters tables figures figs articles paragraphs vol vols volume volumes issue issues box "
+        "footnote footnotes note notes line lines column columns clause clauses exhibit chart map part release build "
+        "rev revision versions tel telephone phone fax isbn issn oclc pmid doi iso iec din ansi ieee rfc itu astm".split()
+    )
 )
+_WORD_BEFORE = re.compile(r"[ \t]+([A-Za-z.]+)")  # reversed: the word before a number, with a trailing dot
+
+
+class _WordTail:
+    """One word before a number, looked up in a set: a single match and a lookup, however many the words."""
+
+    def __init__(self, words: frozenset[str]) -> None:
+        self._words = frozenset(w[::-1].lower() for w in words)
+
+    def match(self, reversed_left: str) -> bool:
+        m = _WORD_BEFORE.match(reversed_left)
+        return m is not None and m.group(1).lower() in self._words
+
+
+_ID_TAIL = _WordTail(_ID_WORDS)
 _YEAR_TAIL = _Tail(
     "in since by from until till to through between and during before after of year fiscal fy early late mid end the for".split(),
     gap="[ \t]+",
@@ -191,6 +216,12 @@ def find_quantities(text: str) -> list[Mention]:
     for m in _DIGITS.finditer(text):
         if m.start() < taken_until:
             continue
+        s0, e0 = m.span()
+        run = _not_a_figure_run(text, s0) if text[s0] == "0" or text[e0:e0 + 1] in _CODE_NEXT or text[s0 - 1:s0] in _CODE_BEFORE \
+            or text.startswith(" \u00b0", e0) else 0  # the common case decided without a call
+        if run:
+            taken_until = run  # a phone number, an ISBN or a date in digits, coordinates: none of its digits is a figure
+            continue
         mention = _digit_mention(text, m)
         if mention is not None:
             found.append(mention)
@@ -198,6 +229,8 @@ def find_quantities(text: str) -> list[Mention]:
         else:
             # the other end of a range whose first number is no figure ("aged 15-64", "2010-2015") is none either
             rm = _RANGE_DASH.match(text, m.end()) or _RANGE_TO.match(text, m.end())
+            if rm is not None and rm.group().strip() == "and" and not _BETWEEN_TAIL.match(text[max(0, m.start() - 12):m.start()][::-1]):
+                rm = None  # "in 2010 and 4.1 million in 2020": "and" makes a range only after "between"
             hm = _DIGITS.match(text, rm.end()) if rm is not None else None
             if hm is not None:
                 taken_until = hm.end()
@@ -208,6 +241,34 @@ def find_quantities(text: str) -> list[Mention]:
                 found.append(mention)
         found.sort(key=lambda x: x.start)
     return found
+
+
+# Runs of digits that are one code, matched where a number starts: hyphen chains ("978-3-16-148410-0",
+# "2019-07-20", "555-123-4567"), phone numbers ("+44 20 7946 0958", "(555) 123 4567", "020 7946 0958"),
+# coordinates ("41°54′N", "12.5° S").
+_CODE_RUN = re.compile(
+    r"\d+(?:[-\u2010\u2011]\d+){2,}X?(?![\w-])"
+    r"|0\d{1,4}[ .\-]\d{3,4}[ .\-]?\d{3,4}(?!\d)"
+    r"|\d{1,3}(?:\.\d+)?[ \t]?\u00b0(?:[ \t]?\d{1,2}(?:\.\d+)?[\u2032'])?(?:[ \t]?\d{1,2}(?:\.\d+)?(?:[\u2033\"]|[\u2032']{2}))?[ \t]?[NSEW](?![A-Za-z])"
+)
+_PHONE_AFTER_PLUS = re.compile(r"\d{1,3}(?:[ .\-\u00a0]\(?\d{1,4}\)?){2,5}(?!\d)")
+_PHONE_AFTER_BRACKET = re.compile(r"\d{2,4}\)[ \u00a0]?\d{3,4}[ .\-]\d{3,4}(?!\d)")
+
+
+def _not_a_figure_run(text: str, start: int) -> int:
+    """The end of the code that starts at ``start`` (0 if none): one anchored match, no search."""
+    before = text[start - 1:start]
+    if before == "+":
+        m = _PHONE_AFTER_PLUS.match(text, start)
+    elif before == "(":
+        m = _PHONE_AFTER_BRACKET.match(text, start)
+    else:
+        m = _CODE_RUN.match(text, start)
+    return m.end() if m else 0
+
+
+_CODE_NEXT = frozenset("-\u2010\u2011\u00b0")
+_CODE_BEFORE = frozenset("+(")
 
 
 _MAX_DIGITS = 18
@@ -236,7 +297,13 @@ def _digit_mention(text: str, m: re.Match[str]) -> Mention | None:
     value, precision, end, scale_text = _scaled(text, raw, end, _VULGAR.get(m.group(2), 0.0))
     if value is None:
         return None
+    if scale_text is None and raw[-4:-3] == "." and _DOT_OR_DECIMAL.fullmatch(raw) and not _PERCENT.match(text, end):
+        return None  # "1.234" is 1,234 in much of Europe and 1.234 here: no claim rather than a guess
     return _finish(text, start, end, value, precision, left, scale_text)
+
+
+# One dot before exactly three digits: a thousands separator or a decimal point, the text cannot say.
+_DOT_OR_DECIMAL = re.compile(r"[1-9]\d{0,2}\.\d{3}")
 
 
 def _cjk(text: str, start: int, end: int, raw: str, left: str) -> Mention | None:
@@ -286,20 +353,45 @@ def _is_context_number(text: str, start: int, end: int, raw: str, left: str) -> 
         return True  # "Covid-19", "SARS-CoV-2"
     if start >= 1 and text[start - 1].isalpha():
         return True
-    if start >= 2 and text[start - 1] in ":/" and text[start - 2].isdigit():
-        return True  # "10:30", "3/4"
+    if start >= 2 and text[start - 1] in ":/":
+        if text[start - 2].isdigit():
+            return True  # "10:30", "3/4"
+        if text[start - 1] == ":" and text[start - 2].isalpha():
+            return True  # "doi:10.1038", "ISBN:978"
     after = _ORDINAL_OR_ID_AFTER.match(text, end)
     if after is not None and _SCALE_SUFFIX.match(text, end) is None:
         return True
-    if left[:1] == "#" or _ID_TAIL.match(left):
-        return True
+    if left[:1] == "#" or "\u00a7" in left[:2] or _ID_TAIL.match(left):
+        return True  # "#5", "§ 4", "page 12", "ISO 3166"
+    if text[end + 1:end + 2] in _TIME_OR_ERA_FIRST and _TIME_OR_ERA_AFTER.match(text, end):
+        return True  # "7 p.m.", "6 o'clock", "1200 BC" ("9am", "7pm" are letters after the number)
+    if left[1:2] in ("D", ".") and _ERA_TAIL.match(left):
+        return True  # "AD 800"
     if _MONTH_TAIL.match(left) or _MONTH_AFTER.match(text, end):
         return True
     if start == 0 and text[end:end + 2] in (". ", ") "):
         return True  # list numbering
-    if len(raw) == 4 and raw.isdigit() and 1800 <= int(raw) <= 2100:
-        return _looks_like_year(text, end, left)
+    if len(raw) == 4 and raw.isdigit() and 1000 <= int(raw) <= 2100:
+        if _DATE_TAIL.match(left):
+            return True  # "July 20, 2019"
+        if int(raw) >= 1800:
+            return _looks_like_year(text, end, left)
+        return _looks_like_early_year(text, end, left)
     return False
+
+
+def _looks_like_early_year(text: str, end: int, left: str) -> bool:
+    """'in 1750 there were', 'around 1600,', 'c. 1200': a year before 1800 after a word of time, unless things are counted."""
+    if not _EARLY_YEAR_TAIL.match(left) or _currency_before(left) or _PERCENT.match(text, end) or _SCALE_WORD.match(text, end):
+        return False
+    return not _counts_after(text, end)
+
+
+_ERA_TAIL = _Tail(["AD", "A.D."], gap="[ \t]+")
+_DATE_TAIL = _Tail(_dotted(_MONTHS), gap=r"[ \t]*,[ \t]*\d{1,2}(?:ts|dn|dr|ht)?[ \t]+", flags=re.I)
+_EARLY_YEAR_TAIL = _Tail(
+    "in since by until till from during before after around circa c. ca. about".split(), gap="[ \t]+", flags=re.I
+)
 
 
 def _looks_like_year(text: str, end: int, left: str) -> bool:
@@ -327,6 +419,8 @@ _DETERMINER_TAIL = _Tail(["an estimated", "estimated", "its", "their", "his", "h
 def _scaled(text: str, raw: str, end: int, fraction: float = 0.0) -> tuple[float | None, float, int, str | None]:
     """Apply a scale word or suffix: returns value, precision and the new end."""
     mantissa = raw.translate(_GROUP_SPACES)
+    if mantissa.count(".") > 1:
+        mantissa = mantissa.replace(".", "")  # "1.234.567": dots group thousands
     if len(mantissa) > _MAX_DIGITS:
         return None, 0.0, end, None
     try:
@@ -349,7 +443,17 @@ def _scaled(text: str, raw: str, end: int, fraction: float = 0.0) -> tuple[float
         if sm is not None:
             scale = _SCALE_VALUES[word]
             value, precision, end, scale_text = value * scale, precision * scale, sm.end(), sm.group(1)
+    elif text.startswith("(", end) or text.startswith(" (", end):
+        bm = _BRACKET_SCALE.match(text, end)
+        if bm is not None:  # "52.1 (millions of)", "7,340 (in thousands)": the scale the figure is given in
+            scale = _SCALE_VALUES[bm.group(1).lower()[:-1]]
+            value, precision, end, scale_text = value * scale, precision * scale, bm.end(), bm.group().strip()
     return value, precision, end, scale_text
+
+
+_BRACKET_SCALE = re.compile(
+    r"[ \t]*\((?:in[ \t]+)?(thousands|millions|billions|trillions)(?:[ \t]+of(?:[ \t]+([^()\n]{1,30}?))?)?[ \t]*\)", re.I
+)
 
 
 _PLURAL_AFTER = re.compile(r"[ \t]+(?:[a-z]+s|people|children|men|women)\b")
@@ -425,7 +529,7 @@ def _finish(
     left: str,
     scale_text: str | None,
     unit: str | None = None,
-) -> Mention:
+) -> Mention | None:
     """Ranges, percent, currency and qualifier around a number; ``left`` is the reversed text before it."""
     number_start = start  # the quantity's own text starts here, after any qualifier
     value_high = None
@@ -465,6 +569,9 @@ def _finish(
         if am is not None and unit is None:
             currency = _CURRENCY_CODES.get(re.sub(r"\s+", " ", am.group(1).lower()))
             end = am.end()
+        elif scale_text is not None and scale_text[:1] == "(":
+            bm = _BRACKET_SCALE.match(scale_text)
+            currency = currency_code(bm.group(2)) if bm is not None and bm.group(2) else None  # "(millions of US$)"
     sm = _SIGN_TAIL.match(left) if value > 0 else None
     if sm is not None:  # "-0.8%", "\u221296,700", "minus 3"
         value, value_high = -value, (-value_high if value_high is not None else None)
@@ -474,12 +581,16 @@ def _finish(
     qualifier, qualifier_text = Qualifier.EXACT, None
     if between and value_high is not None:
         start -= between[1]
+        left = left[between[1]:]
     else:
         qm = _qualifier_before(left)
         if qm is not None:
             qualifier_text = re.sub(r"\s+", " ", qm[0].lower())
             qualifier = _QUALIFIER_KIND.get(qualifier_text, Qualifier.APPROXIMATELY)
             start -= qm[1]
+            left = left[qm[1]:]
+    if left[:1] in _GAP and left.lstrip(" \t,")[:1] in _DENIED_LAST and _DENIED_TAIL.match(left):
+        return None  # "6 million, and not 5 million", "rather than 5 million": the sentence denies this figure
     change = _change_before(text, start)
     if change == "decrease" and value > 0:
         value, value_high = -value, (-value_high if value_high is not None else None)  # "fell by 0.7%": a change of -0.7%
@@ -495,6 +606,11 @@ def _finish(
         change=change,
     )
     return Mention(start=start, end=end, quantity=quantity)
+
+
+_GAP = frozenset(" \t,")
+_DENIED_LAST = frozenset("tnfo")  # the last letter of "not", "than", "of", "to": a cheap test before the match
+_DENIED_TAIL = _Tail(["not", "rather than", "instead of", "as opposed to", "in place of"], gap="[ \t,]*", flags=re.I)
 
 
 _CHANGE_BEFORE = re.compile(

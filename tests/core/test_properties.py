@@ -23,7 +23,8 @@ def test_claims_never_crash_and_offsets_stay_inside(text, markdown, doc_date):
 @given(st.text(max_size=300))
 def test_arbitrary_unicode(text):
     for claim in extract_claims(text):
-        assert text[claim.span.start:claim.span.end] == claim.text
+        # a line break inside a sentence is read as a space (issue 16, item 7); every other character as written
+        assert text[claim.span.start:claim.span.end].replace("\r", " ").replace("\n", " ") == claim.text
 
 
 SENTENCES = st.sampled_from([
