@@ -147,7 +147,8 @@ def test_a_non_finite_value_in_a_source_is_refused_naming_row_and_column(here, c
 def test_an_empty_value_is_no_record(here, capsys):
     source(here / "pop", "code,year,value\nFRA,2014,\n")
     (here / "doc.md").write_text("France had 2 inhabitants in 2014.\n", encoding="utf-8")
-    code, out, _ = run(capsys, "check", "doc.md", "--no-config", "--no-builtin-sources", "--sources", "pop", "--format", "json")
+    code, out, _ = run(capsys, "check", "doc.md", "--no-config", "--no-builtin-sources", "--sources", "pop", "--format", "json",
+                         "--all-findings")
     (claim,) = json.loads(out)["documents"][0]["claims"]
     assert code == 0 and claim["verdict"] == "not_enough_info"
 
@@ -347,7 +348,7 @@ def test_utf16_and_utf32_with_a_bom_are_read(here, capsys, encoding):
     if encoding == "utf-16-be":
         data = b"\xfe\xff" + data
     (here / "doc.txt").write_bytes(data)
-    code, out, err = run(capsys, "check", "doc.txt", "--no-config", "--format", "json")
+    code, out, err = run(capsys, "check", "doc.txt", "--no-config", "--format", "json", "--all-findings")
     assert code == 0, err
     assert json.loads(out)["documents"][0]["claims"][0]["text"] == "29 teams"
 

@@ -117,22 +117,22 @@ def test_format_alone_still_works_and_combines_with_files(project, capsys):
 
 def test_baseline_round_trip(project, capsys):
     code, _, err = run(capsys, "check", "--write-baseline", "baseline.json")
-    assert code == 0 and "wrote 8 finding(s)" in err
+    assert code == 0 and "wrote 6 finding(s)" in err  # figures no source covers are not findings (not listed)
     data = json.loads((project / "baseline.json").read_text())
     assert [(e["code"], e["reason"]) for e in data["entries"]] == [
-        ("FC206", ""), ("FC206", ""), ("FC206", ""), ("FC208", ""), ("FC204", ""), ("FC201", ""), ("FC202", ""), ("FC203", "")]
+        ("FC206", ""), ("FC206", ""), ("FC206", ""), ("FC208", ""), ("FC204", ""), ("FC203", "")]
     assert run(capsys, "check", "--fail-on", "unverifiable", "--output", "concise")[0] == 1
     code, out, _ = run(capsys, "check", "--fail-on", "unverifiable", "--baseline", "baseline.json", "--output", "json")
     report = json.loads(out)
     assert code == 0
-    assert report["summary"]["findings"]["suppressed"] == 8 and report["baseline"]["stale"] == []
+    assert report["summary"]["findings"]["suppressed"] == 6 and report["baseline"]["stale"] == []
 
     # a new finding fails; an entry no longer found is listed for pruning
-    _edit(project / "seed.txt", "over 400 online", "over 500 online")
+    _edit(project / "seed.txt", "stationed in 56 countries", "stationed in 58 countries")
     code, out, err = run(capsys, "check", "--fail-on", "unverifiable", "--baseline", "baseline.json", "--output", "json")
     report = json.loads(out)
-    assert code == 1 and "1 baseline entry no longer found" in err and "over 400 online" in err
-    assert [e["text"] for e in report["baseline"]["stale"]] == ["over 400 online and offline training sessions"]
+    assert code == 1 and "1 baseline entry no longer found" in err and "56 countries" in err
+    assert [e["text"] for e in report["baseline"]["stale"]] == ["56 countries"]
     assert report["summary"]["findings"]["warning"] == 1
 
 
@@ -241,7 +241,7 @@ def test_diff_base_skips_unchanged_claims_of_an_edited_paragraph(repo, capsys):
     _edit(repo / "seed.txt", "As of May 31, China had sent 29 medical expert teams",
           "By the end of May 31, China had sent 29 medical expert teams")
     _edit(repo / "seed.txt", "over 400 online", "over 450 online")
-    code, out, _ = run(capsys, "check", "--diff-base", "HEAD", "--output", "json")
+    code, out, _ = run(capsys, "check", "--diff-base", "HEAD", "--output", "json", "--all-findings")
     report = json.loads(out)
     assert [c["text"] for c in report["documents"][0]["claims"]] == ["over 450 online and offline training sessions"]
     assert report["revision"] == {"base": "HEAD", "unchanged": 21}

@@ -11,6 +11,7 @@ from jsonschema import Draft4Validator, Draft202012Validator, FormatChecker
 
 from factcheck.cli import main
 from factcheck.data import builtin_sources
+from tests.conftest import CURATED
 from tests.report.conftest import edited_seed
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -37,7 +38,7 @@ def awkward(tmp_path, monkeypatch):
 
 
 def test_sarif_is_valid_against_the_official_schema(awkward, capsys):
-    code, out = run(capsys, "check", *awkward, "--no-config", "--doc-date", "2020-06-07", "--output", "sarif")
+    code, out = run(capsys, "check", *awkward, "--no-config", "--sources", str(CURATED), "--doc-date", "2020-06-07", "--output", "sarif")
     log = json.loads(out)
     errors = [f"{'/'.join(map(str, e.path))}: {e.message}"
               for e in Draft4Validator(SARIF_SCHEMA, format_checker=FormatChecker()).iter_errors(log)]
@@ -52,7 +53,7 @@ def test_sarif_is_valid_against_the_official_schema(awkward, capsys):
 
 
 def test_json_is_valid_against_the_published_schema(awkward, capsys):
-    _, out = run(capsys, "check", *awkward, "--no-config", "--doc-date", "2020-06-07", "--format", "json")
+    _, out = run(capsys, "check", *awkward, "--no-config", "--sources", str(CURATED), "--doc-date", "2020-06-07", "--format", "json")
     schema = json.loads((ROOT / "schema" / "report.schema.json").read_text(encoding="utf-8"))
     assert schema["$schema"].startswith("https://json-schema.org/") and schema["$id"]
     errors = [f"{'/'.join(map(str, e.path))}: {e.message}" for e in Draft202012Validator(schema).iter_errors(json.loads(out))]
@@ -62,7 +63,7 @@ def test_json_is_valid_against_the_published_schema(awkward, capsys):
 
 
 def test_claimreview_has_googles_required_fields(awkward, capsys):
-    _, out = run(capsys, "check", *awkward, "--no-config", "--doc-date", "2020-06-07", "--format", "claimreview",
+    _, out = run(capsys, "check", *awkward, "--no-config", "--sources", str(CURATED), "--doc-date", "2020-06-07", "--format", "claimreview",
                  "--url-base", "https://example.org/reports")
     reviews = json.loads(out)
     assert reviews
