@@ -237,7 +237,7 @@ def subject_for(
     """The entity the figure at ``start`` is about; ``figure_starts`` are the sentence's figures."""
     measured = measure is not None
     candidates = [e for e in entities if not e.entity.id.startswith("org:") and not recipient(text, e, measured)
-                  and not (e.demonym and measured and not _names_measure(text, e, measure))]
+                  and not (e.demonym and measured and not names_measure(text, e, measure))]
     owner = _possessive_before(text, [e for e in entities if not e.entity.id.startswith("org:") and not e.demonym], start)
     if owner is not None:
         return owner  # "second only to China's 1.37 billion": whose figure it is, even after "to"
@@ -349,9 +349,12 @@ def combined(text: str, entities: list[EntityMention], subject: EntityMention | 
     return None
 
 
-def _names_measure(text: str, e: EntityMention, measure: MeasureMention | None) -> bool:
+def names_measure(text: str, e: EntityMention, measure: MeasureMention | None) -> bool:
     """'the French population': a demonym is the subject only right before the measure's label."""
-    return measure is not None and e.end <= measure.start and text[e.end:measure.start].strip() == ""
+    if measure is None or e.end > measure.start:
+        return False
+    gap = text[e.end:measure.start].split()
+    return len(gap) <= 2 and all(w.lower() in BENIGN_MODIFIERS for w in gap)  # "Croatian nominal GDP"
 
 
 def _said_of(text: str, entities: list[EntityMention], measure: MeasureMention) -> EntityMention | None:

@@ -288,26 +288,31 @@ def _weak_cues(here: _Here, start: int, end: int, label, said, subject: Entity |
     if subject is not None:
         if said is None:
             # the document's own subject ("# Kenya", "Demographics of Kenya") in a sentence naming nothing else is certain
-            if not (subject == here.title and not here.found and here.unknown is None):
+            if not (subject == here.title and here.unknown is None and all(e.entity.id.startswith("org:") for e in here.found)):
                 out.append(f"'{subject.name}' is carried from an earlier sentence, not named in this one")
         else:
             countries = {e.entity.id for e in here.found if not e.demonym and is_country(e.entity)}
             structural = attach.said_or_owned(text, here.found, label, said, start)
             if not structural and (len(countries | {subject.id}) > 1):
                 out.append(f"'{subject.name}' is only the nearest of {len(countries | {subject.id})} names in the sentence")
-            elif said.demonym:
+            elif said.demonym and not attach.names_measure(text, said, label):
                 out.append(f"'{subject.name}' is read from an adjective ('{text[said.start:said.end]}')")
     if period is None:
         if _PAST.search(text) and not _PRESENT.search(text):
             out.append("the sentence is in the past tense and names no year")
     elif period.inherited:
         out.append(f"the period '{period.text}' is carried from an earlier sentence")
+    if "|" in text and _TABLE_CELL.search(text, 0, start) and _TABLE_CELL_AFTER.match(text, end):
+        out.append("the figure is read from a table cell, whose row and column headings say what it is")
     if (period is None or period.inherited) and _VAGUE_TIME.search(text):
         out.append("vague period")  # a figure with a year of its own is dated by it, whatever else the sentence recalls
     return tuple(out)
 
 
-_PAST = re.compile(r"\b(?:was|were|had|numbered|totalled|totaled|counted|reached|stood|grew|rose|fell|amounted|peaked)\b", re.I)
+_TABLE_CELL = re.compile(r"\|[^|]{0,60}$")
+_TABLE_CELL_AFTER = re.compile(r"[^|]{0,60}\|")
+_PAST = re.compile(r"\b(?:was|were|had|numbered|totalled|totaled|counted|reached|stood|grew|rose|fell|amounted|peaked|lost|became|"
+                   r"saw|took|gave|made|left|went|came|[a-z]{3,}ed)\b", re.I)
 _PRESENT = re.compile(r"\b(?:is|are|has|have|numbers|totals|counts|stands|amounts|remains|exceeds|lives|live|reaches)\b", re.I)
 # Times a record of recent years cannot speak for: eras, decades, centuries, "at that time".
 _VAGUE_TIME = re.compile(
@@ -347,7 +352,7 @@ def _figureless_claims(here: _Here, lists: list[MemberList], statements: list[St
     return out
 
 
-_JUST_AFTER = re.compile(r"^[ \t]*(?:\(|,[ \t]*)?(?:in|as[ \t]+of|for|by|at[ \t]+the[ \t]+end[ \t]+of)?[ \t]*$", re.I)
+_JUST_AFTER = re.compile(r"^[ \t]*(?:\(|,[ \t]*)?(?:(?:in|at|during|by)[ \t]+the|in|as[ \t]+of|for|by|at[ \t]+the[ \t]+end[ \t]+of)?[ \t]*$", re.I)
 
 
 def _period_for(text: str, periods: list[PeriodMention], start: int, end: int, carried: Period | None, noun_end: int = 0) -> Period | None:

@@ -43,6 +43,34 @@ _DEMONYMS = {
     "chinese": "CHN", "american": "USA", "british": "GBR", "french": "FRA", "german": "DEU",
     "italian": "ITA", "spanish": "ESP", "japanese": "JPN", "indian": "IND", "russian": "RUS",
     "brazilian": "BRA", "canadian": "CAN", "australian": "AUS", "korean": "KOR", "mexican": "MEX",
+    # the adjectives prose gives most countries (issue 16: "Croatian nominal GDP", "the Saudi economy")
+    "afghan": "AFG", "albanian": "ALB", "algerian": "DZA", "andorran": "AND", "angolan": "AGO", "argentine": "ARG",
+    "argentinian": "ARG", "armenian": "ARM", "austrian": "AUT", "azerbaijani": "AZE", "bahraini": "BHR",
+    "bangladeshi": "BGD", "belarusian": "BLR", "belgian": "BEL", "belizean": "BLZ", "beninese": "BEN",
+    "bolivian": "BOL", "bosnian": "BIH", "botswanan": "BWA", "bulgarian": "BGR", "burkinabe": "BFA", "burmese": "MMR",
+    "burundian": "BDI", "cambodian": "KHM", "cameroonian": "CMR", "chadian": "TCD", "chilean": "CHL",
+    "colombian": "COL", "congolese": "COD", "costa rican": "CRI", "croatian": "HRV", "cuban": "CUB", "cypriot": "CYP",
+    "czech": "CZE", "danish": "DNK", "djiboutian": "DJI", "dominican": "DOM", "dutch": "NLD", "ecuadorian": "ECU",
+    "egyptian": "EGY", "emirati": "ARE", "eritrean": "ERI", "estonian": "EST", "ethiopian": "ETH", "fijian": "FJI",
+    "filipino": "PHL", "finnish": "FIN", "gabonese": "GAB", "gambian": "GMB", "georgian": "GEO", "ghanaian": "GHA",
+    "greek": "GRC", "guatemalan": "GTM", "guinean": "GIN", "guyanese": "GUY", "haitian": "HTI", "honduran": "HND",
+    "hungarian": "HUN", "icelandic": "ISL", "indonesian": "IDN", "iranian": "IRN", "iraqi": "IRQ", "irish": "IRL",
+    "israeli": "ISR", "ivorian": "CIV", "jamaican": "JAM", "jordanian": "JOR", "kazakh": "KAZ", "kazakhstani": "KAZ",
+    "kenyan": "KEN", "kosovar": "XKX", "kuwaiti": "KWT", "kyrgyz": "KGZ", "lao": "LAO", "laotian": "LAO",
+    "latvian": "LVA", "lebanese": "LBN", "liberian": "LBR", "libyan": "LBY", "lithuanian": "LTU",
+    "luxembourgish": "LUX", "macedonian": "MKD", "malagasy": "MDG", "malawian": "MWI", "malaysian": "MYS",
+    "maldivian": "MDV", "malian": "MLI", "maltese": "MLT", "mauritanian": "MRT", "mauritian": "MUS",
+    "moldovan": "MDA", "monegasque": "MCO", "mongolian": "MNG", "montenegrin": "MNE", "moroccan": "MAR",
+    "mozambican": "MOZ", "namibian": "NAM", "nauruan": "NRU", "nepalese": "NPL", "nepali": "NPL",
+    "nicaraguan": "NIC", "nigerien": "NER", "nigerian": "NGA", "norwegian": "NOR", "omani": "OMN",
+    "pakistani": "PAK", "palestinian": "PSE", "panamanian": "PAN", "paraguayan": "PRY", "peruvian": "PER",
+    "polish": "POL", "portuguese": "PRT", "qatari": "QAT", "romanian": "ROU", "rwandan": "RWA", "salvadoran": "SLV",
+    "saudi": "SAU", "senegalese": "SEN", "serbian": "SRB", "singaporean": "SGP", "slovak": "SVK",
+    "slovenian": "SVN", "somali": "SOM", "sri lankan": "LKA", "sudanese": "SDN", "swazi": "SWZ", "swedish": "SWE",
+    "swiss": "CHE", "syrian": "SYR", "taiwanese": "TWN", "tajik": "TJK", "tanzanian": "TZA", "thai": "THA",
+    "togolese": "TGO", "tongan": "TON", "tunisian": "TUN", "turkish": "TUR", "turkmen": "TKM", "ugandan": "UGA",
+    "ukrainian": "UKR", "uruguayan": "URY", "uzbek": "UZB", "venezuelan": "VEN", "vietnamese": "VNM",
+    "yemeni": "YEM", "zambian": "ZMB", "zimbabwean": "ZWE",
 }
 _ORGANISATIONS = {
     "org:WHO-China-Joint-Mission": ["WHO-China Joint Mission", "WHO-China Joint Mission on Covid-19",
@@ -123,7 +151,8 @@ def find_entities(text: str) -> list[tuple[int, int, Entity]]:
     return sorted(found + demonyms_in(text, found), key=lambda t: t[0])
 
 
-_DEMONYM_WORD = re.compile(r"\b(" + "|".join(w.capitalize() for w in _DEMONYMS) + r")\b")
+_DEMONYM_WORD = re.compile(r"\b(" + "|".join(" ".join(x.capitalize() for x in w.split())
+                                              for w in sorted(_DEMONYMS, key=len, reverse=True)) + r")\b")
 
 
 def demonyms_in(text: str, found: list[tuple[int, int, Entity]]) -> list[tuple[int, int, Entity]]:

@@ -284,6 +284,9 @@ def unknown_names(text: str, ws: list[Word], known: list[EntityMention], lexicon
         while j < len(ws) and ws[j].text[:1].isupper() and text[ws[j - 1].end:ws[j].start] in (" ", "-") and not ws[j - 1].possessive:
             j += 1
         name = text[w.start:ws[j - 1].end]
+        if any(ws[i].key in _NOT_A_SUBJECT for i in range(k, j)) or (j - k == 1 and w.key in _CONTINENTS):
+            k = j
+            continue  # "the National Statistical Committee", "Africa": a publisher or a continent, not what is counted
         initial = k == 0 or text[:w.start].rstrip().endswith((".", ":", "\u2014"))
         follows = ws[j].key if j < len(ws) else ""
         # A capitalised first word is a name only when it acts like one: "Gondor's", "Atlantis had"
@@ -295,6 +298,15 @@ def unknown_names(text: str, ws: list[Word], known: list[EntityMention], lexicon
         k = j
     return out
 
+
+# Words of names that are never the subject a figure counts: publishers, documents, continents and seas.
+_NOT_A_SUBJECT = frozenset(
+    "committee office bureau agency institute institution ministry department service services bank fund organization "
+    "organisation council commission statistics statistical census university survey report database factbook division "
+    "authority board centre center foundation programme program news times post journal review press association".split()
+)
+_CONTINENTS = frozenset("africa asia europe oceania america americas antarctica caribbean pacific atlantic mediterranean arctic "
+                        "sahara sahel balkans scandinavia".split())
 
 _MONTHS = frozenset(
     "january february march april may june july august september october november december "
@@ -319,7 +331,7 @@ def build(entities: Iterable[tuple[str, str]], aliases: Mapping[str, Iterable[st
     for code, name in names.items():
         entity = Entity(code, name)
         lex.add_entity(name, entity)
-        if code.isupper() and 2 <= len(code) <= 3 and code.isalpha():
+        if code.isupper() and 2 <= len(code) <= 3 and code.isalpha() and code not in _CODES_THAT_ARE_WORDS:
             lex.add_entity(code, entity)
     for code, extra in aliases.items():
         entity = Entity(code, names.get(code, code))
@@ -332,6 +344,14 @@ def build(entities: Iterable[tuple[str, str]], aliases: Mapping[str, Iterable[st
             words_of_labels.update(w.key for w in words(label))
     lex.measure_words = frozenset(words_of_labels)
     return lex
+
+
+# ISO and World Bank codes that are English words in capitals ("GDP PER CAPITA", "AND", "CAN"): never a name.
+_CODES_THAT_ARE_WORDS = frozenset(
+    "AND ARE ARM BEN CAN DOM FIN GAB GIN JAM MAC MAR NOR PAN PER TON TUN SUR HIC LIC MIC LMC UMC EAR LTE PRE PST "
+    "IDA IBD IDB IDX OED EMU FCS HPC LDC SST CSS OSS PSS TEA TEC TLA TMN TSA TSS ECA ECS EAS EAP LAC LCN MEA MNA NAC "
+    "SAS SSA SSF WLD ARB EUU AFE AFW INX".split()
+)
 
 
 # Statistical acronyms and what they stand for: a label with one is also a label with the other.

@@ -5,6 +5,9 @@
 state nothing. Each is replaced by as many spaces as it has characters, so every offset still
 points into the file as written and no reader (figures, subjects, periods) ever sees them.
 
+Wiki template calls left in exported text (``{{#expr:/1e6 round 1}}``, ``{{convert|...}}``) are
+markup that was never rendered: their numbers are arguments, not figures, and they are blanked too.
+
 A mark that opens a line and is followed by text (``[12] Smith, J. …``) labels a reference-list
 entry; it is left for the sentence splitter, which reads it as a list marker.
 """
@@ -23,6 +26,7 @@ _MARK = re.compile(
     re.I,
 )
 _HINT = re.compile(r"\[|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]")
+_TEMPLATE = re.compile(r"\{\{[^{}\n]{0,300}\}\}")
 # km², m³, sq mi²: a unit's power, not a note
 _UNIT_BEFORE = re.compile(r"(?:^|[^A-Za-z])(?:k?m|cm|mm|mi|ft|in|yd|ha|sq)$")
 _LINE_LABEL = re.compile(r"[ \t]+\S")
@@ -30,6 +34,8 @@ _LINE_LABEL = re.compile(r"[ \t]+\S")
 
 def blank_marks(text: str) -> str:
     """``text`` with footnote and citation marks replaced by spaces of the same length."""
+    if "{{" in text:
+        text = _TEMPLATE.sub(lambda m: " " * len(m.group()), text)
     if not _HINT.search(text):
         return text
     return _MARK.sub(lambda m: _blank(text, m), text)

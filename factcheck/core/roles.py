@@ -142,7 +142,8 @@ _SEX = re.compile(r"\b(?:male|males|female|females|men|women|man|woman|boys|girl
 # phrase: after the last comma or figure before it, and the words after it).
 _GROUPS = re.compile(
     r"\b(?:refugees?|migrants?|immigrants?|emigrants?|expatriates?|expats|foreigners?|foreign|aliens|asylum|diaspora|"
-    r"minorit(?:y|ies)|ethnic|indigenous|natives?|tribes?|tribal|speakers?|Muslims?|Christians?|Catholics?|Protestants?|"
+    r"minorit(?:y|ies)|ethnic\w*|group|groups|indigenous|legal|permanent[ \t]+residents|working[ \t-]+age|employ|employs|employing|"
+    r"labou?r[ \t]+force|natives?|tribes?|tribal|speakers?|Muslims?|Christians?|Catholics?|Protestants?|"
     r"Orthodox|Hindus?|Buddhists?|Jews|Jewish|Sikhs?|atheists?|believers|adherents|followers|members|households?|families|"
     r"tourists?|visitors?|arrivals|urban|rural|in[ \t]+(?:the[ \t]+|its[ \t]+)?(?:capital|cities|city|towns?|villages?|provinces?|regions?|"
     r"districts?|suburbs|metropolitan[ \t]+areas?|countryside)|children|adults|elderly|pensioners|retirees|students|pupils|workers|employees|employed|"
@@ -229,11 +230,17 @@ def role_of(text: str, start: int, end: int, quantity: Quantity, label: str | No
         m = _PPP.search(near_left) or _PPP.search(right[:40])
         if m is not None and not _label_says(label, "ppp", "parity"):
             return Role("other_amount", m.group())
-        m = _money_noun(left, right, label)
+        m = _money_noun(text[max(0, start - 70):start] if text[max(0, start - 3):start].rstrip().endswith("(") else left, right, label)
         if m is not None:
             return Role("other_amount", m)
 
+    m = _THRESHOLD.search(text, max(0, start - 90), start)
+    if m is not None:
+        return Role("part", m.group().strip())  # "cities with a population of over one million": a size of places
     if quantity.currency is None and quantity.unit is None:
+        m = _COUNT_OF.match(text, end, min(len(text), end + 30))
+        if m is not None and not _label_says(label, *m.group(1).lower().split()):
+            return Role("part", m.group().strip())  # "at least two of the languages": a count of something else
         whole = label_end is not None and _states_the_whole(text[label_end:start])
         m = _PART_BEFORE.search(near_left) or _PART_OPENERS.match(text)
         if m is None and not whole:
@@ -249,6 +256,18 @@ def role_of(text: str, start: int, end: int, quantity: Quantity, label: str | No
     return None
 
 
+# Places of a size, in a definition or a count of places: "cities with a population of over one million",
+# "a settlement with more than 2,500 inhabitants", "the largest city in Senegal, with over two million".
+_THRESHOLD = re.compile(
+    r"\b(?:cit(?:y|ies)|towns?|municipalit(?:y|ies)|settlements?|villages?|count(?:y|ies)|districts?|provinces?|regions?|"
+    r"places|localities|urban[ \t]+areas?|metropolitan[ \t]+areas?|agglomerations?|conurbations?|megacities|capital|"
+    r"suburbs?|areas?|countries|states|islands|communes?|parishes|neighbou?rhoods?|\d[\d,]*)"
+    r"[ \t]+(?:[\w,()]+[ \t]+){0,4}?(?:with|having)[ \t]+(?:a[ \t]+|an[ \t]+|the[ \t]+)?(?:total[ \t]+)?"
+    r"(?:populations?|inhabitants|residents|people)?[ \t]*(?:of[ \t]+)?(?:between|more[ \t]+than|fewer[ \t]+than|less[ \t]+than|"
+    r"over|under|above|below|at[ \t]+least|up[ \t]+to|some|about|around|nearly|almost)?[ \t]*$",
+    re.I,
+)
+_COUNT_OF = re.compile(r"[ \t]+of[ \t]+(?:the|these|those|its|their|his|her)[ \t]+([a-z]+)", re.I)
 _DETERMINERS = frozenset("The This That These Those Its Their Our His Her A An Total Whole Entire Overall Estimated Resident Current".split())
 # Words between a label and its figure that keep the figure the label's own level ("population of X was estimated at").
 _WHOLE_GAP = frozenset(
@@ -302,7 +321,7 @@ def _from_to_levels(text: str, start: int, end: int) -> bool:
 
 
 def _money_noun(left: str, right: str, label: str) -> str | None:
-    """The nearest money noun before the figure in its clause, if it is not the named measure."""
+    """The nearest money noun just before the figure (its clause, or a bracket opened after it), if it is not the named measure."""
     tail = left[-70:]
     found = list(_OTHER_MONEY.finditer(tail))
     label_words = set(label.split())

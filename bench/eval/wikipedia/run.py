@@ -163,6 +163,7 @@ class Split:
     unaudited: list[Decided] = field(default_factory=list)
     gone: list[Row] = field(default_factory=list)  # audited with this verdict, no longer produced with it
     genuine_found: list[tuple[Decided, Row]] = field(default_factory=list)
+    misread_found: list[tuple[Decided, Row]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {"total": self.total, "genuine": sum(self.genuine.values()), "genuine_by_class": dict(self.genuine),
@@ -190,6 +191,7 @@ def score(articles: list[Article], rows: list[Row]) -> dict[str, Split]:
                 split.genuine_found.append((d, row))
             else:
                 split.misreading[row.cls] += 1
+                split.misread_found.append((d, row))
     for row in audit.values():
         if (row.key, row.verdict) not in produced:
             splits[row.verdict].gone.append(row)
@@ -223,6 +225,15 @@ def print_summary(articles: list[Article], splits: dict[str, Split], seconds: fl
             now = {(a.file, *key): reason for a in articles for key, reason in a.now.items()}
             for r in lost:
                 print(f"  GENUINE LOST: {r.file} @{r.offset} {r.figure!r} ({r.cls}), now {now.get((r.file, r.offset, r.figure), 'no claim')}")
+
+
+def print_misreadings(splits: dict[str, Split]) -> None:
+    """The decided claims the audit calls misreadings: what is left to fix."""
+    for verdict, s in splits.items():
+        for d, row in sorted(s.misread_found, key=lambda pair: pair[0].key):
+            print(f"\n{d.file}\t{d.offset}\t{d.figure}\t{verdict}\tmisreading:{row.cls}")
+            print(f"  subject: {d.subject}  measure: {d.measure}  period: {d.period}  reason: {d.reason}  reference: {d.reference}")
+            print(f"  {d.sentence}")
 
 
 def print_unaudited(splits: dict[str, Split]) -> None:
@@ -338,6 +349,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--audit", type=Path, default=AUDIT, metavar="FILE", help="the audit file (default: audit.tsv beside this script)")
     parser.add_argument("--jobs", type=int, default=JOBS, metavar="N", help=f"worker processes (default {JOBS})")
     parser.add_argument("--unaudited", action="store_true", help="print every decided claim not yet audited, for a person to label")
+    parser.add_argument("--misreadings", action="store_true", help="print every decided claim the audit calls a misreading")
     parser.add_argument("--write-evaluation", action="store_true", help="rewrite the wikipedia section of EVALUATION.md")
     parser.add_argument("--json", type=Path, metavar="FILE", help="write per-article numbers and totals as JSON")
     args = parser.parse_args(argv)
@@ -358,6 +370,8 @@ def main(argv: list[str] | None = None) -> int:
     seconds = None if args.report else time.perf_counter() - t0
     splits = score(articles, rows)
     print_summary(articles, splits, seconds)
+    if args.misreadings:
+        print_misreadings(splits)
     if args.unaudited:
         print_unaudited(splits)
     if args.json:
