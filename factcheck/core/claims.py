@@ -302,6 +302,10 @@ def _weak_cues(here: _Here, start: int, end: int, label, said, subject: Entity |
             out.append("the sentence is in the past tense and names no year")
     elif period.inherited:
         out.append(f"the period '{period.text}' is carried from an earlier sentence")
+    if _LATER.search(text, max(0, start - 40), start):
+        out.append("the figure is what the subject came to later, at a time the sentence does not give")
+    if _COMPARED.search(text, max(0, start - 60), start):
+        out.append("the figure is one the sentence compares the subject's with, not its own")
     if "|" in text and _TABLE_CELL.search(text, 0, start) and _TABLE_CELL_AFTER.match(text, end):
         out.append("the figure is read from a table cell, whose row and column headings say what it is")
     if (period is None or period.inherited) and _VAGUE_TIME.search(text):
@@ -309,6 +313,11 @@ def _weak_cues(here: _Here, start: int, end: int, label, said, subject: Entity |
     return tuple(out)
 
 
+_LATER = re.compile(r"\b(?:to[ \t]+have|has|have|had)[ \t]+(?:since[ \t]+)?(?:increased|grown|risen|fallen|decreased|declined|dropped|"
+                    r"climbed|reached|doubled|shrunk)[ \t]+(?:to[ \t]+)?(?:about[ \t]+|around[ \t]+|some[ \t]+|nearly[ \t]+)?$", re.I)
+_COMPARED = re.compile(r"\b(?:below|above|than|exceed\w*|short[ \t]+of|under|compared[ \t]+(?:with|to)|versus|vs\.?|against)[ \t]+"
+                      r"(?:the[ \t]+)?(?:[\w-]+[ \t]+){0,2}(?:estimates?|projections?|forecasts?|expectations?|figures?|numbers?|"
+                      r"predictions?|targets?)[ \t]+(?:of[ \t]+)?(?:more[ \t]+than[ \t]+|over[ \t]+|about[ \t]+|some[ \t]+)?$", re.I)
 _TABLE_CELL = re.compile(r"\|[^|]{0,60}$")
 _TABLE_CELL_AFTER = re.compile(r"[^|]{0,60}\|")
 _PAST = re.compile(r"\b(?:was|were|had|numbered|totalled|totaled|counted|reached|stood|grew|rose|fell|amounted|peaked|lost|became|"
