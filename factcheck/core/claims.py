@@ -128,7 +128,8 @@ def _claims(text: str, sents: list[Sentence], doc_date: date | None, lexicon: Le
 
 
 # Words that refer back to what the document is about: "It has a population of", "Its GDP", "The country's".
-_REFERS_BACK = re.compile(r"\b(?:it|its|the[ \t]+(?:country|nation|republic|kingdom|state|territory|island|economy)(?:'s|\u2019s)?)\b", re.I)
+_REFERS_BACK = re.compile(r"\b(?:it|its|the[ \t]+(?:country|nation|republic|kingdom|state|territory|island|economy)(?:'s|\u2019s)?"
+                          r"|the[ \t]+(?:total[ \t]+|estimated[ \t]+|current[ \t]+)?(?:population|gdp|gross[ \t]+domestic[ \t]+product))\b", re.I)
 
 
 def _title_entity(title: str | None, lexicon: Lexicon, seen: dict[str, EntityMention | None]) -> EntityMention | None:

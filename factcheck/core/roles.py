@@ -201,6 +201,8 @@ def role_of(text: str, start: int, end: int, quantity: Quantity, label: str | No
     if m is not None and not _label_says(label, "average", "per", "capita"):
         return Role("rate", m.group().strip())
     m = _RATE_BEFORE.search(near_left)
+    if m is not None and re.search(r"\bexchange[ \t]+$", near_left[:m.start()], re.I):
+        m = None  # "GDP of $18.4 billion at the exchange rate": an amount converted, not a rate
     if m is not None and not _label_says(label, "per", "capita", "density", "rate", "ratio", "incidence", "prevalence"):
         return Role("rate", m.group().split()[0] + (" " + m.group().split()[1] if len(m.group().split()) > 1 else ""))
 
@@ -227,7 +229,7 @@ def role_of(text: str, start: int, end: int, quantity: Quantity, label: str | No
             return Role("share", m.group().strip())
 
     if quantity.currency is not None:
-        m = _PPP.search(near_left) or _PPP.search(right[:40])
+        m = _PPP.search(near_left) or _PPP.match(right[:24].lstrip(" \t("))  # "$1.6 trillion (PPP)", not the next figure's
         if m is not None and not _label_says(label, "ppp", "parity"):
             return Role("other_amount", m.group())
         m = _money_noun(text[max(0, start - 70):start] if text[max(0, start - 3):start].rstrip().endswith("(") else left, right, label)
