@@ -340,6 +340,8 @@ def combined(text: str, entities: list[EntityMention], subject: EntityMention | 
     if subject is None or "respectively" in text.lower():
         return None
     for e in entities:
+        if e.entity.id.startswith("org:"):
+            continue  # "According to the International Monetary Fund, Serbian GDP": a source, not a second subject
         if compared(text, e) or compared(text, subject):
             continue  # "Compared with Germany, Austria had ...": one is the yardstick
         if e.end <= subject.start and re.fullmatch(r"[ \t]*(?:,|and|&|plus)[ \t]*(?:and[ \t]+)?", text[e.end:subject.start]):

@@ -78,13 +78,13 @@ def _claims(text: str, sents: list[Sentence], doc_date: date | None, lexicon: Le
     place: str | None = None  # the paragraph's place, carried like its subject ("Kaunas ... It has 290,000 inhabitants")
     period: Period | None = None
     pending: list[Claim] = []  # claims of this paragraph that may take the title's entity
-    named = False  # whether this paragraph names an entity or an unknown proper name
+    named: set[str] = set()  # what this paragraph names: entity ids, and "?" for an unknown proper name
     titles: dict[str, EntityMention | None] = {}
     for sentence in sents:
         if sentence.block != block:
             if pending:
                 _entitle(pending, named, _title_entity(pending[0].sentence.title, lexicon, titles))
-            pending, named = [], False
+            pending, named = [], set()
             block, subject, place, period = sentence.block, None, None, None
         mentions = find_quantities(sentence.text)
         lists = find_member_lists(sentence.text) if "," in sentence.text and " and " in sentence.text else []
@@ -109,7 +109,7 @@ def _claims(text: str, sents: list[Sentence], doc_date: date | None, lexicon: Le
         if lists or statements:
             claims.extend(_figureless_claims(here, lists, statements))
         facts.append(SentenceFacts(sentence, bool(mentions), bool(entities) if (mentions or subject is None) else None))
-        named = named or bool(unknown) or any(not e.entity.id.startswith("org:") for e in found)
+        named |= {e.entity.id for e in found if not e.entity.id.startswith("org:")} | ({"?"} if unknown else set())
         if entities:
             first = _sentence_subject(sentence.text, entities)
             if first is not None and is_place(first):
@@ -147,11 +147,12 @@ def _title_country(title: str | None, lexicon: Lexicon, seen: dict[str, EntityMe
     return found.entity if found is not None and not is_place(found.entity) else None
 
 
-def _entitle(pending: list[Claim], named: bool, title: EntityMention | None) -> None:
-    """'It has a population of ...' under '# Lithuania': the title's entity, when the paragraph names nothing else."""
+def _entitle(pending: list[Claim], named: set[str], title: EntityMention | None) -> None:
+    """'It has a population of ...' under '# Lithuania': the title's entity, when the paragraph names nothing else
+    (naming the title's entity itself is no other subject)."""
     if title is None or not pending:
         return
-    if named:
+    if named - {title.entity.id}:
         return
     for claim in pending:
         if is_place(title.entity):
@@ -314,7 +315,7 @@ def _weak_cues(here: _Here, start: int, end: int, label, said, subject: Entity |
     return tuple(out)
 
 
-_LATER = re.compile(r"\b(?:to[ \t]+have|has|have|had)[ \t]+(?:since[ \t]+)?(?:increased|grown|risen|fallen|decreased|declined|dropped|"
+_LATER = re.compile(r"\b(?:to[ \t]+have|(?:has|have|had)[ \t]+since)[ \t]+(?:increased|grown|risen|fallen|decreased|declined|dropped|"
                     r"climbed|reached|doubled|shrunk)[ \t]+(?:to[ \t]+)?(?:about[ \t]+|around[ \t]+|some[ \t]+|nearly[ \t]+)?$", re.I)
 _COMPARED = re.compile(r"\b(?:below|above|than|exceed\w*|short[ \t]+of|under|compared[ \t]+(?:with|to)|versus|vs\.?|against)[ \t]+"
                       r"(?:the[ \t]+)?(?:[\w-]+[ \t]+){0,2}(?:estimates?|projections?|forecasts?|expectations?|figures?|numbers?|"

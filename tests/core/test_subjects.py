@@ -88,7 +88,7 @@ CASES = [
     ("title", "# Estonia\n\nIts population is about 1.3 million.", "1.3 million", SUBJECT, "EST"),
     ("title", "# Estonia\n\nIt has a population of 1.3 million in 2019. Finland lies to the north.", "1.3 million", SUBJECT, None),
     ("title", "# Estonia\n\nTartu is a university town. It has 97,000 inhabitants.", "97,000", UNKNOWN, "Tartu"),
-    ("title", "# Estonia\n\nThe population was 1.3 million in 2019.", "1.3 million", SUBJECT, None),
+    ("title", "# Estonia\n\nThe population was 1.3 million in 2019.", "1.3 million", SUBJECT, "EST"),  # "the population" of the article's country
 ]
 
 
