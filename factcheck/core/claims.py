@@ -32,7 +32,7 @@ from .members import MemberList, Statement, find_member_lists, find_statements
 from .model import Claim, Entity, Period, Qualifier, Sentence, Span
 from .periods import PeriodMention, find_periods, inherited, nearest
 from .quantities import Mention, find_quantities
-from .roles import role_of
+from .roles import role_of, sentence_cues
 
 _LIST_GAP = re.compile(r"^[ \t]*(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|and[ \t]+|or[ \t]+)$")
 
@@ -200,6 +200,9 @@ def _sentence_claims(here: _Here, mentions: list[Mention]) -> list[Claim]:
     sentence, entities, periods, subject, period, lines = (
         here.sentence, here.entities, here.periods, here.subject, here.period, here.lines)
     figure_starts = [m.start for m in mentions]
+    cues = sentence_cues(sentence.text)  # the sentence's words, once for all its figures' roles
+    names = tuple((e.start, e.end) for e in here.found)
+    tense: list[tuple[bool, bool, bool]] = []  # the sentence's tense and vague times, read when a figure first needs them
     tokens = ctx.tokenize(sentence.text)
     starts = [t.start for t in tokens]
     spans = [(m.start, m.end) for m in mentions]
@@ -245,8 +248,9 @@ def _sentence_claims(here: _Here, mentions: list[Mention]) -> list[Claim]:
         label_text = label.label.lower() if label is not None else None
         role = role_of(sentence.text, m.start, m.end, quantity, label_text, c.noun,
                        label.end if label is not None and label.end <= m.start else None,
-                       tuple((e.start, e.end) for e in here.found))
-        weak = _weak_cues(here, m.start, m.end, label, said, claim_subject or (None if other else subject), claim_period, c.noun.lower())
+                       names, cues)
+        weak = _weak_cues(here, m.start, m.end, label, said, claim_subject or (None if other else subject), claim_period,
+                          c.noun.lower(), cues, tense)
         out.append(
             Claim(
                 id="",
@@ -275,7 +279,8 @@ def _sentence_claims(here: _Here, mentions: list[Mention]) -> list[Claim]:
     return out
 
 
-def _weak_cues(here: _Here, start: int, end: int, label, said, subject: Entity | None, period: Period | None, noun: str) -> tuple[str, ...]:
+def _weak_cues(here: _Here, start: int, end: int, label, said, subject: Entity | None, period: Period | None, noun: str,
+               cues: frozenset[str], tense: list[tuple[bool, bool, bool]]) -> tuple[str, ...]:
     """What a figure's reading rests on that is too weak to contradict it (issue 16: precision before reach).
 
     Strong: a measure label the sentence names for the figure; a subject said of the measure
@@ -299,18 +304,24 @@ def _weak_cues(here: _Here, start: int, end: int, label, said, subject: Entity |
                 out.append(f"'{subject.name}' is only the nearest of {len(countries | {subject.id})} names in the sentence")
             elif said.demonym and not attach.names_measure(text, said, label):
                 out.append(f"'{subject.name}' is read from an adjective ('{text[said.start:said.end]}')")
+    if period is None or period.inherited:
+        if not tense:
+            tense.append(_tense(text, cues))
+        past, present, vague = tense[0]
+    else:
+        past = present = vague = False
     if period is None:
-        if _PAST.search(text) and not _PRESENT.search(text):
+        if past and not present:
             out.append("the sentence is in the past tense and names no year")
     elif period.inherited:
         out.append(f"the period '{period.text}' is carried from an earlier sentence")
-    if _LATER.search(text, max(0, start - 40), start):
+    if "have" in cues and _LATER.search(text, max(0, start - 40), start) or "since" in cues and _LATER.search(text, max(0, start - 40), start):
         out.append("the figure is what the subject came to later, at a time the sentence does not give")
-    if _COMPARED.search(text, max(0, start - 60), start):
+    if not cues.isdisjoint(_COMPARED_CUES) and _COMPARED.search(text, max(0, start - 60), start):
         out.append("the figure is one the sentence compares the subject's with, not its own")
     if "|" in text and _TABLE_CELL.search(text, 0, start) and _TABLE_CELL_AFTER.match(text, end):
         out.append("the figure is read from a table cell, whose row and column headings say what it is")
-    if (period is None or period.inherited) and _VAGUE_TIME.search(text):
+    if (period is None or period.inherited) and vague:
         out.append("vague period")  # a figure with a year of its own is dated by it, whatever else the sentence recalls
     return tuple(out)
 
@@ -320,6 +331,21 @@ _LATER = re.compile(r"\b(?:to[ \t]+have|(?:has|have|had)[ \t]+since)[ \t]+(?:inc
 _COMPARED = re.compile(r"\b(?:below|above|than|exceed\w*|short[ \t]+of|under|compared[ \t]+(?:with|to)|versus|vs\.?|against)[ \t]+"
                       r"(?:the[ \t]+)?(?:[\w-]+[ \t]+){0,2}(?:estimates?|projections?|forecasts?|expectations?|figures?|numbers?|"
                       r"predictions?|targets?)[ \t]+(?:of[ \t]+)?(?:more[ \t]+than[ \t]+|over[ \t]+|about[ \t]+|some[ \t]+)?$", re.I)
+_COMPARED_CUES = frozenset("estimate estimates projection projections forecast forecasts expectation expectations figure figures "
+                           "number numbers prediction predictions target targets".split())
+
+
+def _tense(text: str, cues: frozenset[str]) -> tuple[bool, bool, bool]:
+    """Whether the sentence has a verb in the past, one in the present, and a vague or historical time: once a sentence."""
+    vague = (not cues.isdisjoint(_VAGUE_CUES) or _OLD_YEAR_OR_DECADE.search(text) is not None) and _VAGUE_TIME.search(text) is not None
+    return _PAST.search(text) is not None, _PRESENT.search(text) is not None, vague
+
+
+_VAGUE_CUES = frozenset("time then those early mid late century centuries independence prior war pre prewar post postwar interwar "
+                        "during colonial medieval ancient antiquity dynasty empire formerly historically".split())
+_OLD_YEAR_OR_DECADE = re.compile(r"\b1[0-7]\d\d\b|\d{3,4}s\b")
+
+
 _TABLE_CELL = re.compile(r"\|[^|]{0,60}$")
 _TABLE_CELL_AFTER = re.compile(r"[^|]{0,60}\|")
 _PAST = re.compile(r"\b(?:was|were|had|numbered|totalled|totaled|counted|reached|stood|grew|rose|fell|amounted|peaked|lost|became|"

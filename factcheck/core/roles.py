@@ -33,6 +33,10 @@ class Role(NamedTuple):
 
 ROLES = ("rate", "part", "share", "rank", "duration", "change", "other_amount", "group_average", "by_sex")
 
+
+def _words(*groups: str) -> frozenset[str]:
+    return frozenset(w for g in groups for w in g.split())
+
 _W = r"[ \t\u00a0]+"
 _CLAUSE_BREAK = re.compile(r"[;:()\[\]\u2014]|,[ \t]+(?:which|who|whom|whose|while|whereas|but|although|and)\b|[.!?](?=\s)")
 _AFTER_BREAK = re.compile(r"[,;:()\[\]\u2014]|[.!?](?:\s|$)")
@@ -124,6 +128,13 @@ _OTHER_MONEY = re.compile(
     r"price|prices|damages?|compensation|bailout|package|fine|fines)\b",
     re.I,
 )
+_MONEY_CUES = _words(
+    "budget budgets debt debts revenue revenues surplus deficit aid assistance export exports import imports investment investments",
+    "remittances reserves spending expenditure expenditures loan loans grant grants taxes tax income incomes profit profits",
+    "turnover sales receipts earnings capital assets capitalisation capitalization cost costs wage wages salary salaries",
+    "pension pensions fund funds funding subsidy subsidies production market trade tourism fdi bond bonds credit deposit",
+    "deposits liabilities price prices damage damages compensation bailout package fine fines",
+)
 _GROUP_AVERAGE = re.compile(
     r"\b(?:EU|E\.U\.|OECD|world|global|regional|European|Union|continental|African|Asian|American|Arab|Latin|"
     r"subcontinent|sub-continent|region|regions|G7|G20|eurozone|euro[ \t]+area|international|national|neighbou?ring|"
@@ -156,8 +167,53 @@ _GROUPS = re.compile(
 )
 
 
+def sentence_cues(text: str) -> frozenset[str]:
+    """The sentence's lower-case words, made once per sentence: each family of cues below is looked for
+    only where one of its words occurs (most figures have none, and searching is the cost)."""
+    return frozenset(_CUE_WORD.findall(text.lower()))
+
+
+_CUE_WORD = re.compile(r"[a-z]+")
+
+
+_CHANGE_CUES = _words(
+    "increase increases increased rise rises rose risen growth grew grown decrease decreases decreased decline declines declined",
+    "drop drops dropped fall falls fell fallen gain gains gained loss losses lost jump jumped surge surged reduction reduced",
+    "cut cuts shrank shrunk contraction contracted expansion expanded added adding change changes changed difference up down",
+    "more fewer less higher lower larger smaller",
+)
+_AVERAGE_CUES = _words("average mean median")
+_SEX_CUES = _words("male males female females men women man woman boys girls husbands wives mothers fathers")
+_RATE_CUES = _words("per every each out average averaged averaging density rate rates ratio incidence prevalence")
+_AGE_CUES = _words("older younger age ages aged median average mean life expectancy lifespan")
+_DURATION_CUES = _words("years year yrs yr months month weeks week days day hours hour minutes minute decades decade",
+                        "centuries century generations generation")
+_RANK_CUES = _words("rank ranks ranked ranking rankings position place placed spot number no ordinal index score scored rated rating")
+_FRACTION_CUES = _words("half halves third thirds quarter quarters fifth fifths tenth tenths majority minority share",
+                        "proportion percentage fraction portion")
+_PART_CUES = _words("comprising comprises comprised including includes included consisting made whom which among followed",
+                    "excluding these them those rest")
+_GROUP_NOUN_CUES = _words("population community minority diaspora")
+_THRESHOLD_CUES = _words("with having")
+_GROUP_CUES = _words(
+    "refugee refugees migrant migrants immigrant immigrants emigrant emigrants expatriate expatriates expats foreigner foreigners",
+    "foreign aliens asylum diaspora minority minorities ethnic ethnically ethnicity group groups indigenous native natives tribe",
+    "tribes tribal speaker speakers muslim muslims christian christians catholic catholics protestant protestants orthodox hindu",
+    "hindus buddhist buddhists jews jewish sikh sikhs atheist atheists believers adherents followers members household households",
+    "families tourist tourists visitor visitors arrivals urban rural capital cities city town towns village villages province",
+    "provinces region regions district districts suburbs metropolitan countryside children adults elderly pensioners retirees",
+    "students pupils workers employees employed unemployed jobless poor poverty voters electorate soldiers troops prisoners",
+    "victims dead killed deaths births born died patients cases infected hiv aids disabled disability disabilities literate",
+    "illiterate users subscribers owners farmers labour labor workforce north south east west northern southern eastern western",
+    "central abroad overseas living live whom which among them including aged over under descent origin nationals citizens",
+    "residents legal permanent working employ employs employing force",
+)
+_PPP_CUES = _words("ppp purchasing international int")
+
+
 def role_of(text: str, start: int, end: int, quantity: Quantity, label: str | None, noun: str = "",
-            label_end: int | None = None, names: tuple[tuple[int, int], ...] = ()) -> Role | None:
+            label_end: int | None = None, names: tuple[tuple[int, int], ...] = (),
+            cues: frozenset[str] | None = None) -> Role | None:
     """The role of the figure at ``[start, end)`` of sentence ``text``, or None for a level.
 
     ``label`` is the measure label the sentence names for the figure (lower case), if any: a
@@ -166,9 +222,12 @@ def role_of(text: str, start: int, end: int, quantity: Quantity, label: str | No
     name what is counted, not a part of it. ``label_end`` is where that label ends when it
     stands before the figure: "the population of Lithuania stands at 2,921,262, 84.2% of whom"
     states the whole, and what follows describes its parts. ``names`` are the spans of the
-    sentence's entity names ("Hong Kong population" is no group of Hong Kong).
+    sentence's entity names ("Hong Kong population" is no group of Hong Kong). ``cues`` are the
+    sentence's words (:func:`sentence_cues`), given when several figures share the sentence.
     """
     label = label or ""
+    if cues is None:
+        cues = sentence_cues(text)
     left_start = _clause_start(text, start)
     left = text[left_start:start]
     right = text[end:_clause_end(text, end)]
@@ -176,67 +235,72 @@ def role_of(text: str, start: int, end: int, quantity: Quantity, label: str | No
 
     if quantity.change is not None:
         return Role("change", text[max(left_start, start - 24):start].strip() or "a change")
-    m = _CHANGE_BEFORE.search(near_left)
+    changes = not cues.isdisjoint(_CHANGE_CUES)
+    m = _CHANGE_BEFORE.search(near_left) if changes else None
     if m is not None and m.group().lower().startswith(("up", "down")) and _PHRASAL.search(near_left[:m.start()]):
         m = None  # "made up 12%", "took up", "set down": not a change
     if m is not None and not _from_to_levels(text, start, end):
         return Role("change", m.group().strip())
-    m = _CHANGE_AFTER.match(text, end, min(len(text), end + 40))
+    m = _CHANGE_AFTER.match(text, end, min(len(text), end + 40)) if changes else None
     if m is not None:
         return Role("change", m.group().strip())
 
-    m = _GROUP_AVERAGE.search(left[-80:]) or (
-        _GROUP_AVERAGE_AFTER.match(right) if _AVERAGE_NEAR.search(near_left) else None)
+    m = (_GROUP_AVERAGE.search(left[-80:]) or (_GROUP_AVERAGE_AFTER.match(right) if _AVERAGE_NEAR.search(near_left) else None)
+         if not cues.isdisjoint(_AVERAGE_CUES) else None)
     if m is not None and not _label_says(label, "average"):
         return Role("group_average", m.group().strip())
 
-    m = _SEX.search(left[-60:]) or _SEX.search(right[:30])
+    m = (_SEX.search(left[-60:]) or _SEX.search(right[:30])) if not cues.isdisjoint(_SEX_CUES) else None
     if m is not None and not _label_says(label, "male", "female", "men", "women"):
         return Role("by_sex", m.group())
 
-    rate = _RATE_AFTER.match(text, end, min(len(text), end + 60)) or _RATE_SLASH.match(text, end, min(len(text), end + 20))
+    rates = not cues.isdisjoint(_RATE_CUES)
+    rate = (_RATE_AFTER.match(text, end, min(len(text), end + 60)) if rates else None) or (
+        _RATE_SLASH.match(text, end, min(len(text), end + 20)) if "/" in text else None)
     if rate is not None and not _label_says(label, "per", "capita", "density", "rate"):
         return Role("rate", rate.group().strip())
-    m = _RATE_AVERAGE.search(near_left)
+    m = _RATE_AVERAGE.search(near_left) if rates else None
     if m is not None and not _label_says(label, "average", "per", "capita"):
         return Role("rate", m.group().strip())
-    m = _RATE_BEFORE.search(near_left)
+    m = _RATE_BEFORE.search(near_left) if rates else None
     if m is not None and re.search(r"\bexchange[ \t]+$", near_left[:m.start()], re.I):
         m = None  # "GDP of $18.4 billion at the exchange rate": an amount converted, not a rate
     if m is not None and not _label_says(label, "per", "capita", "density", "rate", "ratio", "incidence", "prevalence"):
         return Role("rate", m.group().split()[0] + (" " + m.group().split()[1] if len(m.group().split()) > 1 else ""))
 
-    m = _AGE_BEFORE.search(near_left) or _AGE_NOUN.search(left)
+    m = (_AGE_BEFORE.search(near_left) or _AGE_NOUN.search(left)) if not cues.isdisjoint(_AGE_CUES) else None
     if m is not None and not _label_says(label, "age", "expectancy", "lifespan"):
         return Role("duration", m.group().strip())
-    m = _DURATION_AFTER.match(text, end, min(len(text), end + 40))
+    m = _DURATION_AFTER.match(text, end, min(len(text), end + 40)) if not cues.isdisjoint(_DURATION_CUES) else None
     if m is not None and not _label_says(label, "age", "expectancy", "lifespan", "years", "duration"):
         return Role("duration", m.group().strip())
 
-    m = _RANK_BEFORE.search(near_left)
+    m = _RANK_BEFORE.search(near_left) if not cues.isdisjoint(_RANK_CUES) or "#" in near_left else None
     if m is not None and not _label_says(label, "rank", "index", "score"):
         return Role("rank", m.group().strip())
     m = _RANK_AFTER.match(text, end, min(len(text), end + 40))
     if m is not None and not _label_says(label, "rank", "index", "score"):
         return Role("rank", m.group().strip())
 
-    if quantity.unit in ("%", "pp") or _FRACTION_OF.search(near_left):
+    fractions = not cues.isdisjoint(_FRACTION_CUES)
+    if quantity.unit in ("%", "pp") or (fractions and _FRACTION_OF.search(near_left)):
         m = _SHARE_AFTER.match(text, end, min(len(text), end + 60))
         if m is not None:
             return Role("share", m.group().strip())
-        m = _FRACTION_OF.search(near_left)
+        m = _FRACTION_OF.search(near_left) if fractions else None
         if m is not None:
             return Role("share", m.group().strip())
 
     if quantity.currency is not None:
-        m = _PPP.search(near_left) or _PPP.match(right[:24].lstrip(" \t("))  # "$1.6 trillion (PPP)", not the next figure's
+        m = (_PPP.search(near_left) or _PPP.match(right[:24].lstrip(" \t("))) if not cues.isdisjoint(_PPP_CUES) else None  # "$1.6 trillion (PPP)", not the next figure's
         if m is not None and not _label_says(label, "ppp", "parity"):
             return Role("other_amount", m.group())
-        m = _money_noun(text[max(0, start - 70):start] if text[max(0, start - 3):start].rstrip().endswith("(") else left, right, label)
+        m = _money_noun(text[max(0, start - 70):start] if text[max(0, start - 3):start].rstrip().endswith("(") else left, right, label) \
+            if not cues.isdisjoint(_MONEY_CUES) else None
         if m is not None:
             return Role("other_amount", m)
 
-    m = _THRESHOLD.search(text, max(0, start - 90), start)
+    m = _THRESHOLD.search(text, max(0, start - 90), start) if not cues.isdisjoint(_THRESHOLD_CUES) else None
     if m is not None:
         return Role("part", m.group().strip())  # "cities with a population of over one million": a size of places
     if quantity.currency is None and quantity.unit is None:
@@ -244,15 +308,15 @@ def role_of(text: str, start: int, end: int, quantity: Quantity, label: str | No
         if m is not None and not _label_says(label, *m.group(1).lower().split()):
             return Role("part", m.group().strip())  # "at least two of the languages": a count of something else
         whole = label_end is not None and _states_the_whole(text[label_end:start])
-        m = _PART_BEFORE.search(near_left) or _PART_OPENERS.match(text)
-        if m is None and not whole:
+        m = (_PART_BEFORE.search(near_left) or _PART_OPENERS.match(text)) if not cues.isdisjoint(_PART_CUES) else None
+        if m is None and not whole and ("%" in text or "percent" in cues or "cent" in cues):
             m = _SHARE_BESIDE_AFTER.match(text, end, min(len(text), end + 40)) or _SHARE_BESIDE_BEFORE.search(text, max(0, start - 80), start)
-        if m is None:
+        if m is None and not cues.isdisjoint(_GROUP_NOUN_CUES):
             m = next((g for g in _GROUP_ADJECTIVE.finditer(text, max(0, start - 48), start)
                       if g.group(1) not in _DETERMINERS and not _one_name(g, names)), None)
         if m is not None:
             return Role("part", m.group().strip())
-        word = _group(left, "" if whole else right, label)
+        word = _group(left, "" if whole else right, label) if not cues.isdisjoint(_GROUP_CUES) else None
         if word is not None:
             return Role("part", word)
     return None
