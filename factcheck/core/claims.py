@@ -246,11 +246,10 @@ def _sentence_claims(here: _Here, mentions: list[Mention]) -> list[Claim]:
             claim_subject, other = None, claim_subject.name  # "Vilnius (population 696,000)": not Lithuania's
         claim_period = _period_for(sentence.text, periods, m.start, m.end, period, c.end)
         label_text = label.label.lower() if label is not None else None
-        role = role_of(sentence.text, m.start, m.end, quantity, label_text, c.noun,
-                       label.end if label is not None and label.end <= m.start else None,
-                       names, cues)
-        weak = _weak_cues(here, m.start, m.end, label, said, claim_subject or (None if other else subject), claim_period,
-                          c.noun.lower(), cues, tense)
+        # The role and the strength of the reading are read when the judge needs them: only for a figure a
+        # source could compare (most figures match no measure, and these readers cost a third of the stage).
+        later = (here, m.start, m.end, quantity, label, label_text, c.noun, said,
+                 claim_subject or (None if other else subject), claim_period, names, cues, tense)
         out.append(
             Claim(
                 id="",
@@ -271,12 +270,28 @@ def _sentence_claims(here: _Here, mentions: list[Mention]) -> list[Claim]:
                 enumeration=position if in_enumeration else None,
                 measure_keys=label.keys if label is not None else (),
                 unknown_subject=other if claim_subject is None else None,
-                role=role.name if role else None,
-                role_cue=role.cue if role else None,
-                weak=weak,
+                later=later,
             )
         )
     return out
+
+
+# What the sentence's readers leave for a figure's role and certainty, read on demand (read_role):
+# (here, start, end, quantity, label, label text, noun, said, subject, period, names, cues, tense) -- a plain
+# tuple, as one is made for every figure and most are never read.
+
+
+def read_role(claim: Claim) -> Claim:
+    """Fill in the claim's role and weak cues (once): the judge asks only for figures a source could compare."""
+    if claim.later is None:
+        return claim
+    here, start, end, quantity, label, label_text, noun, said, subject, period, names, cues, tense = claim.later  # type: ignore[misc]
+    role = role_of(here.sentence.text, start, end, quantity, label_text, noun,
+                   label.end if label is not None and label.end <= start else None, names, cues)
+    claim.role, claim.role_cue = (role.name, role.cue) if role else (None, None)
+    claim.weak = _weak_cues(here, start, end, label, said, subject, period, noun.lower(), cues, tense)
+    claim.later = None
+    return claim
 
 
 def _weak_cues(here: _Here, start: int, end: int, label, said, subject: Entity | None, period: Period | None, noun: str,

@@ -28,6 +28,7 @@ from .compare import (
 )
 from .measures import MeasureIndex, MeasureMatch, tied
 from .model import Claim, Measure, Observation, Period, Quantity, Verdict
+from .claims import read_role
 from .reasons import CONTRADICTED, NOT_ENOUGH_INFO, REASONS, ROLE_REASONS, SUPPORTED
 
 Fetch = Callable[[Measure, str | None], list[Observation]]
@@ -57,16 +58,18 @@ def judge(claim: Claim, index: MeasureIndex, fetch: Fetch, settings: Settings) -
     contradiction stands only on a certain reading: one resting on a weak cue is
     ``uncertain_reading``, with the record that disagrees shown.
     """
-    if claim.role is not None:
-        reason = ROLE_REASONS[claim.role]
-        return verdict(reason, f"{_ROLE_WORDS[claim.role]} ('{claim.role_cue}'), not a level of the measure: not compared")
-    if _VAGUE in claim.weak:
-        return verdict("vague_period", "the figure's period is vague or historical: not compared with a recent record")
     if claim.subject is None and claim.unknown_subject:
         if not claim.measure_keys and not index.search(claim.measure, claim.noun, claim.verb):
             return verdict("no_matching_source", f"no configured source has a measure like '{claim.measure or claim.text}'")
-        return verdict("unknown_subject", f"the sentence is about '{claim.unknown_subject}', which no configured source has records for")
+        return _not_a_level(read_role(claim)) or verdict(
+            "unknown_subject", f"the sentence is about '{claim.unknown_subject}', which no configured source has records for")
     found = _resolve_named(claim, index, fetch) if claim.measure_keys else resolve(claim, index, fetch, settings, claim.noun)
+    if isinstance(found, Verdict) and found.reason in _UNCOVERED:
+        claim.later = None  # no source could compare it: its role does not matter, and what was kept for it goes
+        return found
+    not_level = _not_a_level(read_role(claim))
+    if not_level is not None:
+        return not_level
     if isinstance(found, Verdict):
         return found
     candidates = found if isinstance(found, list) else [found]
@@ -78,6 +81,17 @@ def judge(claim: Claim, index: MeasureIndex, fetch: Fetch, settings: Settings) -
 
 
 _VAGUE = "vague period"
+_UNCOVERED = ("no_matching_source", "weak_match")
+
+
+def _not_a_level(claim: Claim) -> Verdict | None:
+    """A figure with another role than a level, or of a vague period: named, not compared."""
+    if claim.role is not None:
+        reason = ROLE_REASONS[claim.role]
+        return verdict(reason, f"{_ROLE_WORDS[claim.role]} ('{claim.role_cue}'), not a level of the measure: not compared")
+    if _VAGUE in claim.weak:
+        return verdict("vague_period", "the figure's period is vague or historical: not compared with a recent record")
+    return None
 _CENSUS = re.compile(r"\bcensus(?:es)?\b", re.I)
 # A stated total more than this factor away from the record is far more often another quantity misread
 # (a city, a group, a lost scale) than a wrong total: measured on real articles (EVALUATION.md).
