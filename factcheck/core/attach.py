@@ -288,7 +288,8 @@ def group_for(text: str, start: int, end: int) -> str | None:
     Such a figure is a part of a population: it is not the country the group's nationality names,
     nor the country it lives in.
     """
-    m = _GROUP_AFTER.match(text, end)
+    after = text[end:end + 24].lstrip(" \t")
+    m = _GROUP_AFTER.match(text, end) if after[:1].isupper() or after.split(" ", 1)[0].lower() in _GROUP_NOUN_WORDS else None
     if m is not None and _nationality_word(m.group(1)):
         return m.group(1).strip()
     head = text[max(0, start - 120):start]
@@ -308,6 +309,9 @@ def group_for(text: str, start: int, end: int) -> str | None:
 _GROUP_LINKS = frozenset(
     "number numbered numbers numbering total totaled totalled totaling totalling totals were was are is at of reached "
     "about around some approximately nearly almost over than estimated".split())
+_GROUP_NOUN_WORDS = frozenset(
+    "citizens nationals migrants immigrants emigrants refugees expatriates expats workers labourers laborers residents people "
+    "persons diaspora descendants students settlers community communities minority speakers asylum origin descent".split())
 _GROUP_WORDS = ("citizens", "nationals", "migrants", "immigrants", "emigrants", "refugees", "expat", "workers", "labo",
                 "residents", "people", "persons", "diaspora", "descendants", "students", "settlers", "communit", "minority",
                 "speakers", "seekers", "origin", "descent")

@@ -164,7 +164,7 @@ def _entitle(pending: list[Claim], named: set[str], title: EntityMention | None)
 def _entities_in(text: str, ws: list, lexicon: Lexicon) -> list[EntityMention]:
     """Names of the lexicon, and demonyms ("the Chinese government") where no name stands."""
     found = lexicon.entities_in(text, ws)
-    extra = demonyms_in(text, [(e.start, e.end, e.entity) for e in found])
+    extra = demonyms_in(text, [(e.start, e.end, e.entity) for e in found], ws)
     if not extra:
         return found
     return sorted(found + [EntityMention(s, e, entity, False, True) for s, e, entity in extra], key=lambda m: m.start)

@@ -152,17 +152,21 @@ def find_entities(text: str) -> list[tuple[int, int, Entity]]:
 
 
 
-def demonyms_in(text: str, found: list[tuple[int, int, Entity]]) -> list[tuple[int, int, Entity]]:
-    """'Chinese', 'French': an entity too, where no name was found at that place."""
+def demonyms_in(text: str, found: list[tuple[int, int, Entity]], words: list | None = None) -> list[tuple[int, int, Entity]]:
+    """'Chinese', 'French': an entity too, where no name was found at that place.
+
+    ``words`` are the sentence's words as the lexicon made them (``core.lexicon.words``): looked up
+    in a dictionary of demonyms, not searched for again; without them the text is split here.
+    """
     out = []
-    caps = list(_CAPITALISED.finditer(text))  # a dictionary look-up a capitalised word: faster than one regex of 170 names
+    caps = [(w.start, w.end, w.text) for w in words if w.text[:1].isupper()] if words is not None else \
+        [(m.start(), m.end(), m.group()) for m in _CAPITALISED.finditer(text)]
     skip = -1
-    for i, m in enumerate(caps):
+    for i, (start, end, word) in enumerate(caps):
         if i == skip:
             continue
-        start, end, word = m.start(), m.end(), m.group()
-        if i + 1 < len(caps) and caps[i + 1].start() == end + 1 and f"{word} {caps[i + 1].group()}".lower() in _DEMONYMS:
-            end, word, skip = caps[i + 1].end(), f"{word} {caps[i + 1].group()}", i + 1  # "Costa Rican", "Sri Lankan"
+        if i + 1 < len(caps) and caps[i + 1][0] == end + 1 and f"{word} {caps[i + 1][2]}".lower() in _DEMONYMS:
+            end, word, skip = caps[i + 1][1], f"{word} {caps[i + 1][2]}", i + 1  # "Costa Rican", "Sri Lankan"
         elif word.lower() not in _DEMONYMS:
             continue
         if not any(s <= start < e for s, e, _ in found):

@@ -316,7 +316,9 @@ def evaluation_section(articles: list[Article], splits: dict[str, Split]) -> str
         found = sorted(split.genuine_found, key=lambda pair: pair[0].key)
         lines += [f"- {d.file} @{d.offset} \"{d.figure}\" vs {d.reference} ({r.cls})" for d, r in found] or ["- none"]
         lost = [r for r in split.gone if r.label == "genuine"]
-        lines += [f"- LOST: {r.file} @{r.offset} \"{r.figure}\" ({r.cls})" for r in lost]
+        now = {(a.file, *key): reason for a in articles for key, reason in a.now.items()}
+        lines += [f"- LOST: {r.file} @{r.offset} \"{r.figure}\" ({r.cls}), now {now.get((r.file, r.offset, r.figure), 'no claim')}"
+                  for r in lost]
     lines += ["", "Per article (claims / findings / contradicted / supported):", "",
               "| article | claims | findings | contradicted | supported |", "|---|---|---|---|---|"]
     lines += [f"| {a.file} | {a.claims} | {a.findings} | {a.contradicted} | {a.supported} |" for a in articles]
