@@ -200,9 +200,7 @@ def _sentence_claims(here: _Here, mentions: list[Mention]) -> list[Claim]:
     sentence, entities, periods, subject, period, lines = (
         here.sentence, here.entities, here.periods, here.subject, here.period, here.lines)
     figure_starts = [m.start for m in mentions]
-    cues = sentence_cues(sentence.text)  # the sentence's words, once for all its figures' roles
-    names = tuple((e.start, e.end) for e in here.found)
-    tense: list[tuple[bool, bool, bool]] = []  # the sentence's tense and vague times, read when a figure first needs them
+    shared: list = []  # the sentence's words, names and tense: made when a figure's role is first read (read_role)
     tokens = ctx.tokenize(sentence.text)
     starts = [t.start for t in tokens]
     spans = [(m.start, m.end) for m in mentions]
@@ -249,7 +247,7 @@ def _sentence_claims(here: _Here, mentions: list[Mention]) -> list[Claim]:
         # The role and the strength of the reading are read when the judge needs them: only for a figure a
         # source could compare (most figures match no measure, and these readers cost a third of the stage).
         later = (here, m.start, m.end, quantity, label, label_text, c.noun, said,
-                 claim_subject or (None if other else subject), claim_period, names, cues, tense)
+                 claim_subject or (None if other else subject), claim_period, shared)
         out.append(
             Claim(
                 id="",
@@ -277,7 +275,7 @@ def _sentence_claims(here: _Here, mentions: list[Mention]) -> list[Claim]:
 
 
 # What the sentence's readers leave for a figure's role and certainty, read on demand (read_role):
-# (here, start, end, quantity, label, label text, noun, said, subject, period, names, cues, tense) -- a plain
+# (here, start, end, quantity, label, label text, noun, said, subject, period, shared) -- a plain
 # tuple, as one is made for every figure and most are never read.
 
 
@@ -285,7 +283,10 @@ def read_role(claim: Claim) -> Claim:
     """Fill in the claim's role and weak cues (once): the judge asks only for figures a source could compare."""
     if claim.later is None:
         return claim
-    here, start, end, quantity, label, label_text, noun, said, subject, period, names, cues, tense = claim.later  # type: ignore[misc]
+    here, start, end, quantity, label, label_text, noun, said, subject, period, shared = claim.later  # type: ignore[misc]
+    if not shared:  # once a sentence, for all its figures
+        shared += [sentence_cues(here.sentence.text), tuple((e.start, e.end) for e in here.found), []]
+    cues, names, tense = shared
     role = role_of(here.sentence.text, start, end, quantity, label_text, noun,
                    label.end if label is not None and label.end <= start else None, names, cues)
     claim.role, claim.role_cue = (role.name, role.cue) if role else (None, None)
