@@ -316,7 +316,9 @@ def role_of(text: str, start: int, end: int, quantity: Quantity, label: str | No
                       if g.group(1) not in _DETERMINERS and not _one_name(g, names)), None)
         if m is not None:
             return Role("part", m.group().strip())
-        word = _group(left, "" if whole else right, label) if not cues.isdisjoint(_GROUP_CUES) else None
+        # a figure right after its label states the whole: only words between them could make it a part
+        word = _group(text[label_end:start] if whole else left, "" if whole else right, label) \
+            if not cues.isdisjoint(_GROUP_CUES) else None
         if word is not None:
             return Role("part", word)
     return None
