@@ -154,6 +154,12 @@ UNCERTAIN = [  # item 9: the record disagrees, but the reading rests on a weak c
     # a figure far from the record: a part or another quantity more likely than a wrong total
     ("France had a population of 2.2 million in 2014.", "times the record"),
     ("The population of Germany was 9 million in 2014.", "times the record"),
+    # a figure the subject came to later, at a time the sentence does not give
+    ("The population of France, 66.0 million at the 2013 census, is estimated to have increased to 60 million.", "came to later"),
+    # a figure the sentence compares the subject's with
+    ("In 2014 the population of France stood well below the official estimates of more than 70 million.", "compares"),
+    # a table cell
+    ("| France | 2014 | population | 60 million |", "table cell"),
 ]
 
 
