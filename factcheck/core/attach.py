@@ -282,6 +282,20 @@ _GROUP_BEFORE = re.compile(
     rf"(?:(?:about|around|some|approximately|nearly|almost|over|more[ \t]+than|an[ \t]+estimated|estimated)[ \t]+)?)$")
 
 
+def may_name_a_group(ws: list[Word]) -> bool:
+    """Whether a sentence's words could name a group at all: a group noun ("citizens", "migrants") or a
+    capitalised plural before "in" ("Indians in Oman"). A cheap test once a sentence, before group_for."""
+    for i, w in enumerate(ws):
+        if w.key in _GROUP_NOUN_WORDS or w.key.startswith(("expat", "labo", "communit", "asylum")):
+            return True
+        if w.text[:1].isupper() and w.key.endswith(_PLURAL_ENDINGS) and any(x.key == "in" for x in ws[i + 1:i + 3]):
+            return True
+    return False
+
+
+_PLURAL_ENDINGS = ("ans", "ese", "is", "os", "ks", "ts", "ns", "rs", "ds")
+
+
 def group_for(text: str, start: int, end: int) -> str | None:
     """The nationality or origin group a figure counts ("Turkish citizens living in Austria"), or None.
 

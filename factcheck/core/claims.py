@@ -201,6 +201,7 @@ def _sentence_claims(here: _Here, mentions: list[Mention]) -> list[Claim]:
         here.sentence, here.entities, here.periods, here.subject, here.period, here.lines)
     figure_starts = [m.start for m in mentions]
     shared: list = []  # the sentence's words, names and tense: made when a figure's role is first read (read_role)
+    groups = attach.may_name_a_group(here.words)  # most sentences name no nationality or origin group: look no further
     tokens = ctx.tokenize(sentence.text)
     starts = [t.start for t in tokens]
     spans = [(m.start, m.end) for m in mentions]
@@ -237,7 +238,7 @@ def _sentence_claims(here: _Here, mentions: list[Mention]) -> list[Claim]:
         together = attach.combined(sentence.text, here.found, said) if label is not None else None
         claim_subject = said.entity if said is not None and together is None else None
         other = together or here.unknown  # what the figure is about when no source knows it
-        group = attach.group_for(sentence.text, m.start, m.end)
+        group = attach.group_for(sentence.text, m.start, m.end) if groups else None
         if group is not None:
             claim_subject, other = None, group  # "117,000 Turkish citizens living in Austria": a part, not Turkey nor Austria
         elif claim_subject is not None and is_place(claim_subject):
