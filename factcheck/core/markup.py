@@ -57,12 +57,18 @@ _LINK_TAIL = re.compile(
     r"""[*_`~]*\](?:\((?:\s*(?:<[^>\n]*>|[^\s()]*(?:\([^\s()]*\))?[^\s()]*))(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\)|\[[^\]]*\])?"""
 )
 _NEWLINE = re.compile(r"\r\n|\r|\n")
+# What opens a block's first line before its inline content: indentation, quote marks, list markers, a heading's hashes.
+_BLOCK_PREFIX = re.compile(r"[ \t]*(?:(?:>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+|#{1,6}[ \t]+)[ \t]*)*")
 _MARKUP_HINT = re.compile(r"[*_`\[\]<]|^ {0,3}\[[^\]]+\]:", re.M)
 
 
 def _blank_markup(text: str, chars: list[str], begin: int, end: int, children: list[Any]) -> None:
-    """Align the inline token's pieces of text with the source; blank what lies between them."""
-    pos = begin
+    """Align the inline token's pieces of text with the source; blank what lies between them.
+
+    The block's own marker ("- ", "1. ", "> ", "## ") is kept: blanked, a list item or quote that starts
+    with bold text or inline HTML ("- **France** had ...") would read as indented code (issue 18, point 0).
+    """
+    pos = _BLOCK_PREFIX.match(text, begin, end).end()  # type: ignore[union-attr]
     edits: list[tuple[int, int]] = []
     for n, child in enumerate(children):
         if n == 0 and child.type == "text":
@@ -106,6 +112,10 @@ def _blank_markup(text: str, chars: list[str], begin: int, end: int, children: l
         tail = re.match(r"[^\n]*", text[pos:end])
         edits.append((pos, pos + (tail.end() if tail else 0)))
     for a, b in edits:
+        line_start = text.rfind("\n", 0, a) + 1
+        # Markup that opens a line ("<em>France</em> had ...") blanked with spaces would indent the line
+        # into a code block; a no-break space keeps the offsets and is no indentation.
+        fill = "\u00a0" if chars[line_start:a] == [" "] * (a - line_start) or all(c in " \t>" for c in chars[line_start:a]) else " "
         for i in range(a, b):
             if chars[i] not in "\r\n":
-                chars[i] = " "
+                chars[i] = fill
