@@ -30,8 +30,8 @@ class Config(BaseModel):
 
     include: list[str] = Field(default_factory=list, description="glob patterns of the documents `factcheck check` checks without paths")
     exclude: list[str] = Field(default_factory=list, description="glob patterns never checked, even when named")
-    sources: list[str] = Field(default_factory=lambda: ["sources"], description="source folders or datapackage.json files")
-    builtin_sources: bool = Field(True, description="also use the sources built into factcheck (World Bank population and GDP, the curated figures)")
+    sources: list[str] | None = Field(None, description="source folders or datapackage.json files (default: the 'sources' folder beside the configuration, when there is one)")
+    builtin_sources: bool = Field(True, description="also use the sources built into factcheck (World Bank population and GDP)")
     fail_on: Policy = Field("contradicted", description="contradicted | unverifiable | any")
     min_severity: Severity = Field("note", description="the least severe finding the finding formats show")
     baseline: str | None = Field(None, description="a baseline or review file applied to every check")
@@ -49,6 +49,11 @@ class LoadedConfig(BaseModel):
     file: Path | None
 
     def source_paths(self) -> list[Path]:
+        """The configured source folders; without a 'sources' key, the 'sources' folder beside the configuration
+        if there is one (a configuration that names no sources is no error: issue 18, point 3)."""
+        if self.config.sources is None:
+            default = self.root / "sources"
+            return [default] if default.exists() else []
         return [(self.root / s) for s in self.config.sources]
 
     def baseline_path(self) -> Path | None:

@@ -297,3 +297,17 @@ def test_a_membership_list_judges_only_statements_about_its_own_set(tmp_path, ca
                        "--format", "json", "--all-findings")
     claims = json.loads(out)["documents"][0]["claims"]
     assert code == 0 and not [c for c in claims if c["reason"] in ("not_a_member", "member_not_listed", "member_region_only")], claims
+
+
+def test_a_configuration_without_sources_uses_the_builtins(tmp_path, capsys, monkeypatch):
+    """Issue 18, point 3: a [tool.factcheck] table that names no sources is no error (there is no 'sources' folder)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pyproject.toml").write_text('[tool.factcheck]\ninclude = ["*.md"]\n', encoding="utf-8")
+    (tmp_path / "a.md").write_text("France had a population of\r\n69 million in 2021.\r\n", encoding="utf-8")
+    code, out, err = run(capsys, "check", "--format", "concise")
+    assert code == 1 and "no such source" not in err
+    (line, _) = out.splitlines()[:2]
+    assert line.startswith("a.md:2:1: FC101") and "\r" not in line  # one finding a line, whatever the line ends
+    (tmp_path / "pyproject.toml").write_text('[tool.factcheck]\nsources = ["missing"]\n', encoding="utf-8")
+    code, _, err = run(capsys, "check", "a.md")
+    assert code == 2 and "missing" in err  # a folder the configuration names must exist
