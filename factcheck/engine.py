@@ -95,13 +95,23 @@ def load_sources(paths: list[Path], index_dir: Path | None = None, progress: Bui
     indexed; connector sources not yet pulled are skipped with a warning."""
     sources: list[Source] = []
     warnings: list[str] = []
-    for descriptor, is_builtin in select_descriptors(paths, builtin_sources() if builtin else None):
+    builtin_dir = builtin_sources() if builtin else None
+    for descriptor, is_builtin in select_descriptors(paths, builtin_dir):
         try:
             with reading(descriptor):
                 source = load(descriptor, index_dir, warnings, progress)
         except NotPulled as exc:
-            warnings.append(str(exc))
-            continue
+            fallback = _builtin_named(builtin_dir, descriptor) if not is_builtin else None
+            if fallback is None:
+                warnings.append(str(exc))
+                continue
+            # a configured source that has never been pulled does not silently take a built-in's place (issue 18, point 2)
+            name = fallback.parent.name
+            warnings.append(f"{exc}; it has the name of the built-in source '{name}', which is used instead until "
+                            f"`factcheck sources pull {name}` writes this one's snapshot")
+            with reading(fallback):
+                source = load(fallback, index_dir, warnings, progress)
+            is_builtin = True
         source.builtin = is_builtin  # type: ignore[attr-defined]
         sources.append(source)
     names: dict[str, Source] = {}
@@ -118,6 +128,16 @@ def load_sources(paths: list[Path], index_dir: Path | None = None, progress: Bui
     figures = [m for m in measures if m.kind == "figures"]
     return Catalogue(sources, MeasureIndex(figures), names, warnings,
                      MeasureIndex([m for m in measures if m.kind == "set"]), places, lexicon_of(sources, figures))
+
+
+def _builtin_named(builtin_dir: Path | None, descriptor: Path) -> Path | None:
+    """The built-in source a configured descriptor shares its name with, if any."""
+    if builtin_dir is None:
+        return None
+    from .sources.datapackage import _name_of, find_descriptors
+
+    name = _name_of(descriptor)
+    return next((d for d in find_descriptors(builtin_dir) if _name_of(d) == name), None)
 
 
 def lexicon_of(sources: list[Source], figures: list[Measure]) -> Lexicon:

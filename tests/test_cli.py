@@ -311,3 +311,16 @@ def test_a_configuration_without_sources_uses_the_builtins(tmp_path, capsys, mon
     (tmp_path / "pyproject.toml").write_text('[tool.factcheck]\nsources = ["missing"]\n', encoding="utf-8")
     code, _, err = run(capsys, "check", "a.md")
     assert code == 2 and "missing" in err  # a folder the configuration names must exist
+
+
+def test_an_unpulled_source_with_a_builtins_name_does_not_replace_it_silently(tmp_path, capsys, monkeypatch):
+    """Issue 18, point 2: copied literally, a connector example named like a built-in must not empty it."""
+    monkeypatch.chdir(tmp_path)
+    folder = tmp_path / "sources" / "wb-population"
+    folder.mkdir(parents=True)
+    (folder / "datapackage.json").write_text(json.dumps({"name": "wb-population", "resources": [], "factcheck": {
+        "connector": "worldbank", "params": {"indicator": "SP.POP.TOTL", "countries": ["FRA"], "date": "2018:2022"}}}))
+    (tmp_path / "a.md").write_text("France had a population of 69 million in 2021.\n", encoding="utf-8")
+    code, out, err = run(capsys, "check", "a.md", "--no-config", "--sources", "sources", "--format", "concise")
+    assert code == 1 and "FC101" in out and "[wb-population]" in out
+    assert "built-in source 'wb-population', which is used instead" in err
