@@ -324,3 +324,10 @@ def test_an_unpulled_source_with_a_builtins_name_does_not_replace_it_silently(tm
     code, out, err = run(capsys, "check", "a.md", "--no-config", "--sources", "sources", "--format", "concise")
     assert code == 1 and "FC101" in out and "[wb-population]" in out
     assert "built-in source 'wb-population', which is used instead" in err
+
+
+def test_exit_one_with_no_finding_shown_says_why(in_root, capsys):
+    """Issue 18, point 6: --min-severity hides the findings --fail-on fails on; the exit code is explained."""
+    code, out, err = run(capsys, "check", SEED_REL, "--format", "concise", "--min-severity", "error", "--fail-on", "unverifiable")
+    assert code == 1 and out.startswith("No findings.")
+    assert "fail the run under --fail-on unverifiable but are below --min-severity error" in err

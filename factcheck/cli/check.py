@@ -11,7 +11,7 @@ from .. import baseline as baseline_mod
 from .. import batch
 from ..core.findings import SEVERITIES
 from ..engine import claims_of, expand_documents
-from ..errors import EXIT_OK, UsageError
+from ..errors import EXIT_CONTRADICTED, EXIT_OK, UsageError
 from ..outcome import exit_code
 from ..report.build import assemble, keep_checkworthy, keep_listed, summarize
 from . import outputs
@@ -87,7 +87,23 @@ def run(args: argparse.Namespace) -> int:
         from ..report.table import unmatched_text
 
         print(f"factcheck: warning: {unmatched_text(report['summary']['unmatched'])}", file=sys.stderr)
-    return exit_code(report, session.fail_on, args.exit_zero)
+    code = exit_code(report, session.fail_on, args.exit_zero)
+    if code == EXIT_CONTRADICTED:
+        _say_why_hidden(report, session)
+    return code
+
+
+def _say_why_hidden(report: dict, session: Run) -> None:
+    """Exit 1 with no finding shown: the failing ones are below --min-severity (issue 18, point 6). Say so."""
+    from ..outcome import failing, findings
+
+    shown = {(f.path, f.line, f.column, f.code) for f in findings(report, session.min_severity)}
+    hidden = [f for f in failing(report, session.fail_on) if (f.path, f.line, f.column, f.code) not in shown]
+    if hidden:
+        codes = ", ".join(sorted({f.code for f in hidden}))
+        print(f"factcheck: {len(hidden)} finding{'s' if len(hidden) != 1 else ''} ({codes}) fail the run under --fail-on "
+              f"{session.fail_on} but {'are' if len(hidden) != 1 else 'is'} below --min-severity {session.min_severity}, "
+              "so not shown: lower --min-severity to see them", file=sys.stderr)
 
 
 def _check_all(documents: list[Path], session: Run, args: argparse.Namespace) -> list[batch.Part]:
