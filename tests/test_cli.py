@@ -331,3 +331,24 @@ def test_exit_one_with_no_finding_shown_says_why(in_root, capsys):
     code, out, err = run(capsys, "check", SEED_REL, "--format", "concise", "--min-severity", "error", "--fail-on", "unverifiable")
     assert code == 1 and out.startswith("No findings.")
     assert "fail the run under --fail-on unverifiable but are below --min-severity error" in err
+
+
+def test_an_unpulled_connector_source_is_named_as_such(tmp_path, capsys, monkeypatch):
+    """Issue 18, point 4: verify says the source was never pulled, and a failed first pull keeps no 'previous snapshot'."""
+    monkeypatch.chdir(tmp_path)
+    folder = tmp_path / "sources" / "wb-live"
+    folder.mkdir(parents=True)
+    (folder / "datapackage.json").write_text(json.dumps({"name": "wb-live", "resources": [], "factcheck": {
+        "connector": "worldbank", "params": {"indicator": "SP.POP.TOTL", "countries": ["FRA"], "date": "2018:2022"}}}))
+    code, _, err = run(capsys, "sources", "verify", "--no-config", "--sources", "sources")
+    assert code == 2 and "has no snapshot yet, so nothing to verify" in err and "licenses" not in err
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    from factcheck.connectors import http
+
+    def refuse(*args, **kwargs):
+        raise http.requests.ConnectionError("no network in tests")
+
+    monkeypatch.setattr(http.requests.Session, "send", refuse)
+    monkeypatch.setattr(http.time, "sleep", lambda s: None, raising=False)
+    code, _, err = run(capsys, "sources", "pull", "--no-config", "--sources", "sources")
+    assert code == 2 and "no snapshot written (it has none yet)" in err and "previous snapshot kept" not in err

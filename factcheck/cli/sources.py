@@ -186,11 +186,13 @@ def _pull(descriptors: list[Path], args: argparse.Namespace) -> int:
     failed = 0
     with Bar("pulling", len(sources), wanted(args.progress)) as advance:
         for source in sources:
+            had_snapshot = bool(source.package.get("resources"))
             try:
                 package = pull(source, client)
             except SourceError as exc:
                 failed += 1
-                print(f"factcheck: error: {source.name}: pull failed, previous snapshot kept: {exc}", file=sys.stderr)
+                kept = "previous snapshot kept" if had_snapshot else "no snapshot written (it has none yet)"
+                print(f"factcheck: error: {source.name}: pull failed, {kept}: {exc}", file=sys.stderr)
             else:
                 snap = package["factcheck"]["snapshot"]
                 print(f"{source.name}: {snap['rows']:,} rows from {len(snap['requests'])} request(s), "

@@ -19,6 +19,11 @@ def verify(descriptor: Path) -> list[str]:
         return [f"{where}: cannot read the descriptor: {exc}"]
     if not isinstance(package, dict) or not isinstance(package.get("resources"), list):
         return [f"{where}: not a Data Package: no 'resources' list"]
+    block = package.get("factcheck")
+    if isinstance(block, dict) and block.get("connector") and not package["resources"]:
+        # a connector source never pulled has nothing to verify yet: say that, not what its snapshot lacks (issue 18, point 4)
+        name = package.get("name") or descriptor.parent.name
+        return [f"{where}: connector source '{name}' has no snapshot yet, so nothing to verify: run 'factcheck sources pull {name}'"]
     problems: list[str] = []
     try:
         from ..connectors.snapshot import connector_source
