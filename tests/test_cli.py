@@ -352,3 +352,32 @@ def test_an_unpulled_connector_source_is_named_as_such(tmp_path, capsys, monkeyp
     monkeypatch.setattr(http.time, "sleep", lambda s: None, raising=False)
     code, _, err = run(capsys, "sources", "pull", "--no-config", "--sources", "sources")
     assert code == 2 and "no snapshot written (it has none yet)" in err and "previous snapshot kept" not in err
+
+
+def test_an_unknown_option_shows_the_commands_own_usage(capsys):
+    """Issue 18, point 8: 'factcheck check --bogus' prints check's usage, not the top level's."""
+    with pytest.raises(SystemExit) as exit_:
+        main(["check", "--bogus"])
+    err = capsys.readouterr().err
+    assert exit_.value.code == 2 and err.startswith("usage: factcheck check") and "--bogus" in err
+
+
+def test_ctrl_c_exits_130_and_a_full_disk_is_named(monkeypatch, capsys, tmp_path):
+    """Issue 18, point 8: an interruption is 130 (128 + SIGINT); ENOSPC is the machine's state, not 'a bug in factcheck'."""
+    import errno
+
+    from factcheck.cli import check as check_cmd
+
+    def interrupted(args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(check_cmd, "run", interrupted)
+    assert main(["check", "x.md"]) == 130 and "interrupted" in capsys.readouterr().err
+
+    def full(args):
+        raise OSError(errno.ENOSPC, "No space left on device", str(tmp_path / "report.json"))
+
+    monkeypatch.setattr(check_cmd, "run", full)
+    assert main(["check", "x.md"]) == 2
+    err = capsys.readouterr().err
+    assert "no space left on the device writing" in err and "report.json" in err and "bug" not in err

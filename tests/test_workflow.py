@@ -369,7 +369,7 @@ def test_review_saves_each_decision_at_once(project, capsys, monkeypatch):
     monkeypatch.setattr(review_cli, "decide", interrupted)
     (project / "keys").write_text("i\ni\ni\ni\n")
     code, _, err = run(capsys, "review", "--script", "keys", "--file", "interrupted.json")
-    assert code == 2 and "interrupted" in err
+    assert code == 130 and "interrupted" in err  # 128 + SIGINT (issue 18, point 8)
     assert len(json.loads((project / "interrupted.json").read_text())["entries"]) == 2
 
 

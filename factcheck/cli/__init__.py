@@ -15,12 +15,13 @@ configuration, input or source error (never hidden by --exit-zero).
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import os
 import sys
 
 from .. import __version__
-from ..errors import EXIT_ERROR, EXIT_OK, FactcheckError, being_read, forget_failure
+from ..errors import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, FactcheckError, being_read, forget_failure
 from . import check, diff, review, sources
 from .common import Parser as _Parser
 
@@ -42,7 +43,12 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args, extra = parser.parse_known_args(argv)
+    if extra:  # the command's own usage, not the top level's ("factcheck check --bogus", issue 18, point 8)
+        subcommands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+        command = subcommands.choices.get(args.command) if args.command else None
+        (command or parser).error(f"unrecognized arguments: {' '.join(extra)}")
     forget_failure()
     try:
         if args.command == "check":
@@ -67,10 +73,15 @@ def main(argv: list[str] | None = None) -> int:
     except FactcheckError as exc:
         print(f"factcheck: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # Ctrl-C: 128 + SIGINT, as shells report it; every file is written atomically, nothing half-written
         print("factcheck: interrupted", file=sys.stderr)
-        return EXIT_ERROR
+        return EXIT_INTERRUPTED
     except Exception as exc:  # noqa: BLE001 - anything unforeseen is exit 2 with one line, never a traceback or exit 1
+        if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            # the machine's state, not a bug in factcheck (issue 18, point 8); every output is written atomically
+            target = exc.filename or being_read() or "a file"
+            print(f"factcheck: error: no space left on the device writing {target}; nothing was replaced", file=sys.stderr)
+            return EXIT_ERROR
         where = being_read()
         detail = " ".join(str(exc).split())[:300] or "no message"
         print(f"factcheck: error: {where + ': ' if where else ''}unexpected {type(exc).__name__}: {detail} "
