@@ -12,6 +12,7 @@ from contextlib import contextmanager
 
 EXIT_OK = 0
 EXIT_CONTRADICTED = 1
+EXIT_BROKEN_PIPE = 141  # the reader of stdout went away (| head): 128 + SIGPIPE, as a shell reports it
 EXIT_INTERRUPTED = 130  # Ctrl-C: 128 + SIGINT, as shells report an interrupted program
 EXIT_ERROR = 2
 

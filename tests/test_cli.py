@@ -381,3 +381,14 @@ def test_ctrl_c_exits_130_and_a_full_disk_is_named(monkeypatch, capsys, tmp_path
     assert main(["check", "x.md"]) == 2
     err = capsys.readouterr().err
     assert "no space left on the device writing" in err and "report.json" in err and "bug" not in err
+
+
+def test_piped_table_prints_every_claim_on_one_full_line(in_root, capsys, monkeypatch):
+    """Issue 18, point 7: not a terminal and no COLUMNS: full rows, no padding, one summary line, '1 claim'."""
+    monkeypatch.delenv("COLUMNS", raising=False)
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    _, out, _ = run(capsys, "check", SEED_REL)
+    lines = out.splitlines()
+    assert all(line == line.rstrip() for line in lines)
+    assert any("between the running totals 72,700 (2020-05" in line and "4:825" in line for line in lines)  # nothing cut
+    assert lines[-1].startswith("22 claims in 1 document(s)") and "not a terminal" in lines[-1]

@@ -57,7 +57,8 @@ def source(folder: Path, csv_text: str, **block) -> Path:
 # ---- tracebacks: markup, CSV fields, odd configuration, anything unforeseen -> exit 2, one line ----
 
 @pytest.mark.parametrize("name", ["doc.md", "a[/x]b.md", "[red]red.md"])
-def test_rich_markup_in_text_and_file_names_is_printed_as_text(here, capsys, name):
+def test_rich_markup_in_text_and_file_names_is_printed_as_text(here, capsys, name, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "100")  # the rich table, where markup could be interpreted (piped output is plain lines)
     (here / name).parent.mkdir(parents=True, exist_ok=True)
     (here / name).write_text("China joined the [/r/science] AMA on 5 [red]occasions[/red] in 2020.\n", encoding="utf-8")
     code, out, err = run(capsys, "check", name, "--no-config")

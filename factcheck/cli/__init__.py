@@ -21,7 +21,7 @@ import os
 import sys
 
 from .. import __version__
-from ..errors import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, FactcheckError, being_read, forget_failure
+from ..errors import EXIT_BROKEN_PIPE, EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, FactcheckError, being_read, forget_failure
 from . import check, diff, review, sources
 from .common import Parser as _Parser
 
@@ -73,6 +73,12 @@ def main(argv: list[str] | None = None) -> int:
     except FactcheckError as exc:
         print(f"factcheck: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
+    except BrokenPipeError:  # "factcheck check doc.md | head": the reader has all it wanted
+        try:
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - so the interpreter's flush at exit finds no broken pipe
+        except OSError:
+            pass
+        return EXIT_BROKEN_PIPE
     except KeyboardInterrupt:  # Ctrl-C: 128 + SIGINT, as shells report it; every file is written atomically, nothing half-written
         print("factcheck: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED

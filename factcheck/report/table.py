@@ -20,8 +20,15 @@ _ANSI = {"supported": "\x1b[1;32m", "contradicted": "\x1b[1;31m", "not_enough_in
 def render(report: dict[str, Any], stream: IO[str], color: bool | None = None, width: int | None = None,
            verbose: bool = False) -> None:
     """The verdict table: compact (claim, verdict, one line of why) unless ``verbose`` (every column, evidence wrapped)."""
-    if report["summary"]["claims"] > MAX_TABLE_ROWS:
-        _render_lines(report, stream, _use_color(stream) if color is None else color)
+    many = report["summary"]["claims"] > MAX_TABLE_ROWS
+    # Piped into a file or another program, a table cut to 80 columns loses the Why and the provenance:
+    # print every claim on one full line instead (issue 18, point 7); COLUMNS or a width asks for the table.
+    piped = width is None and not color and not os.environ.get("COLUMNS") and not os.environ.get("FORCE_COLOR") \
+        and not getattr(stream, "isatty", lambda: False)()
+    if many or piped:
+        note = (f"more than {MAX_TABLE_ROWS} claims: one line each; --format markdown or json for full tables" if many
+                else "not a terminal: one line a claim, in full; set COLUMNS for the table")
+        _render_lines(report, stream, _use_color(stream) if color is None else color, note)
         return
     from rich.console import Console  # imported here: rich costs ~100 ms to import
     from rich.text import Text
@@ -157,7 +164,7 @@ def _summary_text(report: dict[str, Any]):  # type: ignore[no-untyped-def]
     from rich.text import Text
 
     s = report["summary"]
-    summary = Text(f"{s['claims']} claims in {s['documents']} document(s): ")
+    summary = Text(f"{s['claims']} claim{'s' if s['claims'] != 1 else ''} in {s['documents']} document(s): ")
     summary.append(f"{s['supported']} supported", style=_STYLES["supported"])
     summary.append(", ")
     summary.append(f"{s['contradicted']} contradicted", style=_STYLES["contradicted"])
@@ -201,13 +208,17 @@ def _use_color(stream: IO[str]) -> bool:
     return bool(getattr(stream, "isatty", lambda: False)())
 
 
-def _render_lines(report: dict[str, Any], stream: IO[str], color: bool) -> None:
+def _render_lines(report: dict[str, Any], stream: IO[str], color: bool, note: str) -> None:
     """One line per claim: location, verdict, reason, claim, reference, explanation."""
     reset = "\x1b[0m" if color else ""
     def write(line: str) -> None:
         stream.write(printable(line[:-1]) + "\n")
 
     for doc in report["documents"]:
+        if not doc["claims"]:
+            unlisted = sum((doc.get("unlisted") or {}).values())
+            write(f"{doc['path']}: " + (f"{unlisted} figure{'s' if unlisted != 1 else ''} not listed\n" if unlisted
+                                        else "no checkable figures\n"))
         for p in doc["problems"]:
             write(f"{doc['path']}:{p['location']['line']}:{p['location']['column']}: {p['code']} {p['message']}\n")
         for c in doc["claims"]:
@@ -220,9 +231,9 @@ def _render_lines(report: dict[str, Any], stream: IO[str], color: bool) -> None:
             )
     s = report["summary"]
     write(
-        f"{s['claims']} claims in {s['documents']} document(s): {s['supported']} supported, "
+        f"{s['claims']} claim{'s' if s['claims'] != 1 else ''} in {s['documents']} document(s): {s['supported']} supported, "
         f"{s['contradicted']} contradicted, {s['not_enough_info']} not enough info; {findings_text(s['findings'])}"
         f"{revision_text(report)} "
-        f"(more than {MAX_TABLE_ROWS} claims: one line each; --format markdown or json for full tables)"
+        f"({note})"
         + (f"; not listed: {unlisted_text(s)}" if unlisted_text(s) else "") + "\n"
     )
