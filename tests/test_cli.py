@@ -392,3 +392,13 @@ def test_piped_table_prints_every_claim_on_one_full_line(in_root, capsys, monkey
     assert all(line == line.rstrip() for line in lines)
     assert any("between the running totals 72,700 (2020-05" in line and "4:825" in line for line in lines)  # nothing cut
     assert lines[-1].startswith("22 claims in 1 document(s)") and "not a terminal" in lines[-1]
+
+
+def test_sources_list_has_title_and_age_and_whole_licences(tmp_path, capsys, monkeypatch):
+    """Issue 18, point 8: the columns the README promises, and no licence cut ('ODC-PDDL-1.')."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("COLUMNS", "80")
+    code, out, _ = run(capsys, "sources", "list", "--no-config")
+    header = next(line for line in out.splitlines() if line.strip().startswith("id"))
+    assert code == 0 and header.split() == ["id", "kind", "title", "licence", "snapshot", "age", "rows"]
+    assert "ODC-PDDL-1.0" in out and max(len(line.rstrip()) for line in out.splitlines()) <= 80

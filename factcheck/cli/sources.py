@@ -87,11 +87,8 @@ def _list(descriptors: list[Path], builtin: set[Path]) -> int:
 
     from rich import box
 
-    # one line a source, fitting 80 columns; titles are in `sources show ID`
-    table = Table(title="Reference sources", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 1, 0, 0))
-    for column in ("id", "kind", "licence", "snapshot", "rows"):
-        table.add_column(column, justify="right" if column == "rows" else "left", no_wrap=True,
-                         min_width=7 if column == "rows" else None, overflow="ellipsis" if column == "id" else "fold")
+    # one line a source: the title gives way to the width (whole in `sources show ID`), never the id or the licence
+    rows: list[tuple[str, ...]] = []
     for d in descriptors:
         package = read_descriptor(d)
         raw_block = package.get("factcheck")
@@ -101,10 +98,27 @@ def _list(descriptors: list[Path], builtin: set[Path]) -> int:
         licences = package.get("licenses") or [{}]
         licence = licences[0].get("name", "") if isinstance(licences[0], dict) else str(licences[0])
         kind = "built-in" if d in builtin else (block.get("connector") or "local")
-        cells = (_id(d, package), kind, licence or "—",
-                 str(retrieved or ("not pulled" if block.get("connector") else "—")) + (" stale" if stale else ""), _rows(d, package))
-        table.add_row(*(Text(printable(str(c))) for c in cells))
-    Console(highlight=False).print(table)
+        age = f"{(datetime.now(UTC).date() - retrieved).days} d" if retrieved else "—"
+        rows.append((_id(d, package), kind, str(package.get("title") or "—"), licence or "—",
+                     str(retrieved or ("not pulled" if block.get("connector") else "—")) + (" stale" if stale else ""), age,
+                     _rows(d, package)))
+    import os
+    import sys as _sys
+
+    # piped, the whole title (no terminal width to fit, unless COLUMNS says one): issue 18, point 8
+    wide = not _sys.stdout.isatty() and not os.environ.get("COLUMNS")
+    console = Console(highlight=False, width=240 if wide else None)
+    columns = ("id", "kind", "title", "licence", "snapshot", "age", "rows")
+    widths = [max([len(column)] + [len(r[n]) for r in rows]) for n, column in enumerate(columns)]
+    title_room = max(8, console.width - (sum(widths) - widths[2]) - 2 * len(columns))  # what the other columns and gaps leave
+    table = Table(title="Reference sources", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 1, 0, 0))
+    for n, column in enumerate(columns):
+        table.add_column(column, justify="right" if column in ("rows", "age") else "left", no_wrap=True,
+                         min_width=None if column == "title" else widths[n],
+                         max_width=title_room if column == "title" else None, overflow="ellipsis")
+    for cells in rows:
+        table.add_row(*(Text(printable(c)) for c in cells))
+    console.print(table)
     return EXIT_OK
 
 
