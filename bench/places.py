@@ -11,7 +11,6 @@ on a list of known-bad names (common words, countries' own names).
 from __future__ import annotations
 
 import collections
-import re
 import sys
 import time
 import tracemalloc

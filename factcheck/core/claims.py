@@ -197,8 +197,7 @@ class _Here:
 
 
 def _sentence_claims(here: _Here, mentions: list[Mention]) -> list[Claim]:
-    sentence, entities, periods, subject, period, lines = (
-        here.sentence, here.entities, here.periods, here.subject, here.period, here.lines)
+    sentence, periods, subject, period, lines = here.sentence, here.periods, here.subject, here.period, here.lines
     figure_starts = [m.start for m in mentions]
     shared: list = []  # the sentence's words, names and tense: made when a figure's role is first read (read_role)
     groups = attach.may_name_a_group(here.words)  # most sentences name no nationality or origin group: look no further
