@@ -286,7 +286,7 @@ def may_name_a_group(ws: list[Word]) -> bool:
     """Whether a sentence's words could name a group at all: a group noun ("citizens", "migrants") or a
     capitalised plural before "in" ("Indians in Oman"). A cheap test once a sentence, before group_for."""
     for i, w in enumerate(ws):
-        if w.key in _GROUP_NOUN_WORDS or w.key.startswith(("expat", "labo", "communit", "asylum")):
+        if w.key.startswith(_GROUP_WORDS):
             return True
         if w.text[:1].isupper() and w.key.endswith(_PLURAL_ENDINGS) and any(x.key == "in" for x in ws[i + 1:i + 3]):
             return True
@@ -303,7 +303,7 @@ def group_for(text: str, start: int, end: int) -> str | None:
     nor the country it lives in.
     """
     after = text[end:end + 24].lstrip(" \t")
-    m = _GROUP_AFTER.match(text, end) if after[:1].isupper() or after.split(" ", 1)[0].lower() in _GROUP_NOUN_WORDS else None
+    m = _GROUP_AFTER.match(text, end) if after[:1].isupper() or after.split(" ", 1)[0].lower().startswith(_GROUP_WORDS) else None
     if m is not None and _nationality_word(m.group(1)):
         return m.group(1).strip()
     head = text[max(0, start - 120):start]
@@ -323,9 +323,6 @@ def group_for(text: str, start: int, end: int) -> str | None:
 _GROUP_LINKS = frozenset(
     "number numbered numbers numbering total totaled totalled totaling totalling totals were was are is at of reached "
     "about around some approximately nearly almost over than estimated".split())
-_GROUP_NOUN_WORDS = frozenset(
-    "citizens nationals migrants immigrants emigrants refugees expatriates expats workers labourers laborers residents people "
-    "persons diaspora descendants students settlers community communities minority speakers asylum origin descent".split())
 _GROUP_WORDS = ("citizens", "nationals", "migrants", "immigrants", "emigrants", "refugees", "expat", "workers", "labo",
                 "residents", "people", "persons", "diaspora", "descendants", "students", "settlers", "communit", "minority",
                 "speakers", "seekers", "origin", "descent")

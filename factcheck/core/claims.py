@@ -287,7 +287,7 @@ def read_role(claim: Claim) -> Claim:
     if not shared:  # once a sentence, for all its figures
         shared += [sentence_cues(here.sentence.text), tuple((e.start, e.end) for e in here.found), []]
     cues, names, tense = shared
-    role = role_of(here.sentence.text, start, end, quantity, label_text, noun,
+    role = role_of(here.sentence.text, start, end, quantity, label_text,
                    label.end if label is not None and label.end <= start else None, names, cues)
     claim.role, claim.role_cue = (role.name, role.cue) if role else (None, None)
     claim.weak = _weak_cues(here, start, end, label, said, subject, period, noun.lower(), cues, tense)

@@ -211,15 +211,14 @@ _GROUP_CUES = _words(
 _PPP_CUES = _words("ppp purchasing international int")
 
 
-def role_of(text: str, start: int, end: int, quantity: Quantity, label: str | None, noun: str = "",
+def role_of(text: str, start: int, end: int, quantity: Quantity, label: str | None,
             label_end: int | None = None, names: tuple[tuple[int, int], ...] = (),
             cues: frozenset[str] | None = None) -> Role | None:
     """The role of the figure at ``[start, end)`` of sentence ``text``, or None for a level.
 
     ``label`` is the measure label the sentence names for the figure (lower case), if any: a
     role the label itself states ("GDP per capita", "life expectancy") is the measure's, not
-    the figure's; ``noun`` is what the figure counts ("countries and regions"): its own words
-    name what is counted, not a part of it. ``label_end`` is where that label ends when it
+    the figure's. ``label_end`` is where that label ends when it
     stands before the figure: "the population of Lithuania stands at 2,921,262, 84.2% of whom"
     states the whole, and what follows describes its parts. ``names`` are the spans of the
     sentence's entity names ("Hong Kong population" is no group of Hong Kong). ``cues`` are the
