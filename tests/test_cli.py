@@ -284,10 +284,10 @@ def test_vintage_window_from_flag_and_configuration(tmp_path, capsys, monkeypatc
     assert code == 2 and "--vintage-years" in err
 
 
-@pytest.mark.parametrize("sentence", [
-    "The ferry calls at Dalian, Qingdao and Xiamen on its way south.",
+@pytest.mark.parametrize("sentence", [  # each names the set's relation, so without the rule each is judged against it
     "Tourists made site visits to Harbin, Lhasa and Kunming last year.",
-    "The islands of Hainan, Chongming and Zhoushan are popular in summer.",
+    "A trade delegation made site visits to Dalian, Qingdao and Xiamen in spring.",
+    "Inspectors made site visits to Hainan, Chongming and Zhoushan before the season.",
 ])
 def test_a_membership_list_judges_only_statements_about_its_own_set(tmp_path, capsys, sentence):
     """Issue 16 item 8: the mission's list of visited cities says nothing about any other list of places."""
@@ -316,10 +316,7 @@ def test_a_configuration_without_sources_uses_the_builtins(tmp_path, capsys, mon
 def test_an_unpulled_source_with_a_builtins_name_does_not_replace_it_silently(tmp_path, capsys, monkeypatch):
     """Issue 18, point 2: copied literally, a connector example named like a built-in must not empty it."""
     monkeypatch.chdir(tmp_path)
-    folder = tmp_path / "sources" / "wb-population"
-    folder.mkdir(parents=True)
-    (folder / "datapackage.json").write_text(json.dumps({"name": "wb-population", "resources": [], "factcheck": {
-        "connector": "worldbank", "params": {"indicator": "SP.POP.TOTL", "countries": ["FRA"], "date": "2018:2022"}}}))
+    _unpulled_worldbank_source(tmp_path, "wb-population")
     (tmp_path / "a.md").write_text("France had a population of 69 million in 2021.\n", encoding="utf-8")
     code, out, err = run(capsys, "check", "a.md", "--no-config", "--sources", "sources", "--format", "concise")
     assert code == 1 and "FC101" in out and "[wb-population]" in out
@@ -336,10 +333,7 @@ def test_exit_one_with_no_finding_shown_says_why(in_root, capsys):
 def test_an_unpulled_connector_source_is_named_as_such(tmp_path, capsys, monkeypatch):
     """Issue 18, point 4: verify says the source was never pulled, and a failed first pull keeps no 'previous snapshot'."""
     monkeypatch.chdir(tmp_path)
-    folder = tmp_path / "sources" / "wb-live"
-    folder.mkdir(parents=True)
-    (folder / "datapackage.json").write_text(json.dumps({"name": "wb-live", "resources": [], "factcheck": {
-        "connector": "worldbank", "params": {"indicator": "SP.POP.TOTL", "countries": ["FRA"], "date": "2018:2022"}}}))
+    _unpulled_worldbank_source(tmp_path, "wb-live")
     code, _, err = run(capsys, "sources", "verify", "--no-config", "--sources", "sources")
     assert code == 2 and "has no snapshot yet, so nothing to verify" in err and "licenses" not in err
     monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path / "cache"))
@@ -402,3 +396,11 @@ def test_sources_list_has_title_and_age_and_whole_licences(tmp_path, capsys, mon
     header = next(line for line in out.splitlines() if line.strip().startswith("id"))
     assert code == 0 and header.split() == ["id", "kind", "title", "licence", "snapshot", "age", "rows"]
     assert "ODC-PDDL-1.0" in out and max(len(line.rstrip()) for line in out.splitlines()) <= 80
+
+
+def _unpulled_worldbank_source(tmp_path, name: str):
+    """A connector source as the README's example writes it, never pulled: a descriptor with no resources."""
+    folder = tmp_path / "sources" / name
+    folder.mkdir(parents=True)
+    (folder / "datapackage.json").write_text(json.dumps({"name": name, "resources": [], "factcheck": {
+        "connector": "worldbank", "params": {"indicator": "SP.POP.TOTL", "countries": ["FRA"], "date": "2018:2022"}}}))
