@@ -13,7 +13,7 @@ country (a city, a state) or a nationality group is no country's: the claim gets
 the place's name (or the group's phrase) as ``unknown_subject``, and a sentence about a place
 carries no country to the next ones. A figure of a named measure with no subject whose sentence refers back ("It has",
 "Its", "The country's") takes the document title's entity ("# Lithuania"), but only when nothing
-else is named in its paragraph.
+else is named in its paragraph up to it (its own sentence included).
 """
 
 from __future__ import annotations
@@ -35,6 +35,8 @@ from .periods import PeriodMention, find_periods, inherited, nearest
 from .quantities import find_quantities
 from .tokens import read, words
 
+# Between two items of a dated series: "..., 21.4 million in 1989, and 15.3 million" (a noun of its own ends it).
+_DATED_LIST_GAP = re.compile(r"(?:[ \t]+(?:in|at|during|by)[ \t]+(?:the[ \t]+)?\d{4}(?:[ \t]+census)?)?[ \t]*,[ \t]*(?:and[ \t]+|or[ \t]+)?")
 _LIST_GAP = re.compile(r"^[ \t]*(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|and[ \t]+|or[ \t]+)$")
 
 
@@ -78,13 +80,13 @@ def _claims(text: str, sents: list[Sentence], doc_date: date | None, lexicon: Le
     subject: Entity | None = None
     place: str | None = None  # the paragraph's place, carried like its subject ("Kaunas ... It has 290,000 inhabitants")
     period: Period | None = None
-    pending: list[Claim] = []  # claims of this paragraph that may take the title's entity
-    named: set[str] = set()  # what this paragraph names: entity ids, and "?" for an unknown proper name
+    pending: list[tuple[Claim, frozenset[str]]] = []  # claims that may take the title's entity, and what was named up to them
+    named: set[str] = set()  # what this paragraph names so far: entity ids, and "?" for an unknown proper name
     titles: dict[str, EntityMention | None] = {}
     for sentence in sents:
         if sentence.block != block:
             if pending:
-                _entitle(pending, named, _title_entity(pending[0].sentence.title, lexicon, titles))
+                _entitle(pending, _title_entity(pending[0][0].sentence.title, lexicon, titles))
             pending, named = [], set()
             block, subject, place, period = sentence.block, None, None, None
         text = sentence.text
@@ -103,14 +105,14 @@ def _claims(text: str, sents: list[Sentence], doc_date: date | None, lexicon: Le
         if mentions:
             made = _sentence_claims(here, lines)
             claims.extend(made)
-            if sentence.title:
-                pending.extend(c for c in made if c.subject is None and c.unknown_subject is None and c.measure_keys
-                               and text[c.span.start - sentence.start - 1:c.span.start - sentence.start] != "["
-                               and _REFERS_BACK.search(text, 0, c.span.start - sentence.start))
         if lists or statements:
             claims.extend(_figureless_claims(here, lines, lists, statements))
         facts.append(SentenceFacts(sentence, bool(mentions), bool(found) if (mentions or subject is None) else None))
         named |= {e.entity.id for e in found if not e.entity.id.startswith("org:")} | ({"?"} if unknown else set())
+        if mentions and sentence.title:
+            pending.extend((c, frozenset(named)) for c in made if c.subject is None and c.unknown_subject is None and c.measure_keys
+                           and text[c.span.start - sentence.start - 1:c.span.start - sentence.start] != "["
+                           and _REFERS_BACK.search(text, 0, c.span.start - sentence.start))
         if found:
             first = _sentence_subject(text, here.triples)
             if first is not None and is_place(first):
@@ -124,7 +126,7 @@ def _claims(text: str, sents: list[Sentence], doc_date: date | None, lexicon: Le
         if periods:
             period = periods[-1].period
     if pending:
-        _entitle(pending, named, _title_entity(pending[0].sentence.title, lexicon, titles))
+        _entitle(pending, _title_entity(pending[0][0].sentence.title, lexicon, titles))
     return Analysis(claims, facts)
 
 
@@ -148,14 +150,18 @@ def _title_country(title: str | None, lexicon: Lexicon, seen: dict[str, EntityMe
     return found.entity if found is not None and not is_place(found.entity) else None
 
 
-def _entitle(pending: list[Claim], named: set[str], title: EntityMention | None) -> None:
-    """'It has a population of ...' under '# Lithuania': the title's entity, when the paragraph names nothing else
-    (naming the title's entity itself is no other subject)."""
-    if title is None or not pending:
+def _entitle(pending: list[tuple[Claim, frozenset[str]]], title: EntityMention | None) -> None:
+    """'It has a population of ...' under '# Lithuania': the title's entity, when nothing else is named in the
+    paragraph before the figure or in its sentence (naming the title's entity itself is no other subject).
+
+    Names after the sentence cannot be what "it" or "the population" refers back to: "The population is
+    9.5 million. Russians are 8% of it, and Minsk has 2 million" is the title country's 9.5 million.
+    """
+    if title is None:
         return
-    if named - {title.entity.id}:
-        return
-    for claim in pending:
+    for claim, named in pending:
+        if named - {title.entity.id}:
+            continue
         if is_place(title.entity):
             claim.unknown_subject = title.entity.name
         else:
@@ -196,6 +202,7 @@ def _sentence_claims(here: Annotated, lines: LineIndex) -> list[Claim]:
     out: list[Claim] = []
     position = 0
     hedge: str | None = None
+    listed = None  # the measure label of the enumeration the figure continues
     for i, m in enumerate(mentions):
         c = contexts[i]
         quantity = m.quantity
@@ -217,6 +224,10 @@ def _sentence_claims(here: Annotated, lines: LineIndex) -> list[Claim]:
         end_line, end_column = lines.position(end)
         counted = c.noun if c.end > m.end else ""  # a noun after the figure, not the words before an amount
         label = attach.measure_for(text, here.words, here.measures, m.start, m.end, counted, here.entities, spans) if here.measures else None
+        continues = i > 0 and _DATED_LIST_GAP.fullmatch(text, mentions[i - 1].end, m.start) is not None
+        if label is None and continues and listed is not None and not (counted and not set(counted.split()) <= attach.UNIT_NOUNS):
+            label = listed  # "28.7 million inhabitants in 1999, 21.4 million in 1989, and 15.3 million in 1979": the list's label
+        listed = label
         said = attach.subject_for(text, here.entities, label, m.start, figure_starts) if (label or here.entities) else None
         together = attach.combined(text, here.entities, said) if label is not None else None
         claim_subject = said.entity if said is not None and together is None else None

@@ -17,7 +17,8 @@ from functools import lru_cache
 from typing import NamedTuple
 
 # group 1: a word (with an optional last dot); group 2: "&"; group 3: a number; else one punctuation mark.
-_TOKEN = re.compile(r"([^\W\d_](?:[\w.'\u2019-]*[^\W_])?\.?)|(&)|(\d(?:[\d,.]*\d)?)|[^\s\w]|_")
+# A dot before a capitalised word ends the word: "Billion.This" is a sentence's end without its space, "U.S." one word.
+_TOKEN = re.compile(r"([^\W\d_](?:(?:[\w'\u2019-]|\.(?![A-Z][a-z]))*[^\W_])?\.?)|(&)|(\d(?:[\d,.]*\d)?)|[^\s\w]|_")
 
 
 class Token(NamedTuple):
