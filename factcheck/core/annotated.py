@@ -24,8 +24,8 @@ class Annotated:
     """A sentence, its layers of spans, and what its paragraph carries into it."""
 
     sentence: Sentence
-    words: list[Word]  # the lexicon's view of the tokens
-    tokens: list[Token]  # the context's view (empty for a sentence without figures)
+    words: list[Word]  # the lexicon's view of the tokens (released once the sentence's claims are made)
+    tokens: list[Token]  # the context's view (empty for a sentence without figures; released likewise)
     quantities: list[Mention]
     entities: list[EntityMention]  # names, places and demonyms, with their possessives
     measures: list[MeasureMention]  # the sources' measure labels

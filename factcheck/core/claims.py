@@ -107,6 +107,7 @@ def _claims(text: str, sents: list[Sentence], doc_date: date | None, lexicon: Le
             claims.extend(made)
         if lists or statements:
             claims.extend(_figureless_claims(here, lines, lists, statements))
+        here.tokens = here.words = []  # attachment is done: the claims keep the spans, not the tokens
         facts.append(SentenceFacts(sentence, bool(mentions), bool(found) if (mentions or subject is None) else None))
         named |= {e.entity.id for e in found if not e.entity.id.startswith("org:")} | ({"?"} if unknown else set())
         if mentions and sentence.title:
@@ -190,7 +191,7 @@ def _sentence_claims(here: Annotated, lines: LineIndex) -> list[Claim]:
     sentence, periods, subject, period, mentions = here.sentence, here.periods, here.subject, here.period, here.quantities
     text = sentence.text
     figure_starts = [m.start for m in mentions]
-    groups = attach.may_name_a_group(here.words)  # most sentences name no nationality or origin group: look no further
+    groups = attach.may_name_a_group(text)  # most sentences name no nationality or origin group: look no further
     tokens = here.tokens
     starts = [t.start for t in tokens]
     spans = [(m.start, m.end) for m in mentions]

@@ -20,9 +20,10 @@ from typing import NamedTuple
 # The lexicon's word: letters with inner dots, apostrophes, hyphens and digits, and a last dot after an inner one
 # ("U.S.", "Ph.D."; "end." is a word and a stop), or "&". A dot before a capitalised word ends the word:
 # "Billion.This" is a sentence's end without its space.
-_WORD = re.compile(r"[^\W\d_](?:(?:[\w'\u2019-]|\.(?![A-Z][a-z]))*[^\W_])?(?:(?<=\.\w)\.)?|&")
+_WORD_PATTERN = r"[^\W\d_](?:[\w'\u2019-]*[^\W_])?(?:\.(?![A-Z][a-z])[\w'\u2019-]*[^\W_])*(?:(?<=\.\w)\.)?"
+_WORD = re.compile(_WORD_PATTERN + "|&")
 # The context's token: the same words, a number, or one punctuation mark.
-_TOKEN = re.compile(r"([^\W\d_](?:(?:[\w'\u2019-]|\.(?![A-Z][a-z]))*[^\W_])?(?:(?<=\.\w)\.)?)|\d(?:[\d,.]*\d)?|[^\s\w]|_")
+_TOKEN = re.compile(_WORD_PATTERN + r"|\d(?:[\d,.]*\d)?|[^\s\w]|_")
 
 
 class Token(NamedTuple):
@@ -78,4 +79,4 @@ def words(text: str) -> list[Word]:
 def tokenize(text: str) -> list[Token]:
     """The context's view."""
     make = Token._make
-    return [make((m.start(), m.end(), t, t.lower(), m.lastindex is not None)) for m in _TOKEN.finditer(text) for t in (m.group(),)]
+    return [make((m.start(), m.end(), t, t.lower(), t[0].isalpha())) for m in _TOKEN.finditer(text) for t in (m.group(),)]
