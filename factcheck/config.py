@@ -12,6 +12,7 @@ import re
 import tomllib
 from datetime import date
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -21,6 +22,16 @@ from .errors import UsageError
 
 def _kebab(name: str) -> str:
     return name.replace("_", "-")
+
+
+class AuthorConfig(BaseModel):
+    """A person or organisation, for ClaimReview: who wrote documents, or who publishes the reviews."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1, description="as it should be shown")
+    url: str | None = Field(None, pattern=r"^https?://\S+$", description="their page (http or https)")
+    type: Literal["Person", "Organization"] = Field("Person", description="schema.org type")
 
 
 class Config(BaseModel):
@@ -39,7 +50,12 @@ class Config(BaseModel):
     tolerance: float = Field(0.05, ge=0, le=1, description="relative width of 'approximately'")
     min_match_score: float = Field(80.0, ge=0, le=100, description="below it a measure match cannot decide")
     min_checkworthiness: float = Field(0.0, ge=0, le=1, description="report only claims in sentences at least this check-worthy")
-    url_base: str | None = Field(None, description="where the documents are published, for ClaimReview's url (URL/PATH#claim-ID)")
+    url_base: str | None = Field(None, pattern=r"^https?://\S+$",
+                                 description="where the documents are published, for ClaimReview's url (URL/PATH#claim-ID)")
+    document_authors: dict[str, str | AuthorConfig] = Field(
+        default_factory=dict, description="glob pattern -> who wrote the documents (a name, or {name, url, type}): ClaimReview's Claim author")
+    review_author: AuthorConfig | None = Field(
+        None, description="who publishes the reviews: ClaimReview's author (default: factcheck itself)")
     vintage_years: int = Field(5, ge=0, le=100, description="a figure without a year that fits a record this many years older than the latest is another vintage, not contradicted")
 
 
@@ -75,6 +91,18 @@ class LoadedConfig(BaseModel):
             return document.resolve().relative_to(self.root.resolve()).as_posix()
         except ValueError:
             return document.as_posix()
+
+    def document_author(self, document: Path) -> AuthorConfig | None:
+        """The configured author of a document, by the first pattern that matches it (a bare name is a Person)."""
+        rel = self._relative(document)
+        for pattern, who in self.config.document_authors.items():
+            if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(document.as_posix(), pattern):
+                return AuthorConfig(name=who) if isinstance(who, str) else who
+        return None
+
+    def relative(self, document: Path) -> str:
+        """The document's path from the configuration's folder (as given when it lies outside)."""
+        return self._relative(document)
 
     def document_date(self, document: Path) -> date | None:
         """The configured date of a document, by the first pattern that matches it."""

@@ -82,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
     if args.diff_base:
         _keep_changed(report, session, documents, [text or "" for _, text in parts], args.diff_base)
     report["summary"] = summarize(report)
-    outputs.emit(report, specs, session.min_severity, args.verbose, args.url_base or session.loaded.config.url_base)
+    outputs.emit(report, specs, session.min_severity, args.verbose, _publication(specs, documents, session, args))
     if report["summary"]["unmatched"] and not any(o.format == "table" and o.file is None for o in specs):
         from ..report.table import unmatched_text
 
@@ -91,6 +91,18 @@ def run(args: argparse.Namespace) -> int:
     if code == EXIT_CONTRADICTED:
         _say_why_hidden(report, session)
     return code
+
+
+def _publication(specs: list[outputs.Output], documents: list[Path], session: Run, args: argparse.Namespace) -> outputs.Publication:
+    """ClaimReview's url base, each document's front matter and configured author, and the reviewer; read only
+    when a claimreview output is asked for."""
+    url_base = args.url_base or session.loaded.config.url_base
+    if not any(o.format == "claimreview" for o in specs):
+        return outputs.Publication(url_base)
+    from ..publication import published, reviewer
+
+    documents_published = published(documents, session.loaded, lambda d: session.settings_for(d).doc_date)
+    return outputs.Publication(url_base, documents_published, reviewer(session.loaded))
 
 
 def _say_why_hidden(report: dict, session: Run) -> None:

@@ -10,9 +10,9 @@ from __future__ import annotations
 import io
 import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ..core.findings import Severity
@@ -96,9 +96,19 @@ def _identity(path: Path) -> str:
         return str(path.absolute())
 
 
-def emit(report: dict[str, Any], outputs: list[Output], minimum: Severity, verbose: bool = False, url_base: str | None = None) -> None:
+@dataclass(frozen=True, slots=True)
+class Publication:
+    """What the ``claimreview`` format needs beyond the report: where and by whom each document is published."""
+
+    url_base: str | None = None
+    documents: Mapping[str, Any] = field(default_factory=dict)  # report path -> report.claimreview.Published
+    reviewer: Any = None  # core.frontmatter.Author, or None for factcheck itself
+
+
+def emit(report: dict[str, Any], outputs: list[Output], minimum: Severity, verbose: bool = False,
+         publication: Publication | None = None) -> None:
     """Render every output, write the files, then stdout; for ``github`` also the step summary."""
-    rendered = [(o, _render(report, o, minimum, verbose, url_base)) for o in outputs]
+    rendered = [(o, _render(report, o, minimum, verbose, publication or Publication())) for o in outputs]
     for o, text in rendered:
         if o.file is not None:
             if isinstance(text, str):
@@ -122,7 +132,7 @@ def emit(report: dict[str, Any], outputs: list[Output], minimum: Severity, verbo
         _step_summary(report)
 
 
-def _render(report: dict[str, Any], o: Output, minimum: Severity, verbose: bool = False, url_base: str | None = None) -> str | Iterator[bytes]:
+def _render(report: dict[str, Any], o: Output, minimum: Severity, verbose: bool, publication: Publication) -> str | Iterator[bytes]:
     if o.format == "table":
         if o.file is None:
             return ""  # rendered straight to the terminal by emit, in colour when it is one
@@ -157,7 +167,7 @@ def _render(report: dict[str, Any], o: Output, minimum: Severity, verbose: bool 
         return markdown.render(report)
     from ..report import claimreview
 
-    return claimreview.render(report, url_base)
+    return claimreview.render(report, publication.url_base, publication.documents, publication.reviewer)
 
 
 def _root() -> Path:
