@@ -23,6 +23,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     check = sub.add_parser("check", help="check documents' figures and report verdicts")
     check.add_argument("paths", nargs="*", type=Path, metavar="PATH",
                        help="Markdown or text files, or folders of them (default: the configured include patterns)")
+    check.add_argument("--files-from", metavar="FILE",
+                       help="also check the files listed in FILE ('-' for stdin): NUL-separated (git diff -z) or one a line; "
+                            "an empty list checks nothing and exits 0")
     add_checking_options(check)
     check.add_argument("--output", action="append", default=[], metavar="FORMAT[:FILE]",
                        help=f"a format and where to write it (repeatable; stdout without FILE): {', '.join(outputs.FORMATS)}")
@@ -54,11 +57,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     specs = outputs.parse(args.output, args.format)
+    listed = files_from(args.files_from) if args.files_from is not None else None
     session = prepare(args)
     minimum = args.min_checkworthiness if args.min_checkworthiness is not None else session.loaded.config.min_checkworthiness
     if not 0 <= minimum <= 1:
         raise UsageError(f"--min-checkworthiness {minimum}: must be between 0 and 1")
-    documents = _documents(args.paths, session)
+    documents = _documents([*args.paths, *(listed or [])], session, listed is not None)
     outputs.refuse_clashes(specs, documents)  # no output onto a document being checked
     parts = _check_all(documents, session, args)
     report = assemble([part for part, _ in parts])
@@ -136,8 +140,37 @@ def _check_all(documents: list[Path], session: Run, args: argparse.Namespace) ->
         return list(batch.on_cores(paths, session.catalogue, job, jobs, advance))
 
 
-def _documents(paths: list[Path], session: Run) -> list[Path]:
+FILE_LIST_LIMIT = 16 * 1024 * 1024  # a list of files is a few kilobytes; /dev/zero is not one
+
+
+def files_from(name: str) -> list[Path]:
+    """The paths a file (or stdin) lists: NUL-separated when it holds a NUL (``git diff --name-only -z``, safe for
+    any file name), else one a line. Read whole (bounded), so a bad list fails before any source is loaded."""
+    import sys as _sys
+
+    try:
+        if name == "-":
+            raw = _sys.stdin.buffer.read(FILE_LIST_LIMIT + 1)
+        else:
+            with open(name, "rb") as fh:
+                raw = fh.read(FILE_LIST_LIMIT + 1)
+    except OSError as exc:
+        raise UsageError(f"--files-from {name}: cannot read the list of files: {exc.strerror or exc}") from exc
+    if len(raw) > FILE_LIST_LIMIT:
+        raise UsageError(f"--files-from {name}: more than {FILE_LIST_LIMIT // (1024 * 1024)} MB; not a list of files")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"--files-from {name}: not UTF-8 (invalid byte at offset {exc.start})") from exc
+    entries = text.split("\0") if "\0" in text else text.splitlines()
+    return [Path(e) for e in entries if e.strip()]
+
+
+def _documents(paths: list[Path], session: Run, listed: bool = False) -> list[Path]:
     loaded = session.loaded
+    if not paths and listed:
+        print("factcheck: --files-from lists no files; nothing to check", file=sys.stderr)
+        return []
     if not paths:
         if not loaded.config.include:
             raise UsageError("no PATH given and no 'include' patterns configured ([tool.factcheck] or factcheck.toml)")
