@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .core.findings import Policy, Severity
 from .errors import UsageError
@@ -56,7 +56,20 @@ class Config(BaseModel):
         default_factory=dict, description="glob pattern -> who wrote the documents (a name, or {name, url, type}): ClaimReview's Claim author")
     review_author: AuthorConfig | None = Field(
         None, description="who publishes the reviews: ClaimReview's author (default: factcheck itself)")
+    max_download_mb: float = Field(256, gt=0, le=1024 * 1024, description="sources pull (and check --live) refuse a response larger than this, unpacked")
     vintage_years: int = Field(5, ge=0, le=100, description="a figure without a year that fits a record this many years older than the latest is another vintage, not contradicted")
+
+
+    @field_validator("include")
+    @classmethod
+    def _relative_patterns(cls, patterns: list[str]) -> list[str]:
+        """Patterns are globbed under the configuration's folder: an empty or absolute one names nothing there."""
+        for pattern in patterns:
+            if not pattern.strip():
+                raise ValueError("an empty pattern matches no document; remove it")
+            if pattern.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", pattern):
+                raise ValueError(f"pattern '{pattern}' is absolute; patterns are relative to the configuration's folder")
+        return patterns
 
 
 class LoadedConfig(BaseModel):
@@ -153,10 +166,10 @@ def _factcheck_table(pyproject: Path) -> dict | None:
         raise UsageError(f"{pyproject}: cannot read configuration: {exc}") from exc
     ours = _OUR_TABLE.search(text) is not None
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+        data = _toml(text)
+    except ValueError as exc:
         if ours:
-            raise UsageError(f"{pyproject}: invalid TOML: {exc}") from exc
+            raise UsageError(f"{pyproject}: {exc}") from exc
         return None
     tool = data.get("tool")
     table = tool.get("factcheck") if isinstance(tool, dict) else None
@@ -167,13 +180,26 @@ def _factcheck_table(pyproject: Path) -> dict | None:
     return table
 
 
+def _toml(text: str) -> dict:
+    """TOML, every way it can fail as one ValueError with a message: tomllib recurses, so arrays nested
+    100,000 deep end in RecursionError, not TOMLDecodeError (issue 18)."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ValueError(f"invalid TOML: {exc}") from None
+    except RecursionError:
+        raise ValueError("invalid TOML: nested too deeply") from None
+
+
 def _read(path: Path) -> dict:
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise UsageError(f"{path}: cannot read configuration: {exc}") from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise UsageError(f"{path}: invalid TOML: {exc}") from exc
+    try:
+        return _toml(text)
+    except ValueError as exc:
+        raise UsageError(f"{path}: {exc}") from exc
 
 
 def _parse(path: Path, table: dict) -> Config:
@@ -190,6 +216,6 @@ def _parse(path: Path, table: dict) -> Config:
         problems = []
         for e in exc.errors():
             key = ".".join(str(p) for p in e["loc"])
-            problems.append(f"unknown key '{key}'" if e["type"] == "extra_forbidden" else f"'{key}': {e['msg']}")
+            problems.append(f"unknown key '{key}'" if e["type"] == "extra_forbidden" else f"'{key}': {e['msg'].removeprefix('Value error, ')}")
         section = "" if path.name == "factcheck.toml" else " [tool.factcheck]"
         raise UsageError(f"{path}{section}: " + "; ".join(problems)) from exc
