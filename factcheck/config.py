@@ -57,6 +57,7 @@ class Config(BaseModel):
     review_author: AuthorConfig | None = Field(
         None, description="who publishes the reviews: ClaimReview's author (default: factcheck itself)")
     max_download_mb: float = Field(256, gt=0, le=1024 * 1024, description="sources pull (and check --live) refuse a response larger than this, unpacked")
+    scheduler_timeout: float = Field(30.0, gt=0, le=3600, description="seconds to wait for a --scheduler to accept the connection and answer")
     vintage_years: int = Field(5, ge=0, le=100, description="a figure without a year that fits a record this many years older than the latest is another vintage, not contradicted")
 
 

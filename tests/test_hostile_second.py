@@ -155,3 +155,76 @@ def test_diff_base_decodes_the_old_version_as_the_current_one_or_says_it_cannot(
         assert [c["text"] for c in json.loads(out)["documents"][0]["claims"]] == ["120,000 ventilators"]
     else:
         assert code == 2 and expected in err and "a bug in factcheck" not in err
+
+
+# ---- --scheduler: the address checked, the connection bounded ----
+
+@pytest.mark.parametrize(("address", "message"), [
+    ("http://127.0.0.1:8786", "'http://' is not a scheme Dask speaks"),
+    ("foo://host:1", "'foo://' is not a scheme Dask speaks"),
+    ("garbage", "not an address; expected tcp://HOST:PORT"),
+    ("local:0", "write local or local:N with N worker processes, 1 or more"),
+])
+def test_a_bad_scheduler_address_is_refused_before_anything_is_loaded(here, capsys, address, message):
+    code, _, err = run(capsys, "check", "doc.md", "--no-config", "--scheduler", address)
+    assert code == 2 and f"--scheduler {address}: {message}" in err
+
+
+@pytest.fixture
+def listener():
+    """A server on 127.0.0.1 that accepts connections and never says a word, or answers as HTTP does."""
+    import socket
+    import threading
+
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen()
+    held: list[socket.socket] = []
+    mode = {"reply": b""}
+
+    def serve() -> None:
+        while True:
+            try:
+                conn, _ = server.accept()
+            except OSError:
+                return
+            held.append(conn)
+            if mode["reply"]:
+                conn.sendall(mode["reply"])
+                conn.close()
+
+    threading.Thread(target=serve, daemon=True).start()
+    yield server.getsockname()[1], mode
+    server.close()
+    for conn in held:
+        conn.close()
+
+
+@pytest.mark.parametrize("reply", [b"", b"HTTP/1.0 400 Bad Request\r\n\r\n"], ids=["silent", "http"])
+def test_a_server_that_is_no_dask_scheduler_is_named_within_the_timeout(here, capsys, listener, reply):
+    pytest.importorskip("dask.distributed", reason="the dask extra is not installed")
+    port, mode = listener
+    mode["reply"] = reply
+    code, _, err = run(capsys, "check", "doc.md", "--no-config", "--scheduler", f"tcp://127.0.0.1:{port}", "--scheduler-timeout", "1")
+    assert code == 2 and f"--scheduler tcp://127.0.0.1:{port}: the server" in err and "Dask scheduler" in err
+
+
+def test_a_closed_port_says_nothing_listens(here, capsys, listener):
+    pytest.importorskip("dask.distributed", reason="the dask extra is not installed")
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        free = probe.getsockname()[1]
+    code, _, err = run(capsys, "check", "doc.md", "--no-config", "--scheduler", f"127.0.0.1:{free}", "--scheduler-timeout", "1")
+    assert code == 2 and f"--scheduler tcp://127.0.0.1:{free}: cannot connect" in err
+
+
+def test_a_real_scheduler_answers_and_checks(here, capsys):
+    distributed = pytest.importorskip("dask.distributed", reason="the dask extra is not installed")
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False, protocol="tcp://",
+                                  dashboard_address=":0") as cluster:
+        code, out, err = run(capsys, "check", "doc.md", "--no-config", "--scheduler", cluster.scheduler_address,
+                             "--format", "json")
+    assert code == 0, err
+    assert json.loads(out)["summary"]["claims"] == 1

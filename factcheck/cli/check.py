@@ -51,6 +51,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     check.add_argument("--scheduler", metavar="ADDRESS|local[:N]",
                        help="check documents on a Dask cluster (tcp://host:8786) or a local one of N workers; "
                             "needs pip install 'factcheck-figures[dask]'")
+    check.add_argument("--scheduler-timeout", type=float, metavar="SECONDS",
+                       help="how long to wait for the scheduler to accept the connection and answer (default 30; "
+                            "config scheduler-timeout)")
     check.add_argument("--write-baseline", type=Path, metavar="FILE",
                        help="record the current findings in FILE (reasons already written are kept) and exit 0")
 
@@ -58,6 +61,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     specs = outputs.parse(args.output, args.format)
     listed = files_from(args.files_from) if args.files_from is not None else None
+    if args.scheduler:
+        batch.scheduler_address(args.scheduler)  # a bad address fails before any source is loaded
     session = prepare(args)
     minimum = args.min_checkworthiness if args.min_checkworthiness is not None else session.loaded.config.min_checkworthiness
     if not 0 <= minimum <= 1:
@@ -132,7 +137,10 @@ def _check_all(documents: list[Path], session: Run, args: argparse.Namespace) ->
     paths = [str(d) for d in documents]
     with Bar("checking", len(documents), len(documents) > 1 and wanted(args.progress)) as advance:
         if args.scheduler:
-            client = batch.dask_client(args.scheduler)
+            timeout = args.scheduler_timeout if args.scheduler_timeout is not None else session.loaded.config.scheduler_timeout
+            if not 0 < timeout <= 3600:
+                raise UsageError(f"--scheduler-timeout {timeout:g}: must be above 0 and at most 3600 seconds")
+            client = batch.dask_client(args.scheduler, timeout)
             try:
                 return list(batch.on_dask(paths, session.catalogue, job, client, advance))
             finally:
