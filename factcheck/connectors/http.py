@@ -96,6 +96,7 @@ class HttpClient:
                 send["If-Modified-Since"] = cached["last_modified"]
         response = self._send(full, send)
         if response.status_code == 304 and cached is not None:
+            response.close()
             body = self._body(full).read_bytes()
             return Fetched(full, body, 304, cached["etag"], cached["last_modified"], True)
         fetched = Fetched(full, self._read(response, full), response.status_code, response.headers.get("ETag"),
