@@ -12,7 +12,7 @@ import re
 import tomllib
 from datetime import date
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -52,7 +52,7 @@ class Config(BaseModel):
     min_checkworthiness: float = Field(0.0, ge=0, le=1, description="report only claims in sentences at least this check-worthy")
     url_base: str | None = Field(None, pattern=r"^https?://\S+$",
                                  description="where the documents are published, for ClaimReview's url (URL/PATH#claim-ID)")
-    document_authors: dict[str, str | AuthorConfig] = Field(
+    document_authors: dict[str, Annotated[str, Field(min_length=1)] | AuthorConfig] = Field(
         default_factory=dict, description="glob pattern -> who wrote the documents (a name, or {name, url, type}): ClaimReview's Claim author")
     review_author: AuthorConfig | None = Field(
         None, description="who publishes the reviews: ClaimReview's author (default: factcheck itself)")

@@ -13,11 +13,15 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..core.findings import Severity
 from ..errors import UsageError
 from ..report.atomic import write_atomic, write_atomic_bytes
+
+if TYPE_CHECKING:  # the formats load only when asked for
+    from ..core.frontmatter import Author
+    from ..report.claimreview import Published
 
 FORMATS = ("table", "json", "jsonl", "concise", "sarif", "github", "markdown", "claimreview")
 # A file named without a format gets the format its suffix names; another suffix must say which.
@@ -101,8 +105,8 @@ class Publication:
     """What the ``claimreview`` format needs beyond the report: where and by whom each document is published."""
 
     url_base: str | None = None
-    documents: Mapping[str, Any] = field(default_factory=dict)  # report path -> report.claimreview.Published
-    reviewer: Any = None  # core.frontmatter.Author, or None for factcheck itself
+    documents: Mapping[str, Published] = field(default_factory=dict)  # by the document's path in the report
+    reviewer: Author | None = None  # who publishes the reviews; None: factcheck itself
 
 
 def emit(report: dict[str, Any], outputs: list[Output], minimum: Severity, verbose: bool = False,
