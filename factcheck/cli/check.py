@@ -154,11 +154,9 @@ FILE_LIST_LIMIT = 16 * 1024 * 1024  # a list of files is a few kilobytes; /dev/z
 def files_from(name: str) -> list[Path]:
     """The paths a file (or stdin) lists: NUL-separated when it holds a NUL (``git diff --name-only -z``, safe for
     any file name), else one a line. Read whole (bounded), so a bad list fails before any source is loaded."""
-    import sys as _sys
-
     try:
         if name == "-":
-            raw = _sys.stdin.buffer.read(FILE_LIST_LIMIT + 1)
+            raw = sys.stdin.buffer.read(FILE_LIST_LIMIT + 1)
         else:
             with open(name, "rb") as fh:
                 raw = fh.read(FILE_LIST_LIMIT + 1)
