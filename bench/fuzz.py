@@ -81,7 +81,7 @@ def check_one(i: int) -> tuple[int, float, int, str | None]:
         for line in filter(None, jsonl.render(report).split("\n")):
             json.loads(line, **strict)
         assert json.loads(sarif.render(report, ROOT, "note"), **strict)["version"] == "2.1.0"
-        json.loads(claimreview.render(report), **strict)
+        json.loads(claimreview.render(report, "https://example.org"), **strict)
         concise.render(report)
         github.render(report, ROOT, "note")
         markdown.render(report)

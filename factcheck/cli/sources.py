@@ -12,7 +12,7 @@ from typing import Any
 from .. import config as config_mod
 from ..errors import EXIT_ERROR, EXIT_OK, UsageError
 from ..sources.base import SourceError
-from .common import Parser
+from .common import Parser, add_download_option, download_limit
 from .progress import Bar, wanted
 
 
@@ -30,6 +30,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
             action.add_argument("ids", nargs="*", metavar="ID", help="sources to pull (default: every connector source)")
             action.add_argument("--cache-dir", type=Path, metavar="DIR",
                                 help="HTTP cache (default: $FACTCHECK_CACHE_DIR, else the platform's cache directory)")
+            add_download_option(action)
         action.add_argument("--sources", action="append", type=Path, default=[], metavar="PATH",
                             help="a source folder or datapackage.json (repeatable; adds to the configured sources)")
         action.add_argument("--offline", action="store_true", help="never touch the network")
@@ -196,7 +197,8 @@ def _pull(descriptors: list[Path], args: argparse.Namespace) -> int:
     sources = [s for s in (connector_source(d) for d in descriptors) if s is not None]
     if not sources:
         raise UsageError("no connector sources to pull (local Data Packages have no connector)")
-    client = HttpClient(cache=cache_dir(args.cache_dir) / "http")
+    loaded = config_mod.defaults(Path.cwd()) if args.no_config else config_mod.find(Path.cwd())
+    client = HttpClient(cache=cache_dir(args.cache_dir) / "http", max_bytes=download_limit(args, loaded))
     failed = 0
     with Bar("pulling", len(sources), wanted(args.progress)) as advance:
         for source in sources:

@@ -32,6 +32,8 @@ from ..sources.base import SourceError
 USER_AGENT = f"factcheck/{__version__} (claim verification against official statistics; python-requests)"
 _RETRY_STATUS = {429, 500, 502, 503, 504}
 MAX_RETRY_AFTER = 120.0  # seconds; a longer wait is an error, not a hang
+MAX_DOWNLOAD_MB = 256  # one response, unpacked; --max-download-mb (config max-download-mb) changes it
+_SPOOL = 8 * 1024 * 1024  # a body larger than this waits on disk, not in memory, until it is complete
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,8 +71,10 @@ class HttpClient:
         backoff: float = 1.0,
         sleep: Callable[[float], None] | None = None,
         session: requests.Session | None = None,
+        max_bytes: int = MAX_DOWNLOAD_MB * 1024 * 1024,
     ) -> None:
         self.offline = offline
+        self.max_bytes = max_bytes
         self.cache = cache
         self.timeout = timeout
         self.retries = retries
@@ -92,9 +96,10 @@ class HttpClient:
                 send["If-Modified-Since"] = cached["last_modified"]
         response = self._send(full, send)
         if response.status_code == 304 and cached is not None:
+            response.close()
             body = self._body(full).read_bytes()
             return Fetched(full, body, 304, cached["etag"], cached["last_modified"], True)
-        fetched = Fetched(full, response.content, response.status_code, response.headers.get("ETag"),
+        fetched = Fetched(full, self._read(response, full), response.status_code, response.headers.get("ETag"),
                           response.headers.get("Last-Modified"), False)
         self._store(fetched)
         return fetched
@@ -104,7 +109,7 @@ class HttpClient:
         while True:
             attempt += 1
             try:
-                response = self.session.get(url, headers=headers, timeout=self.timeout)
+                response = self.session.get(url, headers=headers, timeout=self.timeout, stream=True)
             except requests.exceptions.ConnectTimeout:
                 problem = f"could not connect within {self.timeout[0]:g} s"
             except requests.exceptions.ReadTimeout:
@@ -119,6 +124,7 @@ class HttpClient:
                 problem = f"HTTP {response.status_code} {response.reason or ''}".strip()
                 if response.status_code not in _RETRY_STATUS:
                     raise SourceError(url, f"{problem}: {_snippet(response)}")
+                response.close()
                 wait = _retry_after(response.headers.get("Retry-After"))
                 if wait is not None:
                     if wait > MAX_RETRY_AFTER:
@@ -129,6 +135,34 @@ class HttpClient:
             if attempt > self.retries:
                 raise SourceError(url, f"{problem} (after {attempt} attempts)")
             self.sleep(self.backoff * 2 ** (attempt - 1))
+
+    def _read(self, response: requests.Response, url: str) -> bytes:
+        """The body, unpacked, streamed through a temporary file and capped at ``max_bytes``: a gzip bomb or a
+        3 GB response ends in a message naming the URL and the limit, not in exhausted memory (issue 18). The
+        caller writes nothing until the whole body is here, so the previous snapshot stays as it was."""
+        import tempfile
+
+        limit = self.max_bytes
+        declared = response.headers.get("Content-Length", "")
+        if declared.isdigit() and int(declared) > limit and not response.headers.get("Content-Encoding"):
+            response.close()
+            raise SourceError(url, f"the response is {int(declared):,} bytes, over the download limit of {_mb(limit)} "
+                                   "(raise it with --max-download-mb, or config max-download-mb)")
+        total = 0
+        try:
+            with tempfile.SpooledTemporaryFile(max_size=_SPOOL, dir=self.cache if self.cache and self.cache.is_dir() else None) as spool:
+                for chunk in response.iter_content(1 << 16):
+                    total += len(chunk)
+                    if total > limit:
+                        raise SourceError(url, f"the response unpacks to more than the download limit of {_mb(limit)} "
+                                               "(raise it with --max-download-mb, or config max-download-mb); nothing was written")
+                    spool.write(chunk)
+                spool.seek(0)
+                return spool.read()
+        except requests.exceptions.RequestException as exc:
+            raise SourceError(url, f"the response broke off after {total:,} bytes: {_short(exc)}") from exc
+        finally:
+            response.close()
 
     # the cache: <sha256 of the URL>.body and .json (etag, last-modified, when)
 
@@ -187,6 +221,17 @@ def _short(exc: BaseException) -> str:
     return text if len(text) <= 200 else text[:197] + "..."
 
 
+def _mb(size: int) -> str:
+    return f"{size / (1024 * 1024):g} MB"
+
+
 def _snippet(response: requests.Response) -> str:
-    text = response.text.strip().replace("\n", " ")
+    """The start of an error body (never the whole of it: it may be huge)."""
+    try:
+        head = next(response.iter_content(1024), b"")
+    except requests.exceptions.RequestException:
+        head = b""
+    finally:
+        response.close()
+    text = (head if isinstance(head, str) else head.decode("utf-8", "replace")).strip().replace("\n", " ")
     return (text[:200] + "...") if len(text) > 200 else (text or "empty body")

@@ -50,15 +50,10 @@ class ConnectorSource:
 
 
 def read_descriptor(descriptor: Path) -> dict[str, Any]:
-    try:
-        package = json.loads(descriptor.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise SourceError(str(descriptor), f"cannot read: {exc}") from exc
-    except json.JSONDecodeError as exc:
-        raise SourceError(str(descriptor), f"not valid JSON (line {exc.lineno}, column {exc.colno}): {exc.msg}") from exc
-    if not isinstance(package, dict):
-        raise SourceError(str(descriptor), "not a Data Package (not a JSON object)")
-    return package
+    """The descriptor, read and checked as every command reads it (:func:`factcheck.sources.datapackage.read_package`)."""
+    from ..sources.datapackage import read_package
+
+    return read_package(descriptor)
 
 
 def connector_source(descriptor: Path) -> ConnectorSource | None:

@@ -134,6 +134,62 @@ def _refuse_yaml(path: Path) -> None:
                                      "convert it to datapackage.json (the same keys, as JSON) beside it")
 
 
+DESCRIPTOR_BYTES = 64 * 1024 * 1024  # a descriptor describes; one larger than this is not one
+
+
+def read_package(descriptor: Path) -> dict[str, Any]:
+    """A ``datapackage.json`` as a dict, with the keys factcheck reads checked for their kind; every command
+    (check, sources list, show, verify, pull) reads descriptors through here, so a hostile one gets the same
+    message everywhere: exit 2 naming the file and the problem (issue 18), never an unforeseen error."""
+    where = str(descriptor)
+    try:
+        with open(descriptor, "rb") as fh:
+            raw = fh.read(DESCRIPTOR_BYTES + 1)
+    except OSError as exc:
+        raise SourceError(where, f"cannot read: {exc.strerror or exc}") from exc
+    if len(raw) > DESCRIPTOR_BYTES:
+        raise SourceError(where, f"larger than {DESCRIPTOR_BYTES // (1024 * 1024)} MB: not a Data Package descriptor")
+    try:
+        package = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        raise SourceError(where, f"not UTF-8 text (byte {exc.start})") from exc
+    except json.JSONDecodeError as exc:
+        raise SourceError(where, f"not valid JSON (line {exc.lineno}, column {exc.colno}): {exc.msg}") from exc
+    except RecursionError:
+        raise SourceError(where, "JSON nested too deeply to be a Data Package descriptor") from None
+    if not isinstance(package, dict):
+        raise SourceError(where, "not a Data Package (not a JSON object)")
+    _check_kinds(package, where)
+    return package
+
+
+def _check_kinds(package: dict[str, Any], where: str) -> None:
+    """The keys factcheck reads, each of the kind the Data Package standard gives it."""
+    licenses = package.get("licenses")
+    if licenses is not None and not (isinstance(licenses, list) and all(isinstance(x, (dict, str)) for x in licenses)):
+        raise SourceError(where, f"'licenses' must be a list of licences ([{{\"name\": \"CC-BY-4.0\", \"path\": URL}}]), "
+                                 f"not {_kind_of(licenses)}")
+    name = package.get("name")
+    if name is not None and not isinstance(name, str):
+        raise SourceError(where, f"'name' must be a string, not {_kind_of(name)}")
+    block = package.get("factcheck")
+    if isinstance(block, dict) and "max_age_days" in block:
+        limit = block["max_age_days"]
+        if not isinstance(limit, int) or isinstance(limit, bool) or limit < 1:
+            raise SourceError(where, f"'factcheck.max_age_days' must be a whole number of days (1 or more), not {_kind_of(limit)}")
+    resources = package.get("resources")
+    for index, resource in enumerate(resources if isinstance(resources, list) else []):
+        if isinstance(resource, dict) and "\0" in str(resource.get("path", "")):
+            raise SourceError(f"{where} (resource {index})", "'path' contains a NUL byte: no file has such a name")
+
+
+def _kind_of(value: Any) -> str:
+    shown = repr(value)
+    shown = shown if len(shown) <= 40 else shown[:37] + "..."
+    kind = type(value).__name__
+    return f"{shown} ({'an' if kind[0] in 'aeiou' else 'a'} {kind})"
+
+
 INDEX_BYTES = 16 * 1024 * 1024  # larger sources are answered from an SQLite index (see store.py)
 
 
@@ -149,13 +205,8 @@ def load(descriptor: Path, index_dir: Path | None = None, warnings: list[str] | 
     """
     warnings = [] if warnings is None else warnings
     where = str(descriptor)
-    try:
-        package = json.loads(descriptor.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise SourceError(where, f"cannot read: {exc}") from exc
-    except json.JSONDecodeError as exc:
-        raise SourceError(where, f"not valid JSON (line {exc.lineno}, column {exc.colno}): {exc.msg}") from exc
-    if not isinstance(package, dict) or not isinstance(package.get("resources"), list):
+    package = read_package(descriptor)
+    if not isinstance(package.get("resources"), list):
         raise SourceError(where, "not a Data Package: no 'resources' list")
     name = str(package.get("name") or descriptor.parent.name)
     raw_block = package.get("factcheck")
@@ -230,7 +281,9 @@ def _indexed(
 
     folder = index_dir or cache_dir() / "index"
     fp = store.fingerprint(descriptor, [(path, r.get("hash")) for (_, r), (_, path, _) in zip(mapped, prepared)])
-    target = folder / f"{re.sub(r'[^A-Za-z0-9_.-]', '_', name)}-{fp}.sqlite"
+    # the name only helps a person find the file (the fingerprint makes it unique): cut so that the name,
+    # with the temporary file's prefix and suffix, stays under any file system's 255 bytes
+    target = folder / f"{re.sub(r'[^A-Za-z0-9_.-]', '_', name)[:80]}-{fp}.sqlite"
     if not target.is_file():
         def fill(sink: store.Sink) -> dict[str, Measure]:
             measures: dict[str, Measure] = {}
@@ -428,6 +481,8 @@ def _resource_path(descriptor: Path, resource: dict[str, Any], where: str) -> Pa
     path = resource.get("path")
     if not isinstance(path, str) or not path:
         raise SourceError(where, "resource has no 'path' (one local file)")
+    if "\0" in path:
+        raise SourceError(where, "'path' contains a NUL byte: no file has such a name")
     if re.match(r"^[a-z][a-z0-9+.-]*://", path, re.I):
         raise SourceError(where, f"path '{path}' is a URL; local sources need a file inside the source folder")
     pure = PurePosixPath(path)
@@ -636,9 +691,4 @@ def select_descriptors(paths: list[Path], builtin: Path | None = None) -> list[t
 
 
 def _name_of(descriptor: Path) -> str:
-    try:
-        package = json.loads(descriptor.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise SourceError(str(descriptor), f"cannot read: {exc}") from exc
-    name = package.get("name") if isinstance(package, dict) else None
-    return str(name or descriptor.parent.name)
+    return str(read_package(descriptor).get("name") or descriptor.parent.name)
