@@ -155,10 +155,10 @@ class HttpClient:
         from ..report.atomic import write_atomic_bytes
 
         self.cache.mkdir(parents=True, exist_ok=True)
-        write_atomic_bytes(self._body(fetched.url), fetched.body)
+        write_atomic_bytes(self._body(fetched.url), fetched.body, follow_links=False)
         meta = {"url": fetched.url, "etag": fetched.etag, "last_modified": fetched.last_modified,
                 "stored": datetime.now(UTC).isoformat(timespec="seconds")}
-        write_atomic_bytes(self.cache / f"{self._key(fetched.url)}.json", json.dumps(meta).encode())
+        write_atomic_bytes(self.cache / f"{self._key(fetched.url)}.json", json.dumps(meta).encode(), follow_links=False)
 
 
 def new_session() -> requests.Session:
