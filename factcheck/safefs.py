@@ -74,6 +74,8 @@ def written_in_place(path: Path) -> bool:
         return _special_name(path)
     except OSError:
         return False  # the atomic writer reports the problem with its own message
+    if stat.S_ISDIR(st.st_mode):
+        return False  # the atomic writer says 'is a directory'
     return not stat.S_ISREG(st.st_mode) or _special_name(path)
 
 

@@ -106,7 +106,7 @@ def prepare(args: argparse.Namespace) -> Run:
         cfg.fail_on = args.fail_on
     if getattr(args, "min_severity", None):
         cfg.min_severity = args.min_severity
-    configured = [p for p in loaded.source_paths() if p.exists() or loaded.file is not None]
+    configured = loaded.configured_sources()
     _refuse_empty(args.sources)
     paths = configured + list(args.sources)
     if args.live:

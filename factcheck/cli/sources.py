@@ -60,7 +60,7 @@ def _descriptors(args: argparse.Namespace) -> dict[str, tuple[Path, bool]]:
     from ..sources.datapackage import select_descriptors
 
     loaded = config_mod.defaults(Path.cwd()) if args.no_config else config_mod.find(Path.cwd())
-    paths = [p for p in loaded.source_paths() if p.exists() or loaded.file is not None] + list(args.sources)
+    paths = loaded.configured_sources() + list(args.sources)
     builtin = builtin_sources() if loaded.config.builtin_sources and not args.no_builtin_sources else None
     return {_id(d, read_descriptor(d)): (d, is_builtin) for d, is_builtin in select_descriptors(paths, builtin)}
 
