@@ -164,6 +164,9 @@ def _pull_stale(paths: list[Path], args: argparse.Namespace) -> None:
             if retrieved and (limit is None or (datetime.now(UTC).date() - date.fromisoformat(retrieved)).days <= limit):
                 continue
             pull(source, client)
+            for note in client.notes:
+                print(f"factcheck: warning: {note}", file=sys.stderr)
+            client.notes.clear()
             print(f"factcheck: pulled {source.name} ({source.connector.describe()})", file=sys.stderr)
 
 

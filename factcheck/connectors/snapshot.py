@@ -92,11 +92,16 @@ def connector_source(descriptor: Path) -> ConnectorSource | None:
 
 def pull(source: ConnectorSource, client: HttpClient, now: datetime | None = None) -> dict[str, Any]:
     """Fetch and write the snapshot; returns the new descriptor. Raises SourceError, leaving the old one intact."""
+    snapshot = source.block.snapshot or {}
+    responses = snapshot.get("responses")
+    client.recorded = {str(k): str(v) for k, v in responses.items()} if isinstance(responses, dict) else {}
+    client.bodies = {}
     table = source.connector.fetch(client)
-    return write(source, table, now or datetime.now(UTC))
+    return write(source, table, now or datetime.now(UTC), client.bodies)
 
 
-def write(source: ConnectorSource, table: Table, now: datetime) -> dict[str, Any]:
+def write(source: ConnectorSource, table: Table, now: datetime, responses: dict[str, str] | None = None) -> dict[str, Any]:
+    """Write the snapshot; ``responses`` (url -> sha256 of each body) is recorded so a later 304 is checked against it."""
     folder = source.descriptor.parent
     body = _csv(table, source.descriptor)
     sha = hashlib.sha256(body).hexdigest()
@@ -109,6 +114,8 @@ def write(source: ConnectorSource, table: Table, now: datetime) -> dict[str, Any
     created = not data_path.exists()
     write_atomic_bytes(data_path, body, follow_links=False)
     package = _descriptor(source, table, now, data_rel, body, sha)
+    if responses:
+        package["factcheck"]["snapshot"]["responses"] = dict(responses)
     try:
         write_atomic_bytes(staged, (json.dumps(package, indent=2, ensure_ascii=False) + "\n").encode("utf-8"), follow_links=False)
         from ..sources.datapackage import load

@@ -177,7 +177,7 @@ def load(descriptor: Path, index_dir: Path | None = None, warnings: list[str] | 
     figures_only = all(m.kind == "figures" for m, _, _ in prepared)
     aliases = entity_aliases([m for m, _, _ in prepared])
     if figures_only and (wanted is True or (wanted is None and size > INDEX_BYTES)):
-        indexed = _indexed(descriptor, package, name, licence, mapped, prepared, index_dir, progress)
+        indexed = _indexed(descriptor, package, name, licence, mapped, prepared, index_dir, progress, warnings)
         indexed.entity_aliases = aliases
         return indexed
     measures: dict[str, Measure] = {}
@@ -224,18 +224,32 @@ def _indexed(
     prepared: list[tuple[Mapping, Path, str]],
     index_dir: Path | None,
     progress: BuildProgress | None = None,
+    warnings: list[str] | None = None,
 ) -> Source:
     from ..cachedir import cache_dir
     from . import store
 
+    warnings = [] if warnings is None else warnings
     folder = index_dir or cache_dir() / "index"
     fp = store.fingerprint(descriptor, [(path, r.get("hash")) for (_, r), (_, path, _) in zip(mapped, prepared)])
     target = folder / f"{re.sub(r'[^A-Za-z0-9_.-]', '_', name)}-{fp}.sqlite"
-    if not target.is_file():
+    recorded: dict[str, str] = {}  # the snapshot's sha256 of each data file, what the index must have been built from
+    for (_, resource), (_, path, where) in zip(mapped, prepared):
+        algorithm, digest = _declared(resource.get("hash"), where)
+        if algorithm == "sha256" and digest:
+            recorded[path.relative_to(descriptor.parent).as_posix()] = digest
+    # no index, or one of before manifests (a cache from an older factcheck): built without a word
+    problem = store.untrusted(target, recorded) if target.is_file() and store.manifest_path(target).is_file() else "missing"
+    if problem != "missing" and problem is not None:
+        warnings.append(store.CacheMismatch(f"{target}: the index of source '{name}' cannot be trusted: {problem}; rebuilt from the snapshot"))
+    if problem is not None:
+        built_from: dict[str, str] = {}
+
         def fill(sink: store.Sink) -> dict[str, Measure]:
             measures: dict[str, Measure] = {}
             for (_, resource), (mapping, path, where) in zip(mapped, prepared):
                 sha = hash_verified(path, resource.get("hash"), where)
+                built_from[path.relative_to(descriptor.parent).as_posix()] = sha
                 provenance = make_provenance(package, name, licence, sha, path)
                 seen = set(sink.measure_ids)
                 with open(path, encoding="utf-8-sig", newline="") as stream:
@@ -246,7 +260,7 @@ def _indexed(
                 add_measures(name, mapping, measures, {m: None for m in sink.measure_ids if m not in seen})
             return measures
 
-        store.build(target, name, fill, progress(name) if progress else None)
+        store.build(target, name, fill, progress(name) if progress else None, built_from)
     return store.StoreSource(target)
 
 
