@@ -184,13 +184,20 @@ class HttpClient:
     def _store(self, fetched: Fetched) -> None:
         if self.cache is None or not (fetched.etag or fetched.last_modified):
             return
+        from ..cachedir import make
+        from ..errors import UsageError
         from ..report.atomic import write_atomic_bytes
 
-        self.cache.mkdir(parents=True, exist_ok=True)
-        write_atomic_bytes(self._body(fetched.url), fetched.body, follow_links=False)
         meta = {"url": fetched.url, "etag": fetched.etag, "last_modified": fetched.last_modified,
                 "sha256": hashlib.sha256(fetched.body).hexdigest(), "stored": datetime.now(UTC).isoformat(timespec="seconds")}
-        write_atomic_bytes(self.cache / f"{self._key(fetched.url)}.json", json.dumps(meta).encode(), follow_links=False)
+        try:
+            make(self.cache)
+            write_atomic_bytes(self._body(fetched.url), fetched.body, follow_links=False)
+            write_atomic_bytes(self.cache / f"{self._key(fetched.url)}.json", json.dumps(meta).encode(), follow_links=False)
+        except (OSError, UsageError) as exc:  # a read-only or full cache costs the next run a request, no more (issue 21, point 8)
+            reason = getattr(exc, "strerror", None) or str(exc)
+            self.notes.append(f"cannot write the HTTP cache {self.cache} ({reason}); responses are not cached in this run")
+            self.cache = None
 
 
 def cache_problems(folder: Path) -> list[str]:

@@ -219,7 +219,9 @@ def index() -> Index:
     built = build_index(build_gazetteer())
     if path is not None:
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            from ..cachedir import make
+
+            make(path.parent)
             tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
             # O_EXCL | O_NOFOLLOW: a file or link planted under this predictable name is never written through
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)

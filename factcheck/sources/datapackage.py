@@ -178,8 +178,10 @@ def load(descriptor: Path, index_dir: Path | None = None, warnings: list[str] | 
     aliases = entity_aliases([m for m, _, _ in prepared])
     if figures_only and (wanted is True or (wanted is None and size > INDEX_BYTES)):
         indexed = _indexed(descriptor, package, name, licence, mapped, prepared, index_dir, progress, warnings)
-        indexed.entity_aliases = aliases
-        return indexed
+        if indexed is not None:
+            indexed.entity_aliases = aliases
+            return indexed
+        # no usable cache: read into memory like a small source (the warning is in `warnings`)
     measures: dict[str, Measure] = {}
     observations: list[Observation] = []
     for index, resource in mapped:
@@ -225,8 +227,13 @@ def _indexed(
     index_dir: Path | None,
     progress: BuildProgress | None = None,
     warnings: list[str] | None = None,
-) -> Source:
-    from ..cachedir import cache_dir
+) -> Source | None:
+    """The source answered from its index in the cache, built (or rebuilt) first when needed; None when the
+    cache cannot hold it (read-only, full, a file, HOME missing): the caller then reads the source into memory."""
+    import sqlite3
+
+    from ..cachedir import cache_dir, unavailable
+    from ..errors import UsageError
     from . import store
 
     warnings = [] if warnings is None else warnings
@@ -260,7 +267,13 @@ def _indexed(
                 add_measures(name, mapping, measures, {m: None for m in sink.measure_ids if m not in seen})
             return measures
 
-        store.build(target, name, fill, progress(name) if progress else None, built_from)
+        try:
+            store.build(target, name, fill, progress(name) if progress else None, built_from)
+        except (OSError, sqlite3.OperationalError, UsageError) as exc:  # the cache, not the data: SourceError goes on
+            note = unavailable(folder, exc)
+            if note not in warnings:
+                warnings.append(note)
+            return None
     return store.StoreSource(target)
 
 

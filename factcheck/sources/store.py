@@ -141,9 +141,10 @@ def build(target: Path, name: str, fill: Callable[[Sink], dict[str, Measure]], o
 
     ``data``: the sha256 of each data file read, filled in by ``fill`` as it verifies them.
     """
+    from ..cachedir import make
     from ..report.atomic import SUFFIX, remove_stale, temporary
 
-    target.parent.mkdir(parents=True, exist_ok=True)
+    make(target.parent)
     remove_stale(target.parent)
     tmp = target.with_name(f".{target.name}.{os.getpid()}{SUFFIX}")
     tmp.unlink(missing_ok=True)  # a link planted under this name is removed, never written through
