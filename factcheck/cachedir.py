@@ -36,6 +36,6 @@ def make(folder: Path) -> None:
 
 def unavailable(folder: Path, exc: BaseException) -> str:
     """The one warning a run gives when it cannot use its cache (the same text for every source, so it is said once)."""
-    reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+    reason = getattr(exc, "strerror", None) or getattr(exc, "problem", None) or str(exc) or type(exc).__name__
     return (f"cannot use the cache folder {folder} ({reason}); this run keeps the sources' indexes in memory instead "
             "(slower for large sources: --cache-dir or FACTCHECK_CACHE_DIR names a writable folder)")

@@ -32,6 +32,7 @@ from typing import Any
 import requests
 
 from .. import __version__
+from ..safefs import UnsafePath, refuse_links
 from ..sources.base import SourceError
 
 USER_AGENT = f"factcheck/{__version__} (claim verification against official statistics; python-requests)"
@@ -156,8 +157,11 @@ class HttpClient:
             return None
         meta = self.cache / f"{self._key(url)}.json"
         try:
+            refuse_links(self.cache.parent, self.cache, "read the cache")
+            if meta.is_symlink() or self._body(url).is_symlink():
+                return None  # planted, not ours: fetched again, and the link replaced by the new file
             data = json.loads(meta.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        except (OSError, ValueError, UnsafePath):
             return None
         if not isinstance(data, dict) or not self._body(url).is_file():
             return None
@@ -191,10 +195,11 @@ class HttpClient:
         meta = {"url": fetched.url, "etag": fetched.etag, "last_modified": fetched.last_modified,
                 "sha256": hashlib.sha256(fetched.body).hexdigest(), "stored": datetime.now(UTC).isoformat(timespec="seconds")}
         try:
+            refuse_links(self.cache.parent, self.cache, "write the cache")
             make(self.cache)
             write_atomic_bytes(self._body(fetched.url), fetched.body, follow_links=False)
             write_atomic_bytes(self.cache / f"{self._key(fetched.url)}.json", json.dumps(meta).encode(), follow_links=False)
-        except (OSError, UsageError) as exc:  # a read-only or full cache costs the next run a request, no more (issue 21, point 8)
+        except (OSError, UsageError, UnsafePath) as exc:  # a read-only or full cache costs the next run a request, no more
             reason = getattr(exc, "strerror", None) or str(exc)
             self.notes.append(f"cannot write the HTTP cache {self.cache} ({reason}); responses are not cached in this run")
             self.cache = None

@@ -234,19 +234,29 @@ def _indexed(
 
     from ..cachedir import cache_dir, unavailable
     from ..errors import UsageError
+    from ..safefs import UnsafePath, refuse_links
     from . import store
 
     warnings = [] if warnings is None else warnings
     folder = index_dir or cache_dir() / "index"
     fp = store.fingerprint(descriptor, [(path, r.get("hash")) for (_, r), (_, path, _) in zip(mapped, prepared)])
     target = folder / f"{re.sub(r'[^A-Za-z0-9_.-]', '_', name)}-{fp}.sqlite"
+    try:  # the cache folder may live anywhere; a link planted inside it (index/) is not followed
+        refuse_links(folder.parent, folder, "read or write the cache")
+    except UnsafePath as exc:
+        note = unavailable(folder, exc)
+        if note not in warnings:
+            warnings.append(note)
+        return None
     recorded: dict[str, str] = {}  # the snapshot's sha256 of each data file, what the index must have been built from
     for (_, resource), (_, path, where) in zip(mapped, prepared):
         algorithm, digest = _declared(resource.get("hash"), where)
         if algorithm == "sha256" and digest:
             recorded[path.relative_to(descriptor.parent).as_posix()] = digest
     # no index, or one of before manifests (a cache from an older factcheck): built without a word
-    problem = store.untrusted(target, recorded) if target.is_file() and store.manifest_path(target).is_file() else "missing"
+    # (an index or manifest that is a link is no index of ours: rebuilt, the link replaced)
+    ours = not target.is_symlink() and not store.manifest_path(target).is_symlink()
+    problem = store.untrusted(target, recorded) if ours and target.is_file() and store.manifest_path(target).is_file() else "missing"
     if problem != "missing" and problem is not None:
         warnings.append(store.CacheMismatch(f"{target}: the index of source '{name}' cannot be trusted: {problem}; rebuilt from the snapshot"))
     if problem is not None:
