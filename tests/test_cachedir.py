@@ -97,3 +97,13 @@ def test_an_http_cache_that_cannot_be_written_costs_only_the_cache(tmp_path):
     client = HttpClient(session=session, cache=tmp_path / "http")
     assert client.get(URL).status == 200
     assert any("cannot write the HTTP cache" in note for note in client.notes)
+
+
+def test_a_linked_index_folder_in_the_cache_is_not_written_through(here, capsys, monkeypatch):
+    (here / "victim").mkdir()
+    (here / "cache").mkdir()
+    (here / "cache" / "index").symlink_to(here / "victim")
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(here / "cache"))
+    verdict, err = checked(capsys)
+    assert verdict == "supported" and err.count(WARNING) == 1 and "symbolic link" in err
+    assert list((here / "victim").iterdir()) == []
