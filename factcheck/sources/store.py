@@ -17,7 +17,11 @@ The cache is not trusted (issue 21, point 6): beside each index a manifest
 of each data file it was built from. Before an index is used, its bytes are
 hashed and the recorded data hashes compared with the snapshot's (the
 descriptor's declared ``hash``); an index that was edited, corrupted or built
-from other data is rebuilt, and ``sources verify`` reports it.
+from other data is rebuilt, and ``sources verify`` reports it. Hashing a 469 MB
+index costs about a second, so the manifest also records the file's identity
+(device, inode, size, mtime and ctime, which the kernel sets on every change and
+no user can set back) when it was last verified: an unchanged file is not hashed
+again, any write to it is.
 """
 
 from __future__ import annotations
@@ -127,12 +131,32 @@ def untrusted(target: Path, data: dict[str, str]) -> str | None:
     if not isinstance(built_from, dict) or any(built_from.get(name) != sha for name, sha in data.items()):
         return "it was built from other data than the snapshot's recorded sha256"
     try:
+        if manifest.get("verified") == identity(target):
+            return None  # hashed when it had exactly this identity, and not written since
         actual = sha256_file(target)
     except OSError as exc:
         return f"it cannot be read: {exc.strerror or exc}"
     if actual != recorded:
         return f"its sha256 is {actual[:16]}..., not the {str(recorded)[:16]}... recorded when it was built (edited or corrupted)"
+    _record(target, {**manifest, "verified": identity(target)})  # a copied cache: hashed once, then trusted by identity
     return None
+
+
+def identity(path: Path) -> list[int]:
+    """What changes whenever a file is written: its ctime is set by the kernel, and cannot be set back."""
+    st = os.stat(path)
+    return [st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns]
+
+
+def _record(target: Path, manifest: dict[str, Any]) -> None:
+    """Write the manifest; a read-only cache just means hashing again next time."""
+    from ..errors import UsageError
+    from ..report.atomic import write_atomic_bytes
+
+    try:
+        write_atomic_bytes(manifest_path(target), json.dumps(manifest, indent=1).encode(), follow_links=False)
+    except (OSError, UsageError):
+        pass
 
 
 def build(target: Path, name: str, fill: Callable[[Sink], dict[str, Measure]], on_rows: Callable[[int], None] | None = None,
@@ -171,9 +195,10 @@ def _build(target: Path, tmp: Path, name: str, fill: Callable[[Sink], dict[str, 
         db.commit()
         db.execute("VACUUM") if sink.count < 2_000_000 else None
         db.close()
-        manifest = {"format": FORMAT, "sha256": sha256_file(tmp), "data": data}
-        write_atomic_bytes(manifest_path(target), json.dumps(manifest, indent=1).encode(), follow_links=False)
+        digest = sha256_file(tmp)
         os.replace(tmp, target)
+        manifest = {"format": FORMAT, "sha256": digest, "data": data, "verified": identity(target)}
+        write_atomic_bytes(manifest_path(target), json.dumps(manifest, indent=1).encode(), follow_links=False)
     except BaseException:
         db.close()
         tmp.unlink(missing_ok=True)

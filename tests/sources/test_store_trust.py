@@ -88,3 +88,24 @@ def test_an_index_without_a_manifest_is_rebuilt_quietly(here):
     warnings: list[str] = []
     source = load(here / "pop" / "datapackage.json", here / "cache" / "index", warnings)
     assert warnings == [] and [o.value for o in source.observations("population", "FRA")] == [66_000_000]
+
+
+def test_an_unchanged_index_is_not_hashed_again_and_a_changed_one_is(here, monkeypatch):
+    import os
+
+    from factcheck import safefs
+
+    load(here / "pop" / "datapackage.json", here / "cache" / "index")
+    hashed: list[Path] = []
+    real = safefs.sha256_file
+    monkeypatch.setattr(safefs, "sha256_file", lambda path: hashed.append(path) or real(path))
+    load(here / "pop" / "datapackage.json", here / "cache" / "index")
+    assert hashed == []  # same identity (inode, size, mtime, ctime) as when it was verified
+    index = index_file(here)
+    before = index.stat()
+    edit_value(index, 99_000_000)
+    os.utime(index, ns=(before.st_atime_ns, before.st_mtime_ns))  # the mtime set back; the ctime cannot be
+    warnings: list[str] = []
+    source = load(here / "pop" / "datapackage.json", here / "cache" / "index", warnings)
+    assert hashed and any("cannot be trusted" in w for w in warnings)
+    assert [o.value for o in source.observations("population", "FRA")] == [66_000_000]
