@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -65,9 +66,13 @@ def refuse_links(root: Path, path: Path, doing: str) -> None:
                                     "in a folder it writes: remove the link")
 
 
+_PROCESS_STREAMS = re.compile(r"^/dev/(stdout|stderr|stdin|fd/\d+)$|^/proc/[^/]+/fd/\d+$")
+
+
 def written_in_place(path: Path) -> bool:
-    """True for what must be opened and written rather than replaced: a device, a FIFO, a socket,
-    ``/dev/stdout`` and other names under ``/dev`` or ``/proc`` (renaming over them would replace the node)."""
+    """True for what must be opened and written rather than replaced: a device, a FIFO, a socket, and
+    ``/dev/stdout`` (or ``/dev/fd/N``) even when it leads to a regular file: that file is the stream the
+    caller holds open, and a rename would leave the caller's descriptor on the old one."""
     try:
         st = os.stat(path)
     except FileNotFoundError:
@@ -80,8 +85,7 @@ def written_in_place(path: Path) -> bool:
 
 
 def _special_name(path: Path) -> bool:
-    real = os.path.realpath(path)
-    return any(str(p).startswith(("/dev/", "/proc/")) for p in (path.absolute(), real))
+    return _PROCESS_STREAMS.match(str(path.absolute())) is not None
 
 
 def inside(path: Path, root: Path) -> bool:
