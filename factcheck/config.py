@@ -69,17 +69,18 @@ class LoadedConfig(BaseModel):
         paths = [p for p in self.source_paths() if p.exists() or self.file is not None]
         for path in paths:
             name = path.relative_to(self.root).as_posix() if path.is_relative_to(self.root) else str(path)
-            self._confine(path, f"source folder '{name}'")
+            self._confine(path, f"source folder '{name}'", hint="pass it with --sources PATH to use it anyway")
             if path.exists():
                 for descriptor in find_descriptors(path):
-                    self._confine(descriptor, f"source folder '{name}' ({descriptor.parent.name})")
+                    self._confine(descriptor, f"source folder '{name}' ({descriptor.parent.name})",
+                                  hint="pass it with --sources PATH to use it anyway")
         return paths
 
     def baseline_path(self) -> Path | None:
         if not self.config.baseline:
             return None
         path = self.root / self.config.baseline
-        self._confine(path, f"baseline '{self.config.baseline}'")
+        self._confine(path, f"baseline '{self.config.baseline}'", hint="pass it with --baseline FILE to use it anyway")
         return path
 
     def included(self) -> list[Path]:
@@ -94,20 +95,20 @@ class LoadedConfig(BaseModel):
                     found.add(p)
         return [_shorten(p) for p in sorted(found) if not self.excluded(p)]
 
-    def _confine(self, path: Path, what: str, match: Path | None = None) -> None:
+    def _confine(self, path: Path, what: str, match: Path | None = None, hint: str | None = None) -> None:
         """Refuse a configured path that resolves (through '..', an absolute path or a link) outside the project."""
         if inside(path, self.root):
             return
         matched = f" matches '{match}', which" if match is not None else ""
         self._refuse(f"{what}{matched} leads outside the project folder {self.root} (through '..', an absolute path "
-                     "or a symbolic link)")
+                     "or a symbolic link)", hint)
 
-    def _refuse(self, problem: str) -> None:
+    def _refuse(self, problem: str, hint: str | None = None) -> None:
         if self.file is None:
             where = f"{self.root} (no configuration file, the defaults)"
         else:
             where = f"{self.file}{'' if self.file.name == 'factcheck.toml' else ' [tool.factcheck]'}"
-        raise UsageError(f"{where}: {problem}: refused; name it on the command line to read it anyway")
+        raise UsageError(f"{where}: {problem}: refused; {hint or 'name it on the command line to check it anyway'}")
 
     def excluded(self, document: Path) -> bool:
         rel = self._relative(document)
