@@ -76,6 +76,21 @@ def test_sources_pull_refuses_a_planted_link_with_exit_2(tmp_path, no_cache, cap
     assert not (folder / "data").exists() or not any((folder / "data").iterdir())
 
 
+def test_check_live_refuses_a_planted_link_with_exit_2(tmp_path, no_cache, capsys, monkeypatch):
+    folder = connector_folder(tmp_path, "wb", "worldbank",
+                              {"indicator": "SP.POP.TOTL", "countries": ["FRA", "DEU", "ITA", "JPN", "BRA", "IND"],
+                               "date": "2018:2022", "per_page": 20})
+    victim = tmp_path / "victim"
+    victim.mkdir()
+    (folder / "data").symlink_to(victim)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "doc.md").write_text("France had 67.8 million inhabitants in 2021.\n", encoding="utf-8")
+    with recorder("test_worldbank").use_cassette("pull_population.yaml"):
+        code = main(["check", "doc.md", "--no-config", "--no-builtin-sources", "--sources", str(folder), "--live"])
+    err = capsys.readouterr().err
+    assert code == 2 and "data: is a symbolic link" in err and list(victim.iterdir()) == []
+
+
 def test_a_source_folder_that_is_itself_a_link_is_pulled_as_usual(tmp_path):
     real = connector_folder(tmp_path / "elsewhere", "pop", "worldbank", {"indicator": "SP.POP.TOTL"})
     (tmp_path / "pop").symlink_to(real)
