@@ -4,9 +4,10 @@ The new content goes to a temporary file beside the target (``.NAME.<random>.fac
 and replaces it in one rename. Through a symbolic link the link's target is written, not the
 link replaced (``follow_links=False``, for the folders factcheck owns, replaces the link itself). A
 device, a FIFO or ``/dev/stdout`` cannot be replaced without destroying it, so it is opened and
-written instead (``/dev/full`` then fails with "no space left"). An existing file keeps its permission bits; a new one gets what the umask allows
-(as any editor would create it). SIGTERM removes the temporary file before the process ends; one
-left by a SIGKILL is removed by the next write to the same folder once it is an hour old.
+written instead (``/dev/full`` then fails with "no space left"). An existing file keeps its
+permission bits; a new one gets what the umask allows (as any editor would create it). SIGTERM
+removes the temporary file before the process ends; one left by a SIGKILL is removed by the next
+write to the same folder once it is an hour old.
 """
 
 from __future__ import annotations
