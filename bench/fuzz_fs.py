@@ -155,7 +155,8 @@ def devices_case(i: int, sandbox: Path) -> str | None:
         return None
     args = ["check", "doc.md", "--no-config", "--no-builtin-sources"]
     for kind, path in targets.items():
-        fmt = rng.choice([f for f in FORMATS if kind != "fifo" or f != "table"])
+        # jsonl of a document without listed claims is empty, and writing nothing to /dev/full succeeds
+        fmt = rng.choice([f for f in FORMATS if not (kind == "full" and f == "jsonl")])
         args += ["--output", f"{fmt}:{path}"]
     cwd = os.getcwd()
     os.chdir(sandbox)
