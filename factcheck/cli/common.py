@@ -121,7 +121,7 @@ def prepare(args: argparse.Namespace) -> Run:
         cfg.fail_on = args.fail_on
     if getattr(args, "min_severity", None):
         cfg.min_severity = args.min_severity
-    configured = [p for p in loaded.source_paths() if p.exists() or loaded.file is not None]
+    configured = loaded.configured_sources()
     _refuse_empty(args.sources)
     paths = configured + list(args.sources)
     limit = download_limit(args, loaded)
@@ -180,6 +180,9 @@ def _pull_stale(paths: list[Path], args: argparse.Namespace, limit: int) -> None
             if retrieved and (limit is None or (datetime.now(UTC).date() - date.fromisoformat(retrieved)).days <= limit):
                 continue
             pull(source, client)
+            for note in client.notes:
+                print(f"factcheck: warning: {note}", file=sys.stderr)
+            client.notes.clear()
             print(f"factcheck: pulled {source.name} ({source.connector.describe()})", file=sys.stderr)
 
 

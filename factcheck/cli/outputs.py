@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import os
+import stat
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -83,13 +84,20 @@ def refuse_clashes(outputs: list[Output], inputs: list[Path]) -> None:
         if o.file is None:
             continue
         key = _identity(o.file)
-        if key in seen:
+        if key in seen and not _is_char_device(o.file):  # /dev/null twice loses nothing
             raise UsageError(f"--output {o.format}:{o.file} and --output {seen[key].format}:{seen[key].file} write the same file; "
                              "give each output its own file")
         seen[key] = o
         if key in checked:
             raise UsageError(f"--output {o.format}:{o.file}: is the document being checked ({checked[key]}); "
                              "refusing to replace it with a report")
+
+
+def _is_char_device(path: Path) -> bool:
+    try:
+        return stat.S_ISCHR(os.stat(path).st_mode)
+    except OSError:
+        return False
 
 
 def _identity(path: Path) -> str:

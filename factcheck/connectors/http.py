@@ -6,6 +6,11 @@ touch the network. Responses are cached on disk with their ETag and
 Last-Modified; a later request sends ``If-None-Match`` / ``If-Modified-Since``
 and a 304 reuses the cached body.
 
+The cache is not trusted (issue 21, point 6): each cached body's sha256 is
+recorded beside it, and a snapshot records the sha256 of every response it was
+built from. A body that matches neither is never reused: the request is sent
+again without conditions, and a note says why.
+
 The retry loop is written here rather than urllib3's ``Retry`` so the sleep is
 injectable (tests never wait), Retry-After is honoured for 429 and 503 in both
 its forms (seconds, HTTP date), and every failure ends in one message naming the
@@ -27,6 +32,7 @@ from typing import Any
 import requests
 
 from .. import __version__
+from ..safefs import UnsafePath, refuse_links
 from ..sources.base import SourceError
 
 USER_AGENT = f"factcheck/{__version__} (claim verification against official statistics; python-requests)"
@@ -82,6 +88,9 @@ class HttpClient:
         self.sleep = sleep or (lambda seconds: time.sleep(seconds))
         self.session = session or new_session()
         self.session.headers["User-Agent"] = USER_AGENT
+        self.recorded: dict[str, str] = {}  # url -> sha256 the current snapshot records for its response
+        self.bodies: dict[str, str] = {}  # url -> sha256 of every body returned, for the next snapshot to record
+        self.notes: list[str] = []  # what the caller should tell the user (a cached body refused)
 
     def get(self, url: str, params: dict[str, Any] | None = None, headers: dict[str, str] | None = None) -> Fetched:
         full = requests.Request("GET", url, params=params).prepare().url or url
@@ -97,10 +106,14 @@ class HttpClient:
         response = self._send(full, send)
         if response.status_code == 304 and cached is not None:
             response.close()
-            body = self._body(full).read_bytes()
-            return Fetched(full, body, 304, cached["etag"], cached["last_modified"], True)
+            body = self._trusted_body(full, cached)
+            if body is not None:
+                self.bodies[full] = hashlib.sha256(body).hexdigest()
+                return Fetched(full, body, 304, cached["etag"], cached["last_modified"], True)
+            response = self._send(full, dict(headers or {}))  # changed since it was checked: fetch it whole
         fetched = Fetched(full, self._read(response, full), response.status_code, response.headers.get("ETag"),
                           response.headers.get("Last-Modified"), False)
+        self.bodies[full] = hashlib.sha256(fetched.body).hexdigest()
         self._store(fetched)
         return fetched
 
@@ -178,21 +191,75 @@ class HttpClient:
             return None
         meta = self.cache / f"{self._key(url)}.json"
         try:
+            refuse_links(self.cache.parent, self.cache, "read the cache")
+            if meta.is_symlink() or self._body(url).is_symlink():
+                return None  # planted, not ours: fetched again, and the link replaced by the new file
             data = json.loads(meta.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        except (OSError, ValueError, UnsafePath):
             return None
-        return data if self._body(url).is_file() else None
+        if not isinstance(data, dict) or not self._body(url).is_file():
+            return None
+        return data if self._trusted_body(url, data) is not None else None
+
+    def _trusted_body(self, url: str, meta: dict[str, Any]) -> bytes | None:
+        """The cached body, if it matches the sha256 recorded beside it and the one the snapshot records."""
+        try:
+            body = self._body(url).read_bytes()
+        except OSError:
+            return None
+        actual = hashlib.sha256(body).hexdigest()
+        recorded = meta.get("sha256")
+        if recorded is None:
+            return None  # cached by an older factcheck: nothing to verify it by, so fetched again
+        if actual != recorded:
+            self.notes.append(f"{url}: the cached response does not match the sha256 recorded beside it "
+                              "(edited or corrupted); fetched again")
+            return None
+        if actual != self.recorded.get(url, actual):
+            return None  # not the response the current snapshot was built from: fetched again rather than trusted
+        return body
 
     def _store(self, fetched: Fetched) -> None:
         if self.cache is None or not (fetched.etag or fetched.last_modified):
             return
+        from ..cachedir import make
+        from ..errors import UsageError
         from ..report.atomic import write_atomic_bytes
 
-        self.cache.mkdir(parents=True, exist_ok=True)
-        write_atomic_bytes(self._body(fetched.url), fetched.body)
         meta = {"url": fetched.url, "etag": fetched.etag, "last_modified": fetched.last_modified,
-                "stored": datetime.now(UTC).isoformat(timespec="seconds")}
-        write_atomic_bytes(self.cache / f"{self._key(fetched.url)}.json", json.dumps(meta).encode())
+                "sha256": hashlib.sha256(fetched.body).hexdigest(), "stored": datetime.now(UTC).isoformat(timespec="seconds")}
+        try:
+            refuse_links(self.cache.parent, self.cache, "write the cache")
+            make(self.cache)
+            write_atomic_bytes(self._body(fetched.url), fetched.body, follow_links=False)
+            write_atomic_bytes(self.cache / f"{self._key(fetched.url)}.json", json.dumps(meta).encode(), follow_links=False)
+        except (OSError, UsageError, UnsafePath) as exc:  # a read-only or full cache costs the next run a request, no more
+            reason = getattr(exc, "strerror", None) or str(exc)
+            self.notes.append(f"cannot write the HTTP cache {self.cache} ({reason}); responses are not cached in this run")
+            self.cache = None
+
+
+def cache_problems(folder: Path) -> list[str]:
+    """Every cached response whose body does not match the sha256 recorded beside it (for ``sources verify``)."""
+    problems = []
+    try:
+        metas = sorted(folder.glob("*.json"))
+    except OSError:
+        return []
+    for meta_path in metas:
+        body_path = meta_path.with_suffix(".body")
+        try:
+            meta = json.loads(meta_path.read_text(encoding="utf-8"))
+            recorded = meta.get("sha256") if isinstance(meta, dict) else None
+            if recorded is None or not body_path.is_file():
+                continue
+            actual = hashlib.sha256(body_path.read_bytes()).hexdigest()
+        except (OSError, ValueError):
+            continue
+        if actual != recorded:
+            problems.append(f"{body_path}: the cached response for {meta.get('url')} does not match its recorded sha256 "
+                            "(edited or corrupted); the next pull fetches it again")
+    return problems
 
 
 def new_session() -> requests.Session:
