@@ -116,9 +116,7 @@ class LoadedConfig(BaseModel):
     def included(self) -> list[Path]:
         """The documents the include patterns name, minus the excluded; relative to the working directory when possible."""
         found: set[Path] = set()
-        for pattern in self.config.include:
-            if Path(pattern).is_absolute():
-                self._refuse(f"include pattern '{pattern}' is an absolute path")
+        for pattern in self.config.include:  # absolute and empty patterns are refused when the configuration is read
             for p in self.root.glob(pattern):
                 if p.is_file():
                     self._confine(p, f"include pattern '{pattern}'", p)

@@ -61,7 +61,7 @@ def test_an_include_pattern_leading_out_of_the_project_is_refused(project, capsy
 def test_an_absolute_include_pattern_is_refused(project, capsys):
     configure(project, f'include = ["{(project.parent / "outside" / "secret.md").as_posix()}"]', pyproject=False)
     code, out, err = run(capsys, "check", "--output", "json")
-    assert code == 2 and "factcheck.toml: include pattern" in err and "absolute" in err and "bug" not in err
+    assert code == 2 and "factcheck.toml: 'include'" in err and "absolute" in err and "bug" not in err
 
 
 def test_an_included_link_out_of_the_project_is_refused(project, capsys):

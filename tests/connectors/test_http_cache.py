@@ -30,6 +30,7 @@ class Conditional(BaseAdapter):
         else:
             response.status_code, response._content = 200, FRESH
             response.headers["ETag"] = '"v1"'
+        response._content_consumed = True  # the whole body is here: iter_content gives it in slices
         response.url, response.request = request.url, request
         return response
 
