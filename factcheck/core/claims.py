@@ -35,8 +35,11 @@ from .periods import PeriodMention, find_periods, inherited, nearest
 from .quantities import find_quantities
 from .tokens import read, words
 
-# Between two items of a dated series: "..., 21.4 million in 1989, and 15.3 million" (a noun of its own ends it).
-_DATED_LIST_GAP = re.compile(r"(?:[ \t]+(?:in|at|during|by)[ \t]+(?:the[ \t]+)?\d{4}(?:[ \t]+census)?)?[ \t]*,[ \t]*(?:and[ \t]+|or[ \t]+)?")
+# Between two items of a dated series: "..., 21.4 million in 1989, and 15.3 million", "... 66.3 million for France in 2014,
+# 66.0 million in 2013 and ..." (a noun of its own ends it).
+_DATED_LIST_GAP = re.compile(r"(?:[ \t]+(?:for|in|of)[ \t]+(?:the[ \t]+)?[A-Z][\w'\u2019.-]*(?:[ \t]+[A-Z][\w'\u2019.-]*)*)?"
+                             r"(?:[ \t]+(?:in|at|during|by|for)[ \t]+(?:the[ \t]+)?\d{4}(?:[ \t]+census)?)?"
+                             r"(?:[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+)")
 _LIST_GAP = re.compile(r"^[ \t]*(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|and[ \t]+|or[ \t]+)$")
 
 
@@ -203,7 +206,9 @@ def _sentence_claims(here: Annotated, lines: LineIndex) -> list[Claim]:
     out: list[Claim] = []
     position = 0
     hedge: str | None = None
-    listed = None  # the measure label of the enumeration the figure continues
+    listed = None  # the measure label of the dated series the figure continues
+    series_said = None  # and the name its subject was read from
+    respectively = "respectively" in text.lower()  # "A and B had X and Y, respectively": each figure its own subject
     for i, m in enumerate(mentions):
         c = contexts[i]
         quantity = m.quantity
@@ -229,7 +234,11 @@ def _sentence_claims(here: Annotated, lines: LineIndex) -> list[Claim]:
         if label is None and continues and listed is not None and not (counted and not set(counted.split()) <= attach.UNIT_NOUNS):
             label = listed  # "28.7 million inhabitants in 1999, 21.4 million in 1989, and 15.3 million in 1979": the list's label
         listed = label
-        said = attach.subject_for(text, here.entities, label, m.start, figure_starts) if (label or here.entities) else None
+        said = attach.subject_for(text, here.entities, label, m.start, figure_starts, m.end) if (label or here.entities) else None
+        if continues and series_said is not None and said is not series_said and not respectively \
+                and attach.said_by_itself(text, here.entities, m.start, m.end) is None:
+            said = series_said  # "..., 66,312,067 for France in 2014, 65,997,932 in 2013": the series' subject
+        series_said = said
         together = attach.combined(text, here.entities, said) if label is not None else None
         claim_subject = said.entity if said is not None and together is None else None
         other = together or here.unknown  # what the figure is about when no source knows it
