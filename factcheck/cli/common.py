@@ -15,6 +15,7 @@ from ..core.findings import POLICIES, Policy, Severity
 from ..core.matching import Settings
 from ..engine import Catalogue, Checked, check_text, load_sources, read_document
 from ..errors import EXIT_ERROR, UsageError, reading
+from ..report.safe import printable
 
 
 class Parser(argparse.ArgumentParser):
@@ -22,7 +23,7 @@ class Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
-        print(f"factcheck: error: {message}", file=sys.stderr)
+        print(f"factcheck: error: {printable(message)}", file=sys.stderr)
         raise SystemExit(EXIT_ERROR)
 
 
@@ -113,7 +114,7 @@ def prepare(args: argparse.Namespace) -> Run:
         _pull_stale(paths, args)
     catalogue = _load(paths, args, cfg.builtin_sources and not getattr(args, "no_builtin_sources", False))
     for warning in catalogue.warnings:
-        print(f"factcheck: warning: {warning}", file=sys.stderr)
+        print(f"factcheck: warning: {printable(warning)}", file=sys.stderr)
     if not catalogue.sources:
         print("factcheck: warning: no reference sources configured; every claim will lack evidence", file=sys.stderr)
     return Run(loaded, Settings(min_score, tolerance, args.doc_date, vintage), catalogue, tolerance, args.doc_date)
@@ -164,7 +165,7 @@ def _pull_stale(paths: list[Path], args: argparse.Namespace) -> None:
             if retrieved and (limit is None or (datetime.now(UTC).date() - date.fromisoformat(retrieved)).days <= limit):
                 continue
             pull(source, client)
-            print(f"factcheck: pulled {source.name} ({source.connector.describe()})", file=sys.stderr)
+            print(printable(f"factcheck: pulled {source.name} ({source.connector.describe()})"), file=sys.stderr)
 
 
 def build(run: Run, results: list[Checked]) -> dict[str, Any]:
