@@ -63,7 +63,8 @@ def render(report: dict[str, Any]) -> str:
                     for s in left]
             out.append("")
         if doc["problems"]:
-            out += ["Suppression comments to fix:", ""]
+            comments_only = all(p["code"].startswith("FC9") for p in doc["problems"])
+            out += ["Suppression comments to fix:" if comments_only else "Problems to fix:", ""]
             out += [f"- {p['location']['line']}:{p['location']['column']}: {p['code']} {_cell(p['message'])}" for p in doc["problems"]]
             out.append("")
     out += ["## Reasons", ""]
