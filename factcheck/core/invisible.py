@@ -38,7 +38,6 @@ _FORMAT = (
 _FILLERS = "\u115f\u1160\u3164\uffa0\u2800\u034f\u17b4\u17b5\ufe00-\ufe0f\U000e0100-\U000e01ef"
 HIDDEN_CHARACTERS = re.compile(f"[{_FORMAT}{_FILLERS}]")
 _BIDI_OPEN = frozenset("\u202a\u202b\u202d\u202e\u2066\u2067\u2068")
-_BIDI_CLOSE = {"\u202c": "\u202a\u202b\u202d\u202e", "\u2069": "\u2066\u2067\u2068"}
 
 # What may show a figure other than as read: a hidden character, a combining mark after a digit or
 # separator (checked by category), a character reference (Markdown), a separator to normalise.
@@ -90,8 +89,16 @@ def screen(text: str, markdown: bool = False) -> tuple[str, list[Hidden]]:
 
 def _screen_block(text: str, chars: list[str], begin: int, end: int, markdown: bool, refused: list[tuple[int, int]]) -> None:
     suspect = _SUSPECT if markdown else _SUSPECT_TEXT
-    for m in suspect.finditer(text, begin, end):
+    if _BIDI_HINT.search(text, begin, end):
+        _bidi_runs(text, begin, end, refused)
+    done = begin  # where to look next: past the last figure refused, or up to the reach of the next digit
+    next_digit = next_amp = -1  # the next digit's (and "&"'s) offset, found once for every hidden character before it
+    while True:
+        m = suspect.search(text, done, end)
+        if m is None:
+            return
         pos = m.start()
+        done = pos + 1
         ch = text[pos]
         if ch in _SEPARATORS:
             if _digit_at(text, pos - 1) and _digit_at(text, pos + 1):
@@ -105,16 +112,28 @@ def _screen_block(text: str, chars: list[str], begin: int, end: int, markdown: b
             if unicodedata.category(text[mark])[0] == "M" and not HIDDEN_CHARACTERS.match(text[mark]):
                 token = _token(text, mark)
                 refused.append(token)
+                done = max(done, token[1])
             continue
-        if ch in _BIDI_OPEN:
-            _bidi_run(text, pos, end, refused)
+        if not _DIGIT.search(text, max(0, pos - _REACH - 8), pos + _REACH + 8):
+            # no figure within reach (decided in C): nothing to look at before the reach of the next digit
+            if next_digit < pos:
+                following = _DIGIT.search(text, pos, end)
+                next_digit = end if following is None else following.start()
+            done = max(done, next_digit - _REACH - 8)
+            if markdown:
+                if next_amp < pos:
+                    next_amp = text.find("&", pos, end) % (end + 1)  # none: end
+                done = min(done, max(next_amp, pos + 1))  # a reference may itself be a digit ("&#49;")
+            continue
         token = _token(text, pos)
         if _has_digit(text, *token):
             refused.append(token)
+            done = token[1]
             continue
         figure = _facing_figure(text, pos, token)
         if figure is not None:
             refused.append((min(figure[0], token[0]), max(figure[1], token[1])))
+            done = max(figure[1], token[1])
 
 
 def _reference(text: str, chars: list[str], m: re.Match[str], refused: list[tuple[int, int]]) -> None:
@@ -129,6 +148,8 @@ def _reference(text: str, chars: list[str], m: re.Match[str], refused: list[tupl
     decoded = html.unescape(ref.group())
     if decoded == ref.group() or any(c.isalpha() for c in decoded):
         return
+    if not any(c.isdigit() for c in decoded) and not _DIGIT.search(text, max(0, start - _REACH - 8), end + _REACH + 8):
+        return  # no figure within reach (decided in C)
     token = _token(text, start)
     touches = _has_digit(text, *token) or any(c.isdigit() for c in decoded) or _facing_figure(text, start, token) is not None
     if not touches:
@@ -140,17 +161,36 @@ def _reference(text: str, chars: list[str], m: re.Match[str], refused: list[tupl
     refused.append(token)
 
 
-def _bidi_run(text: str, pos: int, end: int, refused: list[tuple[int, int]]) -> None:
-    """Every figure from a bidi opener to its closer (or the end of the line): it may be shown reordered."""
-    stop = pos + 1
-    closers = [c for c, openers in _BIDI_CLOSE.items() if text[pos] in openers]
-    line_end = text.find("\n", pos, end)
-    limit = end if line_end < 0 else line_end
-    close = min((i for i in (text.find(c, stop, limit) for c in closers) if i >= 0), default=limit)
-    for m in _DIGIT.finditer(text, stop, close):
+def _bidi_runs(text: str, begin: int, end: int, refused: list[tuple[int, int]]) -> None:
+    """Every figure from a bidi opener to its closing character (or the end of the line): it may be shown reordered.
+
+    One pass over the controls, counting how many are open: linear however many there are.
+    """
+    depth = 0
+    run_start = 0
+    for m in _BIDI_CONTROL.finditer(text, begin, end):
+        ch = m.group()
+        if ch in _BIDI_OPEN:
+            if depth == 0:
+                run_start = m.end()
+            depth += 1
+            continue
+        if depth == 0:
+            continue
+        depth = 0 if ch == "\n" else depth - 1
+        if depth == 0:
+            _refuse_digits(text, run_start, m.start(), refused)
+    if depth:
+        _refuse_digits(text, run_start, end, refused)
+
+
+def _refuse_digits(text: str, start: int, stop: int, refused: list[tuple[int, int]]) -> None:
+    for m in _DIGIT.finditer(text, start, stop):
         refused.append(_token(text, m.start()))
 
 
+_BIDI_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069\n]")
+_BIDI_HINT = re.compile("[\u202a\u202b\u202d\u202e\u2066-\u2068]")
 _DIGIT = re.compile(r"\d+")
 
 
