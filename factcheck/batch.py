@@ -63,13 +63,18 @@ def check_one(path: str, catalogue: Any, job: Job) -> Part:
     return part, (text if job.keep_text else None)
 
 
-# ---- every core: a fork pool ----
+# ---- every core: forked workers, each watched ----
+#
+# Not multiprocessing.Pool: a worker killed by a signal (SIGKILL from the OOM killer) takes its task
+# with it, and Pool.imap then waits for that result for ever. Each worker here has its own pipe and
+# the parent waits on the pipes and the processes' sentinels together, so a death is seen at once
+# and the document it was checking is named.
 
 _FORKED: dict[str, Any] = {}
 
 
-def _forked_one(path: str) -> Part:
-    return check_one(path, _FORKED["catalogue"], _FORKED["job"])
+class WorkerDied(FactcheckError):
+    """A worker process ended without an answer: killed (out of memory?) while checking a document."""
 
 
 def _after_fork() -> None:
@@ -80,6 +85,35 @@ def _after_fork() -> None:
             reopen()
 
 
+def _work(conn: Any) -> None:
+    """A worker's loop: a batch of (index, path) in, one message a document out, until told to stop."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the workers
+    _after_fork()
+    catalogue, job = _FORKED["catalogue"], _FORKED["job"]
+    while True:
+        batch = conn.recv()
+        if batch is None:
+            return
+        for index, path in batch:
+            try:
+                conn.send((index, check_one(path, catalogue, job), None))
+            except FactcheckError as exc:
+                conn.send((index, None, exc if _picklable(exc) else WorkerError(str(exc))))
+                return
+
+
+def _picklable(exc: BaseException) -> bool:
+    import pickle
+
+    try:
+        pickle.loads(pickle.dumps(exc))
+    except Exception:  # noqa: BLE001 - any failure means: send its message instead
+        return False
+    return True
+
+
 def on_cores(paths: Sequence[str], catalogue: Any, job: Job, jobs: int, advance: Callable[[int], None] | None = None) -> Iterator[Part]:
     """The documents' parts in order, checked by ``jobs`` processes forked with the catalogue."""
     if jobs <= 1 or len(paths) <= 1 or "fork" not in multiprocessing.get_all_start_methods():
@@ -88,17 +122,107 @@ def on_cores(paths: Sequence[str], catalogue: Any, job: Job, jobs: int, advance:
             if advance:
                 advance(1)
         return
+    # a batch per message amortises the cost of one; small enough that both cores finish together
+    size = max(1, min(64, len(paths) // (jobs * 8)))
+    batches = [[(i, paths[i]) for i in range(b, min(b + size, len(paths)))] for b in range(0, len(paths), size)]
     _FORKED["catalogue"], _FORKED["job"] = catalogue, job
-    # a chunk per task amortises the cost of a task; small enough that both cores finish together
-    chunk = max(1, min(64, len(paths) // (jobs * 8)))
+    context = multiprocessing.get_context("fork")
+    workers: list[tuple[Any, Any]] = []  # (process, the parent's end of its pipe)
     try:
-        with multiprocessing.get_context("fork").Pool(jobs, initializer=_after_fork) as pool:
-            for part in pool.imap(_forked_one, paths, chunksize=chunk):
-                yield part
-                if advance:
-                    advance(1)
+        for _ in range(min(jobs, len(batches))):  # never more workers than batches
+            parent_end, child_end = context.Pipe()
+            process = context.Process(target=_work, args=(child_end,), daemon=True)
+            process.start()
+            child_end.close()
+            workers.append((process, parent_end))
+        yield from _collect(paths, batches, workers, advance)
     finally:
         _FORKED.clear()
+        _stop(workers)
+
+
+def _collect(paths: Sequence[str], batches: list[list[tuple[int, str]]], workers: list[tuple[Any, Any]],
+             advance: Callable[[int], None] | None) -> Iterator[Part]:
+    """Hand out batches, gather the parts, yield them in order; a worker's death is an error naming its document."""
+    from multiprocessing.connection import wait
+
+    results: dict[int, Part] = {}
+    pending = list(reversed(batches))
+    busy: dict[int, list[int]] = {}  # worker number -> indexes of its batch not yet answered
+    for n, (_, conn) in enumerate(workers):
+        if pending:
+            batch = pending.pop()
+            conn.send(batch)
+            busy[n] = [i for i, _ in batch]
+    following = 0
+    while following < len(paths):
+        by_handle = {}
+        for n in busy:
+            process, conn = workers[n]
+            by_handle[conn] = n
+            by_handle[process.sentinel] = n
+        for ready in wait(list(by_handle)):
+            n = by_handle[ready]
+            if n not in busy:
+                continue
+            process, conn = workers[n]
+            if ready is conn or conn.poll():
+                try:
+                    index, part, error = conn.recv()
+                except (EOFError, OSError):
+                    raise _died(process, paths, busy[n]) from None
+                if error is not None:
+                    raise error
+                results[index] = part
+                busy[n].remove(index)
+                if not busy[n]:
+                    del busy[n]
+                    if pending:
+                        batch = pending.pop()
+                        conn.send(batch)
+                        busy[n] = [i for i, _ in batch]
+            elif not process.is_alive():
+                raise _died(process, paths, busy[n])
+        while following in results:
+            yield results.pop(following)
+            following += 1
+            if advance:
+                advance(1)
+
+
+def _died(process: Any, paths: Sequence[str], unanswered: list[int]) -> WorkerDied:
+    """The error for a worker that ended without answering: the document it was checking, and how it ended."""
+    import signal
+
+    process.join(1)
+    code = process.exitcode
+    if code is not None and code < 0:
+        try:
+            how = f"killed by {signal.Signals(-code).name}"
+        except ValueError:
+            how = f"killed by signal {-code}"
+        how += " (out of memory?)" if -code == signal.SIGKILL else ""
+    else:
+        how = f"ended with exit code {code}"
+    return WorkerDied(f"{paths[unanswered[0]]}: the worker process checking it {how}; no report was written")
+
+
+def _stop(workers: list[tuple[Any, Any]]) -> None:
+    """Every worker told to stop, then ended if it does not: none outlives the run."""
+    for process, conn in workers:
+        try:
+            conn.send(None)
+        except (OSError, ValueError):
+            pass
+    for process, conn in workers:
+        process.join(2)
+        if process.is_alive():
+            process.terminate()
+            process.join(2)
+        if process.is_alive():
+            process.kill()
+            process.join()
+        conn.close()
 
 
 def default_jobs() -> int:

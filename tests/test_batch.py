@@ -121,3 +121,34 @@ def test_without_dask_the_flag_says_how_to_install_it(tmp_path, capsys, monkeypa
     monkeypatch.setitem(sys.modules, "dask.distributed", None)
     code = main(["check", "docs", "--no-config", "--scheduler", "local:2"])
     assert code == 2 and "pip install 'factcheck-figures[dask]'" in capsys.readouterr().err
+
+
+# ---- issue 21, point 7: a worker killed (as the OOM killer would) is reported, never waited for ----
+
+KILLING = """
+import os, signal, sys
+from factcheck import batch
+from factcheck.cli import main
+
+real = batch.check_one
+
+def check_one(path, catalogue, job):
+    if path.endswith("oom.md"):
+        os.kill(os.getpid(), signal.SIGKILL)  # what the OOM killer does: no exception, no goodbye
+    return real(path, catalogue, job)
+
+batch.check_one = check_one
+sys.exit(main(["check", "docs", "--no-config", "--no-builtin-sources", "--jobs", "2", "--format", "json", "--output", "json:out.json"]))
+"""
+
+
+def test_a_killed_worker_is_exit_2_naming_its_document(tmp_path):
+    import subprocess
+
+    corpus(tmp_path / "docs", 12)
+    (tmp_path / "docs" / "doc0005-oom.md").write_text("France had 67 million inhabitants in 2020.\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", KILLING], cwd=tmp_path, capture_output=True, text=True, timeout=90,
+                          env={**__import__("os").environ, "GITHUB_STEP_SUMMARY": ""})
+    assert done.returncode == 2, done.stderr
+    assert "doc0005-oom.md: the worker process checking it killed by SIGKILL" in done.stderr
+    assert "Traceback" not in done.stderr and not (tmp_path / "out.json").exists()
