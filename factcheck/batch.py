@@ -235,8 +235,16 @@ def default_jobs() -> int:
 
 # ---- a cluster: Dask ----
 
-def dask_client(scheduler: str) -> Any:
-    """A client for ``ADDRESS`` (tcp://host:8786) or ``local[:N]`` (a LocalCluster of N worker processes)."""
+DASK_DEADLINE = 30.0  # seconds to reach a scheduler and read its handshake, in all
+MAX_HANDSHAKE = 1 << 20  # bytes: a scheduler's handshake is a few hundred
+
+
+def dask_client(scheduler: str, deadline: float | None = None) -> Any:
+    """A client for ``ADDRESS`` (tcp://host:8786) or ``local[:N]`` (a LocalCluster of N worker processes).
+
+    A remote scheduler is probed first (:func:`probe_scheduler`): Dask's own connect waits for the
+    scheduler's handshake without any timeout, and allocates whatever length its first frame announces.
+    """
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError as exc:
@@ -248,10 +256,59 @@ def dask_client(scheduler: str) -> Any:
         workers = int(n) if n else default_jobs()
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0")
         return Client(cluster)
+    limit = DASK_DEADLINE if deadline is None else deadline
+    probe_scheduler(scheduler, limit)
     try:
-        return Client(scheduler, timeout=30)
+        return Client(scheduler, timeout=limit)
     except OSError as exc:
         raise UsageError(f"--scheduler {scheduler}: cannot reach the Dask scheduler: {exc}") from exc
+
+
+def probe_scheduler(address: str, deadline: float) -> None:
+    """Read a tcp:// scheduler's handshake within ``deadline`` seconds in all, refusing an absurd frame length.
+
+    A scheduler writes its handshake as soon as it accepts a connection: 8 bytes of length, then a
+    small message. One that says nothing, trickles, or announces gigabytes is refused with exit 2
+    before Dask would wait for it for ever or allocate what it announces. Other schemes (tls://) are
+    left to Dask.
+    """
+    import socket
+    import struct
+    import time
+
+    scheme, _, location = address.rpartition("://")
+    if scheme not in ("", "tcp"):
+        return
+    host, _, port = location.rpartition(":")
+    if not host or not port.isdigit():
+        raise UsageError(f"--scheduler {address}: write tcp://HOST:PORT")
+    until = time.monotonic() + deadline
+
+    def read(sock: Any, n: int) -> bytes:
+        data = b""
+        while len(data) < n:
+            left = until - time.monotonic()
+            if left <= 0:
+                raise TimeoutError
+            sock.settimeout(left)
+            chunk = sock.recv(min(n - len(data), 65536))
+            if not chunk:
+                raise UsageError(f"--scheduler {address}: the scheduler closed the connection during its handshake")
+            data += chunk
+        return data
+
+    try:
+        with socket.create_connection((host.strip("[]"), int(port)), timeout=deadline) as sock:
+            (length,) = struct.unpack("Q", read(sock, 8))  # as Dask frames it
+            if length > MAX_HANDSHAKE:
+                raise UsageError(f"--scheduler {address}: the scheduler announces a first message of {length:,} bytes "
+                                 f"(a handshake is under {MAX_HANDSHAKE:,}): not a Dask scheduler; refused")
+            read(sock, length)
+    except TimeoutError:
+        raise UsageError(f"--scheduler {address}: the scheduler did not complete its handshake within {deadline:g} s; "
+                         "is it a Dask scheduler, and is it running?") from None
+    except OSError as exc:
+        raise UsageError(f"--scheduler {address}: cannot reach the Dask scheduler: {exc.strerror or exc}") from exc
 
 
 def check_many(paths: list[str], catalogue: Any, job: Job) -> list[Part]:
