@@ -173,3 +173,11 @@ def test_a_review_note_stays_inside_its_concise_line(here, capsys):
     code, out, _ = check(capsys, "doc.md", "--baseline", "review.json", "--format", "concise")
     assert code == 1 and "disputed in review" in out and "\x1b" not in out, out
     assert len(out.splitlines()) == 2 and not any(line.startswith("::") for line in out.splitlines())
+
+
+def test_jsonl_keeps_one_record_a_line_whatever_a_line_splitter_splits_at(here, capsys):
+    name = "doc\x85\u2028\u2029.md"  # a path is the one field that keeps such characters: the text has them blanked
+    (here / name).write_text("France had 99 million inhabitants in 2020.\n", encoding="utf-8")
+    _, out, _ = check(capsys, name, "--format", "jsonl")
+    assert len(out.splitlines()) == len(out.split("\n")) - 1 == 1
+    assert json.loads(out)["path"] == name
