@@ -149,11 +149,19 @@ def _collect(paths: Sequence[str], batches: list[list[tuple[int, str]]], workers
     results: dict[int, Part] = {}
     pending = list(reversed(batches))
     busy: dict[int, list[int]] = {}  # worker number -> indexes of its batch not yet answered
-    for n, (_, conn) in enumerate(workers):
-        if pending:
-            batch = pending.pop()
+
+    def hand_out(n: int) -> None:
+        process, conn = workers[n]
+        batch = pending.pop()
+        busy[n] = [i for i, _ in batch]
+        try:
             conn.send(batch)
-            busy[n] = [i for i, _ in batch]
+        except OSError:  # it died idle: a BrokenPipeError here would read as "| head went away"
+            raise _died(process, paths, busy[n]) from None
+
+    for n in range(len(workers)):
+        if pending:
+            hand_out(n)
     following = 0
     while following < len(paths):
         by_handle = {}
@@ -178,9 +186,7 @@ def _collect(paths: Sequence[str], batches: list[list[tuple[int, str]]], workers
                 if not busy[n]:
                     del busy[n]
                     if pending:
-                        batch = pending.pop()
-                        conn.send(batch)
-                        busy[n] = [i for i, _ in batch]
+                        hand_out(n)
             elif not process.is_alive():
                 raise _died(process, paths, busy[n])
         while following in results:
@@ -209,7 +215,7 @@ def _died(process: Any, paths: Sequence[str], unanswered: list[int]) -> WorkerDi
 
 def _stop(workers: list[tuple[Any, Any]]) -> None:
     """Every worker told to stop, then ended if it does not: none outlives the run."""
-    for process, conn in workers:
+    for _, conn in workers:
         try:
             conn.send(None)
         except (OSError, ValueError):
