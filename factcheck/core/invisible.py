@@ -198,17 +198,24 @@ def _token(text: str, pos: int) -> tuple[int, int]:
     """The run of non-space characters around ``pos`` (at most _REACH either way)."""
     a = pos
     low = max(0, pos - _REACH)
-    while a > low and not text[a - 1].isspace() and text[a - 1] not in _SPACES:
+    while a > low and not _gap(text, a - 1):
         a -= 1
     b = pos + 1
     high = min(len(text), pos + 1 + _REACH)
-    while b < high and not text[b].isspace() and text[b] not in _SPACES:
+    while b < high and not _gap(text, b):
         b += 1
     while b - 1 > pos and text[b - 1] in _TRAILING:
         b -= 1  # "2021." ends a sentence: the stop is no part of the figure
     while a < pos and text[a] in _LEADING:
         a += 1
     return a, b
+
+
+def _gap(text: str, i: int) -> bool:
+    """A space between words; a space grouping digits ("167 800 000", "4 440 000") is inside the figure."""
+    if not (text[i].isspace() or text[i] in _SPACES):
+        return False
+    return not (_digit_at(text, i - 1) and _digit_at(text, i + 1)) or text[i] == "\n"
 
 
 _TRAILING = frozenset(".,;:!?)]\"'\u2019\u201d")

@@ -148,3 +148,11 @@ def test_a_hidden_character_figure_is_a_failing_finding_not_a_silent_pass(tmp_pa
     out = capsys.readouterr().out
     assert code == 1 and "No findings" not in out
     assert "doc.md:1:28: FC106" in out and "U+200B ZERO WIDTH SPACE" in out and "\u200b" not in out
+
+
+def test_a_refused_figure_grouped_by_spaces_is_refused_whole():
+    for sep in ("\u202f", "\u2009", "\u00a0", " "):
+        text = f"France had 167{sep}8\u200b00{sep}000 inhabitants in 2021."
+        analysis, hidden = _analysed(text, "doc.txt", None)
+        assert [c.quantity.value for c in analysis.claims if c.quantity] == [], sep  # not "167" and "000"
+        assert hidden[0].shown == f"167{sep}8<U+200B>00{sep}000"
