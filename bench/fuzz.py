@@ -15,6 +15,8 @@ Then the families that are not text: slow and silent HTTP servers (every pull en
 schedulers that never answer or announce a 2 GB frame, and worker processes killed mid-run (exit 2
 naming the document, never a wait). Prints a Markdown table for BENCHMARKS.md; crashing inputs are
 written to bench/fuzz-crashes/.
+
+    python bench/fuzz.py --family links|devices [N]   # the file-system families (bench/fuzz_fs.py)
 """
 
 from __future__ import annotations
@@ -115,7 +117,7 @@ def check_one(i: int) -> tuple[int, float, int, str | None]:
         for line in filter(None, jsonl.render(report).split("\n")):
             json.loads(line, **strict)
         assert json.loads(sarif.render(report, ROOT, "note"), **strict)["version"] == "2.1.0"
-        json.loads(claimreview.render(report), **strict)
+        json.loads(claimreview.render(report, "https://example.org"), **strict)
         _no_forged_lines(report, concise.render(report), github.render(report, ROOT, "note"))
         assert "\x1b" not in markdown.render(report), "escape sequence in the markdown report"
         out = io.StringIO()
@@ -288,6 +290,11 @@ def killed_workers(m: int) -> tuple[int, int, float]:
 
 
 def main() -> None:
+    if sys.argv[1:2] == ["--family"] and sys.argv[2:3] and sys.argv[2] in ("links", "devices"):
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        from fuzz_fs import main as file_system_family
+
+        return file_system_family(sys.argv[2:])
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 200_000
     m = int(sys.argv[2]) if len(sys.argv) > 2 else 60
     t0 = time.perf_counter()

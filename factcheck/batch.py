@@ -241,54 +241,115 @@ def default_jobs() -> int:
 
 # ---- a cluster: Dask ----
 
-DASK_DEADLINE = 30.0  # seconds to reach a scheduler and read its handshake, in all
-MAX_HANDSHAKE = 1 << 20  # bytes: a scheduler's handshake is a few hundred
+SCHEDULER_TIMEOUT = 30.0  # seconds to reach a scheduler and hear it answer; --scheduler-timeout changes it
+_SCHEMES = ("tcp", "tls", "ws", "wss", "ucx")
+_EXPECTED = "expected tcp://HOST:PORT (a Dask scheduler, by default on port 8786), tls://HOST:PORT, or local[:N]"
 
 
-def dask_client(scheduler: str, deadline: float | None = None) -> Any:
+def scheduler_address(scheduler: str) -> str | int:
+    """What ``--scheduler`` names, checked before anything is loaded: the number of local workers for
+    ``local[:N]``, else a scheduler address with a scheme Dask speaks and a port (issue 18)."""
+    import re
+
+    text = scheduler.strip()
+    if text == "local" or text.startswith("local:"):
+        _, _, n = text.partition(":")
+        if not n:
+            return default_jobs()
+        if not n.isdigit() or int(n) < 1:
+            raise UsageError(f"--scheduler {scheduler}: write local or local:N with N worker processes, 1 or more")
+        return int(n)
+    m = re.fullmatch(r"(?:([A-Za-z][A-Za-z0-9+.-]*)://)?(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._-]+):(\d{1,5})", text)
+    scheme = m.group(1) if m else (text.split("://")[0] if "://" in text else None)
+    if scheme is not None and scheme.lower() not in _SCHEMES:
+        raise UsageError(f"--scheduler {scheduler}: '{scheme}://' is not a scheme Dask speaks ({', '.join(_SCHEMES)}); {_EXPECTED}")
+    if m is None or not 0 < int(m.group(3)) < 65536:
+        raise UsageError(f"--scheduler {scheduler}: not an address; {_EXPECTED}")
+    return text if m.group(1) else f"tcp://{text}"
+
+
+def dask_client(scheduler: str, timeout: float = SCHEDULER_TIMEOUT) -> Any:
     """A client for ``ADDRESS`` (tcp://host:8786) or ``local[:N]`` (a LocalCluster of N worker processes).
 
-    A remote scheduler is probed first (:func:`probe_scheduler`): Dask's own connect waits for the
-    scheduler's handshake without any timeout, and allocates whatever length its first frame announces.
-    """
+    A remote address is asked who it is first, within ``timeout`` seconds: Dask's own connection waits
+    minutes on a server that accepts and never answers, or one that is not a Dask scheduler."""
+    where = scheduler_address(scheduler)
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError as exc:
         raise UsageError("--scheduler needs Dask: pip install 'factcheck-figures[dask]' (dask[distributed])") from exc
-    if scheduler == "local" or scheduler.startswith("local:"):
-        _, _, n = scheduler.partition(":")
-        if n and not n.isdigit():
-            raise UsageError(f"--scheduler {scheduler}: write local or local:N (N worker processes)")
-        workers = int(n) if n else default_jobs()
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0")
+    if isinstance(where, int):
+        cluster = LocalCluster(n_workers=where, threads_per_worker=1, processes=True, dashboard_address=":0")
         return Client(cluster)
-    limit = DASK_DEADLINE if deadline is None else deadline
-    probe_scheduler(scheduler, limit)
+    _ask_identity(where, timeout)
     try:
-        return Client(scheduler, timeout=limit)
-    except OSError as exc:
+        return Client(where, timeout=timeout)
+    except (OSError, TimeoutError) as exc:
         raise UsageError(f"--scheduler {scheduler}: cannot reach the Dask scheduler: {exc}") from exc
 
 
-def probe_scheduler(address: str, deadline: float) -> None:
-    """Read a tcp:// scheduler's handshake within ``deadline`` seconds in all, refusing an absurd frame length.
+MAX_HANDSHAKE = 1 << 20  # bytes: a scheduler's handshake is a few hundred
 
-    A scheduler writes its handshake as soon as it accepts a connection: 8 bytes of length, then a
-    small message. One that says nothing, trickles, or announces gigabytes is refused with exit 2
-    before Dask would wait for it for ever or allocate what it announces. Other schemes (tls://) are
-    left to Dask.
+
+def _ask_identity(address: str, timeout: float) -> None:
+    """Connect and ask the server's identity within ``timeout`` seconds in all (issue 21: not each step);
+    a UsageError saying what was expected unless a Dask scheduler answers. A tcp:// server's handshake
+    is read first by :func:`probe_scheduler`, which refuses a frame Dask would allocate whole."""
+    import asyncio
+    import time
+    from urllib.parse import urlsplit
+
+    from distributed.comm import connect
+
+    until = time.monotonic() + timeout
+    parts = urlsplit(address)
+    if parts.scheme in ("tcp", "tls") and parts.hostname and parts.port:
+        probe_scheduler(address, timeout, handshake=parts.scheme == "tcp")
+    stage = "answer" if parts.scheme in ("tcp", "tls") else "connect"
+
+    async def identity() -> Any:
+        nonlocal stage
+        comm = await connect(address, timeout=timeout)
+        stage = "answer"
+        try:
+            await comm.write({"op": "identity", "reply": True})
+            return await comm.read()
+        finally:
+            comm.abort()
+
+    try:
+        reply = asyncio.run(asyncio.wait_for(identity(), max(0.1, until - time.monotonic())))
+    except (TimeoutError, asyncio.TimeoutError):
+        if stage == "connect":
+            raise UsageError(f"--scheduler {address}: nothing accepted the connection within {timeout:g} s "
+                             "(--scheduler-timeout); is a Dask scheduler running there?") from None
+        raise UsageError(f"--scheduler {address}: the server accepted the connection but did not answer as a Dask "
+                         f"scheduler within {timeout:g} s (--scheduler-timeout); {_EXPECTED}") from None
+    except Exception as exc:  # noqa: BLE001 - CommClosedError, a refused connection, a reply Dask cannot parse
+        said = " ".join(str(exc).split())[:200] or type(exc).__name__
+        if stage == "connect":
+            raise UsageError(f"--scheduler {address}: cannot connect: {said}") from None
+        raise UsageError(f"--scheduler {address}: the server is not a Dask scheduler (it closed the connection or "
+                         f"answered something else: {said}); {_EXPECTED}") from None
+    kind = reply.get("type") if isinstance(reply, dict) else None
+    if kind != "Scheduler":
+        raise UsageError(f"--scheduler {address}: the server answered as {kind or 'something else'}, not a Dask scheduler; {_EXPECTED}")
+
+
+def probe_scheduler(address: str, timeout: float, handshake: bool = True) -> None:
+    """Whether anything listens at a tcp:// or tls:// address, and (``handshake``, plain tcp) read the
+    handshake a Dask scheduler writes as soon as it accepts: 8 bytes of length, then a small message, all
+    within ``timeout`` seconds. Dask's own connect waits for it without a timeout and allocates whatever
+    length the first frame announces (2 GB from a hostile server), so a server that says nothing,
+    trickles, or announces more than :data:`MAX_HANDSHAKE` is refused here first (issue 21, point 7).
     """
     import socket
     import struct
     import time
+    from urllib.parse import urlsplit
 
-    scheme, _, location = address.rpartition("://")
-    if scheme not in ("", "tcp"):
-        return
-    host, _, port = location.rpartition(":")
-    if not host or not port.isdigit():
-        raise UsageError(f"--scheduler {address}: write tcp://HOST:PORT")
-    until = time.monotonic() + deadline
+    parts = urlsplit(address)
+    until = time.monotonic() + timeout
 
     def read(sock: Any, n: int) -> bytes:
         data = b""
@@ -299,22 +360,33 @@ def probe_scheduler(address: str, deadline: float) -> None:
             sock.settimeout(left)
             chunk = sock.recv(min(n - len(data), 65536))
             if not chunk:
-                raise UsageError(f"--scheduler {address}: the scheduler closed the connection during its handshake")
+                raise UsageError(f"--scheduler {address}: the server closed the connection before a Dask scheduler's "
+                                 f"handshake; {_EXPECTED}")
             data += chunk
         return data
 
-    try:
-        with socket.create_connection((host.strip("[]"), int(port)), timeout=deadline) as sock:
+    try:  # whether anything listens there, apart from whether it speaks Dask
+        sock = socket.create_connection((parts.hostname, parts.port), timeout=timeout)
+    except TimeoutError:
+        raise UsageError(f"--scheduler {address}: nothing accepted the connection within {timeout:g} s "
+                         "(--scheduler-timeout); is a Dask scheduler running there?") from None
+    except OSError as exc:
+        raise UsageError(f"--scheduler {address}: cannot connect: {exc.strerror or exc}; is a Dask scheduler running there?") from None
+    with sock:
+        if not handshake:
+            return
+        try:
             (length,) = struct.unpack("Q", read(sock, 8))  # as Dask frames it
             if length > MAX_HANDSHAKE:
-                raise UsageError(f"--scheduler {address}: the scheduler announces a first message of {length:,} bytes "
-                                 f"(a handshake is under {MAX_HANDSHAKE:,}): not a Dask scheduler; refused")
+                raise UsageError(f"--scheduler {address}: the server announces a first message of {length:,} bytes (a Dask "
+                                 f"scheduler's handshake is under {MAX_HANDSHAKE:,}): not a Dask scheduler; refused")
             read(sock, length)
-    except TimeoutError:
-        raise UsageError(f"--scheduler {address}: the scheduler did not complete its handshake within {deadline:g} s; "
-                         "is it a Dask scheduler, and is it running?") from None
-    except OSError as exc:
-        raise UsageError(f"--scheduler {address}: cannot reach the Dask scheduler: {exc.strerror or exc}") from exc
+        except TimeoutError:
+            raise UsageError(f"--scheduler {address}: the server accepted the connection but sent no Dask scheduler's "
+                             f"handshake within {timeout:g} s (--scheduler-timeout); {_EXPECTED}") from None
+        except OSError as exc:
+            raise UsageError(f"--scheduler {address}: the server is not a Dask scheduler ({exc.strerror or exc}); "
+                             f"{_EXPECTED}") from None
 
 
 def check_many(paths: list[str], catalogue: Any, job: Job) -> list[Part]:

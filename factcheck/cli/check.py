@@ -24,6 +24,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     check = sub.add_parser("check", help="check documents' figures and report verdicts")
     check.add_argument("paths", nargs="*", type=Path, metavar="PATH",
                        help="Markdown or text files, or folders of them (default: the configured include patterns)")
+    check.add_argument("--files-from", metavar="FILE",
+                       help="also check the files listed in FILE ('-' for stdin): NUL-separated (git diff -z) or one a line; "
+                            "an empty list checks nothing and exits 0")
     add_checking_options(check)
     check.add_argument("--output", action="append", default=[], metavar="FORMAT[:FILE]",
                        help=f"a format and where to write it (repeatable; stdout without FILE): {', '.join(outputs.FORMATS)}")
@@ -49,17 +52,23 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     check.add_argument("--scheduler", metavar="ADDRESS|local[:N]",
                        help="check documents on a Dask cluster (tcp://host:8786) or a local one of N workers; "
                             "needs pip install 'factcheck-figures[dask]'")
+    check.add_argument("--scheduler-timeout", type=float, metavar="SECONDS",
+                       help="how long to wait for the scheduler to accept the connection and answer (default 30; "
+                            "config scheduler-timeout)")
     check.add_argument("--write-baseline", type=Path, metavar="FILE",
                        help="record the current findings in FILE (reasons already written are kept) and exit 0")
 
 
 def run(args: argparse.Namespace) -> int:
     specs = outputs.parse(args.output, args.format)
+    listed = files_from(args.files_from) if args.files_from is not None else None
+    if args.scheduler:
+        batch.scheduler_address(args.scheduler)  # a bad address fails before any source is loaded
     session = prepare(args)
     minimum = args.min_checkworthiness if args.min_checkworthiness is not None else session.loaded.config.min_checkworthiness
     if not 0 <= minimum <= 1:
         raise UsageError(f"--min-checkworthiness {minimum}: must be between 0 and 1")
-    documents = _documents(args.paths, session)
+    documents = _documents([*args.paths, *(listed or [])], session, listed is not None)
     outputs.refuse_clashes(specs, documents)  # no output onto a document being checked
     parts = _check_all(documents, session, args)
     report = assemble([part for part, _ in parts])
@@ -83,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
     if args.diff_base:
         _keep_changed(report, session, documents, [text or "" for _, text in parts], args.diff_base)
     report["summary"] = summarize(report)
-    outputs.emit(report, specs, session.min_severity, args.verbose, args.url_base or session.loaded.config.url_base)
+    outputs.emit(report, specs, session.min_severity, args.verbose, _publication(specs, documents, session, args))
     if report["summary"]["unmatched"] and not any(o.format == "table" and o.file is None for o in specs):
         from ..report.table import unmatched_text
 
@@ -92,6 +101,18 @@ def run(args: argparse.Namespace) -> int:
     if code == EXIT_CONTRADICTED:
         _say_why_hidden(report, session)
     return code
+
+
+def _publication(specs: list[outputs.Output], documents: list[Path], session: Run, args: argparse.Namespace) -> outputs.Publication:
+    """ClaimReview's url base, each document's front matter and configured author, and the reviewer; read only
+    when a claimreview output is asked for."""
+    url_base = args.url_base or session.loaded.config.url_base
+    if not any(o.format == "claimreview" for o in specs):
+        return outputs.Publication(url_base)
+    from ..publication import published, reviewer
+
+    documents_published = published(documents, session.loaded, lambda d: session.settings_for(d).doc_date)
+    return outputs.Publication(url_base, documents_published, reviewer(session.loaded))
 
 
 def _say_why_hidden(report: dict, session: Run) -> None:
@@ -117,7 +138,10 @@ def _check_all(documents: list[Path], session: Run, args: argparse.Namespace) ->
     paths = [str(d) for d in documents]
     with Bar("checking", len(documents), len(documents) > 1 and wanted(args.progress)) as advance:
         if args.scheduler:
-            client = batch.dask_client(args.scheduler)
+            timeout = args.scheduler_timeout if args.scheduler_timeout is not None else session.loaded.config.scheduler_timeout
+            if not 0 < timeout <= 3600:
+                raise UsageError(f"--scheduler-timeout {timeout:g}: must be above 0 and at most 3600 seconds")
+            client = batch.dask_client(args.scheduler, timeout)
             try:
                 return list(batch.on_dask(paths, session.catalogue, job, client, advance))
             finally:
@@ -125,8 +149,35 @@ def _check_all(documents: list[Path], session: Run, args: argparse.Namespace) ->
         return list(batch.on_cores(paths, session.catalogue, job, jobs, advance))
 
 
-def _documents(paths: list[Path], session: Run) -> list[Path]:
+FILE_LIST_LIMIT = 16 * 1024 * 1024  # a list of files is a few kilobytes; /dev/zero is not one
+
+
+def files_from(name: str) -> list[Path]:
+    """The paths a file (or stdin) lists: NUL-separated when it holds a NUL (``git diff --name-only -z``, safe for
+    any file name), else one a line. Read whole (bounded), so a bad list fails before any source is loaded."""
+    try:
+        if name == "-":
+            raw = sys.stdin.buffer.read(FILE_LIST_LIMIT + 1)
+        else:
+            with open(name, "rb") as fh:
+                raw = fh.read(FILE_LIST_LIMIT + 1)
+    except OSError as exc:
+        raise UsageError(f"--files-from {name}: cannot read the list of files: {exc.strerror or exc}") from exc
+    if len(raw) > FILE_LIST_LIMIT:
+        raise UsageError(f"--files-from {name}: more than {FILE_LIST_LIMIT // (1024 * 1024)} MB; not a list of files")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"--files-from {name}: not UTF-8 (invalid byte at offset {exc.start})") from exc
+    entries = text.split("\0") if "\0" in text else text.splitlines()
+    return [Path(e) for e in entries if e.strip()]
+
+
+def _documents(paths: list[Path], session: Run, listed: bool = False) -> list[Path]:
     loaded = session.loaded
+    if not paths and listed:
+        print("factcheck: --files-from lists no files; nothing to check", file=sys.stderr)
+        return []
     if not paths:
         if not loaded.config.include:
             raise UsageError("no PATH given and no 'include' patterns configured ([tool.factcheck] or factcheck.toml)")

@@ -12,14 +12,18 @@ import io
 import os
 import stat
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any
 
 from ..core.findings import Severity
 from ..errors import UsageError
 from ..report.atomic import write_atomic, write_atomic_bytes
+
+if TYPE_CHECKING:  # the formats load only when asked for
+    from ..core.frontmatter import Author
+    from ..report.claimreview import Published
 
 FORMATS = ("table", "json", "jsonl", "concise", "sarif", "github", "markdown", "claimreview")
 # A file named without a format gets the format its suffix names; another suffix must say which.
@@ -81,13 +85,20 @@ def refuse_clashes(outputs: list[Output], inputs: list[Path]) -> None:
         if o.file is None:
             continue
         key = _identity(o.file)
-        if key in seen:
+        if key in seen and not _is_char_device(o.file):  # /dev/null twice loses nothing
             raise UsageError(f"--output {o.format}:{o.file} and --output {seen[key].format}:{seen[key].file} write the same file; "
                              "give each output its own file")
         seen[key] = o
         if key in checked:
             raise UsageError(f"--output {o.format}:{o.file}: is the document being checked ({checked[key]}); "
                              "refusing to replace it with a report")
+
+
+def _is_char_device(path: Path) -> bool:
+    try:
+        return stat.S_ISCHR(os.stat(path).st_mode)
+    except OSError:
+        return False
 
 
 def _identity(path: Path) -> str:
@@ -98,9 +109,19 @@ def _identity(path: Path) -> str:
         return str(path.absolute())
 
 
-def emit(report: dict[str, Any], outputs: list[Output], minimum: Severity, verbose: bool = False, url_base: str | None = None) -> None:
+@dataclass(frozen=True, slots=True)
+class Publication:
+    """What the ``claimreview`` format needs beyond the report: where and by whom each document is published."""
+
+    url_base: str | None = None
+    documents: Mapping[str, Published] = field(default_factory=dict)  # by the document's path in the report
+    reviewer: Author | None = None  # who publishes the reviews; None: factcheck itself
+
+
+def emit(report: dict[str, Any], outputs: list[Output], minimum: Severity, verbose: bool = False,
+         publication: Publication | None = None) -> None:
     """Render every output, write the files, then stdout; for ``github`` also the step summary."""
-    rendered = [(o, _render(report, o, minimum, verbose, url_base)) for o in outputs]
+    rendered = [(o, _render(report, o, minimum, verbose, publication or Publication())) for o in outputs]
     for o, text in rendered:
         if o.file is not None:
             if isinstance(text, str):
@@ -124,7 +145,7 @@ def emit(report: dict[str, Any], outputs: list[Output], minimum: Severity, verbo
         _step_summary(report)
 
 
-def _render(report: dict[str, Any], o: Output, minimum: Severity, verbose: bool = False, url_base: str | None = None) -> str | Iterator[bytes]:
+def _render(report: dict[str, Any], o: Output, minimum: Severity, verbose: bool, publication: Publication) -> str | Iterator[bytes]:
     if o.format == "table":
         if o.file is None:
             return ""  # rendered straight to the terminal by emit, in colour when it is one
@@ -159,7 +180,7 @@ def _render(report: dict[str, Any], o: Output, minimum: Severity, verbose: bool 
         return markdown.render(report)
     from ..report import claimreview
 
-    return claimreview.render(report, url_base)
+    return claimreview.render(report, publication.url_base, publication.documents, publication.reviewer)
 
 
 def _root() -> Path:
