@@ -219,7 +219,7 @@ def _pull(descriptors: list[Path], args: argparse.Namespace) -> int:
                     print(f"factcheck: warning: {printable(note)}", file=sys.stderr)
             else:
                 for note in client.notes:
-                    print(f"factcheck: warning: {note}", file=sys.stderr)
+                    print(f"factcheck: warning: {printable(note)}", file=sys.stderr)
                 snap = package["factcheck"]["snapshot"]
                 print(printable(f"{source.name}: {snap['rows']:,} rows from {len(snap['requests'])} request(s), "
                                 f"upstream version {snap['upstream_version'] or 'unknown'}"), file=sys.stderr)
