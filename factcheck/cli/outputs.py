@@ -7,6 +7,7 @@ goes to stdout (two would interleave).
 
 from __future__ import annotations
 
+import errno
 import io
 import os
 import stat
@@ -213,7 +214,24 @@ def _step_summary(report: dict[str, Any]) -> None:
 
     text = summary_within_limit(markdown.render(report))
     try:
-        with open(target, "a", encoding="utf-8") as fh:
+        # O_NONBLOCK: a FIFO with no reader fails at once (ENXIO) instead of waiting for one; anything but
+        # a regular file is refused before a byte is written (a FIFO, a socket, a device).
+        fd = os.open(target, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NONBLOCK, 0o666)
+    except OSError as exc:
+        if exc.errno == errno.ENXIO:
+            raise UsageError(f"GITHUB_STEP_SUMMARY={target}: not a regular file (a FIFO with no reader); "
+                             "the summary is appended only to a regular file") from exc
+        raise UsageError(f"GITHUB_STEP_SUMMARY={target}: cannot append the summary: {exc.strerror or exc}") from exc
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise UsageError(f"GITHUB_STEP_SUMMARY={target}: not a regular file (a FIFO, socket or device); "
+                             "the summary is appended only to a regular file")
+        os.set_blocking(fd, True)
+        with os.fdopen(fd, "a", encoding="utf-8", closefd=True) as fh:
+            fd = -1
             fh.write(text)
     except OSError as exc:
         raise UsageError(f"GITHUB_STEP_SUMMARY={target}: cannot append the summary: {exc.strerror or exc}") from exc
+    finally:
+        if fd >= 0:
+            os.close(fd)
