@@ -31,7 +31,6 @@ def render(report: dict[str, Any], stream: IO[str], color: bool | None = None, w
         _render_lines(report, stream, _use_color(stream) if color is None else color, note)
         return
     from rich.console import Console  # imported here: rich costs ~100 ms to import
-    from rich.text import Text
 
     # no_color=None lets rich honour NO_COLOR itself; False would override it
     console = Console(file=stream, force_terminal=color, no_color=True if color is False else None, width=width, highlight=False)
