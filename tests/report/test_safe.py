@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.cli import main
 from factcheck.report.safe import markdown_link, markdown_text, printable
+from tests.conftest import run
 
 ESC_TITLE = "Population\x1b]0;pwned\x07\n::error file=x.md::forged\r\u202etxt.exe"
 
@@ -90,12 +90,6 @@ def here(tmp_path, monkeypatch):
 
 
 FORGED_NAME = "doc\n::error file=forged.md,line=1::forged\x1b]0;t\x07.md"
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def check(capsys, name: str, *extra: str) -> tuple[int, str, str]:
