@@ -210,7 +210,7 @@ def _sentence_claims(here: Annotated, lines: LineIndex) -> list[Claim]:
     sentence, periods, subject, period, mentions = here.sentence, here.periods, here.subject, here.period, here.quantities
     text = sentence.text
     figure_starts = [m.start for m in mentions]
-    groups = attach.may_name_a_group(text)  # most sentences name no nationality or origin group: look no further
+    groups = attach.may_name_a_group(here.words)  # most sentences name no nationality or origin group: look no further
     tokens = here.tokens
     starts = [t.start for t in tokens]
     spans = [(m.start, m.end) for m in mentions]
