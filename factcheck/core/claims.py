@@ -102,16 +102,17 @@ def _claims(text: str, sents: list[Sentence], doc_date: date | None, lexicon: Le
         found = _entities_in(text, ws, lexicon)
         unknown = unknown_names(text, ws, found, lexicon) if mentions and not found else []
         periods = find_periods(text, doc_date) if mentions or lists or statements or period is None else []
-        here = Annotated(sentence, ws, tokens, mentions, found, lexicon.measures_in(text, ws) if mentions else [], periods,
-                         unknown=unknown[0] if unknown else (place if subject is None else None),
-                         subject=None if unknown else subject, period=period,
-                         title=_title_country(sentence.title, lexicon, titles) if mentions else None)
-        if mentions:
-            made = _sentence_claims(here, lines)
-            claims.extend(made)
-        if lists or statements:
-            claims.extend(_figureless_claims(here, lines, lists, statements))
-        here.tokens = here.words = []  # attachment is done: the claims keep the spans, not the tokens
+        if mentions or lists or statements:  # annotated further only where there is something to claim
+            here = Annotated(sentence, ws, tokens, mentions, found, lexicon.measures_in(text, ws) if mentions else [], periods,
+                             unknown=unknown[0] if unknown else (place if subject is None else None),
+                             subject=None if unknown else subject, period=period,
+                             title=_title_country(sentence.title, lexicon, titles) if mentions else None)
+            if mentions:
+                made = _sentence_claims(here, lines)
+                claims.extend(made)
+            if lists or statements:
+                claims.extend(_figureless_claims(here, lines, lists, statements))
+            here.tokens = here.words = []  # attachment is done: the claims keep the spans, not the tokens
         facts.append(SentenceFacts(sentence, bool(mentions), bool(found)))
         named |= {e.entity.id for e in found if not e.entity.id.startswith("org:")} | ({"?"} if unknown else set())
         if mentions and sentence.title:
@@ -119,7 +120,7 @@ def _claims(text: str, sents: list[Sentence], doc_date: date | None, lexicon: Le
                            and text[c.span.start - sentence.start - 1:c.span.start - sentence.start] != "["
                            and _REFERS_BACK.search(text, 0, c.span.start - sentence.start))
         if found:
-            first = _sentence_subject(text, here.triples, ws, subject)
+            first = _sentence_subject(text, [(e.start, e.end, e.entity) for e in found], ws, subject)
             if first is not None and is_place(first):
                 subject, place = None, first.name  # a sentence about a city: what follows is not the country's
             elif first is not None and attach.is_region(EntityMention(0, 0, first, False)):
