@@ -9,7 +9,7 @@ short sentences, stage directions), the sentence's words, and, in a transcript, 
 The weights are data, not code: ``factcheck/data/checkworthiness.json``, written by
 ``bench/eval/fit.py`` from the CLEF 2019 CheckThat! training transcripts and reproduced by it byte
 for byte. Scoring is plain Python over them (set and dict lookups; no scikit-learn, no download),
-deterministic and about 20 µs a sentence. ``EVALUATION.md`` reports how the score ranks and classifies
+deterministic and 20-30 µs a sentence. ``EVALUATION.md`` reports how the score ranks and classifies
 other people's labelled sentences.
 """
 
