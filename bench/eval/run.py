@@ -230,8 +230,8 @@ Published points of comparison: the number rule reaches accuracy 0.708, F1 0.635
 before issue 20 factcheck reached accuracy 0.811, F1 0.811. **The issue's target, accuracy 0.85, is not
 reached** (nor on the sentences CLEF does not hold). The model has seen only CLEF's labels, which mark
 the few sentences an outlet chose to check (2.7%), a narrower idea than ClaimBuster's "check-worthy
-factual statement"; every change tried that raised the CLEF ranking left ClaimBuster between 0.79 and
-0.82 (0.815 at best by any threshold).
+factual statement"; no model tried during issue 20 reached 0.82 on ClaimBuster, even with the threshold
+chosen on ClaimBuster itself.
 
 ## How the model was chosen
 
