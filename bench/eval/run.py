@@ -251,7 +251,8 @@ script; each against the model it would have changed, given second):
   added to a line's (0.222 at weight 0.2, falling with the weight), the previous line's score added to
   short or anaphoric follow-ups by the same speaker (0.227 at 0.2): check-worthy lines do come in runs,
   but what makes a line's neighbour check-worthy is already in the line's own words;
-- turn structure (first line of a turn, a one-line turn: 0.227 against 0.229);
+- turn structure (first line of a turn, a one-line turn: 0.227 against 0.229); the previous line's
+  speaker's role, whether the line answers a question, the last line of a turn (0.228 against 0.231);
 - lexicon features for "never/every/always", "the first/the only/record" and policy words
   (support, oppose, law, ban, plan...): 0.226 against 0.230;
 - the quantity finder in place of "digits or a number word" (0.230 against 0.231), and the entity
