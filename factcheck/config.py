@@ -3,6 +3,11 @@
 factcheck.toml takes precedence over pyproject.toml in the same folder; the
 nearest folder at or above the working directory that has either wins.
 Validated strictly: an unknown key or a bad value names the key and the file.
+
+What the configuration names is read only inside the project (the configuration's
+folder): an ``include`` pattern, a source folder or a baseline that leads out of it,
+through ``..``, an absolute path or a symbolic link, is refused (issue 21, point 4).
+A path named on the command line is the user's own choice and is not confined.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from .core.findings import Policy, Severity
 from .errors import UsageError
+from .safefs import inside
 
 
 def _kebab(name: str) -> str:
@@ -86,15 +92,51 @@ class LoadedConfig(BaseModel):
             return [default] if default.exists() else []
         return [(self.root / s) for s in self.config.sources]
 
+    def configured_sources(self) -> list[Path]:
+        """The source folders to load, each (and every Data Package found in it) confined to the project."""
+        from .sources.datapackage import find_descriptors
+
+        paths = [p for p in self.source_paths() if p.exists() or self.file is not None]
+        for path in paths:
+            name = path.relative_to(self.root).as_posix() if path.is_relative_to(self.root) else str(path)
+            self._confine(path, f"source folder '{name}'", hint="pass it with --sources PATH to use it anyway")
+            if path.exists():
+                for descriptor in find_descriptors(path):
+                    self._confine(descriptor, f"source folder '{name}' ({descriptor.parent.name})",
+                                  hint="pass it with --sources PATH to use it anyway")
+        return paths
+
     def baseline_path(self) -> Path | None:
-        return self.root / self.config.baseline if self.config.baseline else None
+        if not self.config.baseline:
+            return None
+        path = self.root / self.config.baseline
+        self._confine(path, f"baseline '{self.config.baseline}'", hint="pass it with --baseline FILE to use it anyway")
+        return path
 
     def included(self) -> list[Path]:
         """The documents the include patterns name, minus the excluded; relative to the working directory when possible."""
         found: set[Path] = set()
-        for pattern in self.config.include:
-            found.update(p for p in self.root.glob(pattern) if p.is_file())
+        for pattern in self.config.include:  # absolute and empty patterns are refused when the configuration is read
+            for p in self.root.glob(pattern):
+                if p.is_file():
+                    self._confine(p, f"include pattern '{pattern}'", p)
+                    found.add(p)
         return [_shorten(p) for p in sorted(found) if not self.excluded(p)]
+
+    def _confine(self, path: Path, what: str, match: Path | None = None, hint: str | None = None) -> None:
+        """Refuse a configured path that resolves (through '..', an absolute path or a link) outside the project."""
+        if inside(path, self.root):
+            return
+        matched = f" matches '{match}', which" if match is not None else ""
+        self._refuse(f"{what}{matched} leads outside the project folder {self.root} (through '..', an absolute path "
+                     "or a symbolic link)", hint)
+
+    def _refuse(self, problem: str, hint: str | None = None) -> None:
+        if self.file is None:
+            where = f"{self.root} (no configuration file, the defaults)"
+        else:
+            where = f"{self.file}{'' if self.file.name == 'factcheck.toml' else ' [tool.factcheck]'}"
+        raise UsageError(f"{where}: {problem}: refused; {hint or 'name it on the command line to check it anyway'}")
 
     def excluded(self, document: Path) -> bool:
         rel = self._relative(document)

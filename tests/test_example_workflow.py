@@ -82,8 +82,9 @@ def pull_request(tmp_path) -> Path:
     repo = tmp_path / "repo"
     (repo / "docs").mkdir(parents=True)
     shutil.copy(SEED, repo / "docs" / "seed.txt")
+    shutil.copytree(CURATED, repo / "sources" / CURATED.name)  # configured sources lie inside the project (issue 21)
     (repo / "pyproject.toml").write_text(
-        f'[tool.factcheck]\nsources = ["{CURATED.as_posix()}"]\nbuiltin-sources = false\n'
+        '[tool.factcheck]\nsources = ["sources"]\nbuiltin-sources = false\n'
         '[tool.factcheck.document_dates]\n"**/*" = "2020-06-07"\n"*" = "2020-06-07"\n', encoding="utf-8")
     _git(repo, "init", "-q", "-b", "main")
     _git(repo, "add", "-A")

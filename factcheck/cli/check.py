@@ -12,6 +12,7 @@ from .. import batch
 from ..core.findings import SEVERITIES
 from ..engine import claims_of, expand_documents
 from ..errors import EXIT_CONTRADICTED, EXIT_OK, UsageError
+from ..report.safe import printable
 from ..outcome import exit_code
 from ..report.build import assemble, keep_checkworthy, keep_listed, summarize
 from . import outputs
@@ -80,8 +81,8 @@ def run(args: argparse.Namespace) -> int:
         previous = baseline_mod.read(args.write_baseline) if args.write_baseline.exists() else None
         data = baseline_mod.from_report(report, args.write_baseline, previous)
         baseline_mod.write(args.write_baseline, data)
-        print(f"factcheck: wrote {len(data.entries)} finding(s) to {args.write_baseline}; "
-              "fill in each 'reason'", file=sys.stderr)
+        print(printable(f"factcheck: wrote {len(data.entries)} finding(s) to {args.write_baseline}; fill in each 'reason'"),
+              file=sys.stderr)
         return EXIT_OK
     baseline_file = None if args.no_baseline else (args.baseline or session.loaded.baseline_path())
     if baseline_file is not None:
@@ -95,7 +96,7 @@ def run(args: argparse.Namespace) -> int:
     if report["summary"]["unmatched"] and not any(o.format == "table" and o.file is None for o in specs):
         from ..report.table import unmatched_text
 
-        print(f"factcheck: warning: {unmatched_text(report['summary']['unmatched'])}", file=sys.stderr)
+        print(f"factcheck: warning: {unmatched_text(report['summary']['unmatched'])}", file=sys.stderr)  # its paths made printable there
     code = exit_code(report, session.fail_on, args.exit_zero)
     if code == EXIT_CONTRADICTED:
         _say_why_hidden(report, session)
@@ -189,7 +190,7 @@ def _documents(paths: list[Path], session: Run, listed: bool = False) -> list[Pa
     named = set(paths)  # sets, not lists: a folder of 10,000 documents was quadratic here
     for d, out in zip(documents, excluded):
         if out and d in named:
-            print(f"factcheck: {d}: excluded by the configuration; not checked", file=sys.stderr)
+            print(f"factcheck: {printable(str(d))}: excluded by the configuration; not checked", file=sys.stderr)
     return [d for d, out in zip(documents, excluded) if not out]
 
 
@@ -210,8 +211,8 @@ def _keep_changed(report: dict, session: Run, documents: list[Path], texts: list
 def _warn_stale(report: dict) -> None:
     stale = report["baseline"]["stale"]
     if stale:
-        print(f"factcheck: {len(stale)} baseline entr{'y' if len(stale) == 1 else 'ies'} no longer found "
-              f"in {report['baseline']['file']}; prune them:", file=sys.stderr)
-        for e in stale[:20]:
-            print(f"  {e['path']} {e['id']} {e['code'] or '-'} {e['text']}", file=sys.stderr)
+        print(printable(f"factcheck: {len(stale)} baseline entr{'y' if len(stale) == 1 else 'ies'} no longer found "
+                        f"in {report['baseline']['file']}; prune them:"), file=sys.stderr)
+        for e in stale[:20]:  # each entry one line, whatever its path or text holds
+            print(printable(f"  {e['path']} {e['id']} {e['code'] or '-'} {e['text']}"), file=sys.stderr)
 

@@ -15,6 +15,7 @@ from ..core.findings import POLICIES, Policy, Severity
 from ..core.matching import Settings
 from ..engine import Catalogue, Checked, check_text, load_sources, read_document
 from ..errors import EXIT_ERROR, UsageError, reading
+from ..report.safe import printable
 
 
 class Parser(argparse.ArgumentParser):
@@ -22,7 +23,7 @@ class Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
-        print(f"factcheck: error: {message}", file=sys.stderr)
+        print(f"factcheck: error: {printable(message)}", file=sys.stderr)
         raise SystemExit(EXIT_ERROR)
 
 
@@ -121,7 +122,7 @@ def prepare(args: argparse.Namespace) -> Run:
         cfg.fail_on = args.fail_on
     if getattr(args, "min_severity", None):
         cfg.min_severity = args.min_severity
-    configured = [p for p in loaded.source_paths() if p.exists() or loaded.file is not None]
+    configured = loaded.configured_sources()
     _refuse_empty(args.sources)
     paths = configured + list(args.sources)
     limit = download_limit(args, loaded)
@@ -129,7 +130,7 @@ def prepare(args: argparse.Namespace) -> Run:
         _pull_stale(paths, args, limit)
     catalogue = _load(paths, args, cfg.builtin_sources and not getattr(args, "no_builtin_sources", False))
     for warning in catalogue.warnings:
-        print(f"factcheck: warning: {warning}", file=sys.stderr)
+        print(f"factcheck: warning: {printable(warning)}", file=sys.stderr)
     if not catalogue.sources:
         print("factcheck: warning: no reference sources configured; every claim will lack evidence", file=sys.stderr)
     return Run(loaded, Settings(min_score, tolerance, args.doc_date, vintage), catalogue, tolerance, args.doc_date)
@@ -180,7 +181,10 @@ def _pull_stale(paths: list[Path], args: argparse.Namespace, limit: int) -> None
             if retrieved and (limit is None or (datetime.now(UTC).date() - date.fromisoformat(retrieved)).days <= limit):
                 continue
             pull(source, client)
-            print(f"factcheck: pulled {source.name} ({source.connector.describe()})", file=sys.stderr)
+            for note in client.notes:
+                print(f"factcheck: warning: {printable(note)}", file=sys.stderr)
+            client.notes.clear()
+            print(printable(f"factcheck: pulled {source.name} ({source.connector.describe()})"), file=sys.stderr)
 
 
 def build(run: Run, results: list[Checked]) -> dict[str, Any]:

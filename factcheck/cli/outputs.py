@@ -7,8 +7,10 @@ goes to stdout (two would interleave).
 
 from __future__ import annotations
 
+import errno
 import io
 import os
+import stat
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -83,13 +85,20 @@ def refuse_clashes(outputs: list[Output], inputs: list[Path]) -> None:
         if o.file is None:
             continue
         key = _identity(o.file)
-        if key in seen:
+        if key in seen and not _is_char_device(o.file):  # /dev/null twice loses nothing
             raise UsageError(f"--output {o.format}:{o.file} and --output {seen[key].format}:{seen[key].file} write the same file; "
                              "give each output its own file")
         seen[key] = o
         if key in checked:
             raise UsageError(f"--output {o.format}:{o.file}: is the document being checked ({checked[key]}); "
                              "refusing to replace it with a report")
+
+
+def _is_char_device(path: Path) -> bool:
+    try:
+        return stat.S_ISCHR(os.stat(path).st_mode)
+    except OSError:
+        return False
 
 
 def _identity(path: Path) -> str:
@@ -205,7 +214,24 @@ def _step_summary(report: dict[str, Any]) -> None:
 
     text = summary_within_limit(markdown.render(report))
     try:
-        with open(target, "a", encoding="utf-8") as fh:
+        # O_NONBLOCK: a FIFO with no reader fails at once (ENXIO) instead of waiting for one; anything but
+        # a regular file is refused before a byte is written (a FIFO, a socket, a device).
+        fd = os.open(target, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NONBLOCK, 0o666)
+    except OSError as exc:
+        if exc.errno == errno.ENXIO:
+            raise UsageError(f"GITHUB_STEP_SUMMARY={target}: not a regular file (a FIFO with no reader); "
+                             "the summary is appended only to a regular file") from exc
+        raise UsageError(f"GITHUB_STEP_SUMMARY={target}: cannot append the summary: {exc.strerror or exc}") from exc
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise UsageError(f"GITHUB_STEP_SUMMARY={target}: not a regular file (a FIFO, socket or device); "
+                             "the summary is appended only to a regular file")
+        os.set_blocking(fd, True)
+        with os.fdopen(fd, "a", encoding="utf-8", closefd=True) as fh:
+            fd = -1
             fh.write(text)
     except OSError as exc:
         raise UsageError(f"GITHUB_STEP_SUMMARY={target}: cannot append the summary: {exc.strerror or exc}") from exc
+    finally:
+        if fd >= 0:
+            os.close(fd)

@@ -11,6 +11,7 @@ from typing import Any
 
 from .. import config as config_mod
 from ..errors import EXIT_ERROR, EXIT_OK, UsageError
+from ..report.safe import printable
 from ..sources.base import SourceError
 from .common import Parser, add_download_option, download_limit
 from .progress import Bar, wanted
@@ -28,9 +29,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
             action.add_argument("id", metavar="ID")
         if name == "pull":
             action.add_argument("ids", nargs="*", metavar="ID", help="sources to pull (default: every connector source)")
-            action.add_argument("--cache-dir", type=Path, metavar="DIR",
-                                help="HTTP cache (default: $FACTCHECK_CACHE_DIR, else the platform's cache directory)")
             add_download_option(action)
+        action.add_argument("--cache-dir", type=Path, metavar="DIR",
+                            help="HTTP cache and source indexes (default: $FACTCHECK_CACHE_DIR, else the platform's cache directory)")
         action.add_argument("--sources", action="append", type=Path, default=[], metavar="PATH",
                             help="a source folder or datapackage.json (repeatable; adds to the configured sources)")
         action.add_argument("--offline", action="store_true", help="never touch the network")
@@ -48,10 +49,10 @@ def run(args: argparse.Namespace) -> int:
     if args.action == "list":
         return _list([d for d, _ in found.values()], {d for d, builtin in found.values() if builtin})
     if args.action == "show":
-        return _show(_chosen(named, [args.id])[0])
+        return _show(_chosen(named, [args.id])[0], args)
     if args.action == "pull":
         return _pull(_chosen(named, args.ids) if args.ids else list(named.values()), args)
-    return _verify(list(named.values()))
+    return _verify(list(named.values()), args)
 
 
 def _descriptors(args: argparse.Namespace) -> dict[str, tuple[Path, bool]]:
@@ -61,7 +62,7 @@ def _descriptors(args: argparse.Namespace) -> dict[str, tuple[Path, bool]]:
     from ..sources.datapackage import select_descriptors
 
     loaded = config_mod.defaults(Path.cwd()) if args.no_config else config_mod.find(Path.cwd())
-    paths = [p for p in loaded.source_paths() if p.exists() or loaded.file is not None] + list(args.sources)
+    paths = loaded.configured_sources() + list(args.sources)
     builtin = builtin_sources() if loaded.config.builtin_sources and not args.no_builtin_sources else None
     return {_id(d, read_descriptor(d)): (d, is_builtin) for d, is_builtin in select_descriptors(paths, builtin)}
 
@@ -81,8 +82,6 @@ def _list(descriptors: list[Path], builtin: set[Path]) -> int:
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
-
-    from ..report.safe import printable
 
     from ..connectors.snapshot import read_descriptor
 
@@ -151,39 +150,46 @@ def _rows(descriptor: Path, package: dict[str, Any]) -> str:
     return f"{total:,}" if total else "—"
 
 
-def _show(descriptor: Path) -> int:
+def _line(text: str = "") -> None:
+    """One line of ``sources show``: titles, URLs and labels come from the descriptor, so a newline or an
+    escape sequence in them stays inside the line, made visible."""
+    sys.stdout.write(printable(text) + "\n")
+
+
+def _show(descriptor: Path, args: argparse.Namespace) -> int:
+    from ..cachedir import cache_dir
     from ..connectors.snapshot import connector_source, read_descriptor
     from ..sources.datapackage import NotPulled, load
 
     package = read_descriptor(descriptor)
-    print(f"id:        {_id(descriptor, package)}")
-    print(f"descriptor: {descriptor}")
-    print(f"title:     {package.get('title', '')}")
+    _line(f"id:        {_id(descriptor, package)}")
+    _line(f"descriptor: {descriptor}")
+    _line(f"title:     {package.get('title', '')}")
     source = connector_source(descriptor)
     if source is not None:
-        print(f"connector: {source.block.connector}: {source.connector.describe()}")
-        print(f"params:    {json.dumps(source.block.params)}")
-        print(f"answers:   {', '.join(source.connector.measures())}"
+        _line(f"connector: {source.block.connector}: {source.connector.describe()}")
+        _line(f"params:    {json.dumps(source.block.params)}")
+        _line(f"answers:   {', '.join(source.connector.measures())}"
               + (f" (labels: {', '.join(source.block.aliases) if isinstance(source.block.aliases, list) else source.block.aliases})"
                  if source.block.aliases else ""))
         snapshot = source.block.snapshot or {}
         for key in ("retrieved", "upstream_version", "last_modified", "rows"):
             if snapshot.get(key) is not None:
-                print(f"{key + ':':10s} {snapshot[key]}")
+                _line(f"{key + ':':10s} {snapshot[key]}")
         for url in snapshot.get("requests") or []:
-            print(f"request:   {url}")
+            _line(f"request:   {url}")
     for licence in package.get("licenses") or []:
-        print(f"licence:   {licence.get('name') if isinstance(licence, dict) else licence}")
+        _line(f"licence:   {licence.get('name') if isinstance(licence, dict) else licence}")
     for r in package.get("resources") or []:
         if isinstance(r, dict):
-            print(f"resource:  {r.get('path')} ({r.get('bytes', '?')} bytes, {r.get('hash', 'no hash')})")
+            _line(f"resource:  {r.get('path')} ({r.get('bytes', '?')} bytes, {r.get('hash', 'no hash')})")
     try:
-        loaded = load(descriptor)
+        loaded = load(descriptor, cache_dir(args.cache_dir) / "index")
     except NotPulled as exc:
-        print(f"snapshot:  none yet ({exc.problem})")
+        _line(f"snapshot:  none yet ({exc.problem})")
         return EXIT_OK
     for m in loaded.measures():
-        print(f"measure:   {m.id}: {', '.join(m.labels)}")
+        _line(f"measure:   {m.id}: {', '.join(m.labels)}")
     return EXIT_OK
 
 
@@ -208,24 +214,36 @@ def _pull(descriptors: list[Path], args: argparse.Namespace) -> int:
             except SourceError as exc:
                 failed += 1
                 kept = "previous snapshot kept" if had_snapshot else "no snapshot written (it has none yet)"
-                print(f"factcheck: error: {source.name}: pull failed, {kept}: {exc}", file=sys.stderr)
+                print(printable(f"factcheck: error: {source.name}: pull failed, {kept}: {exc}"), file=sys.stderr)
+                for note in client.notes:
+                    print(f"factcheck: warning: {printable(note)}", file=sys.stderr)
             else:
+                for note in client.notes:
+                    print(f"factcheck: warning: {printable(note)}", file=sys.stderr)
                 snap = package["factcheck"]["snapshot"]
-                print(f"{source.name}: {snap['rows']:,} rows from {len(snap['requests'])} request(s), "
-                      f"upstream version {snap['upstream_version'] or 'unknown'}", file=sys.stderr)
+                print(printable(f"{source.name}: {snap['rows']:,} rows from {len(snap['requests'])} request(s), "
+                                f"upstream version {snap['upstream_version'] or 'unknown'}"), file=sys.stderr)
+            client.notes.clear()
             advance(1)
     return EXIT_ERROR if failed else EXIT_OK
 
 
-def _verify(descriptors: list[Path]) -> int:
+def _verify(descriptors: list[Path], args: argparse.Namespace) -> int:
+    """Every source, its index in the cache, and the cache's HTTP responses: each checked against its recorded hash."""
+    from ..cachedir import cache_dir
+    from ..connectors.http import cache_problems
     from ..sources.verify import verify
 
+    cache = cache_dir(args.cache_dir)
     problems = 0
     for d in descriptors:
-        found = verify(d)
+        found = verify(d, cache / "index")
         for problem in found:
-            print(f"factcheck: error: {problem}", file=sys.stderr)
+            print(f"factcheck: error: {printable(problem)}", file=sys.stderr)
         problems += len(found)
         if not found:
-            print(f"ok: {d}")
+            print(f"ok: {printable(str(d))}")
+    for problem in cache_problems(cache / "http"):
+        print(f"factcheck: error: {printable(problem)}", file=sys.stderr)
+        problems += 1
     return EXIT_ERROR if problems else EXIT_OK

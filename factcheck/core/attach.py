@@ -237,8 +237,9 @@ def subject_for(
     measure: MeasureMention | None,
     start: int,
     figure_starts: list[int],
+    end: int | None = None,
 ) -> EntityMention | None:
-    """The entity the figure at ``start`` is about; ``figure_starts`` are the sentence's figures."""
+    """The entity the figure at ``[start, end)`` is about; ``figure_starts`` are the sentence's figures."""
     measured = measure is not None
     candidates = [e for e in entities if not e.entity.id.startswith("org:") and not recipient(text, e, measured)
                   and not (e.demonym and measured and not names_measure(text, e, measure))]
@@ -251,6 +252,10 @@ def subject_for(
         listed = [e for e in candidates if e.end <= figure_starts[0]]
         if len(listed) == len(figure_starts):
             return listed[figure_starts.index(start)]
+    if end is not None:
+        right_after = _said_right_after(text, candidates, end)
+        if right_after is not None:
+            return right_after  # "X's population was A, against B for France": B is France's, whoever owns the label
     if measure is not None:
         said_of = _said_of(text, candidates, measure)
         if said_of is not None:
@@ -376,6 +381,23 @@ def names_measure(text: str, e: EntityMention, measure: MeasureMention | None) -
         return False
     gap = text[e.end:measure.start].split()
     return len(gap) <= 2 and all(w.lower() in BENIGN_MODIFIERS for w in gap)  # "Croatian nominal GDP"
+
+
+def said_by_itself(text: str, entities: list[EntityMention], start: int, end: int) -> EntityMention | None:
+    """The name a figure carries by itself: its possessive owner right before it, or the name right after it."""
+    named = [e for e in entities if not e.entity.id.startswith("org:") and not e.demonym]
+    return _possessive_before(text, named, start) or _said_right_after(text, named, end)
+
+
+def _said_right_after(text: str, entities: list[EntityMention], end: int) -> EntityMention | None:
+    """'66,312,067 for France', '2.1 million people in Bavaria': the name right after a figure (not a region)."""
+    for e in entities:
+        if end <= e.start <= end + 30 and not _region(e.entity) and _RIGHT_AFTER.fullmatch(text, end, e.start):
+            return e
+    return None
+
+
+_RIGHT_AFTER = re.compile(r"[ \t]*(?:(?:people|persons|inhabitants|residents)[ \t]+)?(?:for|in|of)[ \t]+(?:the[ \t]+)?", re.I)
 
 
 def _said_of(text: str, entities: list[EntityMention], measure: MeasureMention) -> EntityMention | None:

@@ -7,12 +7,14 @@ from typing import Any
 from ..core.findings import Severity
 from ..outcome import findings
 from .build import unlisted_text
+from .safe import printable
 
 
 def render(report: dict[str, Any], minimum: Severity = "note") -> str:
     shown = findings(report, minimum)
+    # each field made printable: a newline in a file name or a source title never makes a line of its own
     lines = [
-        f"{f.path}:{f.line}:{f.column}: {f.code} {f.message}" + (f" [{f.source}]" if f.source else "")
+        f"{printable(f.path)}:{f.line}:{f.column}: {f.code} {printable(f.message)}" + (f" [{printable(f.source)}]" if f.source else "")
         for f in shown
     ]
     suppressed = report["summary"]["findings"]["suppressed"]

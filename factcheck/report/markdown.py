@@ -6,7 +6,7 @@ from typing import Any
 
 from ..core.reasons import REASONS
 from .build import unchecked
-from .safe import markdown_text, printable
+from .safe import markdown_link, markdown_text
 from .build import unlisted_text
 from .table import evidence_value, figure, finding_note, findings_text, revision_text, unmatched_text
 
@@ -63,7 +63,8 @@ def render(report: dict[str, Any]) -> str:
                     for s in left]
             out.append("")
         if doc["problems"]:
-            out += ["Suppression comments to fix:", ""]
+            comments_only = all(p["code"].startswith("FC9") for p in doc["problems"])
+            out += ["Suppression comments to fix:" if comments_only else "Problems to fix:", ""]
             out += [f"- {p['location']['line']}:{p['location']['column']}: {p['code']} {_cell(p['message'])}" for p in doc["problems"]]
             out.append("")
     out += ["## Reasons", ""]
@@ -92,14 +93,13 @@ def _footnote(n: int, e: dict[str, Any]) -> str:
         role += f", {e['kind']}"
     period = e["period"]["text"] if e["period"] else "no period"
     parts = [
-        f"[^{n}]: {e['publisher'] or e['title']}: {evidence_value(e)} ({period}), {role}.".replace(" ()", ""),
+        f"{e['publisher'] or e['title']}: {evidence_value(e)} ({period}), {role}.".replace(" ()", ""),
         _AUTOLINK if e["url"] else "",
         f"Dataset `{e['source']}` row {e['record']}, retrieved {e['retrieved'] or 'unknown'}, licence {e['licence']}, "
         f"sha256 `{e['sha256']}`.",
         f"Note: {e['note']}." if e["note"] else "",
     ]
-    url = printable(e["url"] or "").replace("<", "%3C").replace(">", "%3E").replace(" ", "%20")
-    return " ".join(f"<{url}>." if p is _AUTOLINK else markdown_text(p) for p in parts if p)
+    return f"[^{n}]: " + " ".join(f"{markdown_link(e['url'])}." if p is _AUTOLINK else markdown_text(p) for p in parts if p)
 
 
 _AUTOLINK = "\0url"  # where a footnote's URL goes, as an autolink, not escaped as text

@@ -228,9 +228,11 @@ def load(descriptor: Path, index_dir: Path | None = None, warnings: list[str] | 
     figures_only = all(m.kind == "figures" for m, _, _ in prepared)
     aliases = entity_aliases([m for m, _, _ in prepared])
     if figures_only and (wanted is True or (wanted is None and size > INDEX_BYTES)):
-        indexed = _indexed(descriptor, package, name, licence, mapped, prepared, index_dir, progress)
-        indexed.entity_aliases = aliases
-        return indexed
+        indexed = _indexed(descriptor, package, name, licence, mapped, prepared, index_dir, progress, warnings)
+        if indexed is not None:
+            indexed.entity_aliases = aliases
+            return indexed
+        # no usable cache: read into memory like a small source (the warning is in `warnings`)
     measures: dict[str, Measure] = {}
     observations: list[Observation] = []
     for index, resource in mapped:
@@ -275,20 +277,49 @@ def _indexed(
     prepared: list[tuple[Mapping, Path, str]],
     index_dir: Path | None,
     progress: BuildProgress | None = None,
-) -> Source:
-    from ..cachedir import cache_dir
+    warnings: list[str] | None = None,
+) -> Source | None:
+    """The source answered from its index in the cache, built (or rebuilt) first when needed; None when the
+    cache cannot hold it (read-only, full, a file, HOME missing): the caller then reads the source into memory."""
+    import sqlite3
+
+    from ..cachedir import cache_dir, unavailable
+    from ..errors import UsageError
+    from ..safefs import UnsafePath, refuse_links
     from . import store
 
+    warnings = [] if warnings is None else warnings
     folder = index_dir or cache_dir() / "index"
     fp = store.fingerprint(descriptor, [(path, r.get("hash")) for (_, r), (_, path, _) in zip(mapped, prepared)])
     # the name only helps a person find the file (the fingerprint makes it unique): cut so that the name,
     # with the temporary file's prefix and suffix, stays under any file system's 255 bytes
     target = folder / f"{re.sub(r'[^A-Za-z0-9_.-]', '_', name)[:80]}-{fp}.sqlite"
-    if not target.is_file():
+    try:  # the cache folder may live anywhere; a link planted inside it (index/) is not followed
+        refuse_links(folder.parent, folder, "read or write the cache")
+    except UnsafePath as exc:
+        note = unavailable(folder, exc)
+        if note not in warnings:
+            warnings.append(note)
+        return None
+    recorded: dict[str, str] = {}  # the snapshot's sha256 of each data file, what the index must have been built from
+    for (_, resource), (_, path, where) in zip(mapped, prepared):
+        algorithm, digest = _declared(resource.get("hash"), where)
+        if algorithm == "sha256" and digest:
+            recorded[path.relative_to(descriptor.parent).as_posix()] = digest
+    # no index, or one of before manifests (a cache from an older factcheck): built without a word
+    # (an index or manifest that is a link is no index of ours: rebuilt, the link replaced)
+    ours = not target.is_symlink() and not store.manifest_path(target).is_symlink()
+    problem = store.untrusted(target, recorded) if ours and target.is_file() and store.manifest_path(target).is_file() else "missing"
+    if problem != "missing" and problem is not None:
+        warnings.append(store.CacheMismatch(f"{target}: the index of source '{name}' cannot be trusted: {problem}; rebuilt from the snapshot"))
+    if problem is not None:
+        built_from: dict[str, str] = {}
+
         def fill(sink: store.Sink) -> dict[str, Measure]:
             measures: dict[str, Measure] = {}
             for (_, resource), (mapping, path, where) in zip(mapped, prepared):
                 sha = hash_verified(path, resource.get("hash"), where)
+                built_from[path.relative_to(descriptor.parent).as_posix()] = sha
                 provenance = make_provenance(package, name, licence, sha, path)
                 seen = set(sink.measure_ids)
                 with open(path, encoding="utf-8-sig", newline="") as stream:
@@ -299,7 +330,13 @@ def _indexed(
                 add_measures(name, mapping, measures, {m: None for m in sink.measure_ids if m not in seen})
             return measures
 
-        store.build(target, name, fill, progress(name) if progress else None)
+        try:
+            store.build(target, name, fill, progress(name) if progress else None, built_from)
+        except (OSError, sqlite3.OperationalError, UsageError) as exc:  # the cache, not the data: SourceError goes on
+            note = unavailable(folder, exc)
+            if note not in warnings:
+                warnings.append(note)
+            return None
     return store.StoreSource(target)
 
 

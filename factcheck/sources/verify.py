@@ -9,7 +9,7 @@ from .base import SourceError
 from .datapackage import bounded_lines, csv_dialect, hash_verified, licence_of, prepare_resource, read_package
 
 
-def verify(descriptor: Path) -> list[str]:
+def verify(descriptor: Path, index_dir: Path | None = None) -> list[str]:
     """Every problem with a source: descriptor, connector block, mapping, columns, and each file's hash re-computed."""
     where = str(descriptor)
     try:
@@ -51,18 +51,23 @@ def verify(descriptor: Path) -> list[str]:
         except (SourceError, OSError, UnicodeDecodeError) as exc:
             problems.append(str(exc))
     if not problems:
-        problems += _as_check_loads_it(descriptor)
+        problems += _as_check_loads_it(descriptor, index_dir)
     return problems
 
 
-def _as_check_loads_it(descriptor: Path) -> list[str]:
-    """Every row read and validated exactly as ``check`` reads it: verify says ok only when check would load it."""
-    from .datapackage import NotPulled, load
+def _as_check_loads_it(descriptor: Path, index_dir: Path | None) -> list[str]:
+    """Every row read and validated exactly as ``check`` reads it: verify says ok only when check would load it.
 
+    An index in the cache that does not match its recorded hash is a problem too (it is rebuilt as it is found).
+    """
+    from .datapackage import NotPulled, load
+    from .store import CacheMismatch
+
+    warnings: list[str] = []
     try:
-        load(descriptor)
+        load(descriptor, index_dir, warnings)
     except NotPulled as exc:
         return [f"{exc}"]
     except SourceError as exc:
         return [str(exc)]
-    return []
+    return [w for w in warnings if isinstance(w, CacheMismatch)]
