@@ -1,0 +1,465 @@
+"""Judge a derived figure: which operation it states, the records that answer it, and the verdict.
+
+A figure the reading names as a change, a per-capita rate of GDP, a share of the world's total
+or a rank is not a level, but the sources can often compute it (:mod:`factcheck.core.derived`).
+This module reads which operation a claim states from the words around its figure (its own
+small reading, from the sentence's text and the claim's offsets), gathers every record the
+operation needs, and judges the computed value against the interval the stated figure means.
+
+Honest limits, each a named reason: a growth rate of a money measure is not judged, since the
+sources give current prices and a stated rate is usually real (``real_growth_not_judged``); PPP and
+constant-price figures likewise (``not_current_prices``); a share or rank within a region or bloc
+(``group_not_judged``); a total the sources lack (``total_missing``); a rank when countries lack a
+record and the missing ones could move it (``rank_incomplete``); a change whose two periods cannot
+be read (``change_period_unclear``). A derived claim is contradicted only when every record it
+needs is present and the reading is certain (no weak cue, the stated figure within a factor 2 of
+the computed one); otherwise ``uncertain_reading``, with the computation shown.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+
+from . import derived
+from .certainty import read_role
+from .compare import Interval, fit_reason, interval, miss_reason
+from .entities import is_country
+from .measures import MeasureIndex, MeasureMatch
+from .model import Claim, Computation, Entity, Measure, Observation, Verdict
+from .reasons import CONTRADICTED, NOT_ENOUGH_INFO, REASONS
+
+Fetch = Callable[[Measure, str | None], list[Observation]]
+Candidate = tuple[MeasureMatch, list[Observation]]
+WORLD = "WLD"
+_PLAUSIBLE = 2.0  # a stated figure further than this from the computed one is more likely misread than wrong
+
+_PER_CAPITA_BEFORE = re.compile(r"\b(?:GDP[ \t]+per[ \t]+(?:capita|head|person|inhabitant)|per[ \t-]+capita[ \t]+GDP)\b"
+                                r"(?:[ \t]+\([^)]{0,20}\))?[^.;:]{0,40}$", re.I)
+_PER_CAPITA_AFTER = re.compile(r"^[ \t]*(?:per|a)[ \t]+(?:capita|head|person|inhabitant)\b", re.I)
+_GDP = re.compile(r"\bGDP\b|\bgross[ \t]+domestic[ \t]+product\b", re.I)
+_NOT_CURRENT = re.compile(r"\b(?:PPP|purchasing[ \t]+power|international[ \t]+dollars?|Int\$|real|constant|inflation[ \t-]+adjusted|"
+                          r"(?:19|20)\d\d[ \t]+(?:US[ \t]+)?(?:dollars|prices|US\$)|adjusted)\b", re.I)
+_NOMINAL = re.compile(r"\b(?:nominal|in[ \t]+current[ \t]+(?:US[ \t]+)?(?:dollars|prices|US\$)|in[ \t]+(?:US[ \t]+)?dollar[ \t]+terms)\b", re.I)
+_WORLD_SHARE = re.compile(r"^[ \t]*(?:percent|per[ \t]+cent)?[ \t]*(?:of|in)[ \t]+(?:the[ \t]+)?(?:world'?s|world|global|worldwide|"
+                          r"total[ \t]+world|planet'?s)[ \t]+(?:total[ \t]+)?(?P<what>population|inhabitants|people|GDP|gross[ \t]+domestic[ \t]+product|"
+                          r"economy|economic[ \t]+output|output)\b", re.I)
+_GROUPS = (r"Africa|Europe|Asia|Latin[ \t]+America|South[ \t]+America|North[ \t]+America|the[ \t]+Caribbean|Oceania|the[ \t]+Middle[ \t]+East|"
+           r"the[ \t]+EU|the[ \t]+European[ \t]+Union|the[ \t]+euro[ \t]+area|the[ \t]+eurozone|the[ \t]+OECD|ASEAN|the[ \t]+G7|the[ \t]+G20|"
+           r"the[ \t]+Arab[ \t]+world|Sub-Saharan[ \t]+Africa|the[ \t]+region|the[ \t]+continent|[A-Z][a-z]+[ \t]+Africa|[A-Z][a-z]+[ \t]+Europe|"
+           r"[A-Z][a-z]+[ \t]+Asia|Central[ \t]+America")
+_GROUP_SHARE = re.compile(rf"^[ \t]*(?:percent|per[ \t]+cent)?[ \t]*of[ \t]+(?:{_GROUPS})(?:'s)?[ \t]+(?:total[ \t]+)?"
+                          r"(?:population|inhabitants|people|GDP|economy|output)\b", re.I)
+_ANNUAL_AFTER = re.compile(r"^[ \t]*(?:%|percent|per[ \t]+cent)?[ \t,]*(?:(?:a|per|each|every)[ \t]+year|annually|per[ \t]+annum|"
+                           r"yearly|a[ \t]+year[ \t]+on[ \t]+average|on[ \t]+average[ \t]+(?:a|per|each)[ \t]+year)\b", re.I)
+_ANNUAL_BEFORE = re.compile(r"\b(?:annual|annually|yearly|per[ \t]+annum|a[ \t]+year)\b[^.;]{0,40}$", re.I)
+_OTHER_BASE = re.compile(r"\b(?:since|compared[ \t]+(?:with|to)|over[ \t]+the[ \t]+(?:past|last|previous)|in[ \t]+the[ \t]+(?:past|last)|"
+                         r"decades?|centur(?:y|ies)|from|between|years?[ \t]+(?:ago|earlier|before))\b", re.I)
+_WORLD_SCOPE = re.compile(r"\b(?:world|worldwide|global|globally|planet|of[ \t]+all[ \t]+countries|among[ \t]+(?:all[ \t]+)?(?:the[ \t]+)?"
+                          r"(?:world'?s[ \t]+)?(?:countries|economies|nations))\b", re.I)
+_GROUP_SCOPE = re.compile(rf"\b(?:in|within|among|of)[ \t]+(?:{_GROUPS})\b|\b(?:African|European|Asian|Latin[ \t]+American|Caribbean|"
+                          r"Arab|Middle[ \t]+Eastern|EU|OECD|regional|continental)[ \t]+(?:countries|economies|nations|states|members)\b", re.I)
+_SMALLEST = re.compile(r"\b(?:smallest|least|lowest|poorest|fewest)\b", re.I)
+
+
+def candidate(claim: Claim) -> bool:
+    """Whether the claim could state a derived figure: a cheap test made for every figure a source could compare or not."""
+    q = claim.quantity
+    if q is None:
+        return False
+    if q.change is not None or claim.role in ("change", "rank"):
+        return True
+    text = claim.sentence.text
+    if q.currency is not None and q.unit is None:
+        return "capita" in text or "per head" in text or "per person" in text or "per inhabitant" in text
+    return q.unit == "%" and ("world" in text or "global" in text or "planet" in text or _may_name_group(text))
+
+
+def _may_name_group(text: str) -> bool:
+    return any(w in text for w in ("Africa", "Europe", "Asia", "America", "EU", "OECD", "region", "continent", "Caribbean", "euro"))
+
+
+def judge_derived(claim: Claim, found: Verdict | Candidate | list[Candidate], index: MeasureIndex, fetch: Fetch,
+                  min_score: float, tolerance: float, doc_date: date | None, vintage_years: int) -> Verdict | None:
+    """The verdict on a derived figure, or None when the claim states none of the operations (judged as before)."""
+    if not candidate(claim):
+        return None
+    read_role(claim)
+    if "vague period" in claim.weak:
+        return None  # a change "in the 1960s" is as uncomparable as a level then
+    q = claim.quantity
+    assert q is not None
+    text, start, end = _where(claim)
+    ctx = _Context(claim, index, fetch, min_score, tolerance, doc_date, vintage_years)
+    before, after = text[max(0, start - 80):start], text[end:end + 60]
+    if q.currency is not None and q.unit is None and q.change is None and (
+            _PER_CAPITA_BEFORE.search(before) or (_PER_CAPITA_AFTER.match(after) and _GDP.search(before))):
+        return _per_capita(ctx, text)
+    if q.unit == "%" and q.change is None:
+        if _GROUP_SHARE.match(after):
+            return _verdict("group_not_judged", f"a share of a region's or bloc's total ('{after.strip()[:40]}'): the group's membership "
+                            "and total are not in the configured sources")
+        m = _WORLD_SHARE.match(after)
+        if m:
+            return _share_of_world(ctx, m.group("what"))
+    if q.change is not None and claim.role == "change":
+        return _change(ctx, found, text, start, end)
+    if claim.role == "rank" and q.unit is None and q.currency is None:
+        return _rank(ctx, found, text)
+    return None
+
+
+class _Context:
+    """What every operation needs besides its records."""
+
+    __slots__ = ("claim", "index", "fetch", "min_score", "tolerance", "doc_date", "vintage_years")
+
+    def __init__(self, claim: Claim, index: MeasureIndex, fetch: Fetch, min_score: float, tolerance: float,
+                 doc_date: date | None, vintage_years: int) -> None:
+        self.claim, self.index, self.fetch, self.min_score = claim, index, fetch, min_score
+        self.tolerance, self.doc_date, self.vintage_years = tolerance, doc_date, vintage_years
+
+
+def _where(claim: Claim) -> tuple[str, int, int]:
+    s = claim.sentence
+    return s.text, claim.span.start - s.start, claim.span.end - s.start
+
+
+# --- records ------------------------------------------------------------------------------------------------------
+
+
+def _levels(records: list[Observation]) -> dict[int, Observation]:
+    """Whole-year levels by year, independent records only; a year with records that disagree is left out."""
+    by_year: dict[int, Observation] = {}
+    clash: set[int] = set()
+    for r in records:
+        if r.series != "level" or r.origin or r.period_end is None:
+            continue
+        y = r.period_end.year
+        if r.period_end != date(y, 12, 31) or r.period_start not in (None, date(y, 1, 1)):
+            continue
+        if y in by_year and by_year[y].value != r.value:
+            clash.add(y)
+        by_year.setdefault(y, r)
+    for y in clash:
+        del by_year[y]
+    return by_year
+
+
+def _measure(ctx: _Context, label: str, currency: str | None) -> Measure | None:
+    """The measure a label names, if it matches well and is of the wanted kind (money in ``currency``, or a count)."""
+    for match in ctx.index.search(label, label.split()[-1], None)[:3]:
+        if match.score < ctx.min_score:
+            return None
+        records = ctx.fetch(match.measure, WORLD) or ctx.fetch(match.measure, None)[:1]
+        if records and records[0].currency == currency and records[0].unit != "%":
+            return match.measure
+    return None
+
+
+def _year_of(claim: Claim) -> tuple[int | None, bool]:
+    """The year a stated level holds for, and whether it is implicit (no period: the latest record before the document's date)."""
+    p = claim.period
+    if p is None:
+        return None, True
+    if not p.year_known or p.end is None or (p.start is not None and p.start.year != p.end.year):
+        return None, False
+    return p.end.year, False
+
+
+# --- verdicts -----------------------------------------------------------------------------------------------------
+
+
+def _verdict(reason: str, explanation: str, evidence: list[Observation] | None = None, reference: str | None = None,
+             measure: Measure | None = None, computation: Computation | None = None) -> Verdict:
+    return Verdict(REASONS[reason].verdict, reason, explanation, list(evidence or []), reference,
+                   measure.key if measure else None, 100.0 if measure else None, computation)
+
+
+def _decide(ctx: _Context, computation: Computation, records: list[Observation], measure: Measure | None,
+            also: Computation | None = None) -> Verdict:
+    """Judge the computed value (or an admissible alternative) against the stated figure's interval."""
+    q = ctx.claim.quantity
+    assert q is not None
+    span = interval(q, ctx.tolerance)
+    computation = replace(computation, low=_finite(span.low), high=_finite(span.high))
+    options = [c for c in (computation, also) if c is not None]
+    positions = [(span.position(v), c) for c in options for v in (c.value, c.alternative) if v is not None]
+    fits = next((c for p, c in positions if p == 0), None)
+    said = f"'{q.text}'"
+    if fits is not None:
+        fits = replace(fits, low=computation.low, high=computation.high)
+        reason = fit_reason(q, fits.value) if span.position(fits.value) == 0 else fit_reason(q, fits.alternative or fits.value)
+        return _verdict(reason, f"{fits.words}: {fits.symbols} = {fits.shown}, which fits {said}", records, fits.shown, measure, fits)
+    plausible = [(p, c) for p, c in positions if _near(q.value, c.value)]
+    if also is not None and len(plausible) == 1:
+        computation = replace(plausible[0][1], low=computation.low, high=computation.high)  # the one reading near the figure decides
+        positions = plausible
+    sides = {p for p, _ in positions}
+    if len(sides) != 1:
+        return _verdict("ambiguous", f"{computation.words}: {computation.symbols} = {computation.shown}; the admissible readings "
+                        f"lie on both sides of {said}", records, computation.shown, measure, computation)
+    side = sides.pop()
+    found = _verdict(miss_reason(q, side), f"{computation.words}: {computation.symbols} = {computation.shown}; {said} does not fit it",
+                     records, computation.shown, measure, computation)
+    return _certain(ctx.claim, found, computation.value)
+
+
+def _certain(claim: Claim, found: Verdict, computed: float) -> Verdict:
+    """A contradiction on a weak reading, or on a figure far from the computed one, is an uncertain reading."""
+    if found.label != CONTRADICTED:
+        return found
+    weak = [w for w in claim.weak]
+    q = claim.quantity
+    if q is not None and computed and q.value:
+        ratio = abs(q.value / computed)
+        if not (1 / _PLAUSIBLE <= ratio <= _PLAUSIBLE):
+            weak.append(f"the figure is {ratio:.2g} times the computed value: more likely another period or quantity than a wrong figure")
+    if not weak:
+        return found
+    return replace(found, label=NOT_ENOUGH_INFO, reason="uncertain_reading",
+                   explanation=f"{found.explanation}; not contradicted, as the reading is uncertain: {'; '.join(weak)}")
+
+
+def _near(stated: float, computed: float) -> bool:
+    return computed != 0 and 1 / _PLAUSIBLE <= abs(stated / computed) <= _PLAUSIBLE
+
+
+def _finite(x: float) -> float | None:
+    return x if math.isfinite(x) else None
+
+
+def _one(found: Verdict | Candidate | list[Candidate]) -> Candidate | None:
+    if isinstance(found, tuple):
+        return found
+    if isinstance(found, list) and len(found) == 1:
+        return found[0]
+    return None
+
+
+def _named_measure(ctx: _Context) -> Candidate | None:
+    """The one measure the sentence names for the figure that has level records for the subject (a change's records are
+    levels, so matching found them in 'another unit')."""
+    claim = ctx.claim
+    if claim.subject is None:
+        return None
+    found: list[Candidate] = []
+    for key in claim.measure_keys:
+        measure = ctx.index.get(key)
+        records = ctx.fetch(measure, claim.subject.id) if measure is not None else []
+        if measure is not None and _levels(records):
+            found.append((MeasureMatch(measure, 100.0, claim.measure), records))
+    return found[0] if len(found) == 1 else None
+
+
+def _what(measure: Measure) -> str:
+    return measure.id.replace("_", " ")
+
+
+# --- operations ---------------------------------------------------------------------------------------------------
+
+
+def _change(ctx: _Context, found: Verdict | Candidate | list[Candidate], text: str, start: int, end: int) -> Verdict | None:
+    """A change between two periods: absolute, in percent, or a compound annual rate."""
+    claim, q = ctx.claim, ctx.claim.quantity
+    assert q is not None
+    one = _one(found) or _named_measure(ctx)
+    if one is None or claim.subject is None:
+        return None
+    match, records = one
+    levels = _levels(records)
+    if not levels:
+        return None
+    sample = next(iter(levels.values()))
+    annual = bool(_ANNUAL_AFTER.match(text[end:end + 60]) or _ANNUAL_BEFORE.search(text, max(0, start - 50), start))
+    if q.unit == "%" and sample.unit != "%":
+        if sample.currency is not None and not _NOMINAL.search(text):
+            return _verdict("real_growth_not_judged", f"a growth rate of {match.label} ('{q.text}'): such rates are usually real "
+                            f"(at constant prices), the records are in current {sample.currency}; not judged", measure=match.measure)
+        op = "percent"
+    elif q.unit == "pp" and sample.unit == "%":
+        op = "points"
+    elif q.unit is None and q.currency == sample.currency and sample.unit != "%":
+        if sample.currency is not None and _NOT_CURRENT.search(text):
+            return _verdict("not_current_prices", f"a change in real, constant-price or PPP terms ('{q.text}'); the records are in "
+                            f"current {sample.currency}: not judged", measure=match.measure)
+        op = "absolute"
+    else:
+        return None
+    years = _two_years(claim, text, start, end)
+    if years is None:
+        return _verdict("change_period_unclear", f"a change ('{q.text}') whose two periods the sentence does not give plainly "
+                        f"({claim.period.text if claim.period else 'no period'}): not computed", measure=match.measure)
+    y1, y2 = years
+    if y1 not in levels or y2 not in levels:
+        missing = ", ".join(str(y) for y in (y1, y2) if y not in levels)
+        return _verdict("period_mismatch", f"a change from {y1} to {y2} needs a record for each year; {match.label} has none for "
+                        f"{claim.subject.name} in {missing}", measure=match.measure)
+    a, b = levels[y1], levels[y2]
+    what = _what(match.measure)
+    if a.value == 0:
+        return None
+    if op == "absolute":
+        return _decide(ctx, derived.change(a, b, what), [a, b], match.measure)
+    if op == "points":
+        return _decide(ctx, derived.points_change(a, b, what), [a, b], match.measure)
+    if annual or y2 - y1 == 1:
+        return _decide(ctx, derived.annual_growth(a, b, what), [a, b], match.measure)
+    # a percentage over several years without "a year": the total change, or (writers often leave it out) the annual rate
+    return _decide(ctx, derived.percent_change(a, b, what), [a, b], match.measure, also=derived.annual_growth(a, b, what))
+
+
+def _two_years(claim: Claim, text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The earlier and later year a change is stated between: 'between 2010 and 2015', 'from 2010 to 2015', or 'in 2014' (the year before to it)."""
+    p = claim.period
+    if p is None or p.end is None or not p.year_known or p.inherited:
+        return None
+    if p.kind == "range" and p.start is not None and p.start.year < p.end.year and p.start == date(p.start.year, 1, 1) \
+            and p.end == date(p.end.year, 12, 31):
+        return p.start.year, p.end.year
+    if p.kind == "year" and p.start is not None and p.start.year == p.end.year:
+        if _OTHER_BASE.search(text):
+            return None  # "since 2000", "compared with", "over the past decade": the base is another year than the one before
+        return p.end.year - 1, p.end.year
+    return None
+
+
+def _per_capita(ctx: _Context, text: str) -> Verdict | None:
+    """GDP per capita = GDP / population, for the same subject and year."""
+    claim, q = ctx.claim, ctx.claim.quantity
+    assert q is not None
+    if claim.subject is None:
+        return None
+    if _NOT_CURRENT.search(text):
+        return _verdict("not_current_prices", f"a per-capita figure in PPP, real or constant-price terms ('{q.text}'); the sources "
+                        "give GDP in current US dollars: not judged")
+    gdp = _measure(ctx, "gdp", q.currency)
+    people = _measure(ctx, "population", None)
+    if gdp is None or people is None:
+        return None
+    money, heads = _levels(ctx.fetch(gdp, claim.subject.id)), _levels(ctx.fetch(people, claim.subject.id))
+    years = sorted(set(money) & set(heads))
+    return _by_year(ctx, years, lambda y: (derived.ratio(money[y], heads[y], "GDP per capita", "GDP", "population"),
+                                           [money[y], heads[y]]), gdp, "GDP and population")
+
+
+def _share_of_world(ctx: _Context, what: str) -> Verdict | None:
+    """A country's share of the world's total: the country's level / the world's level × 100."""
+    claim, q = ctx.claim, ctx.claim.quantity
+    assert q is not None
+    if claim.subject is None or not is_country(claim.subject):
+        return None
+    money = what.lower() not in ("population", "inhabitants", "people")
+    measure = _measure(ctx, "gdp" if money else "population", "USD" if money else None)
+    if measure is None:
+        return None
+    total = _levels(ctx.fetch(measure, WORLD))
+    if not total:
+        return _verdict("total_missing", f"a share of the world's {what}: '{measure.key}' has no record for the world", measure=measure)
+    part = _levels(ctx.fetch(measure, claim.subject.id))
+    years = sorted(set(part) & set(total))
+    label = _what(measure)
+    return _by_year(ctx, years, lambda y: (derived.share(part[y], total[y], label), [part[y], total[y]]), measure,
+                    f"{label} of {claim.subject.name} and of the world")
+
+
+def _by_year(ctx: _Context, years: list[int], compute: Callable[[int], tuple[Computation, list[Observation]]],
+             measure: Measure, needs: str) -> Verdict:
+    """Judge a computation for the stated year, or, with no year, the latest before the document's date (an older one
+    within the vintage window that fits makes it ``other_vintage``, as for levels)."""
+    claim = ctx.claim
+    year, implicit = _year_of(claim)
+    if year is None and not implicit:
+        return _verdict("period_mismatch", f"'{claim.period.text if claim.period else ''}' is not one year: not computed",
+                        measure=measure)
+    if implicit:
+        if ctx.doc_date is None:
+            return _verdict("no_period", "the claim names no year and the document has no date", measure=measure)
+        usable = [y for y in years if y <= ctx.doc_date.year]
+        if not usable:
+            return _verdict("period_mismatch", f"no year with records of {needs} before the document's date", measure=measure)
+        year = usable[-1]
+    if year not in years:
+        near = ", ".join(str(y) for y in sorted(years, key=lambda y: abs(y - year))[:2]) or "none"  # type: ignore[operator]
+        return _verdict("period_mismatch", f"the computation needs records of {needs} for {year}; nearest years: {near}", measure=measure)
+    computation, records = compute(year)
+    found = _decide(ctx, computation, records, measure)
+    if implicit and found.label in (CONTRADICTED, NOT_ENOUGH_INFO) and found.reason not in ("no_period",):
+        q = claim.quantity
+        assert q is not None
+        span = interval(q, ctx.tolerance)
+        older = [y for y in years if year - ctx.vintage_years <= y < year and span.position(compute(y)[0].value) == 0]
+        if older and found.computation is not None and span.position(found.computation.value) != 0:
+            y = older[-1]
+            c, rs = compute(y)
+            c = replace(c, low=found.computation.low, high=found.computation.high)
+            return _verdict("other_vintage", f"'{q.text}' has no year: it fits {c.words} ({c.shown}), not the latest before the "
+                            f"document's date ({computation.shown} for {year})", [*rs, *records], c.shown, measure, c)
+    return found
+
+
+def _rank(ctx: _Context, found: Verdict | Candidate | list[Candidate], text: str) -> Verdict | None:
+    """A rank among the world's countries in one year (aggregates excluded, ties said)."""
+    claim, q = ctx.claim, ctx.claim.quantity
+    assert q is not None
+    one = _one(found)
+    if one is None or claim.subject is None or not is_country(claim.subject) or q.value != int(q.value) or q.value < 1:
+        return None
+    if _GROUP_SCOPE.search(text):
+        return _verdict("group_not_judged", "a rank within a region or bloc: the group's membership is not in the configured sources",
+                        measure=one[0].measure)
+    if not _WORLD_SCOPE.search(text):
+        return None  # among what? left as a rank, not compared
+    match, _ = one
+    every = ctx.fetch(match.measure, None)
+    by_year: dict[int, list[Observation]] = {}
+    for r in every:
+        if r.entity is not None and r.series == "level" and not r.origin and r.period_end is not None \
+                and is_country(Entity(r.entity, r.entity_name or r.entity)):
+            by_year.setdefault(r.period_end.year, []).append(r)
+    countries = {r.entity for rs in by_year.values() for r in rs}
+    year, implicit = _year_of(claim)
+    if year is None:
+        if not implicit or ctx.doc_date is None:
+            return None
+        own = [y for y, rs in by_year.items() if y <= ctx.doc_date.year and any(r.entity == claim.subject.id for r in rs)]
+        if not own:
+            return None
+        year = max(own)
+    rows = by_year.get(year, [])
+    what = _what(match.measure)
+    computed = derived.rank(rows, claim.subject.id, what, lambda r: True, descending=not _SMALLEST.search(text))
+    if computed is None:
+        return _verdict("period_mismatch", f"no record of {what} for {claim.subject.name} in {year} to rank", measure=match.measure)
+    missing = len(countries) - len({r.entity for r in rows})
+    stated = int(q.value)
+    best, worst = int(computed.value), int(computed.alternative or computed.value)
+    if missing and best - missing <= stated <= worst + missing:
+        shown = computed.shown
+        return _verdict("rank_incomplete", f"{computed.words}: {shown}; {missing} countries have no record for {year} and could move "
+                        f"it as far as {max(1, best - missing)} to {worst + missing}: not judged", rows_of(rows, claim.subject.id),
+                        shown, match.measure, computed)
+    records = rows_of(rows, claim.subject.id)
+    if missing:
+        computed = replace(computed, alternative=float(worst + missing), value=float(max(1, best - missing)),
+                           words=f"{computed.words}; {missing} countries lack a record, so any rank from {max(1, best - missing)} "
+                                 f"to {worst + missing}")
+    verdict = _decide(ctx, computed, records, match.measure)
+    if verdict.label == CONTRADICTED and implicit:
+        return replace(verdict, label=NOT_ENOUGH_INFO, reason="uncertain_reading",
+                       explanation=f"{verdict.explanation}; not contradicted, as the rank's year is not stated ({year} is the latest "
+                                   "record) and ranks move from year to year")
+    return verdict
+
+
+def rows_of(rows: list[Observation], entity: str) -> list[Observation]:
+    """The evidence of a rank: the ranked country's own record first, then its two neighbours on each side."""
+    ordered = sorted(rows, key=lambda r: (-r.value, r.entity or ""))
+    i = next(i for i, r in enumerate(ordered) if r.entity == entity)
+    return [ordered[i], *ordered[max(0, i - 2):i], *ordered[i + 1:i + 3]]
+
+
+__all__ = ["candidate", "judge_derived"]
