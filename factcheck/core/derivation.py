@@ -26,10 +26,10 @@ from datetime import date
 
 from . import derived
 from .certainty import read_role
-from .compare import Interval, fit_reason, interval, miss_reason
+from .compare import Interval, fit_reason, format_value, interval, miss_reason
 from .entities import is_country
 from .measures import MeasureIndex, MeasureMatch
-from .model import Claim, Computation, Entity, Measure, Observation, Verdict
+from .model import Claim, Computation, Entity, Measure, Observation, Quantity, Verdict
 from .reasons import CONTRADICTED, NOT_ENOUGH_INFO, REASONS
 
 Fetch = Callable[[Measure, str | None], list[Observation]]
@@ -193,7 +193,8 @@ def _decide(ctx: _Context, computation: Computation, records: list[Observation],
     if fits is not None:
         fits = replace(fits, low=computation.low, high=computation.high)
         reason = fit_reason(q, fits.value) if span.position(fits.value) == 0 else fit_reason(q, fits.alternative or fits.value)
-        return _verdict(reason, f"{fits.words}: {fits.symbols} = {fits.shown}, which fits {said}", records, fits.shown, measure, fits)
+        return _verdict(reason, f"{fits.words}: {fits.symbols} = {fits.shown}, which fits {said} ({_means(q, span)})", records,
+                        fits.shown, measure, fits)
     plausible = [(p, c) for p, c in positions if _near(q.value, c.value)]
     if also is not None and len(plausible) == 1:
         computation = replace(plausible[0][1], low=computation.low, high=computation.high)  # the one reading near the figure decides
@@ -203,7 +204,8 @@ def _decide(ctx: _Context, computation: Computation, records: list[Observation],
         return _verdict("ambiguous", f"{computation.words}: {computation.symbols} = {computation.shown}; the admissible readings "
                         f"lie on both sides of {said}", records, computation.shown, measure, computation)
     side = sides.pop()
-    found = _verdict(miss_reason(q, side), f"{computation.words}: {computation.symbols} = {computation.shown}; {said} does not fit it",
+    found = _verdict(miss_reason(q, side), f"{computation.words}: {computation.symbols} = {computation.shown}; {said} "
+                     f"({_means(q, span)}) does not fit it",
                      records, computation.shown, measure, computation)
     return _certain(ctx.claim, found, computation.value)
 
@@ -222,6 +224,17 @@ def _certain(claim: Claim, found: Verdict, computed: float) -> Verdict:
         return found
     return replace(found, label=NOT_ENOUGH_INFO, reason="uncertain_reading",
                    explanation=f"{found.explanation}; not contradicted, as the reading is uncertain: {'; '.join(weak)}")
+
+
+def _means(q: Quantity, span: Interval) -> str:
+    """The interval a stated figure means, in words: 'from 5.15 million to 5.25 million', 'more than 3%'."""
+    low, high = _finite(span.low), _finite(span.high)
+    f = lambda x: format_value(round(x, 6), q.currency, q.unit)  # noqa: E731
+    if low is not None and high is not None:
+        return f"{f(low)} to {f(high)}"
+    if low is not None:
+        return f"{'at least' if span.low_closed else 'more than'} {f(low)}"
+    return f"{'at most' if span.high_closed else 'less than'} {f(high)}" if high is not None else "any value"
 
 
 def _near(stated: float, computed: float) -> bool:
