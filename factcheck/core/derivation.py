@@ -25,16 +25,18 @@ from dataclasses import replace
 from datetime import date
 
 from . import derived
+from .annotated import Reading
 from .certainty import read_role
 from .compare import Interval, fit_reason, format_value, interval, miss_reason
 from .entities import is_country
 from .measures import MeasureIndex, MeasureMatch
 from .model import Claim, Computation, Entity, Measure, Observation, Quantity, Verdict
-from .reasons import CONTRADICTED, NOT_ENOUGH_INFO, REASONS
+from .reasons import CONTRADICTED, NOT_ENOUGH_INFO, REASONS, SUPPORTED
 
 Fetch = Callable[[Measure, str | None], list[Observation]]
 Candidate = tuple[MeasureMatch, list[Observation]]
 WORLD = "WLD"
+WORLD_COUNTRIES = 150  # a source with records of fewer countries for a year cannot rank one "in the world" (the World Bank has 217)
 _PLAUSIBLE = 2.0  # a stated figure further than this from the computed one is more likely misread than wrong
 
 _PER_CAPITA_BEFORE = re.compile(r"\b(?:GDP[ \t]+per[ \t]+(?:capita|head|person|inhabitant)|per[ \t-]+capita[ \t]+GDP)\b"
@@ -62,6 +64,8 @@ _WORLD_SCOPE = re.compile(r"\b(?:world|worldwide|global|globally|planet|of[ \t]+
                           r"(?:world'?s[ \t]+)?(?:countries|economies|nations))\b", re.I)
 _GROUP_SCOPE = re.compile(rf"\b(?:in|within|among|of)[ \t]+(?:{_GROUPS})\b|\b(?:African|European|Asian|Latin[ \t]+American|Caribbean|"
                           r"Arab|Middle[ \t]+Eastern|EU|OECD|regional|continental)[ \t]+(?:countries|economies|nations|states|members)\b", re.I)
+_PART_BEFORE = re.compile(r"\b(?:each|every|both|these|those|states|provinces|regions|cities|districts|municipalities|counties|"
+                          r"departments|prefectures|towns|villages|urban|rural|capital|metropolitan|islands?|ethnic|religious)\b", re.I)
 _SMALLEST = re.compile(r"\b(?:smallest|least|lowest|poorest|fewest)\b", re.I)
 
 
@@ -82,12 +86,38 @@ def _may_name_group(text: str) -> bool:
     return any(w in text for w in ("Africa", "Europe", "Asia", "America", "EU", "OECD", "region", "continent", "Caribbean", "euro"))
 
 
+def countries_named(claim: Claim) -> frozenset[str]:
+    """The countries the claim's sentence names (not as adjectives), read from what attachment kept; call before read_role."""
+    reading = claim.later
+    if not isinstance(reading, Reading):
+        return frozenset()
+    return frozenset(e.entity.id for e in reading[0].entities if not e.demonym and is_country(e.entity))
+
+
 def judge_derived(claim: Claim, found: Verdict | Candidate | list[Candidate], index: MeasureIndex, fetch: Fetch,
-                  min_score: float, tolerance: float, doc_date: date | None, vintage_years: int) -> Verdict | None:
-    """The verdict on a derived figure, or None when the claim states none of the operations (judged as before)."""
+                  min_score: float, tolerance: float, doc_date: date | None, vintage_years: int,
+                  countries: frozenset[str] = frozenset()) -> Verdict | None:
+    """The verdict on a derived figure, or None when the claim states none of the operations (judged as before).
+
+    A derived figure is decided only on a certain reading: with a weak cue, or another country named in the sentence,
+    a fit is left as it was (not compared) and a misfit is ``uncertain_reading``, the computation shown.
+    """
     if not candidate(claim):
         return None
     read_role(claim)
+    text, start, _ = _where(claim)
+    if _PART_BEFORE.search(text, 0, start):
+        return None  # "each of these five states grew by a third": a part of the subject, not the subject
+    if claim.subject is not None and len(countries | {claim.subject.id}) > 1:
+        claim.weak = (*claim.weak, f"'{claim.subject.name}' is one of {len(countries | {claim.subject.id})} countries the sentence names")
+    found_verdict = _judge_derived(claim, found, index, fetch, min_score, tolerance, doc_date, vintage_years)
+    if found_verdict is not None and found_verdict.label == SUPPORTED and claim.weak:
+        return None
+    return found_verdict
+
+
+def _judge_derived(claim: Claim, found: Verdict | Candidate | list[Candidate], index: MeasureIndex, fetch: Fetch,
+                   min_score: float, tolerance: float, doc_date: date | None, vintage_years: int) -> Verdict | None:
     if "vague period" in claim.weak:
         return None  # a change "in the 1960s" is as uncomparable as a level then
     q = claim.quantity
@@ -105,7 +135,7 @@ def judge_derived(claim: Claim, found: Verdict | Candidate | list[Candidate], in
         m = _WORLD_SHARE.match(after)
         if m:
             return _share_of_world(ctx, m.group("what"))
-    if q.change is not None and claim.role == "change":
+    if claim.role == "change" and (q.change is not None or _direction(claim.role_cue or "")):
         return _change(ctx, found, text, start, end)
     if claim.role == "rank" and q.unit is None and q.currency is None:
         return _rank(ctx, found, text)
@@ -115,11 +145,12 @@ def judge_derived(claim: Claim, found: Verdict | Candidate | list[Candidate], in
 class _Context:
     """What every operation needs besides its records."""
 
-    __slots__ = ("claim", "index", "fetch", "min_score", "tolerance", "doc_date", "vintage_years")
+    __slots__ = ("claim", "quantity", "index", "fetch", "min_score", "tolerance", "doc_date", "vintage_years")
 
     def __init__(self, claim: Claim, index: MeasureIndex, fetch: Fetch, min_score: float, tolerance: float,
                  doc_date: date | None, vintage_years: int) -> None:
         self.claim, self.index, self.fetch, self.min_score = claim, index, fetch, min_score
+        self.quantity = claim.quantity  # the stated figure, signed when the words show a decrease the reading left unsigned
         self.tolerance, self.doc_date, self.vintage_years = tolerance, doc_date, vintage_years
 
 
@@ -182,7 +213,7 @@ def _verdict(reason: str, explanation: str, evidence: list[Observation] | None =
 def _decide(ctx: _Context, computation: Computation, records: list[Observation], measure: Measure | None,
             also: Computation | None = None) -> Verdict:
     """Judge the computed value (or an admissible alternative) against the stated figure's interval."""
-    q = ctx.claim.quantity
+    q = ctx.quantity
     assert q is not None
     span = interval(q, ctx.tolerance)
     computation = replace(computation, low=_finite(span.low), high=_finite(span.high))
@@ -207,16 +238,15 @@ def _decide(ctx: _Context, computation: Computation, records: list[Observation],
     found = _verdict(miss_reason(q, side), f"{computation.words}: {computation.symbols} = {computation.shown}; {said} "
                      f"({_means(q, span)}) does not fit it",
                      records, computation.shown, measure, computation)
-    return _certain(ctx.claim, found, computation.value)
+    return _certain(ctx.claim, q, found, computation.value)
 
 
-def _certain(claim: Claim, found: Verdict, computed: float) -> Verdict:
+def _certain(claim: Claim, q: Quantity, found: Verdict, computed: float) -> Verdict:
     """A contradiction on a weak reading, or on a figure far from the computed one, is an uncertain reading."""
     if found.label != CONTRADICTED:
         return found
-    weak = [w for w in claim.weak]
-    q = claim.quantity
-    if q is not None and computed and q.value:
+    weak = list(claim.weak)
+    if computed and q.value and found.computation is not None and found.computation.operation != "rank":
         ratio = abs(q.value / computed)
         if not (1 / _PLAUSIBLE <= ratio <= _PLAUSIBLE):
             weak.append(f"the figure is {ratio:.2g} times the computed value: more likely another period or quantity than a wrong figure")
@@ -279,6 +309,9 @@ def _change(ctx: _Context, found: Verdict | Candidate | list[Candidate], text: s
     """A change between two periods: absolute, in percent, or a compound annual rate."""
     claim, q = ctx.claim, ctx.claim.quantity
     assert q is not None
+    if q.change is None and _direction(claim.role_cue or "") == "decrease" and q.value > 0:
+        q = replace(q, value=-q.value, value_high=-q.value_high if q.value_high is not None else None, change="decrease")
+        ctx.quantity = q  # "a drop of 2%": the figure is a change of -2%
     one = _one(found) or _named_measure(ctx)
     if one is None or claim.subject is None:
         return None
@@ -323,6 +356,20 @@ def _change(ctx: _Context, found: Verdict | Candidate | list[Candidate], text: s
         return _decide(ctx, derived.annual_growth(a, b, what), [a, b], match.measure)
     # a percentage over several years without "a year": the total change, or (writers often leave it out) the annual rate
     return _decide(ctx, derived.percent_change(a, b, what), [a, b], match.measure, also=derived.annual_growth(a, b, what))
+
+
+_UP = re.compile(r"\b(?:increase[sd]?|rise|rises|rose|risen|grow|grows|growth|grew|grown|gain(?:s|ed)?|jump(?:s|ed)?|surge[sd]?|"
+                 r"expan(?:d|ds|ded|sion)|added|up)\b", re.I)
+_DOWN = re.compile(r"\b(?:decrease[sd]?|decline[sd]?|drop(?:s|ped)?|fall|falls|fell|fallen|loss|lost|shr[ai]nk|shrunk|contract(?:ed|ion)?|"
+                   r"reduc(?:ed|tion)|down)\b", re.I)
+
+
+def _direction(cue: str) -> str | None:
+    """'increase' or 'decrease' from the words that show a change, when the reading gave the figure no sign."""
+    up, down = _UP.search(cue), _DOWN.search(cue)
+    if bool(up) == bool(down):
+        return None
+    return "increase" if up else "decrease"
 
 
 def _two_years(claim: Claim, text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -391,7 +438,7 @@ def _by_year(ctx: _Context, years: list[int], compute: Callable[[int], tuple[Com
     if implicit:
         if ctx.doc_date is None:
             return _verdict("no_period", "the claim names no year and the document has no date", measure=measure)
-        usable = [y for y in years if y <= ctx.doc_date.year]
+        usable = [y for y in years if date(y, 12, 31) <= ctx.doc_date]  # as for levels: a year's record once the year is over
         if not usable:
             return _verdict("period_mismatch", f"no year with records of {needs} before the document's date", measure=measure)
         year = usable[-1]
@@ -438,12 +485,15 @@ def _rank(ctx: _Context, found: Verdict | Candidate | list[Candidate], text: str
     if year is None:
         if not implicit or ctx.doc_date is None:
             return None
-        own = [y for y, rs in by_year.items() if y <= ctx.doc_date.year and any(r.entity == claim.subject.id for r in rs)]
+        own = [y for y, rs in by_year.items() if date(y, 12, 31) <= ctx.doc_date and any(r.entity == claim.subject.id for r in rs)]
         if not own:
             return None
         year = max(own)
     rows = by_year.get(year, [])
     what = _what(match.measure)
+    if len(rows) < WORLD_COUNTRIES:
+        return _verdict("rank_incomplete", f"'{match.label}' has records of {len(rows)} countries for {year}: too few to rank "
+                        f"{claim.subject.name} in the world (at least {WORLD_COUNTRIES} needed)", measure=match.measure)
     computed = derived.rank(rows, claim.subject.id, what, lambda r: True, descending=not _SMALLEST.search(text))
     if computed is None:
         return _verdict("period_mismatch", f"no record of {what} for {claim.subject.name} in {year} to rank", measure=match.measure)
