@@ -55,17 +55,24 @@ _GROUPS = (r"Africa|Europe|Asia|Latin[ \t]+America|South[ \t]+America|North[ \t]
            r"[A-Z][a-z]+[ \t]+Asia|Central[ \t]+America")
 _GROUP_SHARE = re.compile(rf"^[ \t]*(?:percent|per[ \t]+cent)?[ \t]*of[ \t]+(?:{_GROUPS})(?:'s)?[ \t]+(?:total[ \t]+)?"
                           r"(?:population|inhabitants|people|GDP|economy|output)\b", re.I)
+# What a country does with its share, just before the figure: "accounts for 0.9% of the world's population" (not "a market
+# controlling 77% of the world's GDP", "or 25% of global output" of diamonds).
+_HOLDS = re.compile(r"\b(?:accounts?[ \t]+for|accounted[ \t]+for|(?:is|was|are|were)[ \t]+home[ \t]+to|home[ \t]+to|makes?[ \t]+up|"
+                    r"made[ \t]+up|represents?|represented|has|had|holds|held|produces|produced|generates|generated|contributes|"
+                    r"contributed|constitutes|constituted)[ \t]+(?:about|around|roughly|some|nearly|almost|over|just[ \t]+over|"
+                    r"more[ \t]+than|less[ \t]+than|under|approximately|an[ \t]+estimated)?[ \t]*$", re.I)
 _ANNUAL_AFTER = re.compile(r"^[ \t]*(?:%|percent|per[ \t]+cent)?[ \t,]*(?:(?:a|per|each|every)[ \t]+year|annually|per[ \t]+annum|"
                            r"yearly|a[ \t]+year[ \t]+on[ \t]+average|on[ \t]+average[ \t]+(?:a|per|each)[ \t]+year)\b", re.I)
 _ANNUAL_BEFORE = re.compile(r"\b(?:annual|annually|yearly|per[ \t]+annum|a[ \t]+year)\b[^.;]{0,40}$", re.I)
 _OTHER_BASE = re.compile(r"\b(?:since|compared[ \t]+(?:with|to)|over[ \t]+the[ \t]+(?:past|last|previous)|in[ \t]+the[ \t]+(?:past|last)|"
                          r"decades?|centur(?:y|ies)|from|between|years?[ \t]+(?:ago|earlier|before))\b", re.I)
-_WORLD_SCOPE = re.compile(r"\b(?:world|worldwide|global|globally|planet|of[ \t]+all[ \t]+countries|among[ \t]+(?:all[ \t]+)?(?:the[ \t]+)?"
+_WORLD_SCOPE = re.compile(r"\b(?:world(?![ \t]+(?:Bank|Health|Trade|War|Cup|Heritage|Economic|Food|Factbook))|worldwide|global|globally|planet|of[ \t]+all[ \t]+countries|among[ \t]+(?:all[ \t]+)?(?:the[ \t]+)?"
                           r"(?:world'?s[ \t]+)?(?:countries|economies|nations))\b", re.I)
 _GROUP_SCOPE = re.compile(rf"\b(?:in|within|among|of)[ \t]+(?:{_GROUPS})\b|\b(?:African|European|Asian|Latin[ \t]+American|Caribbean|"
                           r"Arab|Middle[ \t]+Eastern|EU|OECD|regional|continental)[ \t]+(?:countries|economies|nations|states|members)\b", re.I)
 _PART_BEFORE = re.compile(r"\b(?:each|every|both|these|those|states|provinces|regions|cities|districts|municipalities|counties|"
-                          r"departments|prefectures|towns|villages|urban|rural|capital|metropolitan|islands?|ethnic|religious)\b", re.I)
+                          r"departments|prefectures|towns|villages|urban|rural|capital|metropolitan|islands?|ethnic|religious|ages?|aged|children|"
+                          r"youth|women|men|adults|elderly|workers|labou?r[ \t]+force|immigrants|migrants|refugees|households)\b", re.I)
 _SMALLEST = re.compile(r"\b(?:smallest|least|lowest|poorest|fewest)\b", re.I)
 
 
@@ -80,6 +87,17 @@ def candidate(claim: Claim) -> bool:
     if q.currency is not None and q.unit is None:
         return "capita" in text or "per head" in text or "per person" in text or "per inhabitant" in text
     return q.unit == "%" and ("world" in text or "global" in text or "planet" in text or _may_name_group(text))
+
+
+def _gdp_owns(before: str) -> bool:
+    """'GDP reached $41,500 per capita', 'GDP was $5.85 billion in 2007, or $91,477 per capita': GDP is what is per capita,
+    not healthcare spending or insurance named after a share of GDP."""
+    found = list(_GDP.finditer(before))
+    return bool(found) and not _OTHER_MONEY.search(before, found[-1].end())
+
+
+_OTHER_MONEY = re.compile(r"\b(?:spend\w*|spent|expenditure\w*|income|health\w*|education|debt|budget|revenue\w*|tax\w*|insurance|"
+                          r"density|cost\w*|wages?|salar\w+|aid|exports?|imports?|investment|of[ \t]+GDP|penetration)\b", re.I)
 
 
 def _may_name_group(text: str) -> bool:
@@ -126,14 +144,14 @@ def _judge_derived(claim: Claim, found: Verdict | Candidate | list[Candidate], i
     ctx = _Context(claim, index, fetch, min_score, tolerance, doc_date, vintage_years)
     before, after = text[max(0, start - 80):start], text[end:end + 60]
     if q.currency is not None and q.unit is None and q.change is None and (
-            _PER_CAPITA_BEFORE.search(before) or (_PER_CAPITA_AFTER.match(after) and _GDP.search(before))):
+            _PER_CAPITA_BEFORE.search(before) or (_PER_CAPITA_AFTER.match(after) and _gdp_owns(before))):
         return _per_capita(ctx, text)
     if q.unit == "%" and q.change is None:
         if _GROUP_SHARE.match(after):
             return _verdict("group_not_judged", f"a share of a region's or bloc's total ('{after.strip()[:40]}'): the group's membership "
                             "and total are not in the configured sources")
         m = _WORLD_SHARE.match(after)
-        if m:
+        if m and _HOLDS.search(before):
             return _share_of_world(ctx, m.group("what"))
     if claim.role == "change" and (q.change is not None or _direction(claim.role_cue or "")):
         return _change(ctx, found, text, start, end)
@@ -466,7 +484,8 @@ def _rank(ctx: _Context, found: Verdict | Candidate | list[Candidate], text: str
     claim, q = ctx.claim, ctx.claim.quantity
     assert q is not None
     one = _one(found)
-    if one is None or claim.subject is None or not is_country(claim.subject) or q.value != int(q.value) or q.value < 1:
+    if one is None or not claim.measure_keys or claim.subject is None or not is_country(claim.subject) \
+            or q.value != int(q.value) or q.value < 1:
         return None
     if _GROUP_SCOPE.search(text):
         return _verdict("group_not_judged", "a rank within a region or bloc: the group's membership is not in the configured sources",

@@ -194,3 +194,16 @@ def test_a_rank_says_its_ties():
     rows = [_obs(2018, v, e) for e, v in (("AAA", 10), ("BBB", 7), ("CCC", 7), ("DDD", 3))]
     r = derived.rank(rows, "CCC", "population", lambda r: True)
     assert r is not None and (r.value, r.alternative) == (2, 3) and "tied with 1 other" in r.words
+
+
+NOT_DERIVED = [  # look like a derived figure, are something else: never decided
+    "In 2018 France's trade deals opened a market controlling 30% of the world's GDP.",
+    "France spends 11% of GDP on health, or $4,600 per capita in 2018.",
+    "The population of France aged 6 to 19 has decreased by 2% between 2010 and 2015.",
+    "According to the World Bank, France ranked 32 out of 190 economies for starting a business in 2018.",
+]
+
+
+@pytest.mark.parametrize("sentence", NOT_DERIVED)
+def test_what_only_looks_derived_is_not_decided(sentence):
+    assert judged(sentence) and all(v.label == "not_enough_info" for _, v in judged(sentence)), [(c.text, v.reason, v.explanation) for c, v in judged(sentence)]
