@@ -156,6 +156,7 @@ WEAK = [  # a misfit on an uncertain reading is not contradicted
     "Germany's population grew by 5 million, while France's population rose by 2.5 million between 2010 and 2015.",
     "Unlike Germany, France's GDP per capita was $35,000 in 2018.",
     "France's population rose by 15 million between 2010 and 2015.",  # ten times the change: more likely misread
+    "France's population fell by 2 million in 2018.",  # the records show a rise of 200,000
 ]
 
 
