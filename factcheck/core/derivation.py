@@ -19,13 +19,11 @@ the computed one); otherwise ``uncertain_reading``, with the computation shown.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
-from . import derived
-from .annotated import Reading
+from . import derived, derived_words as words
 from .certainty import read_role
 from .compare import Interval, fit_reason, format_value, interval, miss_reason
 from .entities import is_country
@@ -39,79 +37,6 @@ WORLD = "WLD"
 WORLD_COUNTRIES = 150  # a source with records of fewer countries for a year cannot rank one "in the world" (the World Bank has 217)
 _PLAUSIBLE = 2.0  # a stated figure further than this from the computed one is more likely misread than wrong
 
-_PER_CAPITA_BEFORE = re.compile(r"\b(?:GDP[ \t]+per[ \t]+(?:capita|head|person|inhabitant)|per[ \t-]+capita[ \t]+GDP)\b"
-                                r"(?:[ \t]+\([^)]{0,20}\))?[^.;:]{0,40}$", re.I)
-_PER_CAPITA_AFTER = re.compile(r"^[ \t]*(?:per|a)[ \t]+(?:capita|head|person|inhabitant)\b", re.I)
-_GDP = re.compile(r"\bGDP\b|\bgross[ \t]+domestic[ \t]+product\b", re.I)
-_NOT_CURRENT = re.compile(r"\b(?:PPP|purchasing[ \t]+power|international[ \t]+dollars?|Int\$|real|constant|inflation[ \t-]+adjusted|"
-                          r"(?:19|20)\d\d[ \t]+(?:US[ \t]+)?(?:dollars|prices|US\$)|adjusted)\b", re.I)
-_NOMINAL = re.compile(r"\b(?:nominal|in[ \t]+current[ \t]+(?:US[ \t]+)?(?:dollars|prices|US\$)|in[ \t]+(?:US[ \t]+)?dollar[ \t]+terms)\b", re.I)
-_WORLD_SHARE = re.compile(r"^[ \t]*(?:percent|per[ \t]+cent)?[ \t]*(?:of|in)[ \t]+(?:the[ \t]+)?(?:world'?s|world|global|worldwide|"
-                          r"total[ \t]+world|planet'?s)[ \t]+(?:total[ \t]+)?(?P<what>population|inhabitants|people|GDP|gross[ \t]+domestic[ \t]+product|"
-                          r"economy|economic[ \t]+output|output)\b", re.I)
-_GROUPS = (r"Africa|Europe|Asia|Latin[ \t]+America|South[ \t]+America|North[ \t]+America|the[ \t]+Caribbean|Oceania|the[ \t]+Middle[ \t]+East|"
-           r"the[ \t]+EU|the[ \t]+European[ \t]+Union|the[ \t]+euro[ \t]+area|the[ \t]+eurozone|the[ \t]+OECD|ASEAN|the[ \t]+G7|the[ \t]+G20|"
-           r"the[ \t]+Arab[ \t]+world|Sub-Saharan[ \t]+Africa|the[ \t]+region|the[ \t]+continent|[A-Z][a-z]+[ \t]+Africa|[A-Z][a-z]+[ \t]+Europe|"
-           r"[A-Z][a-z]+[ \t]+Asia|Central[ \t]+America")
-_GROUP_SHARE = re.compile(rf"^[ \t]*(?:percent|per[ \t]+cent)?[ \t]*of[ \t]+(?:{_GROUPS})(?:'s)?[ \t]+(?:total[ \t]+)?"
-                          r"(?:population|inhabitants|people|GDP|economy|output)\b", re.I)
-# What a country does with its share, just before the figure: "accounts for 0.9% of the world's population" (not "a market
-# controlling 77% of the world's GDP", "or 25% of global output" of diamonds).
-_HOLDS = re.compile(r"\b(?:accounts?[ \t]+for|accounted[ \t]+for|(?:is|was|are|were)[ \t]+home[ \t]+to|home[ \t]+to|makes?[ \t]+up|"
-                    r"made[ \t]+up|represents?|represented|has|had|holds|held|produces|produced|generates|generated|contributes|"
-                    r"contributed|constitutes|constituted)[ \t]+(?:about|around|roughly|some|nearly|almost|over|just[ \t]+over|"
-                    r"more[ \t]+than|less[ \t]+than|under|approximately|an[ \t]+estimated)?[ \t]*$", re.I)
-_ANNUAL_AFTER = re.compile(r"^[ \t]*(?:%|percent|per[ \t]+cent)?[ \t,]*(?:(?:a|per|each|every)[ \t]+year|annually|per[ \t]+annum|"
-                           r"yearly|a[ \t]+year[ \t]+on[ \t]+average|on[ \t]+average[ \t]+(?:a|per|each)[ \t]+year)\b", re.I)
-_ANNUAL_BEFORE = re.compile(r"\b(?:annual|annually|yearly|per[ \t]+annum|a[ \t]+year)\b[^.;]{0,40}$", re.I)
-_OTHER_BASE = re.compile(r"\b(?:since|compared[ \t]+(?:with|to)|over[ \t]+the[ \t]+(?:past|last|previous)|in[ \t]+the[ \t]+(?:past|last)|"
-                         r"decades?|centur(?:y|ies)|from|between|years?[ \t]+(?:ago|earlier|before))\b", re.I)
-_WORLD_SCOPE = re.compile(r"\b(?:world(?![ \t]+(?:Bank|Health|Trade|War|Cup|Heritage|Economic|Food|Factbook))|worldwide|global|globally|planet|of[ \t]+all[ \t]+countries|among[ \t]+(?:all[ \t]+)?(?:the[ \t]+)?"
-                          r"(?:world'?s[ \t]+)?(?:countries|economies|nations))\b", re.I)
-_GROUP_SCOPE = re.compile(rf"\b(?:in|within|among|of)[ \t]+(?:{_GROUPS})\b|\b(?:African|European|Asian|Latin[ \t]+American|Caribbean|"
-                          r"Arab|Middle[ \t]+Eastern|EU|OECD|regional|continental)[ \t]+(?:countries|economies|nations|states|members)\b", re.I)
-_PART_BEFORE = re.compile(r"\b(?:each|every|both|these|those|states|provinces|regions|cities|districts|municipalities|counties|"
-                          r"departments|prefectures|towns|villages|urban|rural|capital|metropolitan|islands?|ethnic|religious|ages?|aged|children|"
-                          r"youth|women|men|adults|elderly|workers|labou?r[ \t]+force|immigrants|migrants|refugees|households)\b", re.I)
-_SMALLEST = re.compile(r"\b(?:smallest|least|lowest|poorest|fewest)\b", re.I)
-
-
-def candidate(claim: Claim) -> bool:
-    """Whether the claim could state a derived figure: a cheap test made for every figure a source could compare or not."""
-    q = claim.quantity
-    if q is None:
-        return False
-    if q.change is not None or claim.role in ("change", "rank"):
-        return True
-    text = claim.sentence.text
-    if q.currency is not None and q.unit is None:
-        return "capita" in text or "per head" in text or "per person" in text or "per inhabitant" in text
-    return q.unit == "%" and ("world" in text or "global" in text or "planet" in text or _may_name_group(text))
-
-
-def _gdp_owns(before: str) -> bool:
-    """'GDP reached $41,500 per capita', 'GDP was $5.85 billion in 2007, or $91,477 per capita': GDP is what is per capita,
-    not healthcare spending or insurance named after a share of GDP."""
-    found = list(_GDP.finditer(before))
-    return bool(found) and not _OTHER_MONEY.search(before, found[-1].end())
-
-
-_OTHER_MONEY = re.compile(r"\b(?:spend\w*|spent|expenditure\w*|income|health\w*|education|debt|budget|revenue\w*|tax\w*|insurance|"
-                          r"density|cost\w*|wages?|salar\w+|aid|exports?|imports?|investment|of[ \t]+GDP|penetration)\b", re.I)
-
-
-def _may_name_group(text: str) -> bool:
-    return any(w in text for w in ("Africa", "Europe", "Asia", "America", "EU", "OECD", "region", "continent", "Caribbean", "euro"))
-
-
-def countries_named(claim: Claim) -> frozenset[str]:
-    """The countries the claim's sentence names (not as adjectives), read from what attachment kept; call before read_role."""
-    reading = claim.later
-    if not isinstance(reading, Reading):
-        return frozenset()
-    return frozenset(e.entity.id for e in reading[0].entities if not e.demonym and is_country(e.entity))
-
-
 def judge_derived(claim: Claim, found: Verdict | Candidate | list[Candidate], index: MeasureIndex, fetch: Fetch,
                   min_score: float, tolerance: float, doc_date: date | None, vintage_years: int,
                   countries: frozenset[str] = frozenset()) -> Verdict | None:
@@ -120,40 +45,38 @@ def judge_derived(claim: Claim, found: Verdict | Candidate | list[Candidate], in
     A derived figure is decided only on a certain reading: with a weak cue, or another country named in the sentence,
     a fit is left as it was (not compared) and a misfit is ``uncertain_reading``, the computation shown.
     """
-    if not candidate(claim):
+    if not words.candidate(claim):
         return None
     read_role(claim)
-    text, start, _ = _where(claim)
-    if _PART_BEFORE.search(text, 0, start):
-        return None  # "each of these five states grew by a third": a part of the subject, not the subject
+    text, start, end = _where(claim)
+    if "vague period" in claim.weak or words.PART_BEFORE.search(text, 0, start):
+        return None  # a change "in the 1960s"; "each of these five states grew by a third": not the subject's, or not now
+    weak = claim.weak
     if claim.subject is not None and len(countries | {claim.subject.id}) > 1:
-        claim.weak = (*claim.weak, f"'{claim.subject.name}' is one of {len(countries | {claim.subject.id})} countries the sentence names")
-    found_verdict = _judge_derived(claim, found, index, fetch, min_score, tolerance, doc_date, vintage_years)
-    if found_verdict is not None and found_verdict.label == SUPPORTED and claim.weak:
+        weak = (*weak, f"'{claim.subject.name}' is one of {len(countries | {claim.subject.id})} countries the sentence names")
+    ctx = _Context(claim, weak, index, fetch, min_score, tolerance, doc_date, vintage_years)
+    found_verdict = _operation(ctx, found, text, start, end)
+    if found_verdict is not None and found_verdict.label == SUPPORTED and weak:
         return None
     return found_verdict
 
 
-def _judge_derived(claim: Claim, found: Verdict | Candidate | list[Candidate], index: MeasureIndex, fetch: Fetch,
-                   min_score: float, tolerance: float, doc_date: date | None, vintage_years: int) -> Verdict | None:
-    if "vague period" in claim.weak:
-        return None  # a change "in the 1960s" is as uncomparable as a level then
-    q = claim.quantity
+def _operation(ctx: _Context, found: Verdict | Candidate | list[Candidate], text: str, start: int, end: int) -> Verdict | None:
+    """The operation the words around the figure state, judged; None if they state none."""
+    claim, q = ctx.claim, ctx.quantity
     assert q is not None
-    text, start, end = _where(claim)
-    ctx = _Context(claim, index, fetch, min_score, tolerance, doc_date, vintage_years)
     before, after = text[max(0, start - 80):start], text[end:end + 60]
     if q.currency is not None and q.unit is None and q.change is None and (
-            _PER_CAPITA_BEFORE.search(before) or (_PER_CAPITA_AFTER.match(after) and _gdp_owns(before))):
+            words.PER_CAPITA_BEFORE.search(before) or (words.PER_CAPITA_AFTER.match(after) and words.gdp_owns(before))):
         return _per_capita(ctx, text)
     if q.unit == "%" and q.change is None:
-        if _GROUP_SHARE.match(after):
+        if words.GROUP_SHARE.match(after):
             return _verdict("group_not_judged", f"a share of a region's or bloc's total ('{after.strip()[:40]}'): the group's membership "
                             "and total are not in the configured sources")
-        m = _WORLD_SHARE.match(after)
-        if m and _HOLDS.search(before):
+        m = words.WORLD_SHARE.match(after)
+        if m and words.HOLDS.search(before):
             return _share_of_world(ctx, m.group("what"))
-    if claim.role == "change" and (q.change is not None or _direction(claim.role_cue or "")):
+    if claim.role == "change" and (q.change is not None or words.direction(claim.role_cue or "")):
         return _change(ctx, found, text, start, end)
     if claim.role == "rank" and q.unit is None and q.currency is None:
         return _rank(ctx, found, text)
@@ -163,11 +86,11 @@ def _judge_derived(claim: Claim, found: Verdict | Candidate | list[Candidate], i
 class _Context:
     """What every operation needs besides its records."""
 
-    __slots__ = ("claim", "quantity", "index", "fetch", "min_score", "tolerance", "doc_date", "vintage_years")
+    __slots__ = ("claim", "weak", "quantity", "index", "fetch", "min_score", "tolerance", "doc_date", "vintage_years")
 
-    def __init__(self, claim: Claim, index: MeasureIndex, fetch: Fetch, min_score: float, tolerance: float,
+    def __init__(self, claim: Claim, weak: tuple[str, ...], index: MeasureIndex, fetch: Fetch, min_score: float, tolerance: float,
                  doc_date: date | None, vintage_years: int) -> None:
-        self.claim, self.index, self.fetch, self.min_score = claim, index, fetch, min_score
+        self.claim, self.weak, self.index, self.fetch, self.min_score = claim, weak, index, fetch, min_score
         self.quantity = claim.quantity  # the stated figure, signed when the words show a decrease the reading left unsigned
         self.tolerance, self.doc_date, self.vintage_years = tolerance, doc_date, vintage_years
 
@@ -256,14 +179,14 @@ def _decide(ctx: _Context, computation: Computation, records: list[Observation],
     found = _verdict(miss_reason(q, side), f"{computation.words}: {computation.symbols} = {computation.shown}; {said} "
                      f"({_means(q, span)}) does not fit it",
                      records, computation.shown, measure, computation)
-    return _certain(ctx.claim, q, found, computation.value)
+    return _certain(ctx.weak, q, found, computation.value)
 
 
-def _certain(claim: Claim, q: Quantity, found: Verdict, computed: float) -> Verdict:
+def _certain(weak_cues: tuple[str, ...], q: Quantity, found: Verdict, computed: float) -> Verdict:
     """A contradiction on a weak reading, or on a figure far from the computed one, is an uncertain reading."""
     if found.label != CONTRADICTED:
         return found
-    weak = list(claim.weak)
+    weak = list(weak_cues)
     if computed and q.value and found.computation is not None and found.computation.operation != "rank":
         ratio = abs(q.value / computed)
         if not (1 / _PLAUSIBLE <= ratio <= _PLAUSIBLE):
@@ -327,7 +250,7 @@ def _change(ctx: _Context, found: Verdict | Candidate | list[Candidate], text: s
     """A change between two periods: absolute, in percent, or a compound annual rate."""
     claim, q = ctx.claim, ctx.claim.quantity
     assert q is not None
-    if q.change is None and _direction(claim.role_cue or "") == "decrease" and q.value > 0:
+    if q.change is None and words.direction(claim.role_cue or "") == "decrease" and q.value > 0:
         q = replace(q, value=-q.value, value_high=-q.value_high if q.value_high is not None else None, change="decrease")
         ctx.quantity = q  # "a drop of 2%": the figure is a change of -2%
     one = _one(found) or _named_measure(ctx)
@@ -338,22 +261,22 @@ def _change(ctx: _Context, found: Verdict | Candidate | list[Candidate], text: s
     if not levels:
         return None
     sample = next(iter(levels.values()))
-    annual = bool(_ANNUAL_AFTER.match(text[end:end + 60]) or _ANNUAL_BEFORE.search(text, max(0, start - 50), start))
+    annual = bool(words.ANNUAL_AFTER.match(text[end:end + 60]) or words.ANNUAL_BEFORE.search(text, max(0, start - 50), start))
     if q.unit == "%" and sample.unit != "%":
-        if sample.currency is not None and not _NOMINAL.search(text):
+        if sample.currency is not None and not words.NOMINAL.search(text):
             return _verdict("real_growth_not_judged", f"a growth rate of {match.label} ('{q.text}'): such rates are usually real "
                             f"(at constant prices), the records are in current {sample.currency}; not judged", measure=match.measure)
         op = "percent"
     elif q.unit == "pp" and sample.unit == "%":
         op = "points"
     elif q.unit is None and q.currency == sample.currency and sample.unit != "%":
-        if sample.currency is not None and _NOT_CURRENT.search(text):
+        if sample.currency is not None and words.NOT_CURRENT.search(text):
             return _verdict("not_current_prices", f"a change in real, constant-price or PPP terms ('{q.text}'); the records are in "
                             f"current {sample.currency}: not judged", measure=match.measure)
         op = "absolute"
     else:
         return None
-    years = _two_years(claim, text, start, end)
+    years = words.two_years(claim, text, start, end)
     if years is None:
         return _verdict("change_period_unclear", f"a change ('{q.text}') whose two periods the sentence does not give plainly "
                         f"({claim.period.text if claim.period else 'no period'}): not computed", measure=match.measure)
@@ -376,42 +299,13 @@ def _change(ctx: _Context, found: Verdict | Candidate | list[Candidate], text: s
     return _decide(ctx, derived.percent_change(a, b, what), [a, b], match.measure, also=derived.annual_growth(a, b, what))
 
 
-_UP = re.compile(r"\b(?:increase[sd]?|rise|rises|rose|risen|grow|grows|growth|grew|grown|gain(?:s|ed)?|jump(?:s|ed)?|surge[sd]?|"
-                 r"expan(?:d|ds|ded|sion)|added|up)\b", re.I)
-_DOWN = re.compile(r"\b(?:decrease[sd]?|decline[sd]?|drop(?:s|ped)?|fall|falls|fell|fallen|loss|lost|shr[ai]nk|shrunk|contract(?:ed|ion)?|"
-                   r"reduc(?:ed|tion)|down)\b", re.I)
-
-
-def _direction(cue: str) -> str | None:
-    """'increase' or 'decrease' from the words that show a change, when the reading gave the figure no sign."""
-    up, down = _UP.search(cue), _DOWN.search(cue)
-    if bool(up) == bool(down):
-        return None
-    return "increase" if up else "decrease"
-
-
-def _two_years(claim: Claim, text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The earlier and later year a change is stated between: 'between 2010 and 2015', 'from 2010 to 2015', or 'in 2014' (the year before to it)."""
-    p = claim.period
-    if p is None or p.end is None or not p.year_known or p.inherited:
-        return None
-    if p.kind == "range" and p.start is not None and p.start.year < p.end.year and p.start == date(p.start.year, 1, 1) \
-            and p.end == date(p.end.year, 12, 31):
-        return p.start.year, p.end.year
-    if p.kind == "year" and p.start is not None and p.start.year == p.end.year:
-        if _OTHER_BASE.search(text):
-            return None  # "since 2000", "compared with", "over the past decade": the base is another year than the one before
-        return p.end.year - 1, p.end.year
-    return None
-
-
 def _per_capita(ctx: _Context, text: str) -> Verdict | None:
     """GDP per capita = GDP / population, for the same subject and year."""
     claim, q = ctx.claim, ctx.claim.quantity
     assert q is not None
     if claim.subject is None:
         return None
-    if _NOT_CURRENT.search(text):
+    if words.NOT_CURRENT.search(text):
         return _verdict("not_current_prices", f"a per-capita figure in PPP, real or constant-price terms ('{q.text}'); the sources "
                         "give GDP in current US dollars: not judged")
     gdp = _measure(ctx, "gdp", q.currency)
@@ -466,7 +360,7 @@ def _by_year(ctx: _Context, years: list[int], compute: Callable[[int], tuple[Com
     computation, records = compute(year)
     found = _decide(ctx, computation, records, measure)
     if implicit and found.label in (CONTRADICTED, NOT_ENOUGH_INFO) and found.reason not in ("no_period",):
-        q = claim.quantity
+        q = ctx.quantity
         assert q is not None
         span = interval(q, ctx.tolerance)
         older = [y for y in years if year - ctx.vintage_years <= y < year and span.position(compute(y)[0].value) == 0]
@@ -487,10 +381,10 @@ def _rank(ctx: _Context, found: Verdict | Candidate | list[Candidate], text: str
     if one is None or not claim.measure_keys or claim.subject is None or not is_country(claim.subject) \
             or q.value != int(q.value) or q.value < 1:
         return None
-    if _GROUP_SCOPE.search(text):
+    if words.GROUP_SCOPE.search(text):
         return _verdict("group_not_judged", "a rank within a region or bloc: the group's membership is not in the configured sources",
                         measure=one[0].measure)
-    if not _WORLD_SCOPE.search(text):
+    if not words.WORLD_SCOPE.search(text):
         return None  # among what? left as a rank, not compared
     match, _ = one
     every = ctx.fetch(match.measure, None)
@@ -513,7 +407,7 @@ def _rank(ctx: _Context, found: Verdict | Candidate | list[Candidate], text: str
     if len(rows) < WORLD_COUNTRIES:
         return _verdict("rank_incomplete", f"'{match.label}' has records of {len(rows)} countries for {year}: too few to rank "
                         f"{claim.subject.name} in the world (at least {WORLD_COUNTRIES} needed)", measure=match.measure)
-    computed = derived.rank(rows, claim.subject.id, what, lambda r: True, descending=not _SMALLEST.search(text))
+    computed = derived.rank(rows, claim.subject.id, what, lambda r: True, descending=not words.SMALLEST.search(text))
     if computed is None:
         return _verdict("period_mismatch", f"no record of {what} for {claim.subject.name} in {year} to rank", measure=match.measure)
     missing = len(countries) - len({r.entity for r in rows})
@@ -544,4 +438,4 @@ def rows_of(rows: list[Observation], entity: str) -> list[Observation]:
     return [ordered[i], *ordered[max(0, i - 2):i], *ordered[i + 1:i + 3]]
 
 
-__all__ = ["candidate", "judge_derived"]
+__all__ = ["judge_derived"]

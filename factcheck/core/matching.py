@@ -29,7 +29,8 @@ from .compare import (
 from .measures import MeasureIndex, MeasureMatch, tied
 from .model import Claim, Measure, Observation, Period, Quantity, Verdict
 from .certainty import read_role
-from .derivation import candidate, countries_named, judge_derived
+from .derivation import judge_derived
+from .derived_words import candidate, countries_named
 from .reasons import CONTRADICTED, NOT_ENOUGH_INFO, REASONS, ROLE_REASONS, SUPPORTED
 
 Fetch = Callable[[Measure, str | None], list[Observation]]
