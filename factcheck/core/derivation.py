@@ -19,6 +19,7 @@ the computed one); otherwise ``uncertain_reading``, with the computation shown.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
@@ -126,10 +127,15 @@ def _measure(ctx: _Context, label: str, currency: str | None) -> Measure | None:
     for match in ctx.index.search(label, label.split()[-1], None)[:3]:
         if match.score < ctx.min_score:
             return None
+        if any(_OTHER_BASIS.search(name) for name in (match.measure.id, *match.measure.labels)):
+            continue  # GDP at PPP or constant prices, a per-capita series: not the current-dollar total the algebra divides
         records = ctx.fetch(match.measure, WORLD) or ctx.fetch(match.measure, None)[:1]
         if records and records[0].currency == currency and records[0].unit != "%":
             return match.measure
     return None
+
+
+_OTHER_BASIS = re.compile(r"\b(?:ppp|purchasing|constant|real|per[ _]capita|per[ _]head|growth|annual[ _]%)\b", re.I)
 
 
 def _year_of(claim: Claim) -> tuple[int | None, bool]:

@@ -208,3 +208,13 @@ NOT_DERIVED = [  # look like a derived figure, are something else: never decided
 @pytest.mark.parametrize("sentence", NOT_DERIVED)
 def test_what_only_looks_derived_is_not_decided(sentence):
     assert judged(sentence) and all(v.label == "not_enough_info" for _, v in judged(sentence)), [(c.text, v.reason, v.explanation) for c, v in judged(sentence)]
+
+
+def test_per_capita_is_never_computed_from_a_gdp_at_ppp():
+    """A source whose only GDP is at purchasing power parity cannot answer a current-dollar GDP per capita."""
+    measures = [Measure("t/population", "t", "population", ("population",)),
+                Measure("t/gdp_ppp", "t", "gdp_ppp", ("GDP, PPP (current international $)", "gdp ppp", "gdp"))]
+    observations = _rows("population", None, PEOPLE + WORLD_PEOPLE) + _rows("gdp_ppp", "USD", MONEY + WORLD_MONEY, 100)
+    source = MemorySource("t", measures, observations, {})
+    cat = Catalogue([source], MeasureIndex(measures), {"t": source}, lexicon=lexicon_of([source], measures))
+    assert all(v.computation is None and v.label == "not_enough_info" for _, v in judged("France's GDP per capita was $35,000 in 2018.", cat))
