@@ -38,6 +38,7 @@ WORLD = "WLD"
 WORLD_COUNTRIES = 150  # a source with records of fewer countries for a year cannot rank one "in the world" (the World Bank has 217)
 _PLAUSIBLE = 2.0  # a stated figure further than this from the computed one is more likely misread than wrong
 
+
 def judge_derived(claim: Claim, found: Verdict | Candidate | list[Candidate], index: MeasureIndex, fetch: Fetch,
                   min_score: float, tolerance: float, doc_date: date | None, vintage_years: int,
                   countries: frozenset[str] = frozenset()) -> Verdict | None:

@@ -65,7 +65,7 @@ def judge(claim: Claim, index: MeasureIndex, fetch: Fetch, settings: Settings) -
             return verdict("no_matching_source", f"no configured source has a measure like '{claim.measure or claim.text}'")
         return _not_a_level(read_role(claim)) or verdict(
             "unknown_subject", f"the sentence is about '{claim.unknown_subject}', which no configured source has records for")
-    countries = countries_named(claim) if candidate(claim) else frozenset()  # kept by the reading until read_role
+    countries = countries_named(claim) if claim.quantity is not None else frozenset()  # kept by the reading until read_role
     found = _resolve_named(claim, index, fetch) if claim.measure_keys else resolve(claim, index, fetch, settings, claim.noun)
     if isinstance(found, Verdict) and found.reason in _UNCOVERED:
         derived = _derived(claim, found, index, fetch, settings, countries)  # "GDP per capita of $1,700": no source has it, the algebra may
