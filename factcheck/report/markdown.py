@@ -8,7 +8,7 @@ from ..core.reasons import REASONS
 from .build import unchecked
 from .safe import markdown_link, markdown_text
 from .build import unlisted_text
-from .table import evidence_value, figure, finding_note, findings_text, revision_text, unmatched_text
+from .table import computation_text, evidence_value, figure, finding_note, findings_text, revision_text, unmatched_text
 
 _ICONS = {"supported": "✅ supported", "contradicted": "❌ contradicted", "not_enough_info": "❔ not enough info"}
 
@@ -32,6 +32,7 @@ def render(report: dict[str, Any]) -> str:
         out += [f"**Note:** {markdown_text(unmatched_text(s['unmatched']))}.", ""]
     notes: dict[tuple[str, int], int] = {}
     note_lines: list[str] = []
+    calcs: list[str] = []
     for doc in report["documents"]:
         out += [f"## {markdown_text(doc['path'])}", ""]
         if not doc["claims"]:
@@ -49,6 +50,11 @@ def render(report: dict[str, Any]) -> str:
                     notes[key] = len(notes) + 1
                     note_lines.append(_footnote(notes[key], e))
                 refs.append(f"[^{notes[key]}]")
+            computed = computation_text(c)
+            if computed:  # a derived figure: its arithmetic is a footnote of its own, citing the records' footnotes
+                calc = f"calc-{len(calcs) + 1}"
+                calcs.append(f"[^{calc}]: {markdown_text(computed[0].upper() + computed[1:])}. Records: {' '.join(refs)}.")
+                refs.insert(0, f"[^{calc}]")
             loc = c["location"]
             out.append(
                 f"| {loc['line']}:{loc['column']} | {_cell(c['text'])} | {_cell(_claimed(c))} | "
@@ -71,6 +77,8 @@ def render(report: dict[str, Any]) -> str:
     used = sorted({c["reason"] for d in report["documents"] for c in d["claims"]})
     out += [f"- `{code}` ({REASONS[code].verdict}): {REASONS[code].summary}" for code in used]
     out.append("")
+    if calcs:
+        out += ["## Computations", ""] + calcs + [""]
     if note_lines:
         out += ["## Sources", ""] + note_lines + [""]
     tool = report["tool"]

@@ -157,7 +157,7 @@ def test_jsonl_lines_validate_against_the_models(edited, capsys):
     problems = [r for r in rows if r not in claims]
     assert len(claims) == 22 and len(problems) == 2
     for row in claims:
-        assert row.pop("path") == "doc.txt" and row.pop("schema_version") == "1.3"
+        assert row.pop("path") == "doc.txt" and row.pop("schema_version") == "1.4"
         ClaimOut.model_validate(row)
     for row in problems:
         row.pop("path"), row.pop("schema_version"), row.pop("type", None)
