@@ -98,8 +98,8 @@ def _claims(text: str, sents: list[Sentence], doc_date: date | None, lexicon: Le
         statements = find_statements(text) if not mentions and not lists else []
         # every sentence is looked at for names, figures or not: "Germany is in Europe. It had 80 million
         # inhabitants" is Germany's, whatever the paragraph named before
-        tokens, ws = read(text) if mentions else ([], words(text))
-        found = _entities_in(text, ws, lexicon)
+        tokens, ws = read(text) if mentions else ([], words(text) if lists or statements or lexicon.may_name(text) else [])
+        found = _entities_in(text, ws, lexicon) if ws else []
         unknown = unknown_names(text, ws, found, lexicon) if mentions and not found else []
         periods = find_periods(text, doc_date) if mentions or lists or statements or period is None else []
         if mentions or lists or statements:  # annotated further only where there is something to claim

@@ -26,10 +26,12 @@ from functools import lru_cache
 
 from .measures import GENERIC, stem
 from .model import Entity, Measure
+from .entities import _demonym_words
 from .places import Index
 from .tokens import Word, normalise, words  # noqa: F401  (re-exported: the lexicon's view of a sentence)
 
 _END = "\0"
+_FIRST_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 # Entity names that are ordinary lower-case words in prose ("the world").
 _LOWER_CASE_NAMES = frozenset({"world"})
 # Capitalised words that make a larger name of the entity after them ("Latin America", "New Mexico").
@@ -116,6 +118,19 @@ class Lexicon:
                 out.append(EntityMention(first.start, last.end, entity, last.possessive))
             i = j
         return out
+
+    def may_name(self, text: str) -> bool:
+        """Whether a sentence could name an entity at all: a capital after its first letter, a first word
+        that starts a name, or "world". A test in C before the words and the tries, for sentences without figures."""
+        rest = text[1:]
+        if rest != rest.lower():
+            return True
+        first = _FIRST_WORD.match(text)
+        if first is not None:
+            key = normalise(first.group())
+            if key in self.entity_trie or (self.places is not None and key in self.places.heads) or key in _demonym_words():
+                return True
+        return "world" in rest
 
     def _place(self, ws: list[Word], i: int, most: int) -> tuple[int, Entity] | None:
         """The longest gazetteer name at word ``i``, capitalised ("Vilnius", "New South Wales")."""
