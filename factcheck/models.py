@@ -14,7 +14,9 @@ from pydantic import ConfigDict, Field
 
 from . import __version__
 
-SCHEMA_VERSION = "1.3"  # 1.1 added findings, suppressions, review, revision, baseline; 1.2 sentences and check-worthiness; 1.3 unlisted counts
+# 1.1 added findings, suppressions, review, revision, baseline; 1.2 sentences and check-worthiness; 1.3 unlisted counts;
+# 2.0 a claim's ``sentence`` is the index of its sentence in the document's ``sentences`` (was its text)
+SCHEMA_VERSION = "2.0"
 Severity = Literal["error", "warning", "note"]
 SCHEMA_ID = f"urn:factcheck-figures:report-schema:{SCHEMA_VERSION}"
 
@@ -107,7 +109,7 @@ class ReviewOut(BaseModel):
 class ClaimOut(BaseModel):
     id: str = Field(description="stable across runs and edits elsewhere in the document")
     text: str
-    sentence: str
+    sentence: int = Field(ge=0, description="index of the claim's sentence in its document's `sentences` (its text is there, once)")
     location: Location
     subject: Subject | None
     measure: str
@@ -230,6 +232,8 @@ class DiffReport(BaseModel):
     added: list[ClaimOut]
     removed: list[ClaimOut]
     changed: list[ChangedOut] = Field(description="pairs about the same subject and measure whose figure or wording changed")
+    old_sentences: list[SentenceOut] = Field(default_factory=list, description="the old version's sentences the old claims point at")
+    new_sentences: list[SentenceOut] = Field(default_factory=list, description="the new version's sentences the new claims point at")
     summary: DiffSummary
 
 

@@ -28,9 +28,16 @@ def _page(path: str, url_base: str | None) -> str | None:
     return url_base.rstrip("/") + "/" + quote(Path(path).as_posix().lstrip("./"))
 
 
-def _short(c: dict[str, Any]) -> str:
+def sentence_of(doc: dict[str, Any], c: dict[str, Any]) -> str:
+    """The text of a claim's sentence, which the report keeps once, in the document's ``sentences``."""
+    sentences = doc.get("sentences") or []
+    n = c["sentence"]
+    return sentences[n]["text"] if 0 <= n < len(sentences) else c["text"]
+
+
+def _short(c: dict[str, Any], sentence: str) -> str:
     """The claim as one short statement: its sentence when short, else the words around the figure."""
-    sentence = " ".join(c["sentence"].split())
+    sentence = " ".join(sentence.split())
     if len(sentence) <= _SHORT:
         return sentence
     text = " ".join(c["text"].split())
@@ -58,35 +65,49 @@ def render(report: dict[str, Any], url_base: str | None = None) -> str:
     """``url_base`` is where the documents are published (``--url-base`` or config ``url-base``):
     each review's ``url`` is the document's URL with ``#claim-ID``; without it, a ``urn:`` of the claim id."""
     when = published()
+    items = [item for doc in report["documents"] for item in document(doc, url_base, when)]
+    return close(b",\n".join(items), bool(items)).decode("utf-8")
+
+
+def close(items: bytes, any_items: bool) -> bytes:
+    """The JSON array around the reviews (each already indented as an element), as ``to_json(indent=2)`` writes it."""
+    return b"[\n" + items + b"\n]\n" if any_items else b"[]\n"
+
+
+def document(doc: dict[str, Any], url_base: str | None, when: str) -> list[bytes]:
+    """One document's reviews, each serialised and indented as an element of the array: written as decided."""
+    return [b"  " + to_json(r, indent=2).replace(b"\n", b"\n  ") for r in _reviews(doc, url_base, when)]
+
+
+def _reviews(doc: dict[str, Any], url_base: str | None, when: str) -> list[dict[str, Any]]:
     author = {"@type": "Organization", "name": f"factcheck {__version__} (automated check against reference data)", "url": TOOL_URL}
     reviews = []
-    for doc in report["documents"]:
-        page = _page(doc["path"], url_base)
-        for c in doc["claims"]:
-            review: dict[str, Any] = {
-                "@context": "https://schema.org",
-                "@type": "ClaimReview",
-                "identifier": c["id"],
-                "url": f"{page}#claim-{c['id']}" if page else f"urn:factcheck:claim:{c['id']}",
-                "claimReviewed": _short(c),
-                "datePublished": when,
-                "author": author,
-                "itemReviewed": {
-                    "@type": "Claim",
-                    "name": c["text"],
-                    "appearance": {"@type": "CreativeWork", **({"url": page} if page else {"name": doc["path"]})},
-                },
-                "reviewRating": {
-                    "@type": "Rating",
-                    "ratingValue": _RATING[c["verdict"]],
-                    "bestRating": 3,
-                    "worstRating": 1,
-                    "alternateName": _NAMES[c["verdict"]],
-                    "ratingExplanation": c["explanation"],
-                },
-            }
-            cited = [e["url"] for e in c["evidence"] if e["url"]]
-            if cited:
-                review["citation"] = sorted(set(cited), key=cited.index)
-            reviews.append(review)
-    return to_json(reviews, indent=2).decode("utf-8") + "\n"
+    page = _page(doc["path"], url_base)
+    for c in doc["claims"]:
+        review: dict[str, Any] = {
+            "@context": "https://schema.org",
+            "@type": "ClaimReview",
+            "identifier": c["id"],
+            "url": f"{page}#claim-{c['id']}" if page else f"urn:factcheck:claim:{c['id']}",
+            "claimReviewed": _short(c, sentence_of(doc, c)),
+            "datePublished": when,
+            "author": author,
+            "itemReviewed": {
+                "@type": "Claim",
+                "name": c["text"],
+                "appearance": {"@type": "CreativeWork", **({"url": page} if page else {"name": doc["path"]})},
+            },
+            "reviewRating": {
+                "@type": "Rating",
+                "ratingValue": _RATING[c["verdict"]],
+                "bestRating": 3,
+                "worstRating": 1,
+                "alternateName": _NAMES[c["verdict"]],
+                "ratingExplanation": c["explanation"],
+            },
+        }
+        cited = [e["url"] for e in c["evidence"] if e["url"]]
+        if cited:
+            review["citation"] = sorted(set(cited), key=cited.index)
+        reviews.append(review)
+    return reviews
