@@ -37,6 +37,7 @@ class Job:
     settings: Any  # core.matching.Settings (a frozen dataclass)
     dates: dict[str, date | None]  # document -> its date, where one is configured or given
     keep_text: bool = False
+    plan: Any = None  # parts.Plan: finish each document where it is checked (filtered, counted, rendered)
 
 
 class WorkerError(FactcheckError):
@@ -63,13 +64,30 @@ def check_one(path: str, catalogue: Any, job: Job) -> Part:
     return part, (text if job.keep_text else None)
 
 
+def process(path: str, catalogue: Any, job: Job, join: bool = True) -> Any:
+    """What the caller wants of a document: its report part (:func:`check_one`), or with a plan, its
+    rendered parts and counts (:class:`factcheck.parts.Rendered`), ``join``ed into one bytes each to send."""
+    if job.plan is None:
+        return check_one(path, catalogue, job)
+    from .parts import finish
+
+    part, text = check_one(path, catalogue, job)
+    try:
+        return finish(part, text, job.plan, job.dates.get(path) or job.settings.doc_date, catalogue, join=join)
+    except FactcheckError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - as in check_one: named, reported as a bug
+        detail = " ".join(str(exc).split())[:300] or "no message"
+        raise WorkerError(f"{path}: unexpected {type(exc).__name__}: {detail} (a bug in factcheck)") from None
+
+
 # ---- every core: a fork pool ----
 
 _FORKED: dict[str, Any] = {}
 
 
-def _forked_one(path: str) -> Part:
-    return check_one(path, _FORKED["catalogue"], _FORKED["job"])
+def _forked_one(path: str) -> Any:
+    return process(path, _FORKED["catalogue"], _FORKED["job"])
 
 
 def _after_fork() -> None:
@@ -80,11 +98,13 @@ def _after_fork() -> None:
             reopen()
 
 
-def on_cores(paths: Sequence[str], catalogue: Any, job: Job, jobs: int, advance: Callable[[int], None] | None = None) -> Iterator[Part]:
-    """The documents' parts in order, checked by ``jobs`` processes forked with the catalogue."""
-    if jobs <= 1 or len(paths) <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+def on_cores(paths: Sequence[str], catalogue: Any, job: Job, jobs: int, advance: Callable[[int], None] | None = None) -> Iterator[Any]:
+    """The documents' parts (see :func:`process`) in order, checked by ``jobs`` processes forked with the
+    catalogue; never more processes than documents or cores (issue 21, point 9: 1,000 forks for 3 documents)."""
+    jobs = min(jobs, len(paths), default_jobs())
+    if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         for p in paths:
-            yield check_one(p, catalogue, job)
+            yield process(p, catalogue, job, join=False)
             if advance:
                 advance(1)
         return
@@ -130,12 +150,12 @@ def dask_client(scheduler: str) -> Any:
         raise UsageError(f"--scheduler {scheduler}: cannot reach the Dask scheduler: {exc}") from exc
 
 
-def check_many(paths: list[str], catalogue: Any, job: Job) -> list[Part]:
+def check_many(paths: list[str], catalogue: Any, job: Job) -> list[Any]:
     """A batch of documents in one task: Dask's scheduler costs milliseconds a task, a document often less."""
-    return [check_one(p, catalogue, job) for p in paths]
+    return [process(p, catalogue, job) for p in paths]
 
 
-def on_dask(paths: Sequence[str], catalogue: Any, job: Job, client: Any, advance: Callable[[int], None] | None = None) -> Iterator[Part]:
+def on_dask(paths: Sequence[str], catalogue: Any, job: Job, client: Any, advance: Callable[[int], None] | None = None) -> Iterator[Any]:
     """The documents' parts in order, checked on a Dask cluster; the catalogue is sent once to every worker."""
     shared = client.scatter(catalogue, broadcast=True)
     workers = max(1, sum(client.nthreads().values()))

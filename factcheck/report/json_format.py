@@ -30,7 +30,7 @@ def render_chunks(report: dict) -> Iterator[bytes]:
     yield head({k: report[k] for k in keys[:cut]})
     for n, doc in enumerate(report["documents"]):
         yield b",\n" if n else b"\n"
-        yield document(doc)
+        yield from document(doc)
     yield tail({k: report[k] for k in keys[cut + 1:]}, bool(report["documents"]))
 
 
@@ -39,25 +39,27 @@ def head(meta: dict[str, Any]) -> bytes:
     return b"{\n" + b"".join(_PAD + to_json(k) + b": " + _pretty(v, 1) + b",\n" for k, v in meta.items()) + _PAD + b'"documents": ['
 
 
-def document(doc: dict[str, Any]) -> bytes:
-    """One document, indented as an element of ``documents``; each element of its lists on one line."""
+def document(doc: dict[str, Any]) -> Iterator[bytes]:
+    """One document, indented as an element of ``documents``, as chunks: each element of its lists on one line."""
     pad, inner = _PAD * 2, _PAD * 3
-    fields = [inner + to_json(k) + b": " + _lines(v, 3) for k, v in doc.items()]
-    return pad + b"{\n" + b",\n".join(fields) + b"\n" + pad + b"}"
+    yield pad + b"{\n"
+    for n, (key, value) in enumerate(doc.items()):
+        yield (b",\n" if n else b"") + inner + to_json(key) + b": "
+        if isinstance(value, list) and value:
+            item_pad = inner + _PAD
+            yield b"[\n"
+            for i, item in enumerate(value):
+                yield (b",\n" if i else b"") + item_pad + to_json(item)
+            yield b"\n" + inner + b"]"
+        else:
+            yield to_json(value)
+    yield b"\n" + pad + b"}"
 
 
 def tail(rest: dict[str, Any], any_documents: bool) -> bytes:
     """What follows the documents (summary, baseline, revision) and the closing brace."""
     out = (b"\n" + _PAD + b"]") if any_documents else b"]"
     return out + b"".join(b",\n" + _PAD + to_json(k) + b": " + _pretty(v, 1) for k, v in rest.items()) + b"\n}\n"
-
-
-def _lines(value: Any, depth: int) -> bytes:
-    """A non-empty list one compact element a line; anything else compact on the key's line."""
-    if isinstance(value, list) and value:
-        pad = _PAD * (depth + 1)
-        return b"[\n" + b",\n".join(pad + to_json(item) for item in value) + b"\n" + _PAD * depth + b"]"
-    return to_json(value)
 
 
 def _pretty(value: Any, depth: int) -> bytes:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..core.reasons import REASONS
@@ -18,62 +19,97 @@ def _cell(text: str) -> str:
 
 
 def render(report: dict[str, Any]) -> str:
-    s = report["summary"]
+    notes: dict[tuple[str, int], int] = {}
+    note_lines: list[str] = []
+    body = []
+    for doc in report["documents"]:
+        text, evidence = document(doc)
+        body.append(number(text, evidence, notes, note_lines))
+    used = {c["reason"] for d in report["documents"] for c in d["claims"]}
+    return head(report["summary"], report.get("revision")) + "".join(body) + tail(used, note_lines, report["tool"], report["schema_version"])
+
+
+def head(s: dict[str, Any], revision: dict[str, Any] | None) -> str:
+    """The title and the summary: written last in a streamed run (the body waits in a temporary file)."""
     out = [
         "# factcheck report",
         "",
         f"{s['claims']} claims in {s['documents']} document(s): **{s['supported']} supported**, "
-        f"**{s['contradicted']} contradicted**, **{s['not_enough_info']} not enough info**; {findings_text(s['findings'])}{revision_text(report)}.",
+        f"**{s['contradicted']} contradicted**, **{s['not_enough_info']} not enough info**; "
+        f"{findings_text(s['findings'])}{revision_text({'revision': revision})}.",
         "",
     ]
     if unlisted_text(s):
         out += [f"Not listed: {markdown_text(unlisted_text(s))}.", ""]
     if s.get("unmatched"):
         out += [f"**Note:** {markdown_text(unmatched_text(s['unmatched']))}.", ""]
-    notes: dict[tuple[str, int], int] = {}
-    note_lines: list[str] = []
-    for doc in report["documents"]:
-        out += [f"## {markdown_text(doc['path'])}", ""]
-        if not doc["claims"]:
-            out += ["No checkable figures found.", ""]
-            left = unchecked(doc)
-            out += [f"- {s['location']['line']}:{s['location']['column']} ({s['checkworthiness']:.2f}): {_cell(s['text'])}"
-                    for s in left] + ([""] if left else [])
-            continue
-        out += ["| Line | Claim | Claimed | Reference | Verdict | Why | Evidence |", "|---:|---|---|---|---|---|---|"]
-        for c in doc["claims"]:
-            refs = []
-            for e in c["evidence"]:
-                key = (e["source"], e["record"])
-                if key not in notes:
-                    notes[key] = len(notes) + 1
-                    note_lines.append(_footnote(notes[key], e))
-                refs.append(f"[^{notes[key]}]")
-            loc = c["location"]
-            out.append(
-                f"| {loc['line']}:{loc['column']} | {_cell(c['text'])} | {_cell(_claimed(c))} | "
-                f"{_cell(c['reference'] or '—')} | {_ICONS[c['verdict']]} ({c['reason']}{finding_note(c)}) | {_cell(c['explanation'])} | "
-                f"{' '.join(refs) or '—'} |"
-            )
-        out.append("")
+    return "\n".join(out) + "\n"
+
+
+Evidence = list[tuple[tuple[str, int], str]]  # (source, record) and its footnote without the number
+_REF = re.compile(r"\[\^<(\d+)>\]")  # a footnote reference before numbering; escaped text never holds '<'
+
+
+def document(doc: dict[str, Any]) -> tuple[str, Evidence]:
+    """One document's section, its footnote references marked ``[^<k>]`` (k: the k-th record it cites), and
+    those records: footnotes are numbered across the report, which :func:`number` does as sections arrive."""
+    out = [f"## {markdown_text(doc['path'])}", ""]
+    cited: dict[tuple[str, int], int] = {}
+    evidence: Evidence = []
+    if not doc["claims"]:
+        out += ["No checkable figures found.", ""]
         left = unchecked(doc)
-        if left:
-            out += [f"Check-worthy sentences no source could check ({len(left)}):", ""]
-            out += [f"- {s['location']['line']}:{s['location']['column']} ({s['checkworthiness']:.2f}): {_cell(s['text'])}"
-                    for s in left]
-            out.append("")
-        if doc["problems"]:
-            out += ["Suppression comments to fix:", ""]
-            out += [f"- {p['location']['line']}:{p['location']['column']}: {p['code']} {_cell(p['message'])}" for p in doc["problems"]]
-            out.append("")
-    out += ["## Reasons", ""]
-    used = sorted({c["reason"] for d in report["documents"] for c in d["claims"]})
-    out += [f"- `{code}` ({REASONS[code].verdict}): {REASONS[code].summary}" for code in used]
+        out += [f"- {s['location']['line']}:{s['location']['column']} ({s['checkworthiness']:.2f}): {_cell(s['text'])}"
+                for s in left] + ([""] if left else [])
+        return "\n".join(out) + "\n", evidence
+    out += ["| Line | Claim | Claimed | Reference | Verdict | Why | Evidence |", "|---:|---|---|---|---|---|---|"]
+    for c in doc["claims"]:
+        refs = []
+        for e in c["evidence"]:
+            key = (e["source"], e["record"])
+            if key not in cited:
+                cited[key] = len(evidence)
+                evidence.append((key, _footnote_body(e)))
+            refs.append(f"[^<{cited[key]}>]")
+        loc = c["location"]
+        out.append(
+            f"| {loc['line']}:{loc['column']} | {_cell(c['text'])} | {_cell(_claimed(c))} | "
+            f"{_cell(c['reference'] or '—')} | {_ICONS[c['verdict']]} ({c['reason']}{finding_note(c)}) | {_cell(c['explanation'])} | "
+            f"{' '.join(refs) or '—'} |"
+        )
+    out.append("")
+    left = unchecked(doc)
+    if left:
+        out += [f"Check-worthy sentences no source could check ({len(left)}):", ""]
+        out += [f"- {s['location']['line']}:{s['location']['column']} ({s['checkworthiness']:.2f}): {_cell(s['text'])}"
+                for s in left]
+        out.append("")
+    if doc["problems"]:
+        out += ["Suppression comments to fix:", ""]
+        out += [f"- {p['location']['line']}:{p['location']['column']}: {p['code']} {_cell(p['message'])}" for p in doc["problems"]]
+        out.append("")
+    return "\n".join(out) + "\n", evidence
+
+
+def number(text: str, evidence: Evidence, notes: dict[tuple[str, int], int], note_lines: list[str]) -> str:
+    """A section with its footnotes numbered in the report's order; new footnotes are added to ``note_lines``."""
+    numbers = []
+    for key, body in evidence:
+        if key not in notes:
+            notes[key] = len(notes) + 1
+            note_lines.append(f"[^{notes[key]}]: {body}")
+        numbers.append(notes[key])
+    return _REF.sub(lambda m: f"[^{numbers[int(m[1])]}]", text) if evidence else text
+
+
+def tail(reasons: set[str], note_lines: list[str], tool: dict[str, Any], schema_version: str) -> str:
+    """The reasons used, the footnotes, and the generator's line."""
+    out = ["## Reasons", ""]
+    out += [f"- `{code}` ({REASONS[code].verdict}): {REASONS[code].summary}" for code in sorted(reasons)]
     out.append("")
     if note_lines:
         out += ["## Sources", ""] + note_lines + [""]
-    tool = report["tool"]
-    out.append(f"_Generated by {tool['name']} {tool['version']}, report schema {report['schema_version']}._")
+    out.append(f"_Generated by {tool['name']} {tool['version']}, report schema {schema_version}._")
     return "\n".join(out) + "\n"
 
 
@@ -86,13 +122,14 @@ def _claimed(c: dict[str, Any]) -> str:
     return f"{subject}{what}{period}{hedge}"
 
 
-def _footnote(n: int, e: dict[str, Any]) -> str:
+def _footnote_body(e: dict[str, Any]) -> str:
+    """A record's footnote after its ``[^n]: `` (which escaping leaves as it is)."""
     role = "origin of the figure (not independent)" if e["origin"] else "independent record"
     if e["kind"]:
         role += f", {e['kind']}"
     period = e["period"]["text"] if e["period"] else "no period"
     parts = [
-        f"[^{n}]: {e['publisher'] or e['title']}: {evidence_value(e)} ({period}), {role}.".replace(" ()", ""),
+        f"{e['publisher'] or e['title']}: {evidence_value(e)} ({period}), {role}.".replace(" ()", ""),
         _AUTOLINK if e["url"] else "",
         f"Dataset `{e['source']}` row {e['record']}, retrieved {e['retrieved'] or 'unknown'}, licence {e['licence']}, "
         f"sha256 `{e['sha256']}`.",
