@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -91,7 +92,15 @@ def _forked_one(path: str) -> Any:
 
 
 def _after_fork() -> None:
-    """SQLite connections must not cross a fork: each worker opens the indexes again."""
+    """SQLite connections must not cross a fork: each worker opens the indexes again. The parent's output
+    files in progress are not the worker's: the pool ends its workers with SIGTERM, and the handler that
+    removes temporary files on SIGTERM would remove the parent's."""
+    import signal
+
+    from .report import atomic
+
+    atomic.forget_pending()
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     for source in _FORKED["catalogue"].sources:
         reopen = getattr(source, "reopen", None)
         if reopen is not None:
@@ -111,6 +120,7 @@ def on_cores(paths: Sequence[str], catalogue: Any, job: Job, jobs: int, advance:
     _FORKED["catalogue"], _FORKED["job"] = catalogue, job
     # a chunk per task amortises the cost of a task; small enough that both cores finish together
     chunk = max(1, min(64, len(paths) // (jobs * 8)))
+    sys.stdout.flush()  # nothing buffered before the fork is written twice
     try:
         with multiprocessing.get_context("fork").Pool(jobs, initializer=_after_fork) as pool:
             for part in pool.imap(_forked_one, paths, chunksize=chunk):

@@ -37,7 +37,7 @@ def run(capsys, *args: str) -> tuple[int, str]:
     return code, capsys.readouterr().out
 
 
-@pytest.mark.parametrize("fmt", ["json", "sarif", "concise", "jsonl", "markdown"])
+@pytest.mark.parametrize("fmt", ["json", "sarif", "concise", "jsonl", "markdown", "github", "claimreview", "table"])
 def test_every_core_gives_the_output_of_one_process(tmp_path, capsys, monkeypatch, fmt):
     folder = corpus(tmp_path / "docs", 60)
     monkeypatch.chdir(tmp_path)

@@ -93,6 +93,11 @@ def remove_stale(folder: Path) -> None:
             pass
 
 
+def forget_pending() -> None:
+    """In a forked child: the temporary files are the parent's to remove, not this process's."""
+    _pending.clear()
+
+
 @contextmanager
 def temporary(tmp: str) -> Iterator[None]:
     """While ``tmp`` exists, SIGTERM removes it and then ends the process as SIGTERM would."""
