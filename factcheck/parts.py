@@ -25,7 +25,7 @@ Chunks = bytes | list[bytes]  # one output's part of a document: UTF-8, in order
 class Plan:
     """What the CLI asked for, plain and picklable, so a worker can finish a document as the parent would."""
 
-    formats: tuple[str, ...]  # one per output, in order ("table" for a table, "markdown" for the step summary too)
+    formats: tuple[str, ...]  # one per output, in order (the table's says where it goes; "markdown" for the step summary too)
     minimum: Severity = "note"
     policy: Policy = "contradicted"
     all_findings: bool = False
@@ -160,11 +160,12 @@ def _render(doc: dict[str, Any], fmt: str, plan: Plan) -> tuple[Chunks, Any]:
 
         text, evidence = markdown.document(doc)
         return text.encode("utf-8"), evidence
-    if fmt in ("table", "table-stdout"):
+    if fmt.startswith("table"):  # table (a file), table-stdout (a terminal), table-lines (stdout, piped)
         from .report import table
 
-        color = plan.line_color and fmt == "table-stdout"
-        small = doc if len(doc["claims"]) + sum((doc.get("unlisted") or {}).values()) <= table.MAX_TABLE_ROWS else None
+        color = plan.line_color and fmt != "table"
+        # the document itself, for rich's table at the end, while the run may stay within its rows
+        small = doc if fmt != "table-lines" and len(doc["claims"]) + sum((doc.get("unlisted") or {}).values()) <= table.MAX_TABLE_ROWS else None
         return table.document_lines(doc, color).encode("utf-8"), small
     from .report import claimreview
 

@@ -238,7 +238,7 @@ def writer_for(o: Output, target: Target, verbose: bool, color: bool, root: Path
     if o.format == "markdown":
         return MarkdownWriter(target)
     if o.format == "table":
-        return TableWriter(target, o.file is None, verbose, color)
+        return TableWriter(target, o.file is None, verbose, color and o.file is None)
     return Writer(target)  # jsonl
 
 
@@ -305,7 +305,7 @@ def open_run(outputs: list[Output], meta: dict[str, Any], verbose: bool, color: 
             target = Target(o.file)
             targets.append(target)
             writers.append(writer_for(o, target, verbose, color, root))
-            formats.append("table-stdout" if o.format == "table" and o.file is None else o.format)
+            formats.append(_format_of(o, writers[-1]))
         summary = None
         if any(o.format == "github" for o in outputs) and os.environ.get("GITHUB_STEP_SUMMARY"):
             summary = MarkdownWriter(Target(None, spool=True))
@@ -317,6 +317,13 @@ def open_run(outputs: list[Output], meta: dict[str, Any], verbose: bool, color: 
                 t.pending.discard()
         raise
     return Run(writers, targets, meta, summary), tuple(formats)
+
+
+def _format_of(o: Output, writer: Writer) -> str:
+    """What the workers render for an output: the table's parts say whether they need the document for rich."""
+    if isinstance(writer, TableWriter):
+        return "table-lines" if writer.why else ("table-stdout" if writer.stdout else "table")
+    return o.format
 
 
 def _append_step_summary(writer: MarkdownWriter, end: End) -> None:
