@@ -12,11 +12,11 @@ from typing import Literal
 from pydantic import BaseModel as _PydanticModel
 from pydantic import ConfigDict, Field
 
-from . import __version__
+from . import SCHEMA_VERSION, __version__
 
 # 1.1 added findings, suppressions, review, revision, baseline; 1.2 sentences and check-worthiness; 1.3 unlisted counts;
-# 2.0 a claim's ``sentence`` is the index of its sentence in the document's ``sentences`` (was its text)
-SCHEMA_VERSION = "2.0"
+# 2.0 a claim's ``sentence`` is the index of its sentence in the document's ``sentences`` (was its text).
+# The version itself is in factcheck/__init__.py.
 Severity = Literal["error", "warning", "note"]
 SCHEMA_ID = f"urn:factcheck-figures:report-schema:{SCHEMA_VERSION}"
 

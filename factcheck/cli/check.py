@@ -8,13 +8,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from .. import __version__
+from .. import SCHEMA_VERSION, __version__
 from .. import baseline as baseline_mod
 from .. import batch
 from ..core.findings import SEVERITIES
 from ..engine import expand_documents
 from ..errors import EXIT_CONTRADICTED, EXIT_OK, UsageError
-from ..models import SCHEMA_VERSION
 from ..parts import Plan, Rendered
 from ..report.table import use_color
 from . import outputs, sinks

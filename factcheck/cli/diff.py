@@ -12,10 +12,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .. import __version__
+from .. import SCHEMA_VERSION, __version__
 from ..engine import read_document
 from ..errors import UsageError
-from ..models import SCHEMA_VERSION
 from ..outcome import exit_code
 from ..report.atomic import write_atomic
 from ..report.build import summarize

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from .. import __version__
+from .. import SCHEMA_VERSION, __version__
 from ..core.checkworthiness import CHECKWORTHY
 from ..core.compare import interval
 from ..core.document import LineIndex
@@ -19,7 +19,6 @@ from ..core.reasons import listed
 from ..core.model import Claim, Observation, Quantity, Verdict
 from ..core.suppressions import Problem, Suppression
 from ..engine import Checked
-from ..models import SCHEMA_VERSION
 
 
 def build_report(results: list[Checked], tolerance: float) -> dict[str, Any]:
