@@ -60,6 +60,8 @@ def run(args: argparse.Namespace) -> int:
     minimum = args.min_checkworthiness if args.min_checkworthiness is not None else session.loaded.config.min_checkworthiness
     if not 0 <= minimum <= 1:
         raise UsageError(f"--min-checkworthiness {minimum}: must be between 0 and 1")
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError(f"--jobs {args.jobs}: must be 1 or more")
     documents = _documents(args.paths, session)
     outputs.refuse_clashes(specs, documents)  # no output onto a document being checked
     baseline_file = None if args.no_baseline or args.write_baseline else (args.baseline or session.loaded.baseline_path())
@@ -130,8 +132,6 @@ def _say_why_hidden(hidden: dict[str, int], session: Run) -> None:
 def _check_all(documents: list[Path], session: Run, args: argparse.Namespace, plan: Plan) -> Iterator[Rendered]:
     """Every document finished (filtered, counted, rendered), in order: here, on every core, or on a Dask cluster."""
     jobs = args.jobs if args.jobs is not None else batch.default_jobs()
-    if jobs < 1:
-        raise UsageError(f"--jobs {jobs}: must be 1 or more")
     dates = {str(d): session.settings_for(d).doc_date for d in documents}
     job = batch.Job(session.tolerance, session.settings, dates, keep_text=bool(args.diff_base), plan=plan)
     paths = [str(d) for d in documents]
