@@ -6,6 +6,8 @@ The same properties as tests/test_fuzz.py (no exception, offsets inside the text
 SARIF in every format), over seeded random inputs: the seed mutated, runs of Markdown and
 suppression syntax mixed with figures, random Unicode, and long adversarial runs. Prints a
 Markdown table for BENCHMARKS.md; crashing inputs are written to bench/fuzz-crashes/.
+
+    python bench/fuzz.py --family links|devices [N]   # the file-system families (bench/fuzz_fs.py)
 """
 
 from __future__ import annotations
@@ -81,7 +83,7 @@ def check_one(i: int) -> tuple[int, float, int, str | None]:
         for line in filter(None, jsonl.render(report).split("\n")):
             json.loads(line, **strict)
         assert json.loads(sarif.render(report, ROOT, "note"), **strict)["version"] == "2.1.0"
-        json.loads(claimreview.render(report), **strict)
+        json.loads(claimreview.render(report, "https://example.org"), **strict)
         concise.render(report)
         github.render(report, ROOT, "note")
         markdown.render(report)
@@ -96,6 +98,11 @@ def _no_constants(name: str) -> float:
 
 
 def main() -> None:
+    if sys.argv[1:2] == ["--family"] and sys.argv[2:3] and sys.argv[2] in ("links", "devices"):
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        from fuzz_fs import main as file_system_family
+
+        return file_system_family(sys.argv[2:])
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 200_000
     t0 = time.perf_counter()
     crashes: list[tuple[int, str]] = []

@@ -40,7 +40,7 @@ def main() -> None:
         json_only = [*base, "--format", "json"]
         several = [*base, "--output", "sarif:out.sarif", "--output", "github", "--output", "markdown:report.md"]
         every = [*base, *(f"--output={f}:out.{f}" for f in ("json", "jsonl", "concise", "sarif", "markdown", "claimreview")),
-                 "--output", "github"]
+                 "--output", "github", "--url-base", "https://example.org/reports"]
         times: dict[str, list[float]] = {"json": [], "several": [], "every": []}
         for _ in range(REPEAT):
             times["json"].append(_time(json_only, folder))

@@ -56,6 +56,11 @@ class BaselineFile(BaseModel):
 
 
 def read(path: Path) -> BaselineFile:
+    from .engine import not_regular
+
+    problem = not_regular(path)
+    if problem:
+        raise UsageError(f"{path}: cannot read baseline: {problem}")
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:

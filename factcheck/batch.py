@@ -141,23 +141,100 @@ def default_jobs() -> int:
 
 # ---- a cluster: Dask ----
 
-def dask_client(scheduler: str) -> Any:
-    """A client for ``ADDRESS`` (tcp://host:8786) or ``local[:N]`` (a LocalCluster of N worker processes)."""
+SCHEDULER_TIMEOUT = 30.0  # seconds to reach a scheduler and hear it answer; --scheduler-timeout changes it
+_SCHEMES = ("tcp", "tls", "ws", "wss", "ucx")
+_EXPECTED = "expected tcp://HOST:PORT (a Dask scheduler, by default on port 8786), tls://HOST:PORT, or local[:N]"
+
+
+def scheduler_address(scheduler: str) -> str | int:
+    """What ``--scheduler`` names, checked before anything is loaded: the number of local workers for
+    ``local[:N]``, else a scheduler address with a scheme Dask speaks and a port (issue 18)."""
+    import re
+
+    text = scheduler.strip()
+    if text == "local" or text.startswith("local:"):
+        _, _, n = text.partition(":")
+        if not n:
+            return default_jobs()
+        if not n.isdigit() or int(n) < 1:
+            raise UsageError(f"--scheduler {scheduler}: write local or local:N with N worker processes, 1 or more")
+        return int(n)
+    m = re.fullmatch(r"(?:([A-Za-z][A-Za-z0-9+.-]*)://)?(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._-]+):(\d{1,5})", text)
+    scheme = m.group(1) if m else (text.split("://")[0] if "://" in text else None)
+    if scheme is not None and scheme.lower() not in _SCHEMES:
+        raise UsageError(f"--scheduler {scheduler}: '{scheme}://' is not a scheme Dask speaks ({', '.join(_SCHEMES)}); {_EXPECTED}")
+    if m is None or not 0 < int(m.group(3)) < 65536:
+        raise UsageError(f"--scheduler {scheduler}: not an address; {_EXPECTED}")
+    return text if m.group(1) else f"tcp://{text}"
+
+
+def dask_client(scheduler: str, timeout: float = SCHEDULER_TIMEOUT) -> Any:
+    """A client for ``ADDRESS`` (tcp://host:8786) or ``local[:N]`` (a LocalCluster of N worker processes).
+
+    A remote address is asked who it is first, within ``timeout`` seconds: Dask's own connection waits
+    minutes on a server that accepts and never answers, or one that is not a Dask scheduler."""
+    where = scheduler_address(scheduler)
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError as exc:
         raise UsageError("--scheduler needs Dask: pip install 'factcheck-figures[dask]' (dask[distributed])") from exc
-    if scheduler == "local" or scheduler.startswith("local:"):
-        _, _, n = scheduler.partition(":")
-        if n and not n.isdigit():
-            raise UsageError(f"--scheduler {scheduler}: write local or local:N (N worker processes)")
-        workers = int(n) if n else default_jobs()
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0")
+    if isinstance(where, int):
+        cluster = LocalCluster(n_workers=where, threads_per_worker=1, processes=True, dashboard_address=":0")
         return Client(cluster)
+    _ask_identity(where, timeout)
     try:
-        return Client(scheduler, timeout=30)
-    except OSError as exc:
+        return Client(where, timeout=timeout)
+    except (OSError, TimeoutError) as exc:
         raise UsageError(f"--scheduler {scheduler}: cannot reach the Dask scheduler: {exc}") from exc
+
+
+def _ask_identity(address: str, timeout: float) -> None:
+    """Connect and ask the server's identity, each step within ``timeout``; a UsageError saying what was
+    expected unless a Dask scheduler answers."""
+    import asyncio
+    import socket
+    from urllib.parse import urlsplit
+
+    from distributed.comm import connect
+
+    parts = urlsplit(address)
+    if parts.scheme in ("tcp", "tls") and parts.hostname and parts.port:
+        try:  # whether anything listens there, apart from whether it speaks Dask
+            socket.create_connection((parts.hostname, parts.port), timeout=timeout).close()
+        except TimeoutError:
+            raise UsageError(f"--scheduler {address}: nothing accepted the connection within {timeout:g} s "
+                             "(--scheduler-timeout); is a Dask scheduler running there?") from None
+        except OSError as exc:
+            raise UsageError(f"--scheduler {address}: cannot connect: {exc.strerror or exc}; is a Dask scheduler running there?") from None
+    stage = "answer" if parts.scheme in ("tcp", "tls") else "connect"
+
+    async def identity() -> Any:
+        nonlocal stage
+        comm = await asyncio.wait_for(connect(address, timeout=timeout), timeout)
+        stage = "answer"
+        try:
+            await asyncio.wait_for(comm.write({"op": "identity", "reply": True}), timeout)
+            return await asyncio.wait_for(comm.read(), timeout)
+        finally:
+            comm.abort()
+
+    try:
+        reply = asyncio.run(identity())
+    except (TimeoutError, asyncio.TimeoutError):
+        if stage == "connect":
+            raise UsageError(f"--scheduler {address}: nothing accepted the connection within {timeout:g} s "
+                             "(--scheduler-timeout); is a Dask scheduler running there?") from None
+        raise UsageError(f"--scheduler {address}: the server accepted the connection but did not answer as a Dask "
+                         f"scheduler within {timeout:g} s (--scheduler-timeout); {_EXPECTED}") from None
+    except Exception as exc:  # noqa: BLE001 - CommClosedError, a refused connection, a reply Dask cannot parse
+        said = " ".join(str(exc).split())[:200] or type(exc).__name__
+        if stage == "connect":
+            raise UsageError(f"--scheduler {address}: cannot connect: {said}") from None
+        raise UsageError(f"--scheduler {address}: the server is not a Dask scheduler (it closed the connection or "
+                         f"answered something else: {said}); {_EXPECTED}") from None
+    kind = reply.get("type") if isinstance(reply, dict) else None
+    if kind != "Scheduler":
+        raise UsageError(f"--scheduler {address}: the server answered as {kind or 'something else'}, not a Dask scheduler; {_EXPECTED}")
 
 
 def check_many(paths: list[str], catalogue: Any, job: Job) -> list[Any]:

@@ -3,6 +3,11 @@
 factcheck.toml takes precedence over pyproject.toml in the same folder; the
 nearest folder at or above the working directory that has either wins.
 Validated strictly: an unknown key or a bad value names the key and the file.
+
+What the configuration names is read only inside the project (the configuration's
+folder): an ``include`` pattern, a source folder or a baseline that leads out of it,
+through ``..``, an absolute path or a symbolic link, is refused (issue 21, point 4).
+A path named on the command line is the user's own choice and is not confined.
 """
 
 from __future__ import annotations
@@ -12,15 +17,27 @@ import re
 import tomllib
 from datetime import date
 from pathlib import Path
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .core.findings import Policy, Severity
 from .errors import UsageError
+from .safefs import inside
 
 
 def _kebab(name: str) -> str:
     return name.replace("_", "-")
+
+
+class AuthorConfig(BaseModel):
+    """A person or organisation, for ClaimReview: who wrote documents, or who publishes the reviews."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1, description="as it should be shown")
+    url: str | None = Field(None, pattern=r"^https?://\S+$", description="their page (http or https)")
+    type: Literal["Person", "Organization"] = Field("Person", description="schema.org type")
 
 
 class Config(BaseModel):
@@ -39,8 +56,27 @@ class Config(BaseModel):
     tolerance: float = Field(0.05, ge=0, le=1, description="relative width of 'approximately'")
     min_match_score: float = Field(80.0, ge=0, le=100, description="below it a measure match cannot decide")
     min_checkworthiness: float = Field(0.0, ge=0, le=1, description="report only claims in sentences at least this check-worthy")
-    url_base: str | None = Field(None, description="where the documents are published, for ClaimReview's url (URL/PATH#claim-ID)")
+    url_base: str | None = Field(None, pattern=r"^https?://\S+$",
+                                 description="where the documents are published, for ClaimReview's url (URL/PATH#claim-ID)")
+    document_authors: dict[str, Annotated[str, Field(min_length=1)] | AuthorConfig] = Field(
+        default_factory=dict, description="glob pattern -> who wrote the documents (a name, or {name, url, type}): ClaimReview's Claim author")
+    review_author: AuthorConfig | None = Field(
+        None, description="who publishes the reviews: ClaimReview's author (default: factcheck itself)")
+    max_download_mb: float = Field(256, gt=0, le=1024 * 1024, description="sources pull (and check --live) refuse a response larger than this, unpacked")
+    scheduler_timeout: float = Field(30.0, gt=0, le=3600, description="seconds to wait for a --scheduler to accept the connection and answer")
     vintage_years: int = Field(5, ge=0, le=100, description="a figure without a year that fits a record this many years older than the latest is another vintage, not contradicted")
+
+
+    @field_validator("include")
+    @classmethod
+    def _relative_patterns(cls, patterns: list[str]) -> list[str]:
+        """Patterns are globbed under the configuration's folder: an empty or absolute one names nothing there."""
+        for pattern in patterns:
+            if not pattern.strip():
+                raise ValueError("an empty pattern matches no document; remove it")
+            if pattern.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", pattern):
+                raise ValueError(f"pattern '{pattern}' is absolute; patterns are relative to the configuration's folder")
+        return patterns
 
 
 class LoadedConfig(BaseModel):
@@ -56,15 +92,51 @@ class LoadedConfig(BaseModel):
             return [default] if default.exists() else []
         return [(self.root / s) for s in self.config.sources]
 
+    def configured_sources(self) -> list[Path]:
+        """The source folders to load, each (and every Data Package found in it) confined to the project."""
+        from .sources.datapackage import find_descriptors
+
+        paths = [p for p in self.source_paths() if p.exists() or self.file is not None]
+        for path in paths:
+            name = path.relative_to(self.root).as_posix() if path.is_relative_to(self.root) else str(path)
+            self._confine(path, f"source folder '{name}'", hint="pass it with --sources PATH to use it anyway")
+            if path.exists():
+                for descriptor in find_descriptors(path):
+                    self._confine(descriptor, f"source folder '{name}' ({descriptor.parent.name})",
+                                  hint="pass it with --sources PATH to use it anyway")
+        return paths
+
     def baseline_path(self) -> Path | None:
-        return self.root / self.config.baseline if self.config.baseline else None
+        if not self.config.baseline:
+            return None
+        path = self.root / self.config.baseline
+        self._confine(path, f"baseline '{self.config.baseline}'", hint="pass it with --baseline FILE to use it anyway")
+        return path
 
     def included(self) -> list[Path]:
         """The documents the include patterns name, minus the excluded; relative to the working directory when possible."""
         found: set[Path] = set()
-        for pattern in self.config.include:
-            found.update(p for p in self.root.glob(pattern) if p.is_file())
+        for pattern in self.config.include:  # absolute and empty patterns are refused when the configuration is read
+            for p in self.root.glob(pattern):
+                if p.is_file():
+                    self._confine(p, f"include pattern '{pattern}'", p)
+                    found.add(p)
         return [_shorten(p) for p in sorted(found) if not self.excluded(p)]
+
+    def _confine(self, path: Path, what: str, match: Path | None = None, hint: str | None = None) -> None:
+        """Refuse a configured path that resolves (through '..', an absolute path or a link) outside the project."""
+        if inside(path, self.root):
+            return
+        matched = f" matches '{match}', which" if match is not None else ""
+        self._refuse(f"{what}{matched} leads outside the project folder {self.root} (through '..', an absolute path "
+                     "or a symbolic link)", hint)
+
+    def _refuse(self, problem: str, hint: str | None = None) -> None:
+        if self.file is None:
+            where = f"{self.root} (no configuration file, the defaults)"
+        else:
+            where = f"{self.file}{'' if self.file.name == 'factcheck.toml' else ' [tool.factcheck]'}"
+        raise UsageError(f"{where}: {problem}: refused; {hint or 'name it on the command line to check it anyway'}")
 
     def excluded(self, document: Path) -> bool:
         rel = self._relative(document)
@@ -75,6 +147,18 @@ class LoadedConfig(BaseModel):
             return document.resolve().relative_to(self.root.resolve()).as_posix()
         except ValueError:
             return document.as_posix()
+
+    def document_author(self, document: Path) -> AuthorConfig | None:
+        """The configured author of a document, by the first pattern that matches it (a bare name is a Person)."""
+        rel = self._relative(document)
+        for pattern, who in self.config.document_authors.items():
+            if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(document.as_posix(), pattern):
+                return AuthorConfig(name=who) if isinstance(who, str) else who
+        return None
+
+    def relative(self, document: Path) -> str:
+        """The document's path from the configuration's folder (as given when it lies outside)."""
+        return self._relative(document)
 
     def document_date(self, document: Path) -> date | None:
         """The configured date of a document, by the first pattern that matches it."""
@@ -125,10 +209,10 @@ def _factcheck_table(pyproject: Path) -> dict | None:
         raise UsageError(f"{pyproject}: cannot read configuration: {exc}") from exc
     ours = _OUR_TABLE.search(text) is not None
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+        data = _toml(text)
+    except ValueError as exc:
         if ours:
-            raise UsageError(f"{pyproject}: invalid TOML: {exc}") from exc
+            raise UsageError(f"{pyproject}: {exc}") from exc
         return None
     tool = data.get("tool")
     table = tool.get("factcheck") if isinstance(tool, dict) else None
@@ -139,13 +223,26 @@ def _factcheck_table(pyproject: Path) -> dict | None:
     return table
 
 
+def _toml(text: str) -> dict:
+    """TOML, every way it can fail as one ValueError with a message: tomllib recurses, so arrays nested
+    100,000 deep end in RecursionError, not TOMLDecodeError (issue 18)."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ValueError(f"invalid TOML: {exc}") from None
+    except RecursionError:
+        raise ValueError("invalid TOML: nested too deeply") from None
+
+
 def _read(path: Path) -> dict:
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise UsageError(f"{path}: cannot read configuration: {exc}") from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise UsageError(f"{path}: invalid TOML: {exc}") from exc
+    try:
+        return _toml(text)
+    except ValueError as exc:
+        raise UsageError(f"{path}: {exc}") from exc
 
 
 def _parse(path: Path, table: dict) -> Config:
@@ -162,6 +259,6 @@ def _parse(path: Path, table: dict) -> Config:
         problems = []
         for e in exc.errors():
             key = ".".join(str(p) for p in e["loc"])
-            problems.append(f"unknown key '{key}'" if e["type"] == "extra_forbidden" else f"'{key}': {e['msg']}")
+            problems.append(f"unknown key '{key}'" if e["type"] == "extra_forbidden" else f"'{key}': {e['msg'].removeprefix('Value error, ')}")
         section = "" if path.name == "factcheck.toml" else " [tool.factcheck]"
         raise UsageError(f"{path}{section}: " + "; ".join(problems)) from exc

@@ -185,6 +185,16 @@ def _kind(path: Path) -> str:
     return "not a regular file (a FIFO, socket or device); factcheck reads files"
 
 
+def not_regular(path: Path) -> str | None:
+    """What keeps an existing path from being read as a file (a FIFO would hang the reader, /dev/zero fill its
+    memory), in the words used for documents; None for a regular file or a path that does not exist (the caller
+    says that in its own words). Baselines and review scripts are refused through here too (issue 18)."""
+    kind = _kind(path)
+    if kind == "file" or kind.startswith("no such file"):
+        return None
+    return "a directory, not a file" if kind == "dir" else kind
+
+
 # Byte-order marks of the encodings a document may come in besides UTF-8 (longest first: UTF-32 LE starts like UTF-16 LE).
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
@@ -198,6 +208,12 @@ def read_document(path: Path) -> str:
         raw = path.read_bytes()
     except OSError as exc:
         raise UsageError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    return decode_document(raw, str(path))
+
+
+def decode_document(raw: bytes, path: str) -> str:
+    """A document's bytes as text, the one way every version of a document is decoded (the file on disk, or
+    one at a git revision for --diff-base); ``path`` names it in the error."""
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
             try:

@@ -33,6 +33,8 @@ class Plan:
     root: str = "."  # what sarif and github paths are relative to
     url_base: str | None = None
     published: str = ""  # ClaimReview's datePublished
+    documents: dict = field(default_factory=dict)  # ClaimReview: report path -> report.claimreview.Published
+    reviewer: Any = None  # ClaimReview: core.frontmatter.Author, or None for factcheck itself
     line_color: bool = False  # colour in the one-line-a-claim table on stdout
     schema_version: str = ""
     baseline: Any = None  # baseline.BaselineFile to apply
@@ -169,4 +171,4 @@ def _render(doc: dict[str, Any], fmt: str, plan: Plan) -> tuple[Chunks, Any]:
         return table.document_lines(doc, color).encode("utf-8"), small
     from .report import claimreview
 
-    return b",\n".join(claimreview.document(doc, plan.url_base, plan.published)), None
+    return b",\n".join(claimreview.document(doc, plan.url_base, plan.published, plan.documents.get(doc["path"]), plan.reviewer)), None

@@ -20,8 +20,15 @@ from .errors import UsageError
 
 
 def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    """git's output as text: revisions, names and messages, which git writes in UTF-8 (replaced where not)."""
+    done = _git_bytes(args, cwd)
+    return subprocess.CompletedProcess(done.args, done.returncode, done.stdout.decode("utf-8", "replace"),
+                                       done.stderr.decode("utf-8", "replace"))
+
+
+def _git_bytes(args: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
     try:
-        return subprocess.run(["git", *args], check=False, cwd=cwd, capture_output=True, text=True, encoding="utf-8", timeout=60)
+        return subprocess.run(["git", *args], check=False, cwd=cwd, capture_output=True, timeout=60)
     except FileNotFoundError:
         raise UsageError("git is not installed; --diff-base and REF:PATH need git") from None
     except subprocess.TimeoutExpired:
@@ -42,10 +49,13 @@ def read_at(ref: str, path: Path) -> str | None:
     """The text of ``path`` at revision ``ref``; None when the file did not exist there."""
     folder = path.parent if str(path.parent) else Path(".")
     verify_ref(ref, folder)
-    shown = _git(["show", f"{ref}:./{path.name}"], folder)
+    shown = _git_bytes(["show", f"{ref}:./{path.name}"], folder)
     if shown.returncode != 0:
         return None
-    return shown.stdout
+    from .engine import decode_document
+
+    # decoded as the current version is: UTF-16/32 with a BOM read, other non-UTF-8 text named (issue 18)
+    return decode_document(shown.stdout, f"{ref}:{path.as_posix()}")
 
 
 def changed_only(report: dict[str, Any], old_ids: dict[str, set[str]], texts: dict[str, tuple[str | None, str]], base: str) -> None:

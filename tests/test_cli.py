@@ -404,3 +404,34 @@ def _unpulled_worldbank_source(tmp_path, name: str):
     folder.mkdir(parents=True)
     (folder / "datapackage.json").write_text(json.dumps({"name": name, "resources": [], "factcheck": {
         "connector": "worldbank", "params": {"indicator": "SP.POP.TOTL", "countries": ["FRA"], "date": "2018:2022"}}}))
+
+
+# --files-from (issue 18, point 10) ---------------------------------------------------------
+
+
+def test_files_from_reads_a_list_one_a_line_from_stdin(tmp_path, capsys, monkeypatch):
+    import io
+
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(SEED, tmp_path / "a.txt")
+    (tmp_path / "b b.txt").write_text(SEED.read_text(encoding="utf-8").replace("96,700 ventilators", "120,000 ventilators"))
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"a.txt\r\n\nb b.txt\n")))
+    code, out, _ = run(capsys, "check", "--files-from", "-", "--no-config", "--sources", str(CURATED), "--doc-date", "2020-06-07",
+                       "--format", "json")
+    assert code == 1 and [d["path"] for d in json.loads(out)["documents"]] == ["a.txt", "b b.txt"]
+
+
+def test_an_empty_file_list_checks_nothing_and_never_falls_back_to_include(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "factcheck.toml").write_text('include = ["*.txt"]\n')
+    shutil.copy(SEED, tmp_path / "seed.txt")
+    (tmp_path / "list").write_bytes(b"")
+    code, out, err = run(capsys, "check", "--files-from", "list", "--format", "json")
+    assert code == 0 and json.loads(out)["documents"] == [] and "lists no files" in err
+
+
+@pytest.mark.parametrize(("name", "message"), [("/dev/zero", "more than 16 MB"), ("missing-list", "cannot read the list of files")])
+def test_a_bad_file_list_exits_two_naming_it(tmp_path, capsys, monkeypatch, name, message):
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(capsys, "check", "--files-from", name, "--no-config")
+    assert code == 2 and f"--files-from {name}: {message}" in err

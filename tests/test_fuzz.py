@@ -69,7 +69,7 @@ def _render_all(text: str, path: str) -> dict:
         json.loads(line, parse_constant=_no_constants)
     doc = json.loads(sarif.render(report, Path.cwd(), "note"), parse_constant=_no_constants)
     assert doc["version"] == "2.1.0" and isinstance(doc["runs"][0]["results"], list)
-    json.loads(claimreview.render(report), parse_constant=_no_constants)
+    json.loads(claimreview.render(report, "https://example.org"), parse_constant=_no_constants)
     concise.render(report)
     github.render(report, Path.cwd(), "note")
     markdown.render(report)

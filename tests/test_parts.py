@@ -21,7 +21,11 @@ def docs(tmp_path, monkeypatch) -> list[str]:
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1591488000")
     monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
-    return ["check", "--no-config", "--doc-date", "2020-06-07", "--sources", str(CURATED), "--exit-zero", "--jobs", "2"]
+    return ["check", "--no-config", "--doc-date", "2020-06-07", "--sources", str(CURATED), "--exit-zero", "--jobs", "2",
+            "--url-base", URL_BASE]
+
+
+URL_BASE = "https://example.org/reports"
 
 
 def _whole(report: dict, fmt: str) -> str:
@@ -40,7 +44,14 @@ def _whole(report: dict, fmt: str) -> str:
     if fmt == "markdown":
         return markdown.render(report)
     if fmt == "claimreview":
-        return claimreview.render(report)
+        from datetime import date
+        from pathlib import Path
+
+        from factcheck.config import defaults
+        from factcheck.publication import published
+
+        paths = [Path(d["path"]) for d in report["documents"]]
+        return claimreview.render(report, URL_BASE, published(paths, defaults(Path.cwd()), lambda _: date(2020, 6, 7)))
     buffer = io.StringIO()
     table.render(report, buffer, color=False, width=160)
     return buffer.getvalue()

@@ -31,8 +31,9 @@ def project(tmp_path, monkeypatch) -> Path:
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
     shutil.copy(SEED, tmp_path / "seed.txt")
+    shutil.copytree(CURATED, tmp_path / "sources" / CURATED.name)  # configured sources lie inside the project (issue 21)
     (tmp_path / "pyproject.toml").write_text(
-        f'[tool.factcheck]\ninclude = ["*.txt"]\nsources = ["{CURATED.as_posix()}"]\n'
+        '[tool.factcheck]\ninclude = ["*.txt"]\nsources = ["sources"]\n'
         '[tool.factcheck.document_dates]\n"*.txt" = "2020-06-07"\n',
         encoding="utf-8",
     )
@@ -208,7 +209,7 @@ def test_bad_configuration_values_exit_two_naming_key_and_file(project, capsys, 
 
 
 def test_factcheck_toml_takes_precedence(project, capsys):
-    (project / "factcheck.toml").write_text(f'include = ["*.txt"]\nsources = ["{CURATED.as_posix()}"]\nfail_on = "any"\n')
+    (project / "factcheck.toml").write_text('include = ["*.txt"]\nsources = ["sources"]\nfail_on = "any"\n')
     code, _, _ = run(capsys, "check", "--doc-date", "2020-06-07", "--output", "concise")
     assert code == 1
 

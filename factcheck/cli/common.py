@@ -53,6 +53,21 @@ def add_checking_options(parser: argparse.ArgumentParser) -> None:
                         help="HTTP cache and source indexes (default: $FACTCHECK_CACHE_DIR, else the platform's cache directory)")
     parser.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                         help="progress bars on stderr (default: when it is a terminal and CI is not set)")
+    add_download_option(parser)
+
+
+def add_download_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--max-download-mb", type=float, metavar="MB",
+                        help="refuse a pulled response larger than this, unpacked (default 256; config max-download-mb)")
+
+
+def download_limit(args: argparse.Namespace, loaded: config_mod.LoadedConfig) -> int:
+    """The largest response a pull accepts, in bytes: the option, else the configuration, else 256 MB."""
+    mb = getattr(args, "max_download_mb", None)
+    mb = mb if mb is not None else loaded.config.max_download_mb
+    if not 0 < mb <= 1024 * 1024:
+        raise UsageError(f"--max-download-mb {mb:g}: must be above 0 (and at most a terabyte)")
+    return int(mb * 1024 * 1024)
 
 
 def add_policy_options(parser: argparse.ArgumentParser) -> None:
@@ -106,11 +121,12 @@ def prepare(args: argparse.Namespace) -> Run:
         cfg.fail_on = args.fail_on
     if getattr(args, "min_severity", None):
         cfg.min_severity = args.min_severity
-    configured = [p for p in loaded.source_paths() if p.exists() or loaded.file is not None]
+    configured = loaded.configured_sources()
     _refuse_empty(args.sources)
     paths = configured + list(args.sources)
+    limit = download_limit(args, loaded)
     if args.live:
-        _pull_stale(paths, args)
+        _pull_stale(paths, args, limit)
     catalogue = _load(paths, args, cfg.builtin_sources and not getattr(args, "no_builtin_sources", False))
     for warning in catalogue.warnings:
         print(f"factcheck: warning: {warning}", file=sys.stderr)
@@ -143,7 +159,7 @@ def _load(paths: list[Path], args: argparse.Namespace, builtin: bool = True) -> 
         return load_sources(paths, cache_dir(args.cache_dir) / "index", building, builtin=builtin)
 
 
-def _pull_stale(paths: list[Path], args: argparse.Namespace) -> None:
+def _pull_stale(paths: list[Path], args: argparse.Namespace, limit: int) -> None:
     """--live: pull the connector sources among ``paths`` that have no snapshot or an out-of-date one."""
     from datetime import UTC, datetime
 
@@ -152,7 +168,7 @@ def _pull_stale(paths: list[Path], args: argparse.Namespace) -> None:
     from ..connectors.snapshot import connector_source, pull
     from ..sources.datapackage import find_descriptors
 
-    client = HttpClient(cache=cache_dir(args.cache_dir) / "http")
+    client = HttpClient(cache=cache_dir(args.cache_dir) / "http", max_bytes=limit)
     for path in paths:
         for descriptor in find_descriptors(path):
             source = connector_source(descriptor)
@@ -164,6 +180,9 @@ def _pull_stale(paths: list[Path], args: argparse.Namespace) -> None:
             if retrieved and (limit is None or (datetime.now(UTC).date() - date.fromisoformat(retrieved)).days <= limit):
                 continue
             pull(source, client)
+            for note in client.notes:
+                print(f"factcheck: warning: {note}", file=sys.stderr)
+            client.notes.clear()
             print(f"factcheck: pulled {source.name} ({source.connector.describe()})", file=sys.stderr)
 
 

@@ -7,10 +7,17 @@ stdout (two would interleave).
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+import stat
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import UsageError
+
+if TYPE_CHECKING:  # the formats load only when asked for
+    from ..core.frontmatter import Author
+    from ..report.claimreview import Published
 
 FORMATS = ("table", "json", "jsonl", "concise", "sarif", "github", "markdown", "claimreview")
 # A file named without a format gets the format its suffix names; another suffix must say which.
@@ -72,7 +79,7 @@ def refuse_clashes(outputs: list[Output], inputs: list[Path]) -> None:
         if o.file is None:
             continue
         key = _identity(o.file)
-        if key in seen:
+        if key in seen and not _is_char_device(o.file):  # /dev/null twice loses nothing
             raise UsageError(f"--output {o.format}:{o.file} and --output {seen[key].format}:{seen[key].file} write the same file; "
                              "give each output its own file")
         seen[key] = o
@@ -81,12 +88,28 @@ def refuse_clashes(outputs: list[Output], inputs: list[Path]) -> None:
                              "refusing to replace it with a report")
 
 
+def _is_char_device(path: Path) -> bool:
+    try:
+        return stat.S_ISCHR(os.stat(path).st_mode)
+    except OSError:
+        return False
+
+
 def _identity(path: Path) -> str:
     """One name per file, whatever path or link leads to it."""
     try:
         return os.path.realpath(path)
     except OSError:
         return str(path.absolute())
+
+
+@dataclass(frozen=True, slots=True)
+class Publication:
+    """What the ``claimreview`` format needs beyond the report: where and by whom each document is published."""
+
+    url_base: str | None = None
+    documents: Mapping[str, Published] = field(default_factory=dict)  # by the document's path in the report
+    reviewer: Author | None = None  # who publishes the reviews; None: factcheck itself
 
 
 def _root() -> Path:

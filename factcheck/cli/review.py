@@ -83,6 +83,11 @@ def _script_keys(script: str) -> Iterator[str]:
     """The keys of a script, one a line; a file is read at once, so a missing one fails before anything is shown."""
     if script == "-":
         return (line.rstrip("\n") for line in sys.stdin)
+    from ..engine import not_regular
+
+    problem = not_regular(Path(script))
+    if problem:  # a FIFO would wait for a writer, /dev/zero fill the memory (issue 18)
+        raise UsageError(f"{script}: cannot read the review script: {problem}")
     try:
         with open(script, encoding="utf-8") as fh:
             return iter(fh.read().splitlines())

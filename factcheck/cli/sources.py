@@ -12,7 +12,7 @@ from typing import Any
 from .. import config as config_mod
 from ..errors import EXIT_ERROR, EXIT_OK, UsageError
 from ..sources.base import SourceError
-from .common import Parser
+from .common import Parser, add_download_option, download_limit
 from .progress import Bar, wanted
 
 
@@ -28,8 +28,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
             action.add_argument("id", metavar="ID")
         if name == "pull":
             action.add_argument("ids", nargs="*", metavar="ID", help="sources to pull (default: every connector source)")
-            action.add_argument("--cache-dir", type=Path, metavar="DIR",
-                                help="HTTP cache (default: $FACTCHECK_CACHE_DIR, else the platform's cache directory)")
+            add_download_option(action)
+        action.add_argument("--cache-dir", type=Path, metavar="DIR",
+                            help="HTTP cache and source indexes (default: $FACTCHECK_CACHE_DIR, else the platform's cache directory)")
         action.add_argument("--sources", action="append", type=Path, default=[], metavar="PATH",
                             help="a source folder or datapackage.json (repeatable; adds to the configured sources)")
         action.add_argument("--offline", action="store_true", help="never touch the network")
@@ -47,10 +48,10 @@ def run(args: argparse.Namespace) -> int:
     if args.action == "list":
         return _list([d for d, _ in found.values()], {d for d, builtin in found.values() if builtin})
     if args.action == "show":
-        return _show(_chosen(named, [args.id])[0])
+        return _show(_chosen(named, [args.id])[0], args)
     if args.action == "pull":
         return _pull(_chosen(named, args.ids) if args.ids else list(named.values()), args)
-    return _verify(list(named.values()))
+    return _verify(list(named.values()), args)
 
 
 def _descriptors(args: argparse.Namespace) -> dict[str, tuple[Path, bool]]:
@@ -60,7 +61,7 @@ def _descriptors(args: argparse.Namespace) -> dict[str, tuple[Path, bool]]:
     from ..sources.datapackage import select_descriptors
 
     loaded = config_mod.defaults(Path.cwd()) if args.no_config else config_mod.find(Path.cwd())
-    paths = [p for p in loaded.source_paths() if p.exists() or loaded.file is not None] + list(args.sources)
+    paths = loaded.configured_sources() + list(args.sources)
     builtin = builtin_sources() if loaded.config.builtin_sources and not args.no_builtin_sources else None
     return {_id(d, read_descriptor(d)): (d, is_builtin) for d, is_builtin in select_descriptors(paths, builtin)}
 
@@ -150,7 +151,8 @@ def _rows(descriptor: Path, package: dict[str, Any]) -> str:
     return f"{total:,}" if total else "—"
 
 
-def _show(descriptor: Path) -> int:
+def _show(descriptor: Path, args: argparse.Namespace) -> int:
+    from ..cachedir import cache_dir
     from ..connectors.snapshot import connector_source, read_descriptor
     from ..sources.datapackage import NotPulled, load
 
@@ -177,7 +179,7 @@ def _show(descriptor: Path) -> int:
         if isinstance(r, dict):
             print(f"resource:  {r.get('path')} ({r.get('bytes', '?')} bytes, {r.get('hash', 'no hash')})")
     try:
-        loaded = load(descriptor)
+        loaded = load(descriptor, cache_dir(args.cache_dir) / "index")
     except NotPulled as exc:
         print(f"snapshot:  none yet ({exc.problem})")
         return EXIT_OK
@@ -196,7 +198,8 @@ def _pull(descriptors: list[Path], args: argparse.Namespace) -> int:
     sources = [s for s in (connector_source(d) for d in descriptors) if s is not None]
     if not sources:
         raise UsageError("no connector sources to pull (local Data Packages have no connector)")
-    client = HttpClient(cache=cache_dir(args.cache_dir) / "http")
+    loaded = config_mod.defaults(Path.cwd()) if args.no_config else config_mod.find(Path.cwd())
+    client = HttpClient(cache=cache_dir(args.cache_dir) / "http", max_bytes=download_limit(args, loaded))
     failed = 0
     with Bar("pulling", len(sources), wanted(args.progress)) as advance:
         for source in sources:
@@ -207,23 +210,35 @@ def _pull(descriptors: list[Path], args: argparse.Namespace) -> int:
                 failed += 1
                 kept = "previous snapshot kept" if had_snapshot else "no snapshot written (it has none yet)"
                 print(f"factcheck: error: {source.name}: pull failed, {kept}: {exc}", file=sys.stderr)
+                for note in client.notes:
+                    print(f"factcheck: warning: {note}", file=sys.stderr)
             else:
+                for note in client.notes:
+                    print(f"factcheck: warning: {note}", file=sys.stderr)
                 snap = package["factcheck"]["snapshot"]
                 print(f"{source.name}: {snap['rows']:,} rows from {len(snap['requests'])} request(s), "
                       f"upstream version {snap['upstream_version'] or 'unknown'}", file=sys.stderr)
+            client.notes.clear()
             advance(1)
     return EXIT_ERROR if failed else EXIT_OK
 
 
-def _verify(descriptors: list[Path]) -> int:
+def _verify(descriptors: list[Path], args: argparse.Namespace) -> int:
+    """Every source, its index in the cache, and the cache's HTTP responses: each checked against its recorded hash."""
+    from ..cachedir import cache_dir
+    from ..connectors.http import cache_problems
     from ..sources.verify import verify
 
+    cache = cache_dir(args.cache_dir)
     problems = 0
     for d in descriptors:
-        found = verify(d)
+        found = verify(d, cache / "index")
         for problem in found:
             print(f"factcheck: error: {problem}", file=sys.stderr)
         problems += len(found)
         if not found:
             print(f"ok: {d}")
+    for problem in cache_problems(cache / "http"):
+        print(f"factcheck: error: {problem}", file=sys.stderr)
+        problems += 1
     return EXIT_ERROR if problems else EXIT_OK

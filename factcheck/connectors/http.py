@@ -6,6 +6,11 @@ touch the network. Responses are cached on disk with their ETag and
 Last-Modified; a later request sends ``If-None-Match`` / ``If-Modified-Since``
 and a 304 reuses the cached body.
 
+The cache is not trusted (issue 21, point 6): each cached body's sha256 is
+recorded beside it, and a snapshot records the sha256 of every response it was
+built from. A body that matches neither is never reused: the request is sent
+again without conditions, and a note says why.
+
 The retry loop is written here rather than urllib3's ``Retry`` so the sleep is
 injectable (tests never wait), Retry-After is honoured for 429 and 503 in both
 its forms (seconds, HTTP date), and every failure ends in one message naming the
@@ -27,11 +32,14 @@ from typing import Any
 import requests
 
 from .. import __version__
+from ..safefs import UnsafePath, refuse_links
 from ..sources.base import SourceError
 
 USER_AGENT = f"factcheck/{__version__} (claim verification against official statistics; python-requests)"
 _RETRY_STATUS = {429, 500, 502, 503, 504}
 MAX_RETRY_AFTER = 120.0  # seconds; a longer wait is an error, not a hang
+MAX_DOWNLOAD_MB = 256  # one response, unpacked; --max-download-mb (config max-download-mb) changes it
+_SPOOL = 8 * 1024 * 1024  # a body larger than this waits on disk, not in memory, until it is complete
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,8 +77,10 @@ class HttpClient:
         backoff: float = 1.0,
         sleep: Callable[[float], None] | None = None,
         session: requests.Session | None = None,
+        max_bytes: int = MAX_DOWNLOAD_MB * 1024 * 1024,
     ) -> None:
         self.offline = offline
+        self.max_bytes = max_bytes
         self.cache = cache
         self.timeout = timeout
         self.retries = retries
@@ -78,6 +88,9 @@ class HttpClient:
         self.sleep = sleep or (lambda seconds: time.sleep(seconds))
         self.session = session or new_session()
         self.session.headers["User-Agent"] = USER_AGENT
+        self.recorded: dict[str, str] = {}  # url -> sha256 the current snapshot records for its response
+        self.bodies: dict[str, str] = {}  # url -> sha256 of every body returned, for the next snapshot to record
+        self.notes: list[str] = []  # what the caller should tell the user (a cached body refused)
 
     def get(self, url: str, params: dict[str, Any] | None = None, headers: dict[str, str] | None = None) -> Fetched:
         full = requests.Request("GET", url, params=params).prepare().url or url
@@ -92,10 +105,15 @@ class HttpClient:
                 send["If-Modified-Since"] = cached["last_modified"]
         response = self._send(full, send)
         if response.status_code == 304 and cached is not None:
-            body = self._body(full).read_bytes()
-            return Fetched(full, body, 304, cached["etag"], cached["last_modified"], True)
-        fetched = Fetched(full, response.content, response.status_code, response.headers.get("ETag"),
+            response.close()
+            body = self._trusted_body(full, cached)
+            if body is not None:
+                self.bodies[full] = hashlib.sha256(body).hexdigest()
+                return Fetched(full, body, 304, cached["etag"], cached["last_modified"], True)
+            response = self._send(full, dict(headers or {}))  # changed since it was checked: fetch it whole
+        fetched = Fetched(full, self._read(response, full), response.status_code, response.headers.get("ETag"),
                           response.headers.get("Last-Modified"), False)
+        self.bodies[full] = hashlib.sha256(fetched.body).hexdigest()
         self._store(fetched)
         return fetched
 
@@ -104,7 +122,7 @@ class HttpClient:
         while True:
             attempt += 1
             try:
-                response = self.session.get(url, headers=headers, timeout=self.timeout)
+                response = self.session.get(url, headers=headers, timeout=self.timeout, stream=True)
             except requests.exceptions.ConnectTimeout:
                 problem = f"could not connect within {self.timeout[0]:g} s"
             except requests.exceptions.ReadTimeout:
@@ -119,6 +137,7 @@ class HttpClient:
                 problem = f"HTTP {response.status_code} {response.reason or ''}".strip()
                 if response.status_code not in _RETRY_STATUS:
                     raise SourceError(url, f"{problem}: {_snippet(response)}")
+                response.close()
                 wait = _retry_after(response.headers.get("Retry-After"))
                 if wait is not None:
                     if wait > MAX_RETRY_AFTER:
@@ -129,6 +148,34 @@ class HttpClient:
             if attempt > self.retries:
                 raise SourceError(url, f"{problem} (after {attempt} attempts)")
             self.sleep(self.backoff * 2 ** (attempt - 1))
+
+    def _read(self, response: requests.Response, url: str) -> bytes:
+        """The body, unpacked, streamed through a temporary file and capped at ``max_bytes``: a gzip bomb or a
+        3 GB response ends in a message naming the URL and the limit, not in exhausted memory (issue 18). The
+        caller writes nothing until the whole body is here, so the previous snapshot stays as it was."""
+        import tempfile
+
+        limit = self.max_bytes
+        declared = response.headers.get("Content-Length", "")
+        if declared.isdigit() and int(declared) > limit and not response.headers.get("Content-Encoding"):
+            response.close()
+            raise SourceError(url, f"the response is {int(declared):,} bytes, over the download limit of {_mb(limit)} "
+                                   "(raise it with --max-download-mb, or config max-download-mb)")
+        total = 0
+        try:
+            with tempfile.SpooledTemporaryFile(max_size=_SPOOL, dir=self.cache if self.cache and self.cache.is_dir() else None) as spool:
+                for chunk in response.iter_content(1 << 16):
+                    total += len(chunk)
+                    if total > limit:
+                        raise SourceError(url, f"the response unpacks to more than the download limit of {_mb(limit)} "
+                                               "(raise it with --max-download-mb, or config max-download-mb); nothing was written")
+                    spool.write(chunk)
+                spool.seek(0)
+                return spool.read()
+        except requests.exceptions.RequestException as exc:
+            raise SourceError(url, f"the response broke off after {total:,} bytes: {_short(exc)}") from exc
+        finally:
+            response.close()
 
     # the cache: <sha256 of the URL>.body and .json (etag, last-modified, when)
 
@@ -144,21 +191,75 @@ class HttpClient:
             return None
         meta = self.cache / f"{self._key(url)}.json"
         try:
+            refuse_links(self.cache.parent, self.cache, "read the cache")
+            if meta.is_symlink() or self._body(url).is_symlink():
+                return None  # planted, not ours: fetched again, and the link replaced by the new file
             data = json.loads(meta.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        except (OSError, ValueError, UnsafePath):
             return None
-        return data if self._body(url).is_file() else None
+        if not isinstance(data, dict) or not self._body(url).is_file():
+            return None
+        return data if self._trusted_body(url, data) is not None else None
+
+    def _trusted_body(self, url: str, meta: dict[str, Any]) -> bytes | None:
+        """The cached body, if it matches the sha256 recorded beside it and the one the snapshot records."""
+        try:
+            body = self._body(url).read_bytes()
+        except OSError:
+            return None
+        actual = hashlib.sha256(body).hexdigest()
+        recorded = meta.get("sha256")
+        if recorded is None:
+            return None  # cached by an older factcheck: nothing to verify it by, so fetched again
+        if actual != recorded:
+            self.notes.append(f"{url}: the cached response does not match the sha256 recorded beside it "
+                              "(edited or corrupted); fetched again")
+            return None
+        if actual != self.recorded.get(url, actual):
+            return None  # not the response the current snapshot was built from: fetched again rather than trusted
+        return body
 
     def _store(self, fetched: Fetched) -> None:
         if self.cache is None or not (fetched.etag or fetched.last_modified):
             return
+        from ..cachedir import make
+        from ..errors import UsageError
         from ..report.atomic import write_atomic_bytes
 
-        self.cache.mkdir(parents=True, exist_ok=True)
-        write_atomic_bytes(self._body(fetched.url), fetched.body)
         meta = {"url": fetched.url, "etag": fetched.etag, "last_modified": fetched.last_modified,
-                "stored": datetime.now(UTC).isoformat(timespec="seconds")}
-        write_atomic_bytes(self.cache / f"{self._key(fetched.url)}.json", json.dumps(meta).encode())
+                "sha256": hashlib.sha256(fetched.body).hexdigest(), "stored": datetime.now(UTC).isoformat(timespec="seconds")}
+        try:
+            refuse_links(self.cache.parent, self.cache, "write the cache")
+            make(self.cache)
+            write_atomic_bytes(self._body(fetched.url), fetched.body, follow_links=False)
+            write_atomic_bytes(self.cache / f"{self._key(fetched.url)}.json", json.dumps(meta).encode(), follow_links=False)
+        except (OSError, UsageError, UnsafePath) as exc:  # a read-only or full cache costs the next run a request, no more
+            reason = getattr(exc, "strerror", None) or str(exc)
+            self.notes.append(f"cannot write the HTTP cache {self.cache} ({reason}); responses are not cached in this run")
+            self.cache = None
+
+
+def cache_problems(folder: Path) -> list[str]:
+    """Every cached response whose body does not match the sha256 recorded beside it (for ``sources verify``)."""
+    problems = []
+    try:
+        metas = sorted(folder.glob("*.json"))
+    except OSError:
+        return []
+    for meta_path in metas:
+        body_path = meta_path.with_suffix(".body")
+        try:
+            meta = json.loads(meta_path.read_text(encoding="utf-8"))
+            recorded = meta.get("sha256") if isinstance(meta, dict) else None
+            if recorded is None or not body_path.is_file():
+                continue
+            actual = hashlib.sha256(body_path.read_bytes()).hexdigest()
+        except (OSError, ValueError):
+            continue
+        if actual != recorded:
+            problems.append(f"{body_path}: the cached response for {meta.get('url')} does not match its recorded sha256 "
+                            "(edited or corrupted); the next pull fetches it again")
+    return problems
 
 
 def new_session() -> requests.Session:
@@ -187,6 +288,17 @@ def _short(exc: BaseException) -> str:
     return text if len(text) <= 200 else text[:197] + "..."
 
 
+def _mb(size: int) -> str:
+    return f"{size / (1024 * 1024):g} MB"
+
+
 def _snippet(response: requests.Response) -> str:
-    text = response.text.strip().replace("\n", " ")
+    """The start of an error body (never the whole of it: it may be huge)."""
+    try:
+        head = next(response.iter_content(1024), b"")
+    except requests.exceptions.RequestException:
+        head = b""
+    finally:
+        response.close()
+    text = (head if isinstance(head, str) else head.decode("utf-8", "replace")).strip().replace("\n", " ")
     return (text[:200] + "...") if len(text) > 200 else (text or "empty body")

@@ -6,6 +6,12 @@ descriptor is written beside the old one, loaded back (hash, mapping and every
 row checked), and only then renamed over ``datapackage.json``; the old data
 file is removed last. A failed, interrupted or partial pull therefore leaves
 the previous snapshot as it was.
+
+Nothing is written or deleted through a symbolic link inside the source folder
+(a linked ``data/``, a linked ``.datapackage.json.pull``, an old resource path
+through a linked folder): the pull is refused before it writes anything
+(issue 21, point 1). The folder itself may be a link: where it lives is the
+user's choice.
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..report.atomic import write_atomic_bytes
+from ..safefs import UnsafePath, refuse_links
 from ..sources.base import SourceError
 from .base import Connector, ConnectorBlock, Table
 from .http import HttpClient
@@ -50,15 +57,10 @@ class ConnectorSource:
 
 
 def read_descriptor(descriptor: Path) -> dict[str, Any]:
-    try:
-        package = json.loads(descriptor.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise SourceError(str(descriptor), f"cannot read: {exc}") from exc
-    except json.JSONDecodeError as exc:
-        raise SourceError(str(descriptor), f"not valid JSON (line {exc.lineno}, column {exc.colno}): {exc.msg}") from exc
-    if not isinstance(package, dict):
-        raise SourceError(str(descriptor), "not a Data Package (not a JSON object)")
-    return package
+    """The descriptor, read and checked as every command reads it (:func:`factcheck.sources.datapackage.read_package`)."""
+    from ..sources.datapackage import read_package
+
+    return read_package(descriptor)
 
 
 def connector_source(descriptor: Path) -> ConnectorSource | None:
@@ -85,24 +87,32 @@ def connector_source(descriptor: Path) -> ConnectorSource | None:
 
 def pull(source: ConnectorSource, client: HttpClient, now: datetime | None = None) -> dict[str, Any]:
     """Fetch and write the snapshot; returns the new descriptor. Raises SourceError, leaving the old one intact."""
+    snapshot = source.block.snapshot or {}
+    responses = snapshot.get("responses")
+    client.recorded = {str(k): str(v) for k, v in responses.items()} if isinstance(responses, dict) else {}
+    client.bodies = {}
     table = source.connector.fetch(client)
-    return write(source, table, now or datetime.now(UTC))
+    return write(source, table, now or datetime.now(UTC), client.bodies)
 
 
-def write(source: ConnectorSource, table: Table, now: datetime) -> dict[str, Any]:
+def write(source: ConnectorSource, table: Table, now: datetime, responses: dict[str, str] | None = None) -> dict[str, Any]:
+    """Write the snapshot; ``responses`` (url -> sha256 of each body) is recorded so a later 304 is checked against it."""
     folder = source.descriptor.parent
     body = _csv(table, source.descriptor)
     sha = hashlib.sha256(body).hexdigest()
     data_rel = f"data/{sha[:16]}.csv"
     old_files = _data_files(source.package, folder)
-    (folder / "data").mkdir(exist_ok=True)
     data_path = folder / data_rel
-    created = not data_path.exists()
-    write_atomic_bytes(data_path, body)
-    package = _descriptor(source, table, now, data_rel, body, sha)
     staged = folder / ".datapackage.json.pull"
+    _refuse_links(folder, [data_path, staged, *old_files])
+    (folder / "data").mkdir(exist_ok=True)
+    created = not data_path.exists()
+    write_atomic_bytes(data_path, body, follow_links=False)
+    package = _descriptor(source, table, now, data_rel, body, sha)
+    if responses:
+        package["factcheck"]["snapshot"]["responses"] = dict(responses)
     try:
-        write_atomic_bytes(staged, (json.dumps(package, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+        write_atomic_bytes(staged, (json.dumps(package, indent=2, ensure_ascii=False) + "\n").encode("utf-8"), follow_links=False)
         from ..sources.datapackage import load
 
         load(staged)  # the new snapshot must load: hash, mapping, every row
@@ -116,6 +126,15 @@ def write(source: ConnectorSource, table: Table, now: datetime) -> dict[str, Any
         if old != data_path:
             old.unlink(missing_ok=True)
     return package
+
+
+def _refuse_links(folder: Path, paths: list[Path]) -> None:
+    """Every file the pull writes or deletes, checked before the first write: no link below the folder."""
+    for path in paths:
+        try:
+            refuse_links(folder, path, "write or delete")
+        except UnsafePath as exc:
+            raise SourceError(exc.path, f"{exc.problem}; nothing was written") from exc
 
 
 def _csv(table: Table, descriptor: Path) -> bytes:

@@ -30,8 +30,8 @@ import re
 from functools import lru_cache
 
 from .context import STOPWORDS, is_verb
-from .entities import is_country
-from .lexicon import EntityMention, MeasureMention, Word, is_place
+from .entities import _country_codes as _country_ids
+from .lexicon import EntityMention, MeasureMention, Word
 from .model import Entity
 
 # Words before a label that keep its meaning ("the estimated population", "annual inflation").
@@ -215,10 +215,14 @@ def is_region(mention: EntityMention) -> bool:
     return _region(mention.entity)
 
 
-@lru_cache(maxsize=4096)
 def _region(entity: Entity) -> bool:
-    return not entity.id.startswith("org:") and not is_place(entity) and not is_country(entity) \
-        and _REGION_NAME.search(entity.name) is not None
+    return _region_named(entity.id, entity.name)
+
+
+@lru_cache(maxsize=4096)
+def _region_named(id: str, name: str) -> bool:
+    """Cached by the strings, whose hashes Python keeps, not by the entity (a dataclass hashes in Python)."""
+    return not id.startswith(("org:", "place:")) and id not in _country_ids() and _REGION_NAME.search(name) is not None
 
 
 # The words of the names of groups of countries (the World Bank's aggregates, continents, unions).
@@ -282,15 +286,11 @@ _GROUP_BEFORE = re.compile(
     rf"(?:(?:about|around|some|approximately|nearly|almost|over|more[ \t]+than|an[ \t]+estimated|estimated)[ \t]+)?)$")
 
 
-def may_name_a_group(ws: list[Word]) -> bool:
-    """Whether a sentence's words could name a group at all: a group noun ("citizens", "migrants") or a
-    capitalised plural before "in" ("Indians in Oman"). A cheap test once a sentence, before group_for."""
-    for i, w in enumerate(ws):
-        if w.key.startswith(_GROUP_WORDS):
-            return True
-        if w.text[:1].isupper() and w.key.endswith(_PLURAL_ENDINGS) and any(x.key == "in" for x in ws[i + 1:i + 3]):
-            return True
-    return False
+def may_name_a_group(text: str) -> bool:
+    """Whether a sentence could name a group at all: a group noun ("citizens", "migrants") or a
+    capitalised plural before "in" ("Indians in Oman"). A cheap test once a sentence, before group_for:
+    one search in C rather than a loop over the words."""
+    return _MAY_NAME_A_GROUP.search(text) is not None
 
 
 _PLURAL_ENDINGS = ("ans", "ese", "is", "os", "ks", "ts", "ns", "rs", "ds")
@@ -326,6 +326,10 @@ _GROUP_LINKS = frozenset(
 _GROUP_WORDS = ("citizens", "nationals", "migrants", "immigrants", "emigrants", "refugees", "expat", "workers", "labo",
                 "residents", "people", "persons", "diaspora", "descendants", "students", "settlers", "communit", "minority",
                 "speakers", "seekers", "origin", "descent")
+# A word starting like a group noun, or a capitalised plural one or two words before "in".
+_MAY_NAME_A_GROUP = re.compile(
+    r"(?<![^\W_])(?i:" + "|".join(_GROUP_WORDS) + r")|(?<![^\W_])[A-Z](?i:[\w.'\u2019-]*(?:ans|ese|is|os|ks|ts|ns|rs|ds))(?![^\W_])"
+    r"(?:'s|\u2019s)?[\W\d_]+(?:[^\W\d_][\w.'\u2019-]*[\W\d_]+)?(?i:in)(?![^\W_])")
 
 
 def _nationality_word(group: str) -> bool:

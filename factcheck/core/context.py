@@ -9,13 +9,10 @@ protective suits" is governed by "exported".
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
-
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*|\d(?:[\d,.]*\d)?|[^\sA-Za-z\d]")
+from .tokens import Token, tokenize  # noqa: F401  (tokenize: the context's view, for callers of this module)
 
 PREPOSITIONS = frozenset(
     "to in on at for by from with into onto since during across among amongst through via per "
@@ -57,21 +54,6 @@ _MAX_NOUN_WORDS = 5
 # Words between the verb and the figure are kept when few ("sent 29 teams to 27 countries");
 # more means the figure sits far from its verb, as in a long enumeration, and they are noise.
 _MAX_LINKING_WORDS = 3
-
-
-class Token(NamedTuple):
-    """A word, number or punctuation mark; ``lower`` and ``is_word`` are computed once."""
-
-    start: int
-    end: int
-    text: str
-    lower: str
-    is_word: bool
-
-
-def tokenize(text: str) -> list[Token]:
-    make = Token._make
-    return [make((m.start(), m.end(), w, w.lower(), w[0].isalpha())) for m in _TOKEN.finditer(text) for w in (m.group(),)]
 
 
 @lru_cache(maxsize=65536)

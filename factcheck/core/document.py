@@ -22,7 +22,9 @@ _LIST_MARKER = re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)]|\(\d{1,3}\)|[a-z][.)]|\[
 # A sentence ends at . ! or ? (plus closing quotes or brackets) followed by space.
 # (The look-behind makes a match start only at the first mark of a run: without it a run of a million
 # dots was rescanned from each of its dots, quadratic.)
-_BOUNDARY = re.compile(r"(?<![.!?])[.!?]+[\"'\u201d\u2019)\]]*[ \t\r\n]+")
+# A stop and the space after it; or a stop glued to the next sentence's first word ("... US$98 Billion.This makes"),
+# as text stripped of its footnote marks often has ("2019[65].Kenya's" -> "2019    .Kenya's").
+_BOUNDARY = re.compile(r"(?<![.!?])[.!?]+[\"'\u201d\u2019)\]]*[ \t\r\n]+|\.(?<=[a-z\d\]) ]\.)(?=[A-Z][a-z])")
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof st no nos vs etc e.g i.e approx est fig figs inc ltd co corp
     jan feb mar apr jun jul aug sep sept oct nov dec a.m p.m u.s u.k u.n e.u al gov dept

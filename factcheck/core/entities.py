@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from operator import itemgetter
 
 from .model import Entity
 
@@ -158,6 +159,8 @@ def demonyms_in(text: str, found: list[tuple[int, int, Entity]], words: list | N
     ``words`` are the sentence's words as the lexicon made them (``core.lexicon.words``): looked up
     in a dictionary of demonyms, not searched for again; without them the text is split here.
     """
+    if words is not None and _demonym_words().isdisjoint(map(_KEY, words)):
+        return []  # most sentences name no nationality: one set test in C, not a loop over the words
     out = []
     caps = [(w.start, w.end, w.text) for w in words if w.text[:1].isupper()] if words is not None else \
         [(m.start(), m.end(), m.group()) for m in _CAPITALISED.finditer(text)]
@@ -177,6 +180,12 @@ def demonyms_in(text: str, found: list[tuple[int, int, Entity]], words: list | N
 
 
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
+_KEY = itemgetter(3)  # a lexicon Word's key
+
+
+@lru_cache(maxsize=1)
+def _demonym_words() -> frozenset[str]:
+    return frozenset(w for name in _DEMONYMS for w in name.split())
 
 
 def _demonym(word: str) -> Entity | None:
@@ -191,7 +200,6 @@ def _country_codes() -> frozenset[str]:
     return frozenset(c.alpha_3 for c in pycountry.countries) | frozenset(_EXTRA_COUNTRY_NAMES)
 
 
-@lru_cache(maxsize=4096)
 def is_country(entity: Entity) -> bool:
     """A country or territory with an ISO 3166-1 code (or one prose treats as such: Kosovo), not a region or a group."""
-    return entity.id in _country_codes()
+    return entity.id in _country_codes()  # a set lookup by the id: cheaper than caching by the whole entity

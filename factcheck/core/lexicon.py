@@ -23,14 +23,12 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import NamedTuple
 
 from .measures import GENERIC, stem
 from .model import Entity, Measure
 from .places import Index
+from .tokens import Word, normalise, words  # noqa: F401  (re-exported: the lexicon's view of a sentence)
 
-# A word: letters with inner dots, apostrophes, hyphens ("U.S.", "d'Ivoire", "Guinea-Bissau"), or "&".
-_WORD = re.compile(r"[^\W\d_](?:[\w.'\u2019-]*[^\W_])?\.?|&")
 _END = "\0"
 # Entity names that are ordinary lower-case words in prose ("the world").
 _LOWER_CASE_NAMES = frozenset({"world"})
@@ -39,40 +37,6 @@ _NAME_MODIFIERS = frozenset(
     "latin north south east west central northern southern eastern western new greater upper lower "
     "old great little equatorial middle far near".split()
 )
-
-
-@lru_cache(maxsize=65536)
-def normalise(word: str) -> str:
-    """How a word is looked up: lower case, dots removed ("U.S." and "US" are one name)."""
-    return word.lower().replace(".", "").replace("\u2019", "'")
-
-
-class Word(NamedTuple):
-    start: int
-    end: int
-    text: str
-    key: str  # normalised, without a possessive 's
-    possessive: bool
-
-
-@lru_cache(maxsize=65536)
-def _shape(w: str) -> tuple[str, int, str, bool]:
-    """(base text, characters cut from the end, key, possessive) of a raw word; words repeat, so this is cached."""
-    possessive = w.endswith(("'s", "\u2019s"))
-    base = w[:-2] if possessive else w
-    cut = 2 if possessive else 0
-    if base.endswith(".") and len(base) > 1 and "." not in base[:-1]:
-        base, cut = base[:-1], cut + 1  # a sentence's last word, not an abbreviation
-    return base, cut, normalise(base), possessive
-
-
-def words(text: str) -> list[Word]:
-    make = Word._make
-    out = []
-    for m in _WORD.finditer(text):
-        base, cut, key, possessive = _shape(m.group())
-        out.append(make((m.start(), m.end() - cut, base, key, possessive)))
-    return out
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,7 +28,7 @@ from .compare import (
 )
 from .measures import MeasureIndex, MeasureMatch, tied
 from .model import Claim, Measure, Observation, Period, Quantity, Verdict
-from .claims import read_role
+from .certainty import read_role
 from .reasons import CONTRADICTED, NOT_ENOUGH_INFO, REASONS, ROLE_REASONS, SUPPORTED
 
 Fetch = Callable[[Measure, str | None], list[Observation]]

@@ -101,7 +101,7 @@ class Claim:
     role: str | None = None  # not a level: rate, part, share, rank, duration, change, ... (core.roles); None for a level
     role_cue: str | None = None  # the words that show the role ("per 1,000", "of whom")
     weak: tuple[str, ...] = ()  # cues the reading rests on that cannot carry a contradiction ("subject only by distance")
-    later: object | None = None  # what the readers left for role and weak, until core.claims.read_role fills them in
+    later: object | None = None  # what the readers left for role and weak, until core.certainty.read_role fills them in
 
 
 @dataclass(frozen=True, slots=True)

@@ -219,9 +219,14 @@ def index() -> Index:
     built = build_index(build_gazetteer())
     if path is not None:
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            from ..cachedir import make
+
+            make(path.parent)
             tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-            tmp.write_bytes(marshal.dumps(tuple(built)))
+            # O_EXCL | O_NOFOLLOW: a file or link planted under this predictable name is never written through
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(marshal.dumps(tuple(built)))
             tmp.replace(path)
         except OSError:
             pass  # a read-only cache: rebuilt next run

@@ -2,13 +2,17 @@
 
 The new content goes to a temporary file beside the target (``.NAME.<random>.factcheck-tmp``)
 and replaces it in one rename. Through a symbolic link the link's target is written, not the
-link replaced. An existing file keeps its permission bits; a new one gets what the umask allows
-(as any editor would create it). SIGTERM removes the temporary file before the process ends; one
-left by a SIGKILL is removed by the next write to the same folder once it is an hour old.
+link replaced (``follow_links=False``, for the folders factcheck owns, replaces the link itself). A
+device, a FIFO or ``/dev/stdout`` cannot be replaced without destroying it, so it is opened and
+written instead (``/dev/full`` then fails with "no space left"). An existing file keeps its
+permission bits; a new one gets what the umask allows (as any editor would create it). SIGTERM
+removes the temporary file before the process ends; one left by a SIGKILL is removed by the next
+write to the same folder once it is an hour old.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import signal
 import tempfile
@@ -18,6 +22,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from ..errors import UsageError
+from ..safefs import written_in_place
 
 SUFFIX = ".factcheck-tmp"
 STALE_SECONDS = 3600
@@ -28,9 +33,17 @@ def write_atomic(path: Path, text: str) -> None:
     write_atomic_bytes(path, text.encode("utf-8"))
 
 
-def write_atomic_bytes(path: Path, data: bytes | Iterable[bytes]) -> None:
-    """:func:`write_atomic` for bytes (snapshots, cached responses), or a list of chunks written in turn."""
-    target = _target(path)
+def write_atomic_bytes(path: Path, data: bytes | Iterable[bytes], follow_links: bool = True) -> None:
+    """:func:`write_atomic` for bytes (snapshots, cached responses), or a list of chunks written in turn.
+
+    ``follow_links=False`` is for files in folders factcheck owns (a source folder, the cache): a link
+    planted there is replaced by the new file, never written through.
+    """
+    chunks = [data] if isinstance(data, (bytes, bytearray)) else data
+    if follow_links and written_in_place(path):
+        _write_in_place(path, chunks)
+        return
+    target = _target(path) if follow_links else path
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise UsageError(f"{path}: folder '{folder}' does not exist")
@@ -45,7 +58,7 @@ def write_atomic_bytes(path: Path, data: bytes | Iterable[bytes]) -> None:
     with temporary(tmp):
         try:
             with os.fdopen(fd, "wb") as fh:
-                for chunk in ([data] if isinstance(data, (bytes, bytearray)) else data):
+                for chunk in chunks:
                     fh.write(chunk)
                 fh.flush()
                 os.fchmod(fh.fileno(), mode)
@@ -54,8 +67,25 @@ def write_atomic_bytes(path: Path, data: bytes | Iterable[bytes]) -> None:
         except BaseException as exc:
             _unlink(tmp)
             if isinstance(exc, OSError):
-                raise UsageError(f"{path}: cannot write: {exc.strerror or exc}") from exc
+                raise _write_error(path, exc) from exc
             raise
+
+
+def _write_in_place(path: Path, chunks: Iterable[bytes]) -> None:
+    """A device, FIFO or terminal: opened and written (following links, as ``/dev/stdout`` needs)."""
+    try:
+        with open(path, "wb") as fh:
+            for chunk in chunks:
+                fh.write(chunk)
+            fh.flush()
+    except OSError as exc:
+        raise _write_error(path, exc) from exc
+
+
+def _write_error(path: Path, exc: OSError) -> UsageError:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return UsageError(f"no space left on the device writing {path}")
+    return UsageError(f"{path}: cannot write: {exc.strerror or exc}")
 
 
 def _target(path: Path) -> Path:
@@ -134,11 +164,20 @@ class Pending:
     document's part of every output into one of these; an error or Ctrl-C leaves the old file untouched).
 
     The same rules as :func:`write_atomic_bytes`: a temporary file beside the target, a link's target
-    written, the permission bits kept, SIGTERM removing the temporary file.
+    written, the permission bits kept, SIGTERM removing the temporary file; a device, a FIFO or
+    ``/dev/stdout`` opened and written as the run goes (it cannot be replaced).
     """
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self._done = False
+        self._tmp: str | None = None
+        if written_in_place(path):
+            try:
+                self._fh = open(path, "wb")  # noqa: SIM115 - closed by commit or discard
+            except OSError as exc:
+                raise _write_error(path, exc) from exc
+            return
         self._target = _target(path)
         folder = self._target.parent if str(self._target.parent) else Path(".")
         if not folder.is_dir():
@@ -153,26 +192,27 @@ class Pending:
             raise UsageError(f"{path}: cannot write in '{folder}': {exc.strerror or exc}") from exc
         self._guard = temporary(self._tmp)
         self._guard.__enter__()
-        self._done = False
         self._fh = os.fdopen(fd, "wb")
 
     def write(self, data: bytes) -> None:
         try:
             self._fh.write(data)
         except OSError as exc:
-            raise UsageError(f"{self.path}: cannot write: {exc.strerror or exc}") from exc
+            raise _write_error(self.path, exc) from exc
 
     def commit(self) -> None:
-        """Flush, sync and rename over the target."""
+        """Flush, sync and rename over the target (a device: flush and close)."""
         try:
             self._fh.flush()
-            os.fchmod(self._fh.fileno(), self._mode)
-            os.fsync(self._fh.fileno())
+            if self._tmp is not None:
+                os.fchmod(self._fh.fileno(), self._mode)
+                os.fsync(self._fh.fileno())
             self._fh.close()
-            os.replace(self._tmp, self._target)
+            if self._tmp is not None:
+                os.replace(self._tmp, self._target)
         except OSError as exc:
             self.discard()
-            raise UsageError(f"{self.path}: cannot write: {exc.strerror or exc}") from exc
+            raise _write_error(self.path, exc) from exc
         self._release()
 
     def discard(self) -> None:
@@ -181,10 +221,12 @@ class Pending:
             self._fh.close()
         except OSError:
             pass
-        _unlink(self._tmp)
+        if self._tmp is not None:
+            _unlink(self._tmp)
         self._release()
 
     def _release(self) -> None:
         if not self._done:
             self._done = True
-            self._guard.__exit__(None, None, None)
+            if self._tmp is not None:
+                self._guard.__exit__(None, None, None)

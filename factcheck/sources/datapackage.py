@@ -134,6 +134,62 @@ def _refuse_yaml(path: Path) -> None:
                                      "convert it to datapackage.json (the same keys, as JSON) beside it")
 
 
+DESCRIPTOR_BYTES = 64 * 1024 * 1024  # a descriptor describes; one larger than this is not one
+
+
+def read_package(descriptor: Path) -> dict[str, Any]:
+    """A ``datapackage.json`` as a dict, with the keys factcheck reads checked for their kind; every command
+    (check, sources list, show, verify, pull) reads descriptors through here, so a hostile one gets the same
+    message everywhere: exit 2 naming the file and the problem (issue 18), never an unforeseen error."""
+    where = str(descriptor)
+    try:
+        with open(descriptor, "rb") as fh:
+            raw = fh.read(DESCRIPTOR_BYTES + 1)
+    except OSError as exc:
+        raise SourceError(where, f"cannot read: {exc.strerror or exc}") from exc
+    if len(raw) > DESCRIPTOR_BYTES:
+        raise SourceError(where, f"larger than {DESCRIPTOR_BYTES // (1024 * 1024)} MB: not a Data Package descriptor")
+    try:
+        package = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        raise SourceError(where, f"not UTF-8 text (byte {exc.start})") from exc
+    except json.JSONDecodeError as exc:
+        raise SourceError(where, f"not valid JSON (line {exc.lineno}, column {exc.colno}): {exc.msg}") from exc
+    except RecursionError:
+        raise SourceError(where, "JSON nested too deeply to be a Data Package descriptor") from None
+    if not isinstance(package, dict):
+        raise SourceError(where, "not a Data Package (not a JSON object)")
+    _check_kinds(package, where)
+    return package
+
+
+def _check_kinds(package: dict[str, Any], where: str) -> None:
+    """The keys factcheck reads, each of the kind the Data Package standard gives it."""
+    licenses = package.get("licenses")
+    if licenses is not None and not (isinstance(licenses, list) and all(isinstance(x, (dict, str)) for x in licenses)):
+        raise SourceError(where, f"'licenses' must be a list of licences ([{{\"name\": \"CC-BY-4.0\", \"path\": URL}}]), "
+                                 f"not {_kind_of(licenses)}")
+    name = package.get("name")
+    if name is not None and not isinstance(name, str):
+        raise SourceError(where, f"'name' must be a string, not {_kind_of(name)}")
+    block = package.get("factcheck")
+    if isinstance(block, dict) and "max_age_days" in block:
+        limit = block["max_age_days"]
+        if not isinstance(limit, int) or isinstance(limit, bool) or limit < 1:
+            raise SourceError(where, f"'factcheck.max_age_days' must be a whole number of days (1 or more), not {_kind_of(limit)}")
+    resources = package.get("resources")
+    for index, resource in enumerate(resources if isinstance(resources, list) else []):
+        if isinstance(resource, dict) and "\0" in str(resource.get("path", "")):
+            raise SourceError(f"{where} (resource {index})", "'path' contains a NUL byte: no file has such a name")
+
+
+def _kind_of(value: Any) -> str:
+    shown = repr(value)
+    shown = shown if len(shown) <= 40 else shown[:37] + "..."
+    kind = type(value).__name__
+    return f"{shown} ({'an' if kind[0] in 'aeiou' else 'a'} {kind})"
+
+
 INDEX_BYTES = 16 * 1024 * 1024  # larger sources are answered from an SQLite index (see store.py)
 
 
@@ -149,13 +205,8 @@ def load(descriptor: Path, index_dir: Path | None = None, warnings: list[str] | 
     """
     warnings = [] if warnings is None else warnings
     where = str(descriptor)
-    try:
-        package = json.loads(descriptor.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise SourceError(where, f"cannot read: {exc}") from exc
-    except json.JSONDecodeError as exc:
-        raise SourceError(where, f"not valid JSON (line {exc.lineno}, column {exc.colno}): {exc.msg}") from exc
-    if not isinstance(package, dict) or not isinstance(package.get("resources"), list):
+    package = read_package(descriptor)
+    if not isinstance(package.get("resources"), list):
         raise SourceError(where, "not a Data Package: no 'resources' list")
     name = str(package.get("name") or descriptor.parent.name)
     raw_block = package.get("factcheck")
@@ -177,9 +228,11 @@ def load(descriptor: Path, index_dir: Path | None = None, warnings: list[str] | 
     figures_only = all(m.kind == "figures" for m, _, _ in prepared)
     aliases = entity_aliases([m for m, _, _ in prepared])
     if figures_only and (wanted is True or (wanted is None and size > INDEX_BYTES)):
-        indexed = _indexed(descriptor, package, name, licence, mapped, prepared, index_dir, progress)
-        indexed.entity_aliases = aliases
-        return indexed
+        indexed = _indexed(descriptor, package, name, licence, mapped, prepared, index_dir, progress, warnings)
+        if indexed is not None:
+            indexed.entity_aliases = aliases
+            return indexed
+        # no usable cache: read into memory like a small source (the warning is in `warnings`)
     measures: dict[str, Measure] = {}
     observations: list[Observation] = []
     for index, resource in mapped:
@@ -224,18 +277,49 @@ def _indexed(
     prepared: list[tuple[Mapping, Path, str]],
     index_dir: Path | None,
     progress: BuildProgress | None = None,
-) -> Source:
-    from ..cachedir import cache_dir
+    warnings: list[str] | None = None,
+) -> Source | None:
+    """The source answered from its index in the cache, built (or rebuilt) first when needed; None when the
+    cache cannot hold it (read-only, full, a file, HOME missing): the caller then reads the source into memory."""
+    import sqlite3
+
+    from ..cachedir import cache_dir, unavailable
+    from ..errors import UsageError
+    from ..safefs import UnsafePath, refuse_links
     from . import store
 
+    warnings = [] if warnings is None else warnings
     folder = index_dir or cache_dir() / "index"
     fp = store.fingerprint(descriptor, [(path, r.get("hash")) for (_, r), (_, path, _) in zip(mapped, prepared)])
-    target = folder / f"{re.sub(r'[^A-Za-z0-9_.-]', '_', name)}-{fp}.sqlite"
-    if not target.is_file():
+    # the name only helps a person find the file (the fingerprint makes it unique): cut so that the name,
+    # with the temporary file's prefix and suffix, stays under any file system's 255 bytes
+    target = folder / f"{re.sub(r'[^A-Za-z0-9_.-]', '_', name)[:80]}-{fp}.sqlite"
+    try:  # the cache folder may live anywhere; a link planted inside it (index/) is not followed
+        refuse_links(folder.parent, folder, "read or write the cache")
+    except UnsafePath as exc:
+        note = unavailable(folder, exc)
+        if note not in warnings:
+            warnings.append(note)
+        return None
+    recorded: dict[str, str] = {}  # the snapshot's sha256 of each data file, what the index must have been built from
+    for (_, resource), (_, path, where) in zip(mapped, prepared):
+        algorithm, digest = _declared(resource.get("hash"), where)
+        if algorithm == "sha256" and digest:
+            recorded[path.relative_to(descriptor.parent).as_posix()] = digest
+    # no index, or one of before manifests (a cache from an older factcheck): built without a word
+    # (an index or manifest that is a link is no index of ours: rebuilt, the link replaced)
+    ours = not target.is_symlink() and not store.manifest_path(target).is_symlink()
+    problem = store.untrusted(target, recorded) if ours and target.is_file() and store.manifest_path(target).is_file() else "missing"
+    if problem != "missing" and problem is not None:
+        warnings.append(store.CacheMismatch(f"{target}: the index of source '{name}' cannot be trusted: {problem}; rebuilt from the snapshot"))
+    if problem is not None:
+        built_from: dict[str, str] = {}
+
         def fill(sink: store.Sink) -> dict[str, Measure]:
             measures: dict[str, Measure] = {}
             for (_, resource), (mapping, path, where) in zip(mapped, prepared):
                 sha = hash_verified(path, resource.get("hash"), where)
+                built_from[path.relative_to(descriptor.parent).as_posix()] = sha
                 provenance = make_provenance(package, name, licence, sha, path)
                 seen = set(sink.measure_ids)
                 with open(path, encoding="utf-8-sig", newline="") as stream:
@@ -246,7 +330,13 @@ def _indexed(
                 add_measures(name, mapping, measures, {m: None for m in sink.measure_ids if m not in seen})
             return measures
 
-        store.build(target, name, fill, progress(name) if progress else None)
+        try:
+            store.build(target, name, fill, progress(name) if progress else None, built_from)
+        except (OSError, sqlite3.OperationalError, UsageError) as exc:  # the cache, not the data: SourceError goes on
+            note = unavailable(folder, exc)
+            if note not in warnings:
+                warnings.append(note)
+            return None
     return store.StoreSource(target)
 
 
@@ -428,6 +518,8 @@ def _resource_path(descriptor: Path, resource: dict[str, Any], where: str) -> Pa
     path = resource.get("path")
     if not isinstance(path, str) or not path:
         raise SourceError(where, "resource has no 'path' (one local file)")
+    if "\0" in path:
+        raise SourceError(where, "'path' contains a NUL byte: no file has such a name")
     if re.match(r"^[a-z][a-z0-9+.-]*://", path, re.I):
         raise SourceError(where, f"path '{path}' is a URL; local sources need a file inside the source folder")
     pure = PurePosixPath(path)
@@ -636,9 +728,4 @@ def select_descriptors(paths: list[Path], builtin: Path | None = None) -> list[t
 
 
 def _name_of(descriptor: Path) -> str:
-    try:
-        package = json.loads(descriptor.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise SourceError(str(descriptor), f"cannot read: {exc}") from exc
-    name = package.get("name") if isinstance(package, dict) else None
-    return str(name or descriptor.parent.name)
+    return str(read_package(descriptor).get("name") or descriptor.parent.name)

@@ -11,6 +11,17 @@ asks for a measure's records per entity as claims need them.
 The index is rebuilt when the descriptor, a resource's declared hash, its size
 or its modification time changes; the build verifies each resource's hash as
 it streams it, so memory stays flat however large the file.
+
+The cache is not trusted (issue 21, point 6): beside each index a manifest
+(``NAME.sqlite.manifest.json``) records the index file's sha256 and the sha256
+of each data file it was built from. Before an index is used, its bytes are
+hashed and the recorded data hashes compared with the snapshot's (the
+descriptor's declared ``hash``); an index that was edited, corrupted or built
+from other data is rebuilt, and ``sources verify`` reports it. Hashing a 469 MB
+index costs about a second, so the manifest also records the file's identity
+(device, inode, size, mtime and ctime, which the kernel sets on every change and
+no user can set back) when it was last verified: an unchanged file is not hashed
+again, any write to it is.
 """
 
 from __future__ import annotations
@@ -97,19 +108,80 @@ class Sink:
             self.batch.clear()
 
 
-def build(target: Path, name: str, fill: Callable[[Sink], dict[str, Measure]], on_rows: Callable[[int], None] | None = None) -> None:
-    """Build the index at ``target`` (atomically: a temporary file renamed at the end)."""
+class CacheMismatch(str):
+    """A warning that a cached file did not match its recorded hash (and was rebuilt): ``sources verify`` fails on it."""
+
+
+def manifest_path(target: Path) -> Path:
+    return target.with_name(target.name + ".manifest.json")
+
+
+def untrusted(target: Path, data: dict[str, str]) -> str | None:
+    """Why the index at ``target`` cannot be used as it is (None when its bytes and its data match the manifest).
+
+    ``data``: the sha256 the snapshot records for each data file (by file name), where it declares one.
+    """
+    from ..safefs import sha256_file
+
+    try:
+        manifest = json.loads(manifest_path(target).read_text(encoding="utf-8"))
+        recorded, built_from = manifest["sha256"], manifest["data"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return "it has no readable manifest of its hash"
+    if not isinstance(built_from, dict) or any(built_from.get(name) != sha for name, sha in data.items()):
+        return "it was built from other data than the snapshot's recorded sha256"
+    try:
+        if manifest.get("verified") == identity(target):
+            return None  # hashed when it had exactly this identity, and not written since
+        actual = sha256_file(target)
+    except OSError as exc:
+        return f"it cannot be read: {exc.strerror or exc}"
+    if actual != recorded:
+        return f"its sha256 is {actual[:16]}..., not the {str(recorded)[:16]}... recorded when it was built (edited or corrupted)"
+    _record(target, {**manifest, "verified": identity(target)})  # a copied cache: hashed once, then trusted by identity
+    return None
+
+
+def identity(path: Path) -> list[int]:
+    """What changes whenever a file is written: its ctime is set by the kernel, and cannot be set back."""
+    st = os.stat(path)
+    return [st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns]
+
+
+def _record(target: Path, manifest: dict[str, Any]) -> None:
+    """Write the manifest; a read-only cache just means hashing again next time."""
+    from ..errors import UsageError
+    from ..report.atomic import write_atomic_bytes
+
+    try:
+        write_atomic_bytes(manifest_path(target), json.dumps(manifest, indent=1).encode(), follow_links=False)
+    except (OSError, UsageError):
+        pass
+
+
+def build(target: Path, name: str, fill: Callable[[Sink], dict[str, Measure]], on_rows: Callable[[int], None] | None = None,
+          data: dict[str, str] | None = None) -> None:
+    """Build the index at ``target`` (atomically: a temporary file renamed at the end), and its manifest.
+
+    ``data``: the sha256 of each data file read, filled in by ``fill`` as it verifies them.
+    """
+    from ..cachedir import make
     from ..report.atomic import SUFFIX, remove_stale, temporary
 
-    target.parent.mkdir(parents=True, exist_ok=True)
+    make(target.parent)
     remove_stale(target.parent)
     tmp = target.with_name(f".{target.name}.{os.getpid()}{SUFFIX}")
-    tmp.unlink(missing_ok=True)
+    tmp.unlink(missing_ok=True)  # a link planted under this name is removed, never written through
+    data = {} if data is None else data
     with temporary(str(tmp)):
-        _build(target, tmp, name, fill, on_rows)
+        _build(target, tmp, name, fill, on_rows, data)
 
 
-def _build(target: Path, tmp: Path, name: str, fill: Callable[[Sink], dict[str, Measure]], on_rows: Callable[[int], None] | None) -> None:
+def _build(target: Path, tmp: Path, name: str, fill: Callable[[Sink], dict[str, Measure]], on_rows: Callable[[int], None] | None,
+           data: dict[str, str]) -> None:
+    from ..report.atomic import write_atomic_bytes
+    from ..safefs import sha256_file
+
     db = sqlite3.connect(tmp)
     try:
         db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA page_size=8192;" + _SCHEMA)
@@ -123,7 +195,10 @@ def _build(target: Path, tmp: Path, name: str, fill: Callable[[Sink], dict[str, 
         db.commit()
         db.execute("VACUUM") if sink.count < 2_000_000 else None
         db.close()
+        digest = sha256_file(tmp)
         os.replace(tmp, target)
+        manifest = {"format": FORMAT, "sha256": digest, "data": data, "verified": identity(target)}
+        write_atomic_bytes(manifest_path(target), json.dumps(manifest, indent=1).encode(), follow_links=False)
     except BaseException:
         db.close()
         tmp.unlink(missing_ok=True)

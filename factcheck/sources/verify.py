@@ -3,21 +3,20 @@
 from __future__ import annotations
 
 import csv
-import json
 from pathlib import Path
 
 from .base import SourceError
-from .datapackage import csv_dialect, hash_verified, licence_of, prepare_resource
+from .datapackage import bounded_lines, csv_dialect, hash_verified, licence_of, prepare_resource, read_package
 
 
-def verify(descriptor: Path) -> list[str]:
+def verify(descriptor: Path, index_dir: Path | None = None) -> list[str]:
     """Every problem with a source: descriptor, connector block, mapping, columns, and each file's hash re-computed."""
     where = str(descriptor)
     try:
-        package = json.loads(descriptor.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        return [f"{where}: cannot read the descriptor: {exc}"]
-    if not isinstance(package, dict) or not isinstance(package.get("resources"), list):
+        package = read_package(descriptor)
+    except SourceError as exc:
+        return [str(exc)]
+    if not isinstance(package.get("resources"), list):
         return [f"{where}: not a Data Package: no 'resources' list"]
     block = package.get("factcheck")
     if isinstance(block, dict) and block.get("connector") and not package["resources"]:
@@ -42,25 +41,33 @@ def verify(descriptor: Path) -> list[str]:
                 problems.append(f"{res_where}: declares no 'hash', so it cannot be verified")
             hash_verified(path, resource.get("hash"), res_where)
             with open(path, encoding="utf-8-sig", newline="") as stream:
-                header = {h.strip() for h in next(csv.reader(stream, **csv_dialect(resource, res_where)), [])}
+                try:  # the header as check reads it: bounded lines, a field over the csv limit named (issue 18)
+                    header = {h.strip() for h in next(csv.reader(bounded_lines(stream, path), **csv_dialect(resource, res_where)), [])}
+                except csv.Error as exc:
+                    raise SourceError(str(path), f"row 1: malformed CSV header: {exc}") from exc
             missing = [c for _, c in mapping.columns() if c not in header]
             if missing:
                 problems.append(f"{res_where}: mapped column(s) {', '.join(missing)} not in {path.name}")
         except (SourceError, OSError, UnicodeDecodeError) as exc:
             problems.append(str(exc))
     if not problems:
-        problems += _as_check_loads_it(descriptor)
+        problems += _as_check_loads_it(descriptor, index_dir)
     return problems
 
 
-def _as_check_loads_it(descriptor: Path) -> list[str]:
-    """Every row read and validated exactly as ``check`` reads it: verify says ok only when check would load it."""
-    from .datapackage import NotPulled, load
+def _as_check_loads_it(descriptor: Path, index_dir: Path | None) -> list[str]:
+    """Every row read and validated exactly as ``check`` reads it: verify says ok only when check would load it.
 
+    An index in the cache that does not match its recorded hash is a problem too (it is rebuilt as it is found).
+    """
+    from .datapackage import NotPulled, load
+    from .store import CacheMismatch
+
+    warnings: list[str] = []
     try:
-        load(descriptor)
+        load(descriptor, index_dir, warnings)
     except NotPulled as exc:
         return [f"{exc}"]
     except SourceError as exc:
         return [str(exc)]
-    return []
+    return [w for w in warnings if isinstance(w, CacheMismatch)]

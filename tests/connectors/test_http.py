@@ -38,6 +38,7 @@ class Scripted(BaseAdapter):
         response.reason = {200: "OK", 304: "Not Modified", 404: "Not Found", 429: "Too Many Requests",
                            500: "Internal Server Error", 503: "Service Unavailable"}.get(status, "")
         response._content = body.encode() if isinstance(body, str) else body
+        response._content_consumed = True  # the whole body is here: iter_content gives it in slices
         response.headers.update(headers)
         response.url = request.url
         response.request = request

@@ -238,3 +238,22 @@ def test_a_bracketed_scale_keeps_its_currency_and_text():
     (m,) = find_quantities("Exports were 41.7 (billions of US dollars) in 2010.")
     assert m.quantity.currency == "USD"
     assert m.quantity.text == "41.7 (billions of US dollars)"
+
+
+# A stop glued to the next sentence (text stripped of its footnote marks): two sentences, and the
+# figure before the stop keeps its own noun, not the next sentence's words.
+GLUED = [
+    ("Ruritania's GDP reached US$41 billion.That made it the largest economy of the region.", "US$41 billion", "That made"),
+    ("The census counted 2.3 million residents    .Most of them live on the coast.", "2.3 million residents", "Most of them"),
+    ("Its population was 870,000 in 2015.Since then it has grown.", "870,000", "Since then"),
+]
+
+
+@pytest.mark.parametrize(("text", "claim_text", "next_sentence"), GLUED)
+def test_a_stop_glued_to_the_next_sentence_ends_it(text: str, claim_text: str, next_sentence: str) -> None:
+    from factcheck.core.document import sentences
+
+    parts = sentences(text)
+    assert len(parts) == 2 and parts[1].text.startswith(next_sentence)
+    (claim,) = [c for c in claims_of(text, "doc.txt", None) if c.kind == "figure"]
+    assert claim.text == claim_text

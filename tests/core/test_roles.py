@@ -11,7 +11,8 @@ from datetime import date
 
 import pytest
 
-from factcheck.core.claims import extract_claims, read_role
+from factcheck.core.certainty import read_role
+from factcheck.core.claims import extract_claims
 from factcheck.core.reasons import ROLE_REASONS
 from tests.core.test_reading import catalogue, read
 

@@ -86,7 +86,10 @@ CASES = [
     ("title", "# Estonia\n\nIt has a population of 1.3 million in 2019.", "1.3 million", SUBJECT, "EST"),
     ("title", "# Economy of Estonia\n\nThe country's GDP was 31 billion dollars in 2019.", "31 billion", SUBJECT, "EST"),
     ("title", "# Estonia\n\nIts population is about 1.3 million.", "1.3 million", SUBJECT, "EST"),
-    ("title", "# Estonia\n\nIt has a population of 1.3 million in 2019. Finland lies to the north.", "1.3 million", SUBJECT, None),
+    # a name after the figure's sentence is not what "it" refers back to; one in its sentence or before it may be
+    ("title", "# Estonia\n\nIt has a population of 1.3 million in 2019. Finland lies to the north.", "1.3 million", SUBJECT, "EST"),
+    ("title", "# Estonia\n\nUnlike Finland, it has a population of 1.3 million.", "1.3 million", SUBJECT, None),
+    ("title", "# Estonia\n\nAtlantis is far away. The population was 1.3 million in 2019.", "1.3 million", SUBJECT, None),
     ("title", "# Estonia\n\nTartu is a university town. It has 97,000 inhabitants.", "97,000", UNKNOWN, "Tartu"),
     ("title", "# Estonia\n\nThe population was 1.3 million in 2019.", "1.3 million", SUBJECT, "EST"),  # "the population" of the article's country
 ]

@@ -30,7 +30,8 @@ def edited(tmp_path, monkeypatch) -> list[str]:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1591488000")  # 2020-06-07
     monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
     (tmp_path / "doc.txt").write_text(edited_seed(), encoding="utf-8")
-    return ["check", "doc.txt", "--no-config", "--sources", str(CURATED), "--doc-date", "2020-06-07", "--all-findings"]
+    return ["check", "doc.txt", "--no-config", "--sources", str(CURATED), "--doc-date", "2020-06-07", "--all-findings",
+            "--url-base", "https://example.org/reports"]
 
 
 def golden(name: str, text: str) -> str:

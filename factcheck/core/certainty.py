@@ -1,0 +1,121 @@
+"""How a figure stands in its sentence: its role, and whether its reading is certain enough to contradict.
+
+Read on demand: attachment keeps a :class:`~factcheck.core.annotated.Reading` on every claim, and
+the judge calls :func:`read_role` only for a figure some source could compare (most figures match no
+measure, and these readers cost a third of the claim stage when run on all). The cues of a sentence
+and its tense are made once, on its :class:`~factcheck.core.annotated.Annotated`, for all its figures.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import attach
+from .annotated import Reading
+from .entities import is_country
+from .model import Claim
+from .roles import role_of, sentence_cues
+
+
+def read_role(claim: Claim) -> Claim:
+    """Fill in the claim's role and weak cues (once): the judge asks only for figures a source could compare."""
+    reading = claim.later
+    if not isinstance(reading, Reading):
+        return claim
+    here, start, end, quantity, label = reading[:5]
+    if here.cues is None:  # once a sentence, for all its figures
+        here.cues = sentence_cues(here.text)
+        here.names = tuple((e.start, e.end) for e in here.entities)
+    role = role_of(here.text, start, end, quantity, label.label.lower() if label is not None else None,
+                   label.end if label is not None and label.end <= start else None, here.names, here.cues)
+    claim.role, claim.role_cue = (role.name, role.cue) if role else (None, None)
+    claim.weak = _weak_cues(reading, here.cues)
+    claim.later = None
+    return claim
+
+
+def _weak_cues(reading: Reading, cues: frozenset[str]) -> tuple[str, ...]:
+    """What a figure's reading rests on that is too weak to contradict it (issue 16: precision before reach).
+
+    Strong: a measure label the sentence names for the figure; a subject said of the measure
+    ("population of X", "X's population"), owning the figure, or the only country the sentence
+    names; a period stated in the sentence, or none with the present tense ("has a population of").
+    """
+    here, start, end, _, label, noun, said, subject, period = reading
+    noun = noun.lower()
+    text = here.text
+    out: list[str] = []
+    if label is None and (not noun or set(noun.split()) <= attach.UNIT_NOUNS):
+        # "29 medical expert teams" names what it counts; "1,436 residents" could be anyone's
+        out.append("the measure was matched by similarity, not named")
+    if subject is not None:
+        if said is None:
+            # the document's own subject ("# Kenya", "Demographics of Kenya") in a sentence naming nothing else is certain
+            if not (subject == here.title and here.unknown is None and all(e.entity.id.startswith("org:") for e in here.entities)):
+                out.append(f"'{subject.name}' is carried from an earlier sentence, not named in this one")
+        else:
+            countries = {e.entity.id for e in here.entities if not e.demonym and is_country(e.entity)}
+            structural = attach.said_or_owned(text, here.entities, label, said, start)
+            if not structural and (len(countries | {subject.id}) > 1):
+                out.append(f"'{subject.name}' is only the nearest of {len(countries | {subject.id})} names in the sentence")
+            elif said.demonym and not attach.names_measure(text, said, label):
+                out.append(f"'{subject.name}' is read from an adjective ('{text[said.start:said.end]}')")
+    if period is None or period.inherited:
+        if here.tense is None:
+            here.tense = _tense(text, cues)
+        past, present, vague = here.tense
+    else:
+        past = present = vague = False
+    if period is None:
+        if past and not present:
+            out.append("the sentence is in the past tense and names no year")
+    elif period.inherited:
+        out.append(f"the period '{period.text}' is carried from an earlier sentence")
+    if "have" in cues and _LATER.search(text, max(0, start - 40), start) or "since" in cues and _LATER.search(text, max(0, start - 40), start):
+        out.append("the figure is what the subject came to later, at a time the sentence does not give")
+    if not cues.isdisjoint(_COMPARED_CUES) and _COMPARED.search(text, max(0, start - 60), start):
+        out.append("the figure is one the sentence compares the subject's with, not its own")
+    if "|" in text and _TABLE_CELL.search(text, 0, start) and _TABLE_CELL_AFTER.match(text, end):
+        out.append("the figure is read from a table cell, whose row and column headings say what it is")
+    if (period is None or period.inherited) and vague:
+        out.append("vague period")  # a figure with a year of its own is dated by it, whatever else the sentence recalls
+    return tuple(out)
+
+
+_LATER = re.compile(r"\b(?:to[ \t]+have|(?:has|have|had)[ \t]+since)[ \t]+(?:increased|grown|risen|fallen|decreased|declined|dropped|"
+                    r"climbed|reached|doubled|shrunk)[ \t]+(?:to[ \t]+)?(?:about[ \t]+|around[ \t]+|some[ \t]+|nearly[ \t]+)?$", re.I)
+_COMPARED = re.compile(r"\b(?:below|above|than|exceed\w*|short[ \t]+of|under|compared[ \t]+(?:with|to)|versus|vs\.?|against)[ \t]+"
+                      r"(?:the[ \t]+)?(?:[\w-]+[ \t]+){0,2}(?:estimates?|projections?|forecasts?|expectations?|figures?|numbers?|"
+                      r"predictions?|targets?)[ \t]+(?:of[ \t]+)?(?:more[ \t]+than[ \t]+|over[ \t]+|about[ \t]+|some[ \t]+)?$", re.I)
+_COMPARED_CUES = frozenset("estimate estimates projection projections forecast forecasts expectation expectations figure figures "
+                           "number numbers prediction predictions target targets".split())
+
+
+def _tense(text: str, cues: frozenset[str]) -> tuple[bool, bool, bool]:
+    """Whether the sentence has a verb in the past, one in the present, and a vague or historical time: once a sentence."""
+    vague = (not cues.isdisjoint(_VAGUE_CUES) or _OLD_YEAR_OR_DECADE.search(text) is not None) and _VAGUE_TIME.search(text) is not None
+    return _PAST.search(text) is not None, _PRESENT.search(text) is not None, vague
+
+
+_VAGUE_CUES = frozenset("time then those early mid late century centuries independence prior war pre prewar post postwar interwar "
+                        "during colonial medieval ancient antiquity dynasty empire formerly historically".split())
+_OLD_YEAR_OR_DECADE = re.compile(r"\b1[0-7]\d\d\b|\d{3,4}s\b")
+
+
+_TABLE_CELL = re.compile(r"\|[^|]{0,60}$")
+_TABLE_CELL_AFTER = re.compile(r"[^|]{0,60}\|")
+_PAST = re.compile(r"\b(?:was|were|had|numbered|totalled|totaled|counted|reached|stood|grew|rose|fell|amounted|peaked|lost|became|"
+                   r"saw|took|gave|made|left|went|came|[a-z]{3,}ed)\b", re.I)
+_PRESENT = re.compile(r"\b(?:is|are|has|have|numbers|totals|counts|stands|amounts|remains|exceeds|lives|live|reaches)\b", re.I)
+# Times a record of recent years cannot speak for: eras, decades, centuries, "at that time".
+_VAGUE_TIME = re.compile(
+    r"\b(?:at[ \t]+(?:that|the)[ \t]+time|the[ \t]+then|'s[ \t]+then|by[ \t]+then|until[ \t]+then|in[ \t]+those[ \t]+days|"
+    r"(?:early|mid|late)[ \t-]+\d{3,4}s|\d{3,4}s\b|\d{1,2}(?:st|nd|rd|th)[ \t-]+centur(?:y|ies)|"
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|"
+    r"sixteenth|seventeenth|eighteenth|nineteenth|twentieth)[ \t-]+centur(?:y|ies)|"
+    r"(?:before|after|since|until|at)[ \t]+(?:the[ \t]+)?independence|prior[ \t]+to|pre-?war|post-?war|interwar|"
+    r"during[ \t]+the[ \t]+(?:war|occupation|reign|rule|colonial|dynasty|empire|period|era|depression|crisis)|"
+    r"colonial|medieval|ancient|antiquity|dynasty|empire|formerly|historically|"
+    r"\b(?:in|by|of|from|around|circa|c\.)[ \t]+1[0-7]\d\d\b|\b1[0-7]\d\d\b)",
+    re.I,
+)
