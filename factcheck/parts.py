@@ -10,6 +10,7 @@ its memory stays flat in the number of documents and its serial share of the wor
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -18,7 +19,7 @@ from typing import Any
 from .core.findings import Policy, Severity, fails
 from .report.build import Totals, keep_checkworthy, keep_listed
 
-Chunks = bytes | list[bytes]  # one output's part of a document: UTF-8, in order
+Chunks = bytes | Iterable[bytes]  # one output's part of a document: UTF-8, in order
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,7 @@ def finish(doc: dict[str, Any], text: str | None, plan: Plan, doc_date: date | N
     _count_findings(doc, plan, out)
     for fmt in plan.formats:
         part, extra = _render(doc, fmt, plan)
-        out.parts.append(b"".join(part) if join and isinstance(part, list) else part)
+        out.parts.append(b"".join(part) if join and not isinstance(part, bytes) else part)
         out.extras.append(extra)
     if "markdown" in plan.formats:
         out.reasons = {c["reason"] for c in doc["claims"]}
@@ -139,7 +140,7 @@ def _render(doc: dict[str, Any], fmt: str, plan: Plan) -> tuple[Chunks, Any]:
     if fmt == "json":
         from .report import json_format
 
-        return list(json_format.document(doc)), None
+        return json_format.document(doc), None  # lazy: a large document is written a line at a time, never held twice
     if fmt == "jsonl":
         from .report import jsonl
 

@@ -15,6 +15,7 @@ import io
 import os
 import sys
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -51,7 +52,7 @@ class Target:
         if self.pending is None and self.spool is None:
             sys.stdout.flush()
 
-    def write(self, data: bytes | list[bytes]) -> None:
+    def write(self, data: bytes | Iterable[bytes]) -> None:
         for chunk in ([data] if isinstance(data, bytes) else data):
             if self.pending is not None:
                 self.pending.write(chunk)
@@ -80,7 +81,7 @@ class Writer:
     def start(self, meta: dict[str, Any]) -> None:
         pass
 
-    def add(self, part: bytes | list[bytes], extra: Any) -> None:
+    def add(self, part: bytes | Iterable[bytes], extra: Any) -> None:
         self.target.write(part)
 
     def end(self, end: End) -> None:
@@ -93,7 +94,7 @@ class JsonWriter(Writer):
 
         self.target.write(head(meta))
 
-    def add(self, part: bytes | list[bytes], extra: Any) -> None:
+    def add(self, part: bytes | Iterable[bytes], extra: Any) -> None:
         self.target.write(b",\n" if self.count else b"\n")
         self.target.write(part)
         self.count += 1
@@ -119,7 +120,7 @@ class GithubWriter(Writer):
 
 
 class ClaimReviewWriter(Writer):
-    def add(self, part: bytes | list[bytes], extra: Any) -> None:
+    def add(self, part: bytes | Iterable[bytes], extra: Any) -> None:
         if part:
             self.target.write(b",\n" if self.count else b"[\n")
             self.target.write(part)
@@ -139,7 +140,7 @@ class SarifWriter(Writer):
         self.spool = tempfile.TemporaryFile()
         self.bases = base_ids(root)
 
-    def add(self, part: bytes | list[bytes], extra: Any) -> None:
+    def add(self, part: bytes | Iterable[bytes], extra: Any) -> None:
         if part:
             self.spool.write(b",\n" if self.count else b"")
             self.spool.write(part if isinstance(part, bytes) else b"".join(part))
@@ -165,7 +166,7 @@ class MarkdownWriter(Writer):
         self.notes: dict[tuple[str, int], int] = {}
         self.note_lines: list[str] = []
 
-    def add(self, part: bytes | list[bytes], extra: Any) -> None:
+    def add(self, part: bytes | Iterable[bytes], extra: Any) -> None:
         from ..report.markdown import number
 
         text = (part if isinstance(part, bytes) else b"".join(part)).decode("utf-8")
@@ -189,10 +190,10 @@ class TableWriter(Writer):
         super().__init__(target)
         self.stdout, self.verbose, self.color = stdout, verbose, color
         self.why = layout(0, sys.stdout, None, None) if stdout else None  # "piped": lines from the start
-        self.held: list[tuple[bytes | list[bytes], dict[str, Any]]] = []
+        self.held: list[tuple[bytes | Iterable[bytes], dict[str, Any]]] = []
         self.claims = 0
 
-    def add(self, part: bytes | list[bytes], extra: Any) -> None:
+    def add(self, part: bytes | Iterable[bytes], extra: Any) -> None:
         from ..report.table import MAX_TABLE_ROWS
 
         if self.why is None:
