@@ -65,7 +65,7 @@ def check_one(path: str, catalogue: Any, job: Job) -> Part:
     return part, (text if job.keep_text else None)
 
 
-def process(path: str, catalogue: Any, job: Job, join: bool = True) -> Any:
+def finish_one(path: str, catalogue: Any, job: Job, join: bool = True) -> Any:
     """What the caller wants of a document: its report part (:func:`check_one`), or with a plan, its
     rendered parts and counts (:class:`factcheck.parts.Rendered`), ``join``ed into one bytes each to send."""
     if job.plan is None:
@@ -82,19 +82,24 @@ def process(path: str, catalogue: Any, job: Job, join: bool = True) -> Any:
         raise WorkerError(f"{path}: unexpected {type(exc).__name__}: {detail} (a bug in factcheck)") from None
 
 
-# ---- every core: a fork pool ----
+# ---- every core: forked workers, each watched ----
+#
+# Not multiprocessing.Pool: a worker killed by a signal (SIGKILL from the OOM killer) takes its task
+# with it, and Pool.imap then waits for that result for ever. Each worker here has its own pipe and
+# the parent waits on the pipes and the processes' sentinels together, so a death is seen at once
+# and the document it was checking is named.
 
 _FORKED: dict[str, Any] = {}
 
 
-def _forked_one(path: str) -> Any:
-    return process(path, _FORKED["catalogue"], _FORKED["job"])
+class WorkerDied(FactcheckError):
+    """A worker process ended without an answer: killed (out of memory?) while checking a document."""
 
 
 def _after_fork() -> None:
     """SQLite connections must not cross a fork: each worker opens the indexes again. The parent's output
-    files in progress are not the worker's: the pool ends its workers with SIGTERM, and the handler that
-    removes temporary files on SIGTERM would remove the parent's."""
+    files in progress are not the worker's: a worker that does not stop is ended with SIGTERM, and the
+    handler that removes temporary files on SIGTERM would remove the parent's."""
     import signal
 
     from .report import atomic
@@ -107,29 +112,154 @@ def _after_fork() -> None:
             reopen()
 
 
+def _work(conn: Any) -> None:
+    """A worker's loop: a batch of (index, path) in, one message a document out, until told to stop."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the workers
+    _after_fork()
+    catalogue, job = _FORKED["catalogue"], _FORKED["job"]
+    while True:
+        batch = conn.recv()
+        if batch is None:
+            return
+        for index, path in batch:
+            try:
+                conn.send((index, finish_one(path, catalogue, job), None))
+            except FactcheckError as exc:
+                conn.send((index, None, exc if _picklable(exc) else WorkerError(str(exc))))
+                return
+
+
+def _picklable(exc: BaseException) -> bool:
+    import pickle
+
+    try:
+        pickle.loads(pickle.dumps(exc))
+    except Exception:  # noqa: BLE001 - any failure means: send its message instead
+        return False
+    return True
+
+
 def on_cores(paths: Sequence[str], catalogue: Any, job: Job, jobs: int, advance: Callable[[int], None] | None = None) -> Iterator[Any]:
-    """The documents' parts (see :func:`process`) in order, checked by ``jobs`` processes forked with the
+    """The documents' parts (see :func:`finish_one`) in order, checked by ``jobs`` processes forked with the
     catalogue; never more processes than documents or cores (issue 21, point 9: 1,000 forks for 3 documents)."""
     jobs = min(jobs, len(paths), default_jobs())
     if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         for p in paths:
-            yield process(p, catalogue, job, join=False)
+            yield finish_one(p, catalogue, job, join=False)
             if advance:
                 advance(1)
         return
-    _FORKED["catalogue"], _FORKED["job"] = catalogue, job
-    # a chunk per task amortises the cost of a task (about a millisecond); small enough that the processes
-    # finish together: with 8 chunks a process, the last one left 10% of a 1,000-document run to one core
-    chunk = max(1, min(64, len(paths) // (jobs * 32)))
+    # a batch per message amortises the cost of one (about a millisecond); small enough that the processes
+    # finish together: with 8 batches a process, the last one left 10% of a 1,000-document run to one core
+    size = max(1, min(64, len(paths) // (jobs * 32)))
     sys.stdout.flush()  # nothing buffered before the fork is written twice
+    batches = [[(i, paths[i]) for i in range(b, min(b + size, len(paths)))] for b in range(0, len(paths), size)]
+    _FORKED["catalogue"], _FORKED["job"] = catalogue, job
+    context = multiprocessing.get_context("fork")
+    workers: list[tuple[Any, Any]] = []  # (process, the parent's end of its pipe)
     try:
-        with multiprocessing.get_context("fork").Pool(jobs, initializer=_after_fork) as pool:
-            for part in pool.imap(_forked_one, paths, chunksize=chunk):
-                yield part
-                if advance:
-                    advance(1)
+        for _ in range(min(jobs, len(batches))):  # never more workers than batches
+            parent_end, child_end = context.Pipe()
+            process = context.Process(target=_work, args=(child_end,), daemon=True)
+            process.start()
+            child_end.close()
+            workers.append((process, parent_end))
+        yield from _collect(paths, batches, workers, advance)
     finally:
         _FORKED.clear()
+        _stop(workers)
+
+
+def _collect(paths: Sequence[str], batches: list[list[tuple[int, str]]], workers: list[tuple[Any, Any]],
+             advance: Callable[[int], None] | None) -> Iterator[Any]:
+    """Hand out batches, gather the parts, yield them in order; a worker's death is an error naming its document."""
+    from multiprocessing.connection import wait
+
+    results: dict[int, Part] = {}
+    pending = list(reversed(batches))
+    busy: dict[int, list[int]] = {}  # worker number -> indexes of its batch not yet answered
+
+    def hand_out(n: int) -> None:
+        process, conn = workers[n]
+        batch = pending.pop()
+        busy[n] = [i for i, _ in batch]
+        try:
+            conn.send(batch)
+        except OSError:  # it died idle: a BrokenPipeError here would read as "| head went away"
+            raise _died(process, paths, busy[n]) from None
+
+    for n in range(len(workers)):
+        if pending:
+            hand_out(n)
+    following = 0
+    while following < len(paths):
+        by_handle = {}
+        for n in busy:
+            process, conn = workers[n]
+            by_handle[conn] = n
+            by_handle[process.sentinel] = n
+        for ready in wait(list(by_handle)):
+            n = by_handle[ready]
+            if n not in busy:
+                continue
+            process, conn = workers[n]
+            if ready is conn or conn.poll():
+                try:
+                    index, part, error = conn.recv()
+                except (EOFError, OSError):
+                    raise _died(process, paths, busy[n]) from None
+                if error is not None:
+                    raise error
+                results[index] = part
+                busy[n].remove(index)
+                if not busy[n]:
+                    del busy[n]
+                    if pending:
+                        hand_out(n)
+            elif not process.is_alive():
+                raise _died(process, paths, busy[n])
+        while following in results:
+            yield results.pop(following)
+            following += 1
+            if advance:
+                advance(1)
+
+
+def _died(process: Any, paths: Sequence[str], unanswered: list[int]) -> WorkerDied:
+    """The error for a worker that ended without answering: the document it was checking, and how it ended."""
+    import signal
+
+    process.join(1)
+    code = process.exitcode
+    if code is not None and code < 0:
+        try:
+            how = f"killed by {signal.Signals(-code).name}"
+        except ValueError:
+            how = f"killed by signal {-code}"
+        how += " (out of memory?)" if -code == signal.SIGKILL else ""
+    else:
+        how = f"ended with exit code {code}"
+    return WorkerDied(f"{paths[unanswered[0]]}: the worker process checking it {how}; no report was written")
+
+
+def _stop(workers: list[tuple[Any, Any]]) -> None:
+    """Every worker told to stop, then ended if it does not: none outlives the run."""
+    for _, conn in workers:
+        try:
+            conn.send(None)
+        except (OSError, ValueError):
+            pass
+    for process, conn in workers:
+        process.join(2)
+        if process.is_alive():
+            process.terminate()
+            process.join(2)
+        if process.is_alive():
+            process.kill()
+            process.join()
+        conn.close()
 
 
 def default_jobs() -> int:
@@ -189,38 +319,37 @@ def dask_client(scheduler: str, timeout: float = SCHEDULER_TIMEOUT) -> Any:
         raise UsageError(f"--scheduler {scheduler}: cannot reach the Dask scheduler: {exc}") from exc
 
 
+MAX_HANDSHAKE = 1 << 20  # bytes: a scheduler's handshake is a few hundred
+
+
 def _ask_identity(address: str, timeout: float) -> None:
-    """Connect and ask the server's identity, each step within ``timeout``; a UsageError saying what was
-    expected unless a Dask scheduler answers."""
+    """Connect and ask the server's identity within ``timeout`` seconds in all (issue 21: not each step);
+    a UsageError saying what was expected unless a Dask scheduler answers. A tcp:// server's handshake
+    is read first by :func:`probe_scheduler`, which refuses a frame Dask would allocate whole."""
     import asyncio
-    import socket
+    import time
     from urllib.parse import urlsplit
 
     from distributed.comm import connect
 
+    until = time.monotonic() + timeout
     parts = urlsplit(address)
     if parts.scheme in ("tcp", "tls") and parts.hostname and parts.port:
-        try:  # whether anything listens there, apart from whether it speaks Dask
-            socket.create_connection((parts.hostname, parts.port), timeout=timeout).close()
-        except TimeoutError:
-            raise UsageError(f"--scheduler {address}: nothing accepted the connection within {timeout:g} s "
-                             "(--scheduler-timeout); is a Dask scheduler running there?") from None
-        except OSError as exc:
-            raise UsageError(f"--scheduler {address}: cannot connect: {exc.strerror or exc}; is a Dask scheduler running there?") from None
+        probe_scheduler(address, timeout, handshake=parts.scheme == "tcp")
     stage = "answer" if parts.scheme in ("tcp", "tls") else "connect"
 
     async def identity() -> Any:
         nonlocal stage
-        comm = await asyncio.wait_for(connect(address, timeout=timeout), timeout)
+        comm = await connect(address, timeout=timeout)
         stage = "answer"
         try:
-            await asyncio.wait_for(comm.write({"op": "identity", "reply": True}), timeout)
-            return await asyncio.wait_for(comm.read(), timeout)
+            await comm.write({"op": "identity", "reply": True})
+            return await comm.read()
         finally:
             comm.abort()
 
     try:
-        reply = asyncio.run(identity())
+        reply = asyncio.run(asyncio.wait_for(identity(), max(0.1, until - time.monotonic())))
     except (TimeoutError, asyncio.TimeoutError):
         if stage == "connect":
             raise UsageError(f"--scheduler {address}: nothing accepted the connection within {timeout:g} s "
@@ -238,9 +367,62 @@ def _ask_identity(address: str, timeout: float) -> None:
         raise UsageError(f"--scheduler {address}: the server answered as {kind or 'something else'}, not a Dask scheduler; {_EXPECTED}")
 
 
+def probe_scheduler(address: str, timeout: float, handshake: bool = True) -> None:
+    """Whether anything listens at a tcp:// or tls:// address, and (``handshake``, plain tcp) read the
+    handshake a Dask scheduler writes as soon as it accepts: 8 bytes of length, then a small message, all
+    within ``timeout`` seconds. Dask's own connect waits for it without a timeout and allocates whatever
+    length the first frame announces (2 GB from a hostile server), so a server that says nothing,
+    trickles, or announces more than :data:`MAX_HANDSHAKE` is refused here first (issue 21, point 7).
+    """
+    import socket
+    import struct
+    import time
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(address)
+    until = time.monotonic() + timeout
+
+    def read(sock: Any, n: int) -> bytes:
+        data = b""
+        while len(data) < n:
+            left = until - time.monotonic()
+            if left <= 0:
+                raise TimeoutError
+            sock.settimeout(left)
+            chunk = sock.recv(min(n - len(data), 65536))
+            if not chunk:
+                raise UsageError(f"--scheduler {address}: the server closed the connection before a Dask scheduler's "
+                                 f"handshake; {_EXPECTED}")
+            data += chunk
+        return data
+
+    try:  # whether anything listens there, apart from whether it speaks Dask
+        sock = socket.create_connection((parts.hostname, parts.port), timeout=timeout)
+    except TimeoutError:
+        raise UsageError(f"--scheduler {address}: nothing accepted the connection within {timeout:g} s "
+                         "(--scheduler-timeout); is a Dask scheduler running there?") from None
+    except OSError as exc:
+        raise UsageError(f"--scheduler {address}: cannot connect: {exc.strerror or exc}; is a Dask scheduler running there?") from None
+    with sock:
+        if not handshake:
+            return
+        try:
+            (length,) = struct.unpack("Q", read(sock, 8))  # as Dask frames it
+            if length > MAX_HANDSHAKE:
+                raise UsageError(f"--scheduler {address}: the server announces a first message of {length:,} bytes (a Dask "
+                                 f"scheduler's handshake is under {MAX_HANDSHAKE:,}): not a Dask scheduler; refused")
+            read(sock, length)
+        except TimeoutError:
+            raise UsageError(f"--scheduler {address}: the server accepted the connection but sent no Dask scheduler's "
+                             f"handshake within {timeout:g} s (--scheduler-timeout); {_EXPECTED}") from None
+        except OSError as exc:
+            raise UsageError(f"--scheduler {address}: the server is not a Dask scheduler ({exc.strerror or exc}); "
+                             f"{_EXPECTED}") from None
+
+
 def check_many(paths: list[str], catalogue: Any, job: Job) -> list[Any]:
     """A batch of documents in one task: Dask's scheduler costs milliseconds a task, a document often less."""
-    return [process(p, catalogue, job) for p in paths]
+    return [finish_one(p, catalogue, job) for p in paths]
 
 
 def on_dask(paths: Sequence[str], catalogue: Any, job: Job, client: Any, advance: Callable[[int], None] | None = None) -> Iterator[Any]:

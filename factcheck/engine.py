@@ -21,8 +21,9 @@ from .core.checkworthiness import Checkworthiness, score
 from .core.claims import Analysis, analyse
 from .core.lexicon import Lexicon, default_lexicon
 from .core.lexicon import build as build_lexicon
-from .core.document import blank_controls, is_markdown, strip_comments
-from .core.findings import code_for
+from .core.document import LineIndex, blank_controls, is_markdown, strip_comments
+from .core.findings import HIDDEN_IN_FIGURE, code_for
+from .core.invisible import Hidden, screen
 from .core.marks import blank_marks
 from .core.matching import Settings, judge
 from .core.measures import MeasureIndex
@@ -234,15 +235,21 @@ def claims_of(text: str, path: str, doc_date: date | None, lexicon: Lexicon | No
 
 
 def analysis_of(text: str, path: str, doc_date: date | None, lexicon: Lexicon | None = None) -> Analysis:
+    return _analysed(text, path, doc_date, lexicon)[0]
+
+
+def _analysed(text: str, path: str, doc_date: date | None, lexicon: Lexicon | None = None) -> tuple[Analysis, list[Hidden]]:
+    """The analysis of the text as prepared for reading, and the figures refused for characters a reader does not see."""
     markdown = is_markdown(path)
     body = blank_controls(text)  # "\x1b[0m" is a terminal's instruction, not "0 million"
     body = strip_comments(body) if markdown or "<!--" in body else body
+    body, hidden = screen(body, markdown)  # "1\u200b67.8 million" is refused, never read as "1" and "67.8 million"
     if markdown:
         from .core.markup import plain
 
         body = plain(body)
     body = blank_marks(body)  # "country.[125]", "1.5 million[3]": a note's number is no figure
-    return analyse(body, markdown=markdown, doc_date=doc_date, lexicon=lexicon)
+    return analyse(body, markdown=markdown, doc_date=doc_date, lexicon=lexicon), hidden
 
 
 def check_text(text: str, path: str, catalogue: Catalogue, settings: Settings, timings: Timings | None = None) -> Checked:
@@ -265,7 +272,7 @@ def _check_text(text: str, path: str, catalogue: Catalogue, settings: Settings, 
     t0 = time.perf_counter()
     # Splitting large documents over both cores by paragraph was tried and dropped:
     # workers took half the time, but pickling 15,000 claims back cost as much.
-    analysis = analysis_of(text, path, settings.doc_date, catalogue.lexicon)
+    analysis, hidden = _analysed(text, path, settings.doc_date, catalogue.lexicon)
     scored = [(f.sentence, score(f.sentence.text, quantities=f.quantities, entities=f.entities)) for f in analysis.sentences]
     t1 = time.perf_counter()
     judged = [(c, catalogue.judge(c, settings)) for c in analysis.claims]
@@ -273,6 +280,11 @@ def _check_text(text: str, path: str, catalogue: Catalogue, settings: Settings, 
     if "factcheck" in text and "<!--" in text:
         targets = [Target(c.sentence.start, c.sentence.end, c.span.start, code_for(v.reason)) for c, v in judged]
         checked.suppressed, checked.problems = apply_suppressions(text, targets)
+    if hidden:  # never suppressed: a comment could otherwise hide the very figure it sits beside
+        lines = LineIndex(text)
+        checked.problems = sorted(checked.problems + [
+            Problem(HIDDEN_IN_FIGURE, h.message, h.start, h.end, *lines.position(h.start), *lines.position(h.end)) for h in hidden
+        ], key=lambda p: (p.start, p.code))
     if timings is not None:
         timings.claims += t1 - t0
         timings.matching += time.perf_counter() - t1

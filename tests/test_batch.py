@@ -121,3 +121,120 @@ def test_without_dask_the_flag_says_how_to_install_it(tmp_path, capsys, monkeypa
     monkeypatch.setitem(sys.modules, "dask.distributed", None)
     code = main(["check", "docs", "--no-config", "--scheduler", "local:2"])
     assert code == 2 and "pip install 'factcheck-figures[dask]'" in capsys.readouterr().err
+
+
+# ---- issue 21, point 7: a worker killed (as the OOM killer would) is reported, never waited for ----
+
+KILLING = """
+import os, signal, sys
+from factcheck import batch
+from factcheck.cli import main
+
+real = batch.check_one
+
+def check_one(path, catalogue, job):
+    if path.endswith("oom.md"):
+        os.kill(os.getpid(), signal.SIGKILL)  # what the OOM killer does: no exception, no goodbye
+    return real(path, catalogue, job)
+
+batch.check_one = check_one
+sys.exit(main(["check", "docs", "--no-config", "--no-builtin-sources", "--jobs", "2", "--format", "json", "--output", "json:out.json"]))
+"""
+
+
+def test_a_killed_worker_is_exit_2_naming_its_document(tmp_path):
+    import subprocess
+
+    corpus(tmp_path / "docs", 12)
+    (tmp_path / "docs" / "doc0005-oom.md").write_text("France had 67 million inhabitants in 2020.\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", KILLING], cwd=tmp_path, capture_output=True, text=True, timeout=90,
+                          env={**__import__("os").environ, "GITHUB_STEP_SUMMARY": ""})
+    assert done.returncode == 2, done.stderr
+    assert "doc0005-oom.md: the worker process checking it killed by SIGKILL" in done.stderr
+    assert "Traceback" not in done.stderr and not (tmp_path / "out.json").exists()
+
+
+# ---- issue 21, point 7: a scheduler that never answers, or announces a huge frame, meets a total deadline ----
+
+def fake_scheduler(behaviour):  # noqa: ANN001
+    """A TCP server on 127.0.0.1 doing ``behaviour(conn)`` with each connection; returns its address and the held sockets."""
+    import socket
+    import threading
+
+    listener = socket.create_server(("127.0.0.1", 0))
+    held: list = [listener]
+
+    def serve() -> None:
+        while True:
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                return
+            held.append(conn)
+            behaviour(conn)
+
+    threading.Thread(target=serve, daemon=True).start()
+    return f"tcp://127.0.0.1:{listener.getsockname()[1]}", held
+
+
+def _silent(conn):  # noqa: ANN001
+    pass
+
+
+def _huge_frame(conn):  # noqa: ANN001
+    import struct
+
+    conn.sendall(struct.pack("Q", 2**31))  # "2 GB follow": Dask would allocate them, then wait for them
+
+
+def _header_then_silence(conn):  # noqa: ANN001
+    import struct
+
+    conn.sendall(struct.pack("Q", 300))
+
+
+@pytest.mark.parametrize(("behaviour", "message"), [
+    (_silent, "the server accepted the connection but sent no Dask scheduler's handshake within 1 s"),
+    (_header_then_silence, "the server accepted the connection but sent no Dask scheduler's handshake within 1 s"),
+    (_huge_frame, "the server announces a first message of 2,147,483,648 bytes"),
+], ids=["silent", "header then silence", "2 GB frame"])
+def test_a_scheduler_that_does_not_answer_is_refused_within_the_deadline(behaviour, message):
+    pytest.importorskip("distributed")
+    from factcheck import batch
+    from factcheck.errors import UsageError
+
+    address, held = fake_scheduler(behaviour)
+    started = time.monotonic()
+    try:
+        with pytest.raises(UsageError, match=message):
+            batch.dask_client(address, timeout=1.0)
+    finally:
+        for s in held:
+            s.close()
+    assert time.monotonic() - started < 10  # generous: the deadline is 1 s (was: 590 s and more)
+
+
+def test_the_cli_says_which_scheduler_did_not_answer(tmp_path, capsys, monkeypatch):
+    pytest.importorskip("distributed")
+    corpus(tmp_path / "docs", 2)
+    monkeypatch.chdir(tmp_path)
+    address, held = fake_scheduler(_silent)
+    try:
+        code = main(["check", "docs", "--no-config", "--scheduler", address, "--scheduler-timeout", "1", "--format", "json"])
+    finally:
+        for s in held:
+            s.close()
+    err = capsys.readouterr().err
+    assert code == 2 and f"--scheduler {address}: the server accepted the connection but sent no Dask scheduler's handshake" in err
+
+
+def test_a_real_scheduler_passes_the_probe():
+    pytest.importorskip("distributed")
+    from distributed import LocalCluster
+
+    from factcheck import batch
+
+    with LocalCluster(n_workers=0, processes=False, protocol="tcp://", dashboard_address=":0") as cluster:
+        batch.probe_scheduler(cluster.scheduler_address, 10.0)
+        client = batch.dask_client(cluster.scheduler_address, timeout=10.0)
+        client.close()

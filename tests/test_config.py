@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.cli import main
+from tests.conftest import run
 
 SECRET = "France had 1 inhabitant in 2014. root:x:0:0:secret\n"
 
@@ -31,12 +31,6 @@ def configure(project: Path, line: str, pyproject: bool = True) -> None:
         (project / "pyproject.toml").write_text(f"[tool.factcheck]\nbuiltin-sources = false\n{line}\n", encoding="utf-8")
     else:
         (project / "factcheck.toml").write_text(f"builtin-sources = false\n{line}\n", encoding="utf-8")
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def data_package(folder: Path) -> Path:

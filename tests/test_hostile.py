@@ -18,20 +18,13 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.cli import main
 from factcheck.core.claims import extract_claims
 from factcheck.core.matching import Settings
 from factcheck.core.measures import MeasureIndex
 from factcheck.engine import Catalogue, check_text
-from tests.conftest import CURATED, SEED
+from tests.conftest import CURATED, SEED, run
 
 NO_SOURCES = Catalogue([], MeasureIndex([]))
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

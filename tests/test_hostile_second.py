@@ -12,17 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.cli import main
-from tests.conftest import CURATED, SEED
+from tests.conftest import CURATED, SEED, run
 
 DOC = "France had a population of 67.8 million in 2021.\n"
 CSV = "code,year,value\nFRA,2021,67842811\n"
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

@@ -9,16 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.cli import main
-from tests.conftest import CURATED, SEED
+from tests.conftest import CURATED, SEED, run
 
 git_required = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def _git(repo: Path, *args: str) -> None:

@@ -23,6 +23,7 @@ import sys
 from .. import __version__
 from ..errors import EXIT_BROKEN_PIPE, EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, FactcheckError, being_read, forget_failure
 from . import check, diff, review, sources
+from ..report.safe import printable
 from .common import Parser as _Parser
 
 
@@ -71,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
         _parser().print_help()
         return EXIT_ERROR
     except FactcheckError as exc:
-        print(f"factcheck: error: {exc}", file=sys.stderr)
+        print(f"factcheck: error: {printable(str(exc))}", file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:  # "factcheck check doc.md | head": the reader has all it wanted
         try:
@@ -86,12 +87,12 @@ def main(argv: list[str] | None = None) -> int:
         if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
             # the machine's state, not a bug in factcheck (issue 18, point 8); every output is written atomically
             target = exc.filename or being_read() or "a file"
-            print(f"factcheck: error: no space left on the device writing {target}; nothing was replaced", file=sys.stderr)
+            print(f"factcheck: error: no space left on the device writing {printable(str(target))}; nothing was replaced", file=sys.stderr)
             return EXIT_ERROR
         where = being_read()
         detail = " ".join(str(exc).split())[:300] or "no message"
-        print(f"factcheck: error: {where + ': ' if where else ''}unexpected {type(exc).__name__}: {detail} "
-              f"(a bug in factcheck; set FACTCHECK_DEBUG=1 for the traceback)", file=sys.stderr)
+        print(printable(f"factcheck: error: {where + ': ' if where else ''}unexpected {type(exc).__name__}: {detail} "
+                        f"(a bug in factcheck; set FACTCHECK_DEBUG=1 for the traceback)"), file=sys.stderr)
         if os.environ.get("FACTCHECK_DEBUG"):
             raise
         return EXIT_ERROR

@@ -15,6 +15,7 @@ from ..core.findings import SEVERITIES
 from ..engine import expand_documents
 from ..errors import EXIT_CONTRADICTED, EXIT_OK, UsageError
 from ..parts import Plan, Rendered
+from ..report.safe import printable
 from ..report.table import use_color
 from . import outputs, sinks
 from .common import Run, add_checking_options, add_policy_options, prepare
@@ -81,8 +82,8 @@ def run(args: argparse.Namespace) -> int:
         entries = [e for r in _check_all(documents, session, args, plan) for e in r.entries]
         written = baseline_mod.BaselineFile(entries=entries)
         baseline_mod.write(args.write_baseline, written)
-        print(f"factcheck: wrote {len(written.entries)} finding(s) to {args.write_baseline}; "
-              "fill in each 'reason'", file=sys.stderr)
+        print(printable(f"factcheck: wrote {len(written.entries)} finding(s) to {args.write_baseline}; fill in each 'reason'"),
+              file=sys.stderr)
         return EXIT_OK
     publication = _publication(specs, documents, session, args)
     root = outputs._root() if any(o.format in ("sarif", "github") for o in specs) else Path(".")
@@ -105,7 +106,7 @@ def run(args: argparse.Namespace) -> int:
     if summary["unmatched"] and not any(o.format == "table" and o.file is None for o in specs):
         from ..report.table import unmatched_text
 
-        print(f"factcheck: warning: {unmatched_text(summary['unmatched'])}", file=sys.stderr)
+        print(f"factcheck: warning: {unmatched_text(summary['unmatched'])}", file=sys.stderr)  # its paths made printable there
     if args.exit_zero or not out.failing:
         return EXIT_OK
     _say_why_hidden(out.hidden, session)
@@ -217,15 +218,15 @@ def _documents(paths: list[Path], session: Run, listed: bool = False) -> list[Pa
     named = set(paths)  # sets, not lists: a folder of 10,000 documents was quadratic here
     for d, out in zip(documents, excluded):
         if out and d in named:
-            print(f"factcheck: {d}: excluded by the configuration; not checked", file=sys.stderr)
+            print(f"factcheck: {printable(str(d))}: excluded by the configuration; not checked", file=sys.stderr)
     return [d for d, out in zip(documents, excluded) if not out]
 
 
 def _warn_stale(baseline: dict[str, Any]) -> None:
     stale = baseline["stale"]
     if stale:
-        print(f"factcheck: {len(stale)} baseline entr{'y' if len(stale) == 1 else 'ies'} no longer found "
-              f"in {baseline['file']}; prune them:", file=sys.stderr)
-        for e in stale[:20]:
-            print(f"  {e['path']} {e['id']} {e['code'] or '-'} {e['text']}", file=sys.stderr)
+        print(printable(f"factcheck: {len(stale)} baseline entr{'y' if len(stale) == 1 else 'ies'} no longer found "
+                        f"in {baseline['file']}; prune them:"), file=sys.stderr)
+        for e in stale[:20]:  # each entry one line, whatever its path or text holds
+            print(printable(f"  {e['path']} {e['id']} {e['code'] or '-'} {e['text']}"), file=sys.stderr)
 

@@ -15,6 +15,7 @@ from ..core.findings import POLICIES, Policy, Severity
 from ..core.matching import Settings
 from ..engine import Catalogue, Checked, check_text, load_sources, read_document
 from ..errors import EXIT_ERROR, UsageError, reading
+from ..report.safe import printable
 
 
 class Parser(argparse.ArgumentParser):
@@ -22,7 +23,7 @@ class Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
-        print(f"factcheck: error: {message}", file=sys.stderr)
+        print(f"factcheck: error: {printable(message)}", file=sys.stderr)
         raise SystemExit(EXIT_ERROR)
 
 
@@ -129,7 +130,7 @@ def prepare(args: argparse.Namespace) -> Run:
         _pull_stale(paths, args, limit)
     catalogue = _load(paths, args, cfg.builtin_sources and not getattr(args, "no_builtin_sources", False))
     for warning in catalogue.warnings:
-        print(f"factcheck: warning: {warning}", file=sys.stderr)
+        print(f"factcheck: warning: {printable(warning)}", file=sys.stderr)
     if not catalogue.sources:
         print("factcheck: warning: no reference sources configured; every claim will lack evidence", file=sys.stderr)
     return Run(loaded, Settings(min_score, tolerance, args.doc_date, vintage), catalogue, tolerance, args.doc_date)
@@ -181,9 +182,9 @@ def _pull_stale(paths: list[Path], args: argparse.Namespace, limit: int) -> None
                 continue
             pull(source, client)
             for note in client.notes:
-                print(f"factcheck: warning: {note}", file=sys.stderr)
+                print(f"factcheck: warning: {printable(note)}", file=sys.stderr)
             client.notes.clear()
-            print(f"factcheck: pulled {source.name} ({source.connector.describe()})", file=sys.stderr)
+            print(printable(f"factcheck: pulled {source.name} ({source.connector.describe()})"), file=sys.stderr)
 
 
 def build(run: Run, results: list[Checked]) -> dict[str, Any]:

@@ -6,6 +6,7 @@ stdout (two would interleave).
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from collections.abc import Mapping
@@ -134,3 +135,33 @@ def summary_within_limit(text: str, limit: int = STEP_SUMMARY_LIMIT, total: int 
     room = limit - len(note.encode("utf-8")) - 1024
     cut = data[:room].decode("utf-8", errors="ignore")
     return cut[:cut.rfind("\n") + 1] + note
+
+
+def append_step_summary(text: str) -> None:
+    """GitHub shows 10 errors and 10 warnings a step: the whole table goes to the step summary
+    (``text``: the Markdown report, already cut to the limit)."""
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not target:
+        return
+    try:
+        # O_NONBLOCK: a FIFO with no reader fails at once (ENXIO) instead of waiting for one; anything but
+        # a regular file is refused before a byte is written (a FIFO, a socket, a device).
+        fd = os.open(target, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NONBLOCK, 0o666)
+    except OSError as exc:
+        if exc.errno == errno.ENXIO:
+            raise UsageError(f"GITHUB_STEP_SUMMARY={target}: not a regular file (a FIFO with no reader); "
+                             "the summary is appended only to a regular file") from exc
+        raise UsageError(f"GITHUB_STEP_SUMMARY={target}: cannot append the summary: {exc.strerror or exc}") from exc
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise UsageError(f"GITHUB_STEP_SUMMARY={target}: not a regular file (a FIFO, socket or device); "
+                             "the summary is appended only to a regular file")
+        os.set_blocking(fd, True)
+        with os.fdopen(fd, "a", encoding="utf-8", closefd=True) as fh:
+            fd = -1
+            fh.write(text)
+    except OSError as exc:
+        raise UsageError(f"GITHUB_STEP_SUMMARY={target}: cannot append the summary: {exc.strerror or exc}") from exc
+    finally:
+        if fd >= 0:
+            os.close(fd)

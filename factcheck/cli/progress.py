@@ -45,7 +45,12 @@ class Bar:
         self._progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), rate,
                                   TimeRemainingColumn(), console=Console(file=sys.stderr), transient=True)
         self._progress.start()
-        self._task = self._progress.add_task(self.description, total=self.total, rate="")
+        from rich.markup import escape
+
+        from ..report.safe import printable
+
+        # a source's name in the label is text: neither markup nor escape sequences
+        self._task = self._progress.add_task(escape(printable(self.description)), total=self.total, rate="")
 
         def advance(n: float = 1) -> None:
             self._progress.advance(self._task, n)

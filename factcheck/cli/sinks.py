@@ -328,9 +328,8 @@ def _format_of(o: Output, writer: Writer) -> str:
 
 
 def _append_step_summary(writer: MarkdownWriter, end: End) -> None:
-    """GitHub shows 10 errors and 10 warnings a step: the whole Markdown report goes to the step summary,
-    cut below GitHub's limit (read back only as far as the limit)."""
-    from .outputs import STEP_SUMMARY_LIMIT, UsageError, summary_within_limit
+    """The whole Markdown report to the step summary, cut below GitHub's limit (read back only as far as it)."""
+    from .outputs import STEP_SUMMARY_LIMIT, append_step_summary, summary_within_limit
 
     spool = writer.target.spool
     assert spool is not None
@@ -338,11 +337,4 @@ def _append_step_summary(writer: MarkdownWriter, end: End) -> None:
     spool.seek(0)
     data = spool.read(STEP_SUMMARY_LIMIT + 1)
     spool.close()
-    text = summary_within_limit(data.decode("utf-8", errors="ignore"), total=size)
-    target = os.environ.get("GITHUB_STEP_SUMMARY", "")
-    try:
-        with open(target, "a", encoding="utf-8") as fh:
-            fh.write(text)
-    except OSError as exc:
-        raise UsageError(f"GITHUB_STEP_SUMMARY={target}: cannot append the summary: {exc.strerror or exc}") from exc
-
+    append_step_summary(summary_within_limit(data.decode("utf-8", errors="ignore"), total=size))

@@ -11,6 +11,7 @@ from typing import Any
 
 from .. import config as config_mod
 from ..errors import EXIT_ERROR, EXIT_OK, UsageError
+from ..report.safe import printable
 from ..sources.base import SourceError
 from .common import Parser, add_download_option, download_limit
 from .progress import Bar, wanted
@@ -82,8 +83,6 @@ def _list(descriptors: list[Path], builtin: set[Path]) -> int:
     from rich.table import Table
     from rich.text import Text
 
-    from ..report.safe import printable
-
     from ..connectors.snapshot import read_descriptor
 
     from rich import box
@@ -151,40 +150,46 @@ def _rows(descriptor: Path, package: dict[str, Any]) -> str:
     return f"{total:,}" if total else "—"
 
 
+def _line(text: str = "") -> None:
+    """One line of ``sources show``: titles, URLs and labels come from the descriptor, so a newline or an
+    escape sequence in them stays inside the line, made visible."""
+    sys.stdout.write(printable(text) + "\n")
+
+
 def _show(descriptor: Path, args: argparse.Namespace) -> int:
     from ..cachedir import cache_dir
     from ..connectors.snapshot import connector_source, read_descriptor
     from ..sources.datapackage import NotPulled, load
 
     package = read_descriptor(descriptor)
-    print(f"id:        {_id(descriptor, package)}")
-    print(f"descriptor: {descriptor}")
-    print(f"title:     {package.get('title', '')}")
+    _line(f"id:        {_id(descriptor, package)}")
+    _line(f"descriptor: {descriptor}")
+    _line(f"title:     {package.get('title', '')}")
     source = connector_source(descriptor)
     if source is not None:
-        print(f"connector: {source.block.connector}: {source.connector.describe()}")
-        print(f"params:    {json.dumps(source.block.params)}")
-        print(f"answers:   {', '.join(source.connector.measures())}"
+        _line(f"connector: {source.block.connector}: {source.connector.describe()}")
+        _line(f"params:    {json.dumps(source.block.params)}")
+        _line(f"answers:   {', '.join(source.connector.measures())}"
               + (f" (labels: {', '.join(source.block.aliases) if isinstance(source.block.aliases, list) else source.block.aliases})"
                  if source.block.aliases else ""))
         snapshot = source.block.snapshot or {}
         for key in ("retrieved", "upstream_version", "last_modified", "rows"):
             if snapshot.get(key) is not None:
-                print(f"{key + ':':10s} {snapshot[key]}")
+                _line(f"{key + ':':10s} {snapshot[key]}")
         for url in snapshot.get("requests") or []:
-            print(f"request:   {url}")
+            _line(f"request:   {url}")
     for licence in package.get("licenses") or []:
-        print(f"licence:   {licence.get('name') if isinstance(licence, dict) else licence}")
+        _line(f"licence:   {licence.get('name') if isinstance(licence, dict) else licence}")
     for r in package.get("resources") or []:
         if isinstance(r, dict):
-            print(f"resource:  {r.get('path')} ({r.get('bytes', '?')} bytes, {r.get('hash', 'no hash')})")
+            _line(f"resource:  {r.get('path')} ({r.get('bytes', '?')} bytes, {r.get('hash', 'no hash')})")
     try:
         loaded = load(descriptor, cache_dir(args.cache_dir) / "index")
     except NotPulled as exc:
-        print(f"snapshot:  none yet ({exc.problem})")
+        _line(f"snapshot:  none yet ({exc.problem})")
         return EXIT_OK
     for m in loaded.measures():
-        print(f"measure:   {m.id}: {', '.join(m.labels)}")
+        _line(f"measure:   {m.id}: {', '.join(m.labels)}")
     return EXIT_OK
 
 
@@ -209,15 +214,15 @@ def _pull(descriptors: list[Path], args: argparse.Namespace) -> int:
             except SourceError as exc:
                 failed += 1
                 kept = "previous snapshot kept" if had_snapshot else "no snapshot written (it has none yet)"
-                print(f"factcheck: error: {source.name}: pull failed, {kept}: {exc}", file=sys.stderr)
+                print(printable(f"factcheck: error: {source.name}: pull failed, {kept}: {exc}"), file=sys.stderr)
                 for note in client.notes:
-                    print(f"factcheck: warning: {note}", file=sys.stderr)
+                    print(f"factcheck: warning: {printable(note)}", file=sys.stderr)
             else:
                 for note in client.notes:
-                    print(f"factcheck: warning: {note}", file=sys.stderr)
+                    print(f"factcheck: warning: {printable(note)}", file=sys.stderr)
                 snap = package["factcheck"]["snapshot"]
-                print(f"{source.name}: {snap['rows']:,} rows from {len(snap['requests'])} request(s), "
-                      f"upstream version {snap['upstream_version'] or 'unknown'}", file=sys.stderr)
+                print(printable(f"{source.name}: {snap['rows']:,} rows from {len(snap['requests'])} request(s), "
+                                f"upstream version {snap['upstream_version'] or 'unknown'}"), file=sys.stderr)
             client.notes.clear()
             advance(1)
     return EXIT_ERROR if failed else EXIT_OK
@@ -234,11 +239,11 @@ def _verify(descriptors: list[Path], args: argparse.Namespace) -> int:
     for d in descriptors:
         found = verify(d, cache / "index")
         for problem in found:
-            print(f"factcheck: error: {problem}", file=sys.stderr)
+            print(f"factcheck: error: {printable(problem)}", file=sys.stderr)
         problems += len(found)
         if not found:
-            print(f"ok: {d}")
+            print(f"ok: {printable(str(d))}")
     for problem in cache_problems(cache / "http"):
-        print(f"factcheck: error: {problem}", file=sys.stderr)
+        print(f"factcheck: error: {printable(problem)}", file=sys.stderr)
         problems += 1
     return EXIT_ERROR if problems else EXIT_OK

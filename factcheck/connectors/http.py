@@ -15,6 +15,11 @@ The retry loop is written here rather than urllib3's ``Retry`` so the sleep is
 injectable (tests never wait), Retry-After is honoured for 429 and 503 in both
 its forms (seconds, HTTP date), and every failure ends in one message naming the
 URL and what went wrong.
+
+Every wait is bounded, not only each read: a request (its retries and waits included) has a total
+deadline, so a server that trickles a byte every few seconds, each within the read timeout, still
+ends in an error; a Retry-After above :data:`MAX_RETRY_AFTER` is an error at once, and all the waits
+of one request together never exceed it either.
 """
 
 from __future__ import annotations
@@ -22,6 +27,8 @@ from __future__ import annotations
 import email.utils
 import hashlib
 import json
+import socket
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -37,7 +44,8 @@ from ..sources.base import SourceError
 
 USER_AGENT = f"factcheck/{__version__} (claim verification against official statistics; python-requests)"
 _RETRY_STATUS = {429, 500, 502, 503, 504}
-MAX_RETRY_AFTER = 120.0  # seconds; a longer wait is an error, not a hang
+MAX_RETRY_AFTER = 120.0  # seconds; a longer wait is an error, not a hang, and so are waits adding up to more
+DEADLINE = 300.0  # seconds for one request, retries, waits and its body included: a trickling server is an error, not a hang
 MAX_DOWNLOAD_MB = 256  # one response, unpacked; --max-download-mb (config max-download-mb) changes it
 _SPOOL = 8 * 1024 * 1024  # a body larger than this waits on disk, not in memory, until it is complete
 
@@ -78,6 +86,9 @@ class HttpClient:
         sleep: Callable[[float], None] | None = None,
         session: requests.Session | None = None,
         max_bytes: int = MAX_DOWNLOAD_MB * 1024 * 1024,
+        deadline: float = DEADLINE,
+        max_wait: float = MAX_RETRY_AFTER,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.offline = offline
         self.max_bytes = max_bytes
@@ -85,6 +96,9 @@ class HttpClient:
         self.timeout = timeout
         self.retries = retries
         self.backoff = backoff
+        self.deadline = deadline
+        self.max_wait = max_wait
+        self.clock = clock
         self.sleep = sleep or (lambda seconds: time.sleep(seconds))
         self.session = session or new_session()
         self.session.headers["User-Agent"] = USER_AGENT
@@ -103,26 +117,29 @@ class HttpClient:
                 send["If-None-Match"] = cached["etag"]
             if cached["last_modified"]:
                 send["If-Modified-Since"] = cached["last_modified"]
-        response = self._send(full, send)
+        until = self.clock() + self.deadline  # one deadline for the request: its retries, waits and body
+        response = self._send(full, send, until)
         if response.status_code == 304 and cached is not None:
             response.close()
             body = self._trusted_body(full, cached)
             if body is not None:
                 self.bodies[full] = hashlib.sha256(body).hexdigest()
                 return Fetched(full, body, 304, cached["etag"], cached["last_modified"], True)
-            response = self._send(full, dict(headers or {}))  # changed since it was checked: fetch it whole
-        fetched = Fetched(full, self._read(response, full), response.status_code, response.headers.get("ETag"),
+            response = self._send(full, dict(headers or {}), until)  # changed since it was checked: fetch it whole
+        fetched = Fetched(full, self._read(response, full, until), response.status_code, response.headers.get("ETag"),
                           response.headers.get("Last-Modified"), False)
         self.bodies[full] = hashlib.sha256(fetched.body).hexdigest()
         self._store(fetched)
         return fetched
 
-    def _send(self, url: str, headers: dict[str, str]) -> requests.Response:
+    def _send(self, url: str, headers: dict[str, str], until: float) -> requests.Response:
+        """The response's status and headers (its body is read by :meth:`_read`), retried as the policy says, by ``until``."""
         attempt = 0
+        waited = 0.0
         while True:
             attempt += 1
             try:
-                response = self.session.get(url, headers=headers, timeout=self.timeout, stream=True)
+                response = self._within(until, url, lambda: self.session.get(url, headers=headers, timeout=self.timeout, stream=True))
             except requests.exceptions.ConnectTimeout:
                 problem = f"could not connect within {self.timeout[0]:g} s"
             except requests.exceptions.ReadTimeout:
@@ -143,24 +160,65 @@ class HttpClient:
                     if wait > MAX_RETRY_AFTER:
                         raise SourceError(url, f"{problem}; the server asks to wait {wait:.0f} s (Retry-After): try later")
                     if attempt <= self.retries:
-                        self.sleep(wait)
+                        waited = self._wait(url, problem, wait, waited, until, "(Retry-After)")
                         continue
             if attempt > self.retries:
                 raise SourceError(url, f"{problem} (after {attempt} attempts)")
-            self.sleep(self.backoff * 2 ** (attempt - 1))
+            waited = self._wait(url, problem, self.backoff * 2 ** (attempt - 1), waited, until, "(backing off)")
 
-    def _read(self, response: requests.Response, url: str) -> bytes:
+    def _wait(self, url: str, problem: str, wait: float, waited: float, until: float, why: str) -> float:
+        """Sleep ``wait`` unless the waits of this request would add up past ``max_wait`` or the deadline: then an error."""
+        if waited + wait > self.max_wait:
+            raise SourceError(url, f"{problem}; waiting {wait:.0f} s more {why} would make {waited + wait:.0f} s of waiting, "
+                                   f"above the {self.max_wait:.0f} s a request may wait in all: try later")
+        if self.clock() + wait > until:
+            raise SourceError(url, f"{problem}; waiting {wait:.0f} s more {why} would pass the total deadline of "
+                                   f"{self.deadline:g} s: try later")
+        self.sleep(wait)
+        return waited + wait
+
+    def _within(self, until: float, url: str, call: Callable[[], Any], streaming: requests.Response | None = None) -> Any:
+        """``call()``'s result if it ends by ``until``, else an error naming the deadline (and ``streaming`` shut).
+
+        A read timeout bounds each read, not their sum: a server may trickle its headers or its body a byte
+        every few seconds. So the call runs in a daemon thread the caller waits for, up to the deadline.
+        """
+        box: dict[str, Any] = {}
+
+        def run() -> None:
+            try:
+                box["value"] = call()
+            except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread
+                box["error"] = exc
+
+        worker = threading.Thread(target=run, name="factcheck-http", daemon=True)
+        worker.start()
+        worker.join(max(0.0, until - self.clock()))
+        if worker.is_alive():
+            _abandon(streaming)
+            raise SourceError(url, f"no complete response within {self.deadline:g} s (the total deadline of a request, "
+                                   "retries and waits included): the server is too slow; try later")
+        if "error" in box:
+            raise box["error"]
+        return box["value"]
+
+    def _read(self, response: requests.Response, url: str, until: float) -> bytes:
         """The body, unpacked, streamed through a temporary file and capped at ``max_bytes``: a gzip bomb or a
         3 GB response ends in a message naming the URL and the limit, not in exhausted memory (issue 18). The
-        caller writes nothing until the whole body is here, so the previous snapshot stays as it was."""
-        import tempfile
-
+        caller writes nothing until the whole body is here, so the previous snapshot stays as it was. Read by
+        ``until`` (issue 21): a body trickled a byte at a time ends in an error, not a wait."""
         limit = self.max_bytes
         declared = response.headers.get("Content-Length", "")
         if declared.isdigit() and int(declared) > limit and not response.headers.get("Content-Encoding"):
             response.close()
             raise SourceError(url, f"the response is {int(declared):,} bytes, over the download limit of {_mb(limit)} "
                                    "(raise it with --max-download-mb, or config max-download-mb)")
+        return self._within(until, url, lambda: self._spool(response, url, limit), streaming=response)
+
+    def _spool(self, response: requests.Response, url: str, limit: int) -> bytes:
+        """The body through a temporary file, at most ``limit`` bytes unpacked."""
+        import tempfile
+
         total = 0
         try:
             with tempfile.SpooledTemporaryFile(max_size=_SPOOL, dir=self.cache if self.cache and self.cache.is_dir() else None) as spool:
@@ -260,6 +318,23 @@ def cache_problems(folder: Path) -> list[str]:
             problems.append(f"{body_path}: the cached response for {meta.get('url')} does not match its recorded sha256 "
                             "(edited or corrupted); the next pull fetches it again")
     return problems
+
+
+def _abandon(response: requests.Response | None) -> None:
+    """Shut the socket of a response being read, so the thread reading it ends now rather than at the server's pace."""
+    if response is None:
+        return  # still in the headers: the daemon thread ends with the connection or the process
+    raw = getattr(response, "raw", None)
+    sock = getattr(getattr(raw, "connection", None), "sock", None) or getattr(getattr(raw, "_connection", None), "sock", None)
+    if isinstance(sock, socket.socket):
+        try:
+            sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+    try:
+        response.close()
+    except Exception:  # noqa: BLE001 - closing what is being abandoned must not raise
+        pass
 
 
 def new_session() -> requests.Session:

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from operator import itemgetter, methodcaller
 
 from .context import STOPWORDS, is_verb
 from .entities import _country_codes as _country_ids
@@ -237,8 +238,9 @@ def subject_for(
     measure: MeasureMention | None,
     start: int,
     figure_starts: list[int],
+    end: int | None = None,
 ) -> EntityMention | None:
-    """The entity the figure at ``start`` is about; ``figure_starts`` are the sentence's figures."""
+    """The entity the figure at ``[start, end)`` is about; ``figure_starts`` are the sentence's figures."""
     measured = measure is not None
     candidates = [e for e in entities if not e.entity.id.startswith("org:") and not recipient(text, e, measured)
                   and not (e.demonym and measured and not names_measure(text, e, measure))]
@@ -251,6 +253,10 @@ def subject_for(
         listed = [e for e in candidates if e.end <= figure_starts[0]]
         if len(listed) == len(figure_starts):
             return listed[figure_starts.index(start)]
+    if end is not None:
+        right_after = _said_right_after(text, candidates, end)
+        if right_after is not None:
+            return right_after  # "X's population was A, against B for France": B is France's, whoever owns the label
     if measure is not None:
         said_of = _said_of(text, candidates, measure)
         if said_of is not None:
@@ -286,11 +292,20 @@ _GROUP_BEFORE = re.compile(
     rf"(?:(?:about|around|some|approximately|nearly|almost|over|more[ \t]+than|an[ \t]+estimated|estimated)[ \t]+)?)$")
 
 
-def may_name_a_group(text: str) -> bool:
-    """Whether a sentence could name a group at all: a group noun ("citizens", "migrants") or a
-    capitalised plural before "in" ("Indians in Oman"). A cheap test once a sentence, before group_for:
-    one search in C rather than a loop over the words."""
-    return _MAY_NAME_A_GROUP.search(text) is not None
+def may_name_a_group(ws: list[Word]) -> bool:
+    """Whether a sentence could name a group at all: a group noun ("citizens", "migrants") or a capitalised
+    plural in a sentence with "in" ("Indians in Oman"). A cheap test once a sentence, before group_for: set
+    operations on the words' keys, in C."""
+    keys = set(map(_KEY, ws))
+    if any(map(_STARTS_A_GROUP_WORD, keys)):
+        return True
+    if "in" not in keys:
+        return False
+    return any(w.text[:1].isupper() and w.key.endswith(_PLURAL_ENDINGS) and any(x.key == "in" for x in ws[i + 1:i + 3])
+               for i, w in enumerate(ws))
+
+
+_KEY = itemgetter(3)  # a lexicon Word's key
 
 
 _PLURAL_ENDINGS = ("ans", "ese", "is", "os", "ks", "ts", "ns", "rs", "ds")
@@ -326,10 +341,7 @@ _GROUP_LINKS = frozenset(
 _GROUP_WORDS = ("citizens", "nationals", "migrants", "immigrants", "emigrants", "refugees", "expat", "workers", "labo",
                 "residents", "people", "persons", "diaspora", "descendants", "students", "settlers", "communit", "minority",
                 "speakers", "seekers", "origin", "descent")
-# A word starting like a group noun, or a capitalised plural one or two words before "in".
-_MAY_NAME_A_GROUP = re.compile(
-    r"(?<![^\W_])(?i:" + "|".join(_GROUP_WORDS) + r")|(?<![^\W_])[A-Z](?i:[\w.'\u2019-]*(?:ans|ese|is|os|ks|ts|ns|rs|ds))(?![^\W_])"
-    r"(?:'s|\u2019s)?[\W\d_]+(?:[^\W\d_][\w.'\u2019-]*[\W\d_]+)?(?i:in)(?![^\W_])")
+_STARTS_A_GROUP_WORD = methodcaller("startswith", _GROUP_WORDS)  # as group_for's patterns read them: "peoples", "labourers"
 
 
 def _nationality_word(group: str) -> bool:
@@ -376,6 +388,23 @@ def names_measure(text: str, e: EntityMention, measure: MeasureMention | None) -
         return False
     gap = text[e.end:measure.start].split()
     return len(gap) <= 2 and all(w.lower() in BENIGN_MODIFIERS for w in gap)  # "Croatian nominal GDP"
+
+
+def said_by_itself(text: str, entities: list[EntityMention], start: int, end: int) -> EntityMention | None:
+    """The name a figure carries by itself: its possessive owner right before it, or the name right after it."""
+    named = [e for e in entities if not e.entity.id.startswith("org:") and not e.demonym]
+    return _possessive_before(text, named, start) or _said_right_after(text, named, end)
+
+
+def _said_right_after(text: str, entities: list[EntityMention], end: int) -> EntityMention | None:
+    """'66,312,067 for France', '2.1 million people in Bavaria': the name right after a figure (not a region)."""
+    for e in entities:
+        if end <= e.start <= end + 30 and not _region(e.entity) and _RIGHT_AFTER.fullmatch(text, end, e.start):
+            return e
+    return None
+
+
+_RIGHT_AFTER = re.compile(r"[ \t]*(?:(?:people|persons|inhabitants|residents)[ \t]+)?(?:for|in|of)[ \t]+(?:the[ \t]+)?", re.I)
 
 
 def _said_of(text: str, entities: list[EntityMention], measure: MeasureMention) -> EntityMention | None:

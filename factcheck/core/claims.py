@@ -35,8 +35,11 @@ from .periods import PeriodMention, find_periods, inherited, nearest
 from .quantities import find_quantities
 from .tokens import read, words
 
-# Between two items of a dated series: "..., 21.4 million in 1989, and 15.3 million" (a noun of its own ends it).
-_DATED_LIST_GAP = re.compile(r"(?:[ \t]+(?:in|at|during|by)[ \t]+(?:the[ \t]+)?\d{4}(?:[ \t]+census)?)?[ \t]*,[ \t]*(?:and[ \t]+|or[ \t]+)?")
+# Between two items of a dated series: "..., 21.4 million in 1989, and 15.3 million", "... 66.3 million for France in 2014,
+# 66.0 million in 2013 and ..." (a noun of its own ends it).
+_DATED_LIST_GAP = re.compile(r"(?:[ \t]+(?:for|in|of)[ \t]+(?:the[ \t]+)?[A-Z][\w'\u2019.-]*(?:[ \t]+[A-Z][\w'\u2019.-]*)*)?"
+                             r"(?:[ \t]+(?:in|at|during|by|for)[ \t]+(?:the[ \t]+)?\d{4}(?:[ \t]+census)?)?"
+                             r"(?:[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+)")
 _LIST_GAP = re.compile(r"^[ \t]*(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|and[ \t]+|or[ \t]+)$")
 
 
@@ -46,7 +49,7 @@ class SentenceFacts:
 
     sentence: Sentence
     quantities: bool
-    entities: bool | None  # None: not looked for (the sentence had no figure and a subject was known)
+    entities: bool | None  # None: not looked for (every sentence is, now; kept for callers that pass None)
 
 
 @dataclass
@@ -93,29 +96,31 @@ def _claims(text: str, sents: list[Sentence], doc_date: date | None, lexicon: Le
         mentions = find_quantities(text)
         lists = find_member_lists(text) if "," in text and " and " in text else []
         statements = find_statements(text) if not mentions and not lists else []
-        looked = bool(mentions or lists or statements or subject is None)
-        tokens, ws = read(text) if mentions else ([], words(text) if looked else [])
-        found = _entities_in(text, ws, lexicon) if looked else []
+        # every sentence is looked at for names, figures or not: "Germany is in Europe. It had 80 million
+        # inhabitants" is Germany's, whatever the paragraph named before (and check-worthiness reads the names too)
+        tokens, ws = read(text) if mentions else ([], words(text))
+        found = _entities_in(text, ws, lexicon)
         unknown = unknown_names(text, ws, found, lexicon) if mentions and not found else []
         periods = find_periods(text, doc_date) if mentions or lists or statements or period is None else []
-        here = Annotated(sentence, ws, tokens, mentions, found, lexicon.measures_in(text, ws) if mentions else [], periods,
-                         unknown=unknown[0] if unknown else (place if subject is None else None),
-                         subject=None if unknown else subject, period=period,
-                         title=_title_country(sentence.title, lexicon, titles) if mentions else None)
-        if mentions:
-            made = _sentence_claims(here, lines)
-            claims.extend(made)
-        if lists or statements:
-            claims.extend(_figureless_claims(here, lines, lists, statements))
-        here.tokens = here.words = []  # attachment is done: the claims keep the spans, not the tokens
-        facts.append(SentenceFacts(sentence, bool(mentions), bool(found) if (mentions or subject is None) else None))
+        if mentions or lists or statements:  # annotated further only where there is something to claim
+            here = Annotated(sentence, ws, tokens, mentions, found, lexicon.measures_in(text, ws) if mentions else [], periods,
+                             unknown=unknown[0] if unknown else (place if subject is None else None),
+                             subject=None if unknown else subject, period=period,
+                             title=_title_country(sentence.title, lexicon, titles) if mentions else None)
+            if mentions:
+                made = _sentence_claims(here, lines)
+                claims.extend(made)
+            if lists or statements:
+                claims.extend(_figureless_claims(here, lines, lists, statements))
+            here.tokens = here.words = []  # attachment is done: the claims keep the spans, not the tokens
+        facts.append(SentenceFacts(sentence, bool(mentions), bool(found)))
         named |= {e.entity.id for e in found if not e.entity.id.startswith("org:")} | ({"?"} if unknown else set())
         if mentions and sentence.title:
             pending.extend((c, frozenset(named)) for c in made if c.subject is None and c.unknown_subject is None and c.measure_keys
                            and text[c.span.start - sentence.start - 1:c.span.start - sentence.start] != "["
                            and _REFERS_BACK.search(text, 0, c.span.start - sentence.start))
         if found:
-            first = _sentence_subject(text, here.triples)
+            first = _sentence_subject(text, [(e.start, e.end, e.entity) for e in found], ws, subject)
             if first is not None and is_place(first):
                 subject, place = None, first.name  # a sentence about a city: what follows is not the country's
             elif first is not None and attach.is_region(EntityMention(0, 0, first, False)):
@@ -178,20 +183,35 @@ def _entities_in(text: str, ws: list, lexicon: Lexicon) -> list[EntityMention]:
     return sorted(found + [EntityMention(s, e, entity, False, True) for s, e, entity in extra], key=lambda m: m.start)
 
 
-def _sentence_subject(text: str, entities: list[tuple[int, int, Entity]]) -> Entity | None:
-    """What a sentence is about, carried to the next ones: its first country that is not a recipient."""
+def _sentence_subject(text: str, entities: list[tuple[int, int, Entity]], ws: list, carried: Entity | None) -> Entity | None:
+    """What a sentence is about, carried to the next ones (None: the carried subject stands).
+
+    Its first country (or place) that is not a recipient nor compared, named before the sentence's
+    first verb: "Germany is a large country" is about Germany, but "It is bordered by Egypt", "The
+    capital is San Juan" and "OPEC was created with Saudi Arabia" are about what came before. A
+    sentence that refers back before its verb ("It", "The country's") is about what came before too.
+    With nothing carried, the first such name anywhere in the sentence will do.
+    """
+    verb = next((w.start for w in ws if w.key in _VERBS or ctx.is_verb(w.text)), len(text))
+    if carried is not None and _REFERS_BACK.search(text, 0, verb):
+        return None
     for start, _, entity in entities:
+        if carried is not None and start >= verb:
+            break
         if not entity.id.startswith("org:") and not _RECIPIENT.search(text[max(0, start - 12):start]) \
                 and not attach.compared(text, EntityMention(start, start, entity, False)):
             return entity
     return None
 
 
+_VERBS = frozenset("is are was were be been has have had lies lie borders border remains remain became becomes".split())
+
+
 def _sentence_claims(here: Annotated, lines: LineIndex) -> list[Claim]:
     sentence, periods, subject, period, mentions = here.sentence, here.periods, here.subject, here.period, here.quantities
     text = sentence.text
     figure_starts = [m.start for m in mentions]
-    groups = attach.may_name_a_group(text)  # most sentences name no nationality or origin group: look no further
+    groups = attach.may_name_a_group(here.words)  # most sentences name no nationality or origin group: look no further
     tokens = here.tokens
     starts = [t.start for t in tokens]
     spans = [(m.start, m.end) for m in mentions]
@@ -203,7 +223,9 @@ def _sentence_claims(here: Annotated, lines: LineIndex) -> list[Claim]:
     out: list[Claim] = []
     position = 0
     hedge: str | None = None
-    listed = None  # the measure label of the enumeration the figure continues
+    listed = None  # the measure label of the dated series the figure continues
+    series_said = None  # and the name its subject was read from
+    respectively = "respectively" in text.lower()  # "A and B had X and Y, respectively": each figure its own subject
     for i, m in enumerate(mentions):
         c = contexts[i]
         quantity = m.quantity
@@ -229,7 +251,11 @@ def _sentence_claims(here: Annotated, lines: LineIndex) -> list[Claim]:
         if label is None and continues and listed is not None and not (counted and not set(counted.split()) <= attach.UNIT_NOUNS):
             label = listed  # "28.7 million inhabitants in 1999, 21.4 million in 1989, and 15.3 million in 1979": the list's label
         listed = label
-        said = attach.subject_for(text, here.entities, label, m.start, figure_starts) if (label or here.entities) else None
+        said = attach.subject_for(text, here.entities, label, m.start, figure_starts, m.end) if (label or here.entities) else None
+        if continues and series_said is not None and said is not series_said and not respectively \
+                and attach.said_by_itself(text, here.entities, m.start, m.end) is None:
+            said = series_said  # "..., 66,312,067 for France in 2014, 65,997,932 in 2013": the series' subject
+        series_said = said
         together = attach.combined(text, here.entities, said) if label is not None else None
         claim_subject = said.entity if said is not None and together is None else None
         other = together or here.unknown  # what the figure is about when no source knows it

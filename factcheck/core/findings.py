@@ -68,6 +68,12 @@ FINDINGS: dict[str, FindingCode] = {
             "Read the reviewer's note in the review file and revise the sentence; an edited claim gets a new id.",
         ),
         FindingCode(
+            "FC106", "hidden-characters", "error", "contradicted",
+            "A figure holds characters a reader does not see, so it was not read",
+            "Remove the characters the message names (zero-width spaces, fillers, bidi controls, combining marks, "
+            "character references): as written, readers see one figure and a machine reads another.",
+        ),
+        FindingCode(
             "FC201", "not-enough-info", "warning", "unverifiable",
             "No configured source has this measure for this subject",
             "Add a reference source that covers it (see 'Reference sources' in the README), or leave it for a human.",
@@ -168,6 +174,8 @@ FINDINGS: dict[str, FindingCode] = {
         ),
     ), key=lambda f: f.code)
 }
+
+HIDDEN_IN_FIGURE = "FC106"  # the finding of a figure refused for hidden characters (core.invisible)
 
 _BY_REASON = {reason: f.code for f in FINDINGS.values() for reason in f.reasons}
 assert set(_BY_REASON) == {r for r, v in REASONS.items() if v.verdict != SUPPORTED}, "every non-supported reason needs a code"

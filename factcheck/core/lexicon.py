@@ -96,10 +96,14 @@ class Lexicon:
         out: list[EntityMention] = []
         heads = self.places.heads if self.places is not None else {}
         i = 0
-        while i < len(ws):
+        n = len(ws)
+        while i < n:
+            if not ws[i].text[:1].isupper() and ws[i].key not in _LOWER_CASE_NAMES:
+                i += 1  # a name starts with a capital ("world" aside): no walk of the tries from a lower-case word
+                continue
             hit = self._longest(ws, i)
             most = heads.get(ws[i].key)
-            if most is not None and ws[i].text[:1].isupper():
+            if most is not None:
                 place = self._place(ws, i, most)
                 if place is not None and (hit is None or place[0] > hit[0]):
                     hit = place

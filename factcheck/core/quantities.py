@@ -23,12 +23,18 @@ from .model import Qualifier, Quantity
 # follow ("1.234.567": a decimal has one dot); a trailing vulgar fraction ("96½ thousand", "3¼ million").
 # (?=\d) first: every other position fails at once, before the look-behind is tried.
 _DIGITS = re.compile(
-    r"(?=\d)(?<![\w.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,.]\d)(?:\.\d+)?"
+    r"(?=\d)(?<![\w.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u2009\u202f]\d{3})+,\d+(?![\d,.]\d)"
+    r"|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,.]\d)(?:\.\d+)?"
     r"|(?<!,[ ])(?:\d{1,2}(?:,[ ]\d{3}){2,}|\d{3}(?:,[ ]\d{3})*,[ ]0\d\d(?:,[ ]\d{3})*)(?![\d.]|,[ ]?\d|,?[ \t]+(?:and|or)[ \t]+\d)"
     r"|\d{1,3}(?:\.\d{3}){2,}(?![\d]|[.,]\d)"
     r"|\d+(?:\.\d+)?)(?!\d)([\u00bd\u00bc\u00be\u2153\u2154\u215b]?)"
 )
 _GROUP_SPACES = str.maketrans("", "", ", \u00a0\u2009\u202f")
+# Grouped by a no-break, thin or narrow space (SI style, "1\u202f234,5"), a comma is the decimal sign.
+_SI_GROUPED = re.compile(r"\d[\u00a0\u2009\u202f]\d{3}.*,\d")
+# A power of ten after a figure: "6.78\u00d710\u2077", "6.78 \u00d7 10^7".
+_POWER = re.compile(r"[ \u00a0\u202f]?\u00d7[ \u00a0\u202f]?10(?:([\u207b]?[\u2070\u00b9\u00b2\u00b3\u2074-\u2079]{1,2})|\^([-\u2212]?\d{1,2}))(?![\d\u2070\u00b9\u00b2\u00b3\u2074-\u2079])")
+_SUPERSCRIPTS = str.maketrans("\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079\u207b\u2212", "0123456789--")
 _VULGAR = {"\u00bd": 0.5, "\u00bc": 0.25, "\u00be": 0.75, "\u2153": 1 / 3, "\u2154": 2 / 3, "\u215b": 0.125}
 # A sign before a number: "-0.8%", "\u221296,700", "minus 3", "negative 0.2%".
 _SIGN_TAIL = re.compile(r"[-\u2212](?=$|[\s(\[:=,~])|[ \t]+(?:sunim|evitagen)(?![A-Za-z])", re.I)
@@ -419,6 +425,8 @@ _DETERMINER_TAIL = _Tail(["an estimated", "estimated", "its", "their", "his", "h
 def _scaled(text: str, raw: str, end: int, fraction: float = 0.0) -> tuple[float | None, float, int, str | None]:
     """Apply a scale word or suffix: returns value, precision and the new end."""
     mantissa = raw.translate(_GROUP_SPACES)
+    if "," in raw and _SI_GROUPED.search(raw):
+        mantissa = raw.translate(_NO_SPACES).replace(",", ".")  # "1\u202f234,5" is 1234.5
     if mantissa.count(".") > 1:
         mantissa = mantissa.replace(".", "")  # "1.234.567": dots group thousands
     if len(mantissa) > _MAX_DIGITS:
@@ -443,12 +451,31 @@ def _scaled(text: str, raw: str, end: int, fraction: float = 0.0) -> tuple[float
         if sm is not None:
             scale = _SCALE_VALUES[word]
             value, precision, end, scale_text = value * scale, precision * scale, sm.end(), sm.group(1)
+    elif text[end:end + 1] in _POWER_FIRST and (pm := _POWER.match(text, end)) is not None:
+        factor = 10.0 ** int((pm.group(1) or pm.group(2)).translate(_SUPERSCRIPTS))
+        value, precision, end, scale_text = value * factor, precision * factor, pm.end(), pm.group().strip()  # 6.78\u00d710\u2077
     elif text.startswith("(", end) or text.startswith(" (", end):
         bm = _BRACKET_SCALE.match(text, end)
         if bm is not None:  # "52.1 (millions of)", "7,340 (in thousands)": the scale the figure is given in
             scale = _SCALE_VALUES[bm.group(1).lower()[:-1]]
             value, precision, end, scale_text = value * scale, precision * scale, bm.end(), bm.group().strip()
     return value, precision, end, scale_text
+
+
+def _factor(scale_text: str) -> float:
+    """The multiplier a scale as written stands for: a word ("million"), a bracket ("(millions of)") or a power ("\u00d710\u2077")."""
+    word = _SCALE_VALUES.get(scale_text.lower())
+    if word is not None:
+        return word
+    bm = _BRACKET_SCALE.match(scale_text)
+    if bm is not None:
+        return _SCALE_VALUES[bm.group(1).lower()[:-1]]
+    pm = _POWER.match(scale_text)
+    return 10.0 ** int((pm.group(1) or pm.group(2)).translate(_SUPERSCRIPTS)) if pm is not None else 1.0
+
+
+_NO_SPACES = str.maketrans("", "", " \u00a0\u2009\u202f")
+_POWER_FIRST = frozenset(" \u00a0\u202f\u00d7")
 
 
 _BRACKET_SCALE = re.compile(
@@ -548,7 +575,7 @@ def _finish(
             high, _, high_end, high_scale = _scaled(text, hm.group(1), hm.end())
             if high is not None:
                 if scale_text is None and high_scale is not None:
-                    factor = _SCALE_VALUES[high_scale.lower()]
+                    factor = _factor(high_scale)
                     value, precision = value * factor, precision * factor
                 if high > value:
                     value_high, end = high, high_end

@@ -10,6 +10,7 @@ from typing import Any
 from ..core.findings import Severity
 from ..outcome import Finding, findings
 from .build import unlisted_text
+from .safe import printable
 
 
 def render(report: dict[str, Any], minimum: Severity = "note") -> str:
@@ -24,7 +25,9 @@ def document(doc: dict[str, Any], minimum: Severity = "note") -> tuple[str, int]
 
 
 def _line(f: Finding) -> str:
-    return f"{f.path}:{f.line}:{f.column}: {f.code} {f.message}" + (f" [{f.source}]" if f.source else "") + "\n"
+    # each field made printable: a newline in a file name or a source title never makes a line of its own
+    return (f"{printable(f.path)}:{f.line}:{f.column}: {f.code} {printable(f.message)}"
+            + (f" [{printable(f.source)}]" if f.source else "") + "\n")
 
 
 def footer(shown: int, summary: dict[str, Any]) -> str:

@@ -15,13 +15,18 @@ from ..core.findings import FINDINGS, Severity
 from ..outcome import findings
 from .build import unlisted_text
 from .locations import relative
+from .safe import printable
 
 _COMMAND = {"error": "error", "warning": "warning", "note": "notice"}
 
 
 def escape_data(text: str) -> str:
-    """The toolkit's escaping of a command's message."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """The toolkit's escaping of a command's message, after control and bidi characters are made visible.
+
+    CR and LF become ``%0D`` and ``%0A`` (GitHub shows them as line breaks inside the annotation): no text
+    from a document, a file name or a source can end the command's line and start another command.
+    """
+    return printable(text, keep_breaks=True).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def escape_property(text: str) -> str:

@@ -32,6 +32,9 @@ def document(doc: dict[str, Any], version: str) -> str:
         lines.append(to_json({"type": "claim", "schema_version": version, "path": path, **c}))
     for p in doc["problems"]:
         lines.append(to_json({"type": "problem", "schema_version": version, "path": path, **p}))
-    # U+2028 and U+2029 are legal raw in JSON, but line splitters (str.splitlines, some JSONL readers)
-    # break lines there: escaped, every line of the output is one record whatever reads it.
-    return "".join(line.decode("utf-8").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029") + "\n" for line in lines)
+    # U+2028, U+2029 and NEL (U+0085) are legal raw in JSON, but line splitters (str.splitlines, some JSONL
+    # readers) break lines there: escaped, every line of the output is one record whatever reads it.
+    return "".join(line.decode("utf-8").translate(_LINE_BREAKS) + "\n" for line in lines)
+
+
+_LINE_BREAKS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})

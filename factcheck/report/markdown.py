@@ -7,7 +7,7 @@ from typing import Any
 
 from ..core.reasons import REASONS
 from .build import unchecked
-from .safe import markdown_text, printable
+from .safe import markdown_link, markdown_text
 from .build import unlisted_text
 from .table import evidence_value, figure, finding_note, findings_text, revision_text, unmatched_text
 
@@ -85,7 +85,8 @@ def document(doc: dict[str, Any]) -> tuple[str, Evidence]:
                 for s in left]
         out.append("")
     if doc["problems"]:
-        out += ["Suppression comments to fix:", ""]
+        comments_only = all(p["code"].startswith("FC9") for p in doc["problems"])
+        out += ["Suppression comments to fix:" if comments_only else "Problems to fix:", ""]
         out += [f"- {p['location']['line']}:{p['location']['column']}: {p['code']} {_cell(p['message'])}" for p in doc["problems"]]
         out.append("")
     return "\n".join(out) + "\n", evidence
@@ -135,8 +136,7 @@ def _footnote_body(e: dict[str, Any]) -> str:
         f"sha256 `{e['sha256']}`.",
         f"Note: {e['note']}." if e["note"] else "",
     ]
-    url = printable(e["url"] or "").replace("<", "%3C").replace(">", "%3E").replace(" ", "%20")
-    return " ".join(f"<{url}>." if p is _AUTOLINK else markdown_text(p) for p in parts if p)
+    return " ".join(f"{markdown_link(e['url'])}." if p is _AUTOLINK else markdown_text(p) for p in parts if p)
 
 
 _AUTOLINK = "\0url"  # where a footnote's URL goes, as an autolink, not escaped as text

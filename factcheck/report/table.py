@@ -27,7 +27,6 @@ def render(report: dict[str, Any], stream: IO[str], color: bool | None = None, w
         _render_lines(report, stream, use_color(stream) if color is None else color, line_note(why))
         return
     from rich.console import Console  # imported here: rich costs ~100 ms to import
-    from rich.text import Text
 
     # no_color=None lets rich honour NO_COLOR itself; False would override it
     console = Console(file=stream, force_terminal=color, no_color=True if color is False else None, width=width, highlight=False)
@@ -185,7 +184,7 @@ def unmatched_text(paths: list[str]) -> str:
 def revision_text(report: dict[str, Any]) -> str:
     """Under --diff-base, how many unchanged claims were left out."""
     revision = report.get("revision")
-    return f" ({revision['unchanged']} unchanged since {revision['base']} not shown)" if revision else ""
+    return f" ({revision['unchanged']} unchanged since {printable(revision['base'])} not shown)" if revision else ""
 
 
 def findings_text(counts: dict[str, int]) -> str:
@@ -230,23 +229,21 @@ def document_lines(doc: dict[str, Any], color: bool) -> str:
     """One document's lines: a line per claim (and per problem), or one saying there are none listed."""
     reset = "\x1b[0m" if color else ""
     out = []
-
-    def write(line: str) -> None:
-        out.append(printable(line[:-1]) + "\n")
-
+    write = out.append
+    path = printable(doc["path"])  # every field made printable, not the line: the verdict's own colour stays
     if not doc["claims"]:
         unlisted = sum((doc.get("unlisted") or {}).values())
-        write(f"{doc['path']}: " + (f"{unlisted} figure{'s' if unlisted != 1 else ''} not listed\n" if unlisted
-                                    else "no checkable figures\n"))
+        write(f"{path}: " + (f"{unlisted} figure{'s' if unlisted != 1 else ''} not listed\n" if unlisted
+                             else "no checkable figures\n"))
     for p in doc["problems"]:
-        write(f"{doc['path']}:{p['location']['line']}:{p['location']['column']}: {p['code']} {p['message']}\n")
+        write(f"{path}:{p['location']['line']}:{p['location']['column']}: {p['code']} {printable(p['message'])}\n")
     for c in doc["claims"]:
         start = _ANSI[c["verdict"]] if color else ""
-        reference = f" (reference {c['reference']})" if c["reference"] else ""
+        reference = f" (reference {printable(c['reference'])})" if c["reference"] else ""
         loc = c["location"]
         write(
-            f"{doc['path']}:{loc['line']}:{loc['column']}: {start}{_LABELS[c['verdict']]}{reset} [{c['reason']}{finding_note(c)}] "
-            f"{c['text']}{reference}: {c['explanation']}\n"
+            f"{path}:{loc['line']}:{loc['column']}: {start}{_LABELS[c['verdict']]}{reset} [{c['reason']}{finding_note(c)}] "
+            f"{printable(c['text'])}{reference}: {printable(c['explanation'])}\n"
         )
     return "".join(out)
 
@@ -260,4 +257,4 @@ def summary_line(s: dict[str, Any], revision: dict[str, Any] | None, note: str, 
         f"({note})"
         + (f"; not listed: {unlisted_text(s)}" if unlisted_text(s) else "")
     )
-    return printable(line) + "\n"
+    return line + "\n"  # its fields are made printable where they are made (revision_text, unlisted_text)

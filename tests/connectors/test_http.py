@@ -240,3 +240,112 @@ def test_progress_only_on_a_terminal_outside_ci_unless_asked(monkeypatch, flag, 
     monkeypatch.setattr(progress.sys.stderr, "isatty", lambda: tty)
     monkeypatch.setenv("CI", ci)
     assert progress.wanted(flag) is shown
+
+
+# ---- issue 21, point 7: every wait bounded (local fake servers on 127.0.0.1, small deadlines) ----
+
+import socket  # noqa: E402
+import threading  # noqa: E402
+import time  # noqa: E402
+from contextlib import contextmanager  # noqa: E402
+
+
+@contextmanager
+def fake_server(behaviour):
+    """A TCP server on 127.0.0.1 that runs ``behaviour(conn, stop)`` for each connection; yields its URL."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    stop = threading.Event()
+    conns: list[socket.socket] = []
+
+    def serve() -> None:
+        listener.settimeout(0.1)
+        while not stop.is_set():
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                continue
+            conns.append(conn)
+            threading.Thread(target=_run, args=(behaviour, conn, stop), daemon=True).start()
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}/data.json"
+    finally:
+        stop.set()
+        thread.join(5)
+        for conn in conns:
+            conn.close()
+        listener.close()
+
+
+def _run(behaviour, conn, stop):  # noqa: ANN001
+    try:
+        conn.recv(65536)  # the request
+        behaviour(conn, stop)
+    except OSError:
+        pass
+
+
+def trickle_body(conn, stop):  # noqa: ANN001
+    conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n")
+    while not stop.wait(0.2):
+        conn.sendall(b" ")  # a byte every 0.2 s: every read well within the read timeout
+
+
+def trickle_headers(conn, stop):  # noqa: ANN001
+    conn.sendall(b"HTTP/1.1 200 OK\r\n")
+    while not stop.wait(0.2):
+        conn.sendall(b"X")  # one header that never ends
+
+
+def silent(conn, stop):  # noqa: ANN001
+    stop.wait(30)
+
+
+@pytest.mark.parametrize("behaviour", [trickle_body, trickle_headers, silent], ids=["body", "headers", "silent"])
+def test_a_slow_server_meets_a_total_deadline_not_only_a_read_timeout(behaviour):
+    with fake_server(behaviour) as url:
+        c = HttpClient(timeout=(2.0, 5.0), deadline=1.0, retries=0)
+        started = time.monotonic()
+        with pytest.raises(SourceError, match=r"no complete response within 1 s \(the total deadline"):
+            c.get(url)
+        assert time.monotonic() - started < 4.5  # generous: 1 s deadline, 5 s read timeout never reached
+
+
+def test_a_server_answering_in_time_is_read_whole():
+    def answer(conn, stop):  # noqa: ANN001
+        conn.sendall(b'HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 12\r\n\r\n{"ok": true}')
+
+    with fake_server(answer) as url:
+        assert HttpClient(deadline=10.0).get(url).json() == {"ok": True}
+
+
+def test_retry_after_just_under_the_maximum_on_every_attempt_ends_after_one_wait():
+    c, adapter, sleeps = client([(429, "slow down", {"Retry-After": "119"})])
+    with pytest.raises(SourceError, match="above the 120 s a request may wait in all"):
+        c.get(URL)
+    assert sleeps == [119.0] and len(adapter.sent) == 2  # was 4 waits of 119 s: 476 s
+
+
+def test_a_retry_after_above_two_minutes_is_an_error_at_once():
+    c, adapter, sleeps = client([(503, "", {"Retry-After": "121"})])
+    with pytest.raises(SourceError, match="asks to wait 121 s"):
+        c.get(URL)
+    assert sleeps == [] and len(adapter.sent) == 1
+
+
+def test_waits_never_pass_the_total_deadline():
+    now = [0.0]
+    sleeps: list[float] = []
+
+    def sleep(seconds: float) -> None:
+        sleeps.append(seconds)
+        now[0] += seconds
+
+    session = requests.Session()
+    session.mount("https://", Scripted([(429, "", {"Retry-After": "30"})]))
+    c = HttpClient(session=session, sleep=sleep, clock=lambda: now[0], deadline=45.0)
+    with pytest.raises(SourceError, match="would pass the total deadline of 45 s"):
+        c.get(URL)
+    assert sleeps == [30.0]

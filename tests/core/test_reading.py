@@ -82,6 +82,18 @@ PHRASINGS = [
      [("IND", "population", 1.31e9, "within_rounding"), ("CHN", "population", 1.37e9, "within_rounding")]),
     ("The population of France grew to 66.5 million in 2015, up from 66.0 million in 2013.",
      [("FRA", "population", 66.5e6, "within_rounding"), ("FRA", "population", 66.0e6, "within_rounding")]),
+    # a dated series: every figure keeps its own year, the last ones the series' measure (not a noun of their own)
+    ("France's population was 66.5 million in 2015, 66.3 million in 2014, and 66.0 million in 2013.",
+     [("FRA", "population", 66.5e6, "within_rounding"), ("FRA", "population", 66.3e6, "within_rounding"),
+      ("FRA", "population", 66.0e6, "within_rounding")]),
+    ("The population of France was put at 66.5 million for 2015 against figures of 66.3 million in 2014, 66.0 million in 2013 "
+     "and 62.0 million in 2014.",
+     [("FRA", "population", 66.5e6, "within_rounding"), ("FRA", "population", 66.3e6, "within_rounding"),
+      ("FRA", "population", 66.0e6, "within_rounding"), ("FRA", "population", 62.0e6, "understated")]),
+    ("Germany's population stood at 80,982,500 in 2014, compared with a reported 66,312,067 for France in 2014, "
+     "65,997,932 in 2013 and 66,548,272 in 2015.",
+     [("DEU", "population", 80_982_500, "exact"), ("FRA", "population", 66_312_067, "exact"),
+      ("FRA", "population", 65_997_932, "exact"), ("FRA", "population", 66_548_272, "exact")]),
     # names after the figure, older and short names, regions, the world
     ("The world population hit 7.43 billion in 2015.", [("WLD", "population", 7.43e9, "within_rounding")]),
     ("Swaziland had 1.1 million inhabitants in 2014.", [("SWZ", "population", 1.1e6, "exact")]),
@@ -120,6 +132,12 @@ MISREADINGS = [
     ("France's population grew by 0.4% in 2014.", [("FRA", None, 0.4, "change")]),
     ("France's population fell by 2 million in 2014.", [("FRA", None, -2e6, "change")]),
     ("Firms with 10 to 19 employees made up 12% of businesses in France in 2014.", [("FRA", None, 12, "no_matching_source")]),
+    # a figure named for another country right after it is that country's, never the label owner's; the reading
+    # rests on nearness (two countries, the label said of the other), so it is not contradicted
+    ("Germany's population stood at 80,982,500 in 2014, against 60 million for France in 2014.",
+     [("DEU", "population", 80_982_500, "exact"), ("FRA", "population", 60e6, "uncertain_reading")]),
+    ("France's population was 66.3 million in 2014, while 70 million people in Germany were counted that year.",
+     [("FRA", "population", 66.3e6, "within_rounding"), ("DEU", "population", 70e6, "weak_match")]),
     ("France ranks in the top 5 economies.", []),
     ("Mexico had 7 million fewer inhabitants than Vietnam in 2015.", []),
     ("Two hundred fifty thousand people, 100,000 of them children, are under siege in a city of France.",

@@ -92,6 +92,20 @@ CASES = [
     ("title", "# Estonia\n\nAtlantis is far away. The population was 1.3 million in 2019.", "1.3 million", SUBJECT, None),
     ("title", "# Estonia\n\nTartu is a university town. It has 97,000 inhabitants.", "97,000", UNKNOWN, "Tartu"),
     ("title", "# Estonia\n\nThe population was 1.3 million in 2019.", "1.3 million", SUBJECT, "EST"),  # "the population" of the article's country
+    # a sentence without a figure that names another country carries it, not the paragraph's earlier one
+    ("carried", "Latvia had 1.9 million people in 2019. Lithuania lies to its south. It had 2.8 million inhabitants in 2019.",
+     "2.8 million", SUBJECT, "LTU"),
+    ("carried", "Estonia's GDP was 31 billion dollars in 2019. Finland is richer. Its GDP reached 269 billion dollars in 2019.",
+     "269 billion", SUBJECT, "FIN"),
+    ("carried", "In 2019 Chile counted 19 million residents. Peru is its northern neighbour. There, 32.5 million people lived.",
+     "32.5 million", SUBJECT, "PER"),
+    # ... but a name after the sentence's verb, or in a sentence that refers back, leaves the carried subject
+    ("carried", "Sudan lies in Northeast Africa. It is bordered by Egypt and Chad. It has a population of 43 million people.",
+     "43 million", SUBJECT, "SDN"),
+    ("carried", "Puerto Rico is a territory. The capital and most populous city is San Juan. The territory's population is 3.2 million.",
+     "3.2 million", SUBJECT, "PRI"),
+    ("carried", "Geographically, Kiribati is remote. The country is part of the island group of Micronesia. Its population was 115,000.",
+     "115,000", SUBJECT, "KIR"),
 ]
 
 

@@ -7,16 +7,9 @@ import json
 
 import pytest
 
-from factcheck.cli import main
-from tests.conftest import CURATED
+from tests.conftest import CURATED, run
 
 FIGURE = "As of May 31, China had sent 120,000 ventilators abroad.\n"
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import threading
+import time
 
 import pytest
 
@@ -99,6 +102,39 @@ def test_step_summary_gets_the_full_table(edited, capsys, tmp_path, monkeypatch)
     text = summary.read_text(encoding="utf-8")
     assert text.startswith("previous step\n# factcheck report")  # appended, not replaced
     assert text.count("\n| 4:") == 7 and "120,000 ventilators" in text
+
+
+def _drain(fifo) -> None:  # noqa: ANN001
+    """Read a FIFO for a while: what frees a writer that would otherwise wait for ever."""
+    fd = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        end = time.monotonic() + 5
+        while time.monotonic() < end:
+            try:
+                os.read(fd, 65536)
+            except BlockingIOError:
+                time.sleep(0.05)
+    finally:
+        os.close(fd)
+
+
+@pytest.mark.parametrize("reader", [False, True], ids=["no reader", "a reader"])
+def test_a_fifo_as_step_summary_is_refused_never_waited_on(edited, capsys, tmp_path, monkeypatch, reader):
+    """Issue 21, point 7: it used to block for ever in open(); the rescue thread only bounds a failing test."""
+    fifo = tmp_path / "summary.fifo"
+    os.mkfifo(fifo)
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(fifo))
+    held = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK) if reader else None
+    rescue = threading.Timer(20, _drain, args=(fifo,))
+    rescue.daemon = True
+    rescue.start()
+    try:
+        code, _, err = run(capsys, [*edited, "--output", "github"])
+    finally:
+        rescue.cancel()
+        if held is not None:
+            os.close(held)
+    assert code == 2 and "GITHUB_STEP_SUMMARY" in err and "not a regular file" in err
 
 
 def test_claimreview_has_one_review_per_claim(edited, capsys):

@@ -1,0 +1,57 @@
+"""core/certainty.py: what a figure's reading rests on, read on demand, and why a weak one is never contradicted.
+
+Sentences written for this test, three phrasings for each weak cue; each figure disagrees with the
+test source's record, so a reader that ignored the cue would contradict it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from factcheck.core.certainty import read_role
+from factcheck.core.claims import extract_claims
+from factcheck.core.matching import Settings
+from factcheck.engine import check_text
+from tests.core.test_reading import catalogue
+
+DOC_DATE = date(2016, 6, 1)
+
+WEAK = [
+    # the subject only carried from an earlier sentence
+    ("Sweden is in the north. Germany is in the middle. Back then the population was 70 million in 2014.", "70 million", "carried"),
+    ("France borders Spain. In 2014 there were 60 million inhabitants.", "60 million", "carried"),
+    ("France is large. The population in 2014 was said to be 58 million.", "58 million", "carried"),
+    # the nearest of several names
+    ("Between Spain and France, 55 million people lived in 2014.", "55 million", "nearest"),
+    ("Germany, unlike France and Spain, counted 70 million inhabitants in 2014.", "70 million", "nearest"),
+    ("Trade between Spain and France grew, and 95 million people lived there in 2014.", "95 million", "nearest"),
+    # a past tense and no year
+    ("The population of France was 52 million.", "52 million", "past tense"),
+    ("France had a population of 50 million people.", "50 million", "past tense"),
+    ("France's population stood at 51 million.", "51 million", "past tense"),
+    # what the subject came to later
+    ("France's population has since grown to 90 million in 2014.", "90 million", "later"),
+    ("By 2014 France is expected to have increased to 88 million people.", "88 million", "later"),
+    ("In 2014 France had since climbed to 86 million inhabitants, the government said.", "86 million", "later"),
+]
+
+
+@pytest.mark.parametrize("sentence,figure,cue", WEAK)
+def test_a_weak_reading_is_named_and_never_contradicted(sentence: str, figure: str, cue: str) -> None:
+    cat = catalogue()
+    claims = [read_role(c) for c in extract_claims(sentence, doc_date=DOC_DATE, lexicon=cat.lexicon) if c.quantity]
+    (claim,) = [c for c in claims if c.text.startswith(figure)]
+    assert claim.weak, (claim.text, claim.subject, claim.period)
+    judged = {c.span.start: v for c, v in check_text(sentence, "d.txt", cat, Settings(doc_date=DOC_DATE)).claims}
+    assert judged[claim.span.start].label != "contradicted", judged[claim.span.start]
+
+
+def test_the_role_is_read_once_and_its_reading_released() -> None:
+    cat = catalogue()
+    (claim,) = [c for c in extract_claims("France had 66.3 million inhabitants in 2014.", lexicon=cat.lexicon) if c.quantity]
+    assert claim.later is not None
+    read_role(claim)
+    assert claim.later is None and claim.weak == () and claim.role is None
+    assert read_role(claim) is claim  # a second call changes nothing
