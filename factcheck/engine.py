@@ -31,12 +31,15 @@ from .core.membership import judge_member, judge_statement
 from .core.model import Claim, Measure, Observation, Sentence, Verdict
 from .core.suppressions import Problem, Suppression, Target
 from .core.suppressions import apply as apply_suppressions
+from .core.transcript import Transcript, kind_of
+from .core.transcript import mask as mask_transcript
+from .core.transcript import parse as parse_transcript
 from .errors import UsageError, reading
 from .sources.base import Source, SourceError
 from .data import builtin_sources
 from .sources.datapackage import BuildProgress, NotPulled, load, select_descriptors
 
-DOCUMENT_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".txt", ".text")
+DOCUMENT_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".txt", ".text", ".transcript")  # a .tsv transcript is read when named
 
 
 @dataclass
@@ -234,14 +237,23 @@ def claims_of(text: str, path: str, doc_date: date | None, lexicon: Lexicon | No
     return analysis_of(text, path, doc_date, lexicon).claims
 
 
+def transcript_of(text: str, path: str) -> Transcript | None:
+    """The document's speakers and their roles, when its suffix says it is a transcript (.transcript, .tsv)."""
+    kind = kind_of(path)
+    return parse_transcript(text, kind) if kind else None
+
+
 def analysis_of(text: str, path: str, doc_date: date | None, lexicon: Lexicon | None = None) -> Analysis:
     return _analysed(text, path, doc_date, lexicon)[0]
 
 
-def _analysed(text: str, path: str, doc_date: date | None, lexicon: Lexicon | None = None) -> tuple[Analysis, list[Hidden]]:
+def _analysed(text: str, path: str, doc_date: date | None, lexicon: Lexicon | None = None,
+              transcript: Transcript | None = None) -> tuple[Analysis, list[Hidden]]:
     """The analysis of the text as prepared for reading, and the figures refused for characters a reader does not see."""
     markdown = is_markdown(path)
-    body = blank_controls(text)  # "\x1b[0m" is a terminal's instruction, not "0 million"
+    transcript = transcript or transcript_of(text, path)
+    body = mask_transcript(text, transcript) if transcript else text  # only the spoken words, each turn a paragraph
+    body = blank_controls(body)  # "\x1b[0m" is a terminal's instruction, not "0 million"
     body = strip_comments(body) if markdown or "<!--" in body else body
     body, hidden = screen(body, markdown)  # "1\u200b67.8 million" is refused, never read as "1" and "67.8 million"
     if markdown:
@@ -272,8 +284,10 @@ def _check_text(text: str, path: str, catalogue: Catalogue, settings: Settings, 
     t0 = time.perf_counter()
     # Splitting large documents over both cores by paragraph was tried and dropped:
     # workers took half the time, but pickling 15,000 claims back cost as much.
-    analysis, hidden = _analysed(text, path, settings.doc_date, catalogue.lexicon)
-    scored = [(f.sentence, score(f.sentence.text, quantities=f.quantities, entities=f.entities)) for f in analysis.sentences]
+    transcript = transcript_of(text, path)
+    analysis, hidden = _analysed(text, path, settings.doc_date, catalogue.lexicon, transcript)
+    scored = [(f.sentence, score(f.sentence.text, role=transcript.role_at(f.sentence.start) if transcript else None))
+              for f in analysis.sentences]
     t1 = time.perf_counter()
     judged = [(c, catalogue.judge(c, settings)) for c in analysis.claims]
     checked = Checked(path, judged, text, scored)

@@ -15,8 +15,8 @@ from pydantic import ConfigDict, Field
 from . import SCHEMA_VERSION, __version__
 
 # 1.1 added findings, suppressions, review, revision, baseline; 1.2 sentences and check-worthiness; 1.3 unlisted counts;
-# 2.0 a claim's ``sentence`` is the index of its sentence in the document's ``sentences`` (was its text).
-# The version itself is in factcheck/__init__.py.
+# 1.4 a derived figure's computation; 2.0 a claim's ``sentence`` is the index of its sentence in the document's
+# ``sentences`` (was its text). The version itself is in factcheck/__init__.py.
 Severity = Literal["error", "warning", "note"]
 SCHEMA_ID = f"urn:factcheck-figures:report-schema:{SCHEMA_VERSION}"
 
@@ -88,6 +88,20 @@ class EvidenceOut(BaseModel):
     member: MemberOut | None = Field(None, description="set and places records: the member or place the record names")
 
 
+class ComputationOut(BaseModel):
+    """How a derived figure (a change, a growth rate, a per-capita figure, a share, a rank) was computed from the evidence."""
+
+    operation: Literal["change", "percent_change", "annual_growth", "per_capita", "share", "rank"]
+    formula: str = Field(description="the formula in words")
+    symbols: str = Field(description="the formula in symbols, with the records' values put in")
+    value: float = Field(description="the computed value, in the stated figure's unit (a rank: the best place of a tie)")
+    value_text: str = Field(description="the computed value as a reader writes it")
+    alternative: float | None = Field(None, description="a second admissible value: the continuous growth rate, the worst place of a tie")
+    alternative_text: str | None = Field(None, description="the alternative, in words")
+    low: float | None = Field(None, description="lower bound of the interval the stated figure means; null if unbounded")
+    high: float | None = Field(None, description="upper bound; null if unbounded")
+
+
 class FindingOut(BaseModel):
     code: str = Field(description="stable finding code, e.g. FC101; see `factcheck codes`")
     name: str
@@ -125,7 +139,8 @@ class ClaimOut(BaseModel):
     reference: str | None = None
     matched_measure: str | None = None
     match_score: float | None = None
-    evidence: list[EvidenceOut]
+    evidence: list[EvidenceOut] = Field(description="every record the verdict rests on; for a derived figure, every record the computation used, in order")
+    computation: ComputationOut | None = Field(None, description="a derived figure: the computation over the evidence (schema 1.4)")
     finding: FindingOut | None = Field(None, description="null for a supported, undisputed claim")
     suppressed: SuppressedOut | None = Field(None, description="the finding is known and does not count")
     review: ReviewOut | None = Field(None, description="a reviewer's decision from the review file")

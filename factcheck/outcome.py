@@ -27,6 +27,7 @@ class Finding:
     claim_id: str | None = None
     source: str | None = None  # the dataset of the first evidence record
     suppressed: dict[str, Any] | None = None
+    computation: dict[str, Any] | None = None  # a derived figure: the computation and every record it used
 
 
 def findings(report: dict[str, Any], minimum: Severity = "note", suppressed: bool = False) -> list[Finding]:
@@ -57,8 +58,13 @@ def _claim_finding(path: str, c: dict[str, Any]) -> Finding:
         message = f"\"{c['text']}\": {c['explanation']}"
     loc = c["location"]
     source = c["evidence"][0]["source"] if c["evidence"] else None
+    computation = None
+    if c.get("computation"):
+        records = [{"source": e["source"], "record": e["record"], "period": e["period"]["text"] if e["period"] else None,
+                    "value": e["value"], "url": e["url"], "sha256": e["sha256"]} for e in c["evidence"]]
+        computation = {**c["computation"], "records": records}
     return Finding(path, f["code"], f["severity"], message, loc["line"], loc["column"], loc["end_line"], loc["end_column"],
-                   c["id"], source, c["suppressed"])
+                   c["id"], source, c["suppressed"], computation)
 
 
 def failing(report: dict[str, Any], policy: Policy) -> list[Finding]:

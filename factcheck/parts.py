@@ -161,8 +161,8 @@ def _render(doc: dict[str, Any], fmt: str, plan: Plan) -> tuple[Chunks, Any]:
     if fmt == "markdown":
         from .report import markdown
 
-        text, evidence = markdown.document(doc)
-        return text.encode("utf-8"), evidence
+        text, evidence, calcs = markdown.document(doc)
+        return text.encode("utf-8"), (evidence, calcs)
     if fmt.startswith("table"):  # table (a file), table-stdout (a terminal), table-lines (stdout, piped)
         from .report import table
 

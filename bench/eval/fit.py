@@ -1,60 +1,169 @@
-"""Fit the check-worthiness weights: class-balanced logistic regression on the CLEF 2019 training transcripts.
+"""Fit the check-worthiness model and write it as the package's data file.
 
-    python bench/eval/fit.py            # prints WEIGHTS for factcheck/core/checkworthiness.py
+    python bench/eval/fit.py          # writes factcheck/data/checkworthiness.json (byte for byte the shipped one)
+    python bench/eval/fit.py --check  # exit 1 if the shipped file differs from what the data gives
+    python bench/eval/fit.py --cv     # the leave-one-document-out MAP of a few settings (the choice below)
 
-Only the CLEF training documents are used; the ClaimBuster sentences stay
-held out for EVALUATION.md. Plain gradient descent with L2 regularisation
-over the sparse binary features of :func:`factcheck.core.checkworthiness.features`
-(deterministic: fixed order, fixed step, fixed number of iterations).
+Data: the 19 CLEF 2019 CheckThat! training transcripts in ../shared/eval/clef2019-train, read with
+factcheck's own transcript reader (so a speaker's role is found exactly as ``factcheck check`` finds
+it). ClaimBuster is not used. The model: class-balanced logistic regression (scikit-learn's
+liblinear, fixed seed) over the named features of
+:func:`factcheck.core.checkworthiness.named_features` (hand-made ones and the speaker's role) and
+the sentence's words (:func:`~factcheck.core.checkworthiness.tokens`), each word worth
+``WORD_SCALE`` so that the words are regularised harder than the hand-made features (at full
+weight they learn the training debates' topics: leave-one-document-out MAP fell from 0.23 to
+0.20). Weights are rounded to 4 decimals and keys sorted: the file is reproducible.
+
+scikit-learn is needed here only (``pip install -e '.[train]'``); scoring is plain Python.
 """
 
 from __future__ import annotations
 
-import math
+import argparse
+import json
+import statistics
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
 
-from bench.eval.data import clef_documents  # noqa: E402
-from factcheck.core.checkworthiness import features  # noqa: E402
+from bench.eval.data import EVAL  # noqa: E402
+from factcheck.core.checkworthiness import named_features, tokens  # noqa: E402
+from factcheck.core.transcript import parse  # noqa: E402
 
-ITERATIONS = 400
-STEP = 0.5
-L2 = 0.002
+OUTPUT = ROOT / "factcheck" / "data" / "checkworthiness.json"
+C = 1.0  # inverse regularisation strength (liblinear's L2)
+WORD_SCALE = 0.05  # what a word is worth against a hand-made feature
+MIN_DOCUMENTS = 2  # a word must occur in this many training documents to get a weight
+GRID = [(0.3, 0.05), (1.0, 0.05), (1.0, 0.1), (1.0, 0.2), (3.0, 0.05)]  # (C, WORD_SCALE) compared by --cv
+DIGITS = 4
 
-
-def fit(samples: list[tuple[dict[str, float], int]]) -> dict[str, float]:
-    names = sorted({n for f, _ in samples for n in f})
-    w = {n: 0.0 for n in ["bias", *names]}
-    positives = sum(y for _, y in samples)
-    negatives = len(samples) - positives
-    weight = {1: len(samples) / (2 * positives), 0: len(samples) / (2 * negatives)}
-    for _ in range(ITERATIONS):
-        grad = dict.fromkeys(w, 0.0)
-        for f, y in samples:
-            z = w["bias"] + sum(w[n] * v for n, v in f.items())
-            p = 1.0 / (1.0 + math.exp(-z))
-            g = (p - y) * weight[y]
-            grad["bias"] += g
-            for n, v in f.items():
-                grad[n] += g * v
-        for n in w:
-            reg = L2 * w[n] if n != "bias" else 0.0
-            w[n] -= STEP * (grad[n] / len(samples) + reg)
-    return w
+Sample = tuple[dict[str, float], list[str], int]  # named features, distinct words, label
 
 
-def samples_of(docs) -> list[tuple[dict[str, float], int]]:  # type: ignore[no-untyped-def]
-    return [(features(line.text), line.label) for lines in docs.values() for line in lines]
+def transcripts() -> dict[str, list[Sample]]:
+    """Each CLEF training transcript's lines as samples, in file order."""
+    out: dict[str, list[Sample]] = {}
+    for path in sorted((EVAL / "clef2019-train").glob("*.tsv")):
+        text = path.read_text(encoding="utf-8")
+        transcript = parse(text, "tsv")
+        samples = []
+        for line in transcript.lines:
+            sentence = text[line.start:line.end]
+            role = transcript.roles.get(line.speaker or "")
+            samples.append((named_features(sentence, role=role), sorted(set(tokens(sentence))), line.label or 0))
+        out[path.stem] = samples
+    return out
+
+
+def vocabulary(docs: dict[str, list[Sample]]) -> set[str]:
+    counts: dict[str, int] = {}
+    for samples in docs.values():
+        for word in {w for _, words, _ in samples for w in words}:
+            counts[word] = counts.get(word, 0) + 1
+    return {w for w, n in counts.items() if n >= MIN_DOCUMENTS}
+
+
+def _matrix(samples: list[Sample], names: list[str], scale: float):  # type: ignore[no-untyped-def]
+    """A sparse matrix over ``names`` (named features, then ``w:`` words), with 32-bit indices for liblinear."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    column = {n: i for i, n in enumerate(names)}
+    data: list[float] = []
+    indices: list[int] = []
+    indptr = [0]
+    for named, words, _ in samples:
+        row = {column[n]: v for n, v in named.items() if n in column}
+        row.update((column["w:" + w], scale) for w in words if "w:" + w in column)
+        for i in sorted(row):
+            indices.append(i)
+            data.append(row[i])
+        indptr.append(len(indices))
+    return csr_matrix((np.array(data), np.array(indices, dtype=np.int32), np.array(indptr, dtype=np.int32)),
+                      shape=(len(samples), len(names)))
+
+
+def _fit(samples: list[Sample], words: set[str], c: float, scale: float) -> tuple[float, dict[str, float]]:
+    """Intercept and weights (words already multiplied by ``scale``)."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    names = sorted({n for named, _, _ in samples for n in named}) + ["w:" + w for w in sorted(words)]
+    X = _matrix(samples, names, scale)
+    y = np.array([label for _, _, label in samples])
+    fitted = LogisticRegression(C=c, class_weight="balanced", solver="liblinear", random_state=0, max_iter=1000).fit(X, y)
+    coef = fitted.coef_[0]
+    return float(fitted.intercept_[0]), {n: float(coef[i]) * (scale if n.startswith("w:") else 1.0) for i, n in enumerate(names)}
+
+
+def model_data(docs: dict[str, list[Sample]], c: float = C, scale: float = WORD_SCALE) -> dict:  # type: ignore[type-arg]
+    """The model as the JSON the package ships."""
+    bias, weights = _fit([s for samples in docs.values() for s in samples], vocabulary(docs), c, scale)
+    rounded = {n: round(w, DIGITS) for n, w in weights.items()}
+    return {
+        "about": {
+            "model": "class-balanced logistic regression (liblinear, L2); score = 1 / (1 + exp(-(bias + features + words)))",
+            "trained_on": f"CLEF 2019 CheckThat! task 1 training transcripts: {len(docs)} documents, "
+                          f"{sum(len(v) for v in docs.values())} lines, {sum(s[2] for v in docs.values() for s in v)} check-worthy",
+            "made_by": "bench/eval/fit.py",
+            "settings": {"C": c, "word_scale": scale, "min_documents": MIN_DOCUMENTS},
+        },
+        "bias": round(bias, DIGITS),
+        "features": {n: w for n, w in rounded.items() if not n.startswith("w:")},
+        "words": {n[2:]: w for n, w in rounded.items() if n.startswith("w:") and w != 0.0},
+    }
+
+
+def dumps(data: dict) -> str:  # type: ignore[type-arg]
+    return json.dumps(data, sort_keys=True, indent=1, ensure_ascii=False) + "\n"
+
+
+def average_precision(scores: list[float], labels: list[int]) -> float:
+    """AP of one document's ranking (scores are continuous: ties are left in file order)."""
+    order = sorted(range(len(scores)), key=lambda i: -scores[i])
+    hits, total = 0, 0.0
+    for rank, i in enumerate(order, 1):
+        if labels[i]:
+            hits += 1
+            total += hits / rank
+    return total / max(1, sum(labels))
+
+
+def leave_one_out(docs: dict[str, list[Sample]], c: float = C, scale: float = WORD_SCALE) -> dict[str, dict]:  # type: ignore[type-arg]
+    """For each document, the model fitted on the other 18 (as the JSON data): cross-validation by document."""
+    return {name: model_data({k: v for k, v in docs.items() if k != name}, c, scale) for name in docs}
 
 
 def main() -> None:
-    weights = fit(samples_of(clef_documents()))
-    print("WEIGHTS: dict[str, float] = {")
-    for name, value in weights.items():
-        print(f'    "{name}": {value:.3f},')
-    print("}")
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--check", action="store_true", help="compare with the shipped file instead of writing it")
+    parser.add_argument("--cv", action="store_true", help="leave-one-document-out MAP of the settings in GRID")
+    args = parser.parse_args()
+    docs = transcripts()
+    if args.cv:
+        from factcheck.core.checkworthiness import model_from
+
+        for c, scale in GRID:
+            aps = []
+            for name, data in leave_one_out(docs, c, scale).items():
+                held = model_from(data)
+                aps.append(average_precision([_logit(held, s) for s in docs[name]], [s[2] for s in docs[name]]))
+            print(f"C={c} word_scale={scale}: leave-one-document-out MAP {statistics.mean(aps):.4f}", flush=True)
+        return
+    text = dumps(model_data(docs))
+    if args.check:
+        same = OUTPUT.exists() and OUTPUT.read_text(encoding="utf-8") == text
+        print("the shipped model is what the data gives" if same else f"{OUTPUT} differs from what the data gives")
+        raise SystemExit(0 if same else 1)
+    OUTPUT.write_text(text, encoding="utf-8")
+    print(f"wrote {OUTPUT.relative_to(ROOT)} ({len(text):,} bytes)")
+
+
+def _logit(model, sample: Sample) -> float:  # type: ignore[no-untyped-def]
+    named, words, _ = sample
+    return model.bias + sum(model.features.get(n, 0.0) * v for n, v in named.items()) + sum(model.words.get(w, 0.0) for w in words)
 
 
 if __name__ == "__main__":

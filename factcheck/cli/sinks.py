@@ -165,19 +165,21 @@ class MarkdownWriter(Writer):
         self.spool = tempfile.TemporaryFile()
         self.notes: dict[tuple[str, int], int] = {}
         self.note_lines: list[str] = []
+        self.calc_lines: list[str] = []
 
     def add(self, part: bytes | Iterable[bytes], extra: Any) -> None:
         from ..report.markdown import number
 
         text = (part if isinstance(part, bytes) else b"".join(part)).decode("utf-8")
-        self.spool.write(number(text, extra, self.notes, self.note_lines).encode("utf-8"))
+        evidence, calcs = extra
+        self.spool.write(number(text, evidence, self.notes, self.note_lines, calcs, self.calc_lines).encode("utf-8"))
 
     def end(self, end: End) -> None:
         from ..report.markdown import head, tail
 
         self.target.write(head(end.summary, end.revision).encode("utf-8"))
         _copy(self.spool, self.target)
-        self.target.write(tail(end.reasons, self.note_lines, end.meta["tool"], end.meta["schema_version"]).encode("utf-8"))
+        self.target.write(tail(end.reasons, self.note_lines, end.meta["tool"], end.meta["schema_version"], self.calc_lines).encode("utf-8"))
 
 
 class TableWriter(Writer):

@@ -97,7 +97,7 @@ def _claims(text: str, sents: list[Sentence], doc_date: date | None, lexicon: Le
         lists = find_member_lists(text) if "," in text and " and " in text else []
         statements = find_statements(text) if not mentions and not lists else []
         # every sentence is looked at for names, figures or not: "Germany is in Europe. It had 80 million
-        # inhabitants" is Germany's, whatever the paragraph named before (and check-worthiness reads the names too)
+        # inhabitants" is Germany's, whatever the paragraph named before
         tokens, ws = read(text) if mentions else ([], words(text))
         found = _entities_in(text, ws, lexicon)
         unknown = unknown_names(text, ws, found, lexicon) if mentions and not found else []

@@ -29,6 +29,8 @@ from .compare import (
 from .measures import MeasureIndex, MeasureMatch, tied
 from .model import Claim, Measure, Observation, Period, Quantity, Verdict
 from .certainty import read_role
+from .derivation import judge_derived
+from .derived_words import candidate, countries_named
 from .reasons import CONTRADICTED, NOT_ENOUGH_INFO, REASONS, ROLE_REASONS, SUPPORTED
 
 Fetch = Callable[[Measure, str | None], list[Observation]]
@@ -63,13 +65,19 @@ def judge(claim: Claim, index: MeasureIndex, fetch: Fetch, settings: Settings) -
             return verdict("no_matching_source", f"no configured source has a measure like '{claim.measure or claim.text}'")
         return _not_a_level(read_role(claim)) or verdict(
             "unknown_subject", f"the sentence is about '{claim.unknown_subject}', which no configured source has records for")
+    countries = countries_named(claim) if claim.quantity is not None else frozenset()  # kept by the reading until read_role
     found = _resolve_named(claim, index, fetch) if claim.measure_keys else resolve(claim, index, fetch, settings, claim.noun)
     if isinstance(found, Verdict) and found.reason in _UNCOVERED:
+        derived = _derived(claim, found, index, fetch, settings, countries)  # "GDP per capita of $1,700": no source has it, the algebra may
         claim.later = None  # no source could compare it: its role does not matter, and what was kept for it goes
-        return found
+        return derived or found
     not_level = _not_a_level(read_role(claim))
     if not_level is not None:
-        return not_level
+        return _derived(claim, found, index, fetch, settings, countries) or not_level
+    if candidate(claim):
+        derived = _derived(claim, found, index, fetch, settings, countries)  # "0.7% of the world's population", read as a level
+        if derived is not None:
+            return derived
     if isinstance(found, Verdict):
         return found
     candidates = found if isinstance(found, list) else [found]
@@ -78,6 +86,15 @@ def judge(claim: Claim, index: MeasureIndex, fetch: Fetch, settings: Settings) -
         return _certain(claim, verdicts[0])  # two sources of one measure that agree are not ambiguous
     shown = "; ".join(f"{v.measure} says {v.label.replace('_', ' ')}" for v in verdicts)
     return verdict("ambiguous", f"measures with the same label disagree: {shown}", match=candidates[0][0])
+
+
+def _derived(claim: Claim, found: Verdict | Candidate | list[Candidate], index: MeasureIndex, fetch: Fetch,
+             settings: Settings, countries: frozenset[str]) -> Verdict | None:
+    """A figure the records answer by computation (core.derivation), or None to judge it as before."""
+    if not candidate(claim):
+        return None
+    return judge_derived(claim, found, index, fetch, settings.min_score, settings.tolerance, settings.doc_date,
+                         settings.vintage_years, countries)
 
 
 _VAGUE = "vague period"

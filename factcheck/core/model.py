@@ -159,6 +159,21 @@ class Measure:
     kind: str = "figures"  # figures | set (records list members) | places (a gazetteer: what lies in what)
 
 
+@dataclass(frozen=True, slots=True)
+class Computation:
+    """How a derived figure was computed from records (core.derived): shown in every format as evidence."""
+
+    operation: str  # change | percent_change | annual_growth | per_capita | share | rank
+    words: str  # the formula in words: "the population of Kenya in 2015 minus the population of Kenya in 2010"
+    symbols: str  # the formula in symbols, with the records' values: "population(2015) − population(2010) = ..."
+    value: float  # the computed value, in the stated figure's unit
+    shown: str  # the computed value as a reader writes it
+    alternative: float | None = None  # a second admissible value (a continuous growth rate; the worst rank of a tie)
+    alternative_words: str | None = None
+    low: float | None = None  # the interval the stated figure means (None: unbounded on that side), filled in by the judge
+    high: float | None = None
+
+
 @dataclass(slots=True)
 class Verdict:
     label: str  # supported | contradicted | not_enough_info
@@ -168,3 +183,4 @@ class Verdict:
     reference: str | None = None  # the reference figure as displayed: "96,700", "72,700 to 271,000"
     measure: str | None = None  # the matched measure key
     match_score: float | None = None
+    computation: Computation | None = None  # a derived figure: the arithmetic over the evidence

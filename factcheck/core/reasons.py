@@ -57,6 +57,17 @@ REASONS: dict[str, Reason] = {
         Reason("change", NOT_ENOUGH_INFO, "a change or a difference ('rose by 210', 'an increase of 2.1 million'), not a level", listed=False),
         Reason("other_amount", NOT_ENOUGH_INFO, "an amount of something else than the measure (a budget, debt, revenue, aid, exports)", listed=False),
         Reason("group_average", NOT_ENOUGH_INFO, "a group's average ('the EU average of 9.4%'): the group's figure, not the subject's", listed=False),
+        Reason("real_growth_not_judged", NOT_ENOUGH_INFO, "a growth rate of a money measure (GDP): such rates are usually real "
+               "(inflation-adjusted), the sources give current prices; not judged unless the sentence says nominal", listed=False),
+        Reason("not_current_prices", NOT_ENOUGH_INFO, "a figure in PPP, real or constant-price terms (GDP per capita at PPP, a change "
+               "in constant dollars); the sources give current US dollars: not judged", listed=False),
+        Reason("change_period_unclear", NOT_ENOUGH_INFO, "a change whose two periods the sentence does not give plainly ('since', "
+               "'over the past decade', no year): not computed", listed=False),
+        Reason("total_missing", NOT_ENOUGH_INFO, "a share of a total the sources have no record of (the world's, for this measure)", listed=False),
+        Reason("group_not_judged", NOT_ENOUGH_INFO, "a share of, or a rank within, a region or bloc (Africa, the EU, the OECD): "
+               "the group's membership is not in the configured sources", listed=False),
+        Reason("rank_incomplete", NOT_ENOUGH_INFO, "a rank the records compute, but countries without a record for the year "
+               "could move it onto or off the stated rank", listed=False),
         Reason("by_sex", NOT_ENOUGH_INFO, "the value for men or for women of a measure that has a total", listed=False),
     )
 }

@@ -16,7 +16,7 @@ from ..core.compare import interval
 from ..core.document import LineIndex
 from ..core.findings import FINDINGS, code_for
 from ..core.reasons import listed
-from ..core.model import Claim, Observation, Quantity, Verdict
+from ..core.model import Claim, Computation, Observation, Quantity, Verdict
 from ..core.suppressions import Problem, Suppression
 from ..engine import Checked
 
@@ -221,10 +221,16 @@ def _claim_dict(c: Claim, v: Verdict, tolerance: float, evidence: dict[int, dict
         "matched_measure": v.measure,
         "match_score": v.match_score,
         "evidence": [evidence[id(r)] if id(r) in evidence else evidence.setdefault(id(r), _evidence_dict(r)) for r in v.evidence],
+        "computation": _computation_dict(v.computation) if v.computation else None,
         "finding": finding_dict(code) if code else None,
         "suppressed": {"by": "inline", "reason": suppressed.reason, "line": suppressed.line} if suppressed else None,
         "review": None,
     }
+
+
+def _computation_dict(c: Computation) -> dict[str, Any]:
+    return {"operation": c.operation, "formula": c.words, "symbols": c.symbols, "value": c.value, "value_text": c.shown,
+            "alternative": c.alternative, "alternative_text": c.alternative_words, "low": c.low, "high": c.high}
 
 
 def _quantity_dict(q: Quantity, tolerance: float) -> dict[str, Any]:

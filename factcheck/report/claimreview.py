@@ -27,6 +27,7 @@ from pydantic_core import to_json
 from .. import __version__
 from ..core.frontmatter import Author
 from ..errors import UsageError
+from .table import computation_text
 
 _RATING = {"contradicted": 1, "not_enough_info": 2, "supported": 3}
 _NAMES = {"contradicted": "Contradicted", "not_enough_info": "Not enough info", "supported": "Supported"}
@@ -167,6 +168,9 @@ def _reviews(doc: dict[str, Any], url_base: str | None, when: str, known: Publis
                 "ratingExplanation": c["explanation"],
             },
         }
+        computed = computation_text(c)
+        if computed:  # a derived figure: the arithmetic and every record it used
+            review["reviewBody"] = computed
         cited = [e["url"] for e in c["evidence"] if e["url"]]
         if cited:
             review["citation"] = sorted(set(cited), key=cited.index)

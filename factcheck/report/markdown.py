@@ -9,7 +9,7 @@ from ..core.reasons import REASONS
 from .build import unchecked
 from .safe import markdown_link, markdown_text
 from .build import unlisted_text
-from .table import evidence_value, figure, finding_note, findings_text, revision_text, unmatched_text
+from .table import computation_text, evidence_value, figure, finding_note, findings_text, revision_text, unmatched_text
 
 _ICONS = {"supported": "✅ supported", "contradicted": "❌ contradicted", "not_enough_info": "❔ not enough info"}
 
@@ -21,12 +21,14 @@ def _cell(text: str) -> str:
 def render(report: dict[str, Any]) -> str:
     notes: dict[tuple[str, int], int] = {}
     note_lines: list[str] = []
+    calc_lines: list[str] = []
     body = []
     for doc in report["documents"]:
-        text, evidence = document(doc)
-        body.append(number(text, evidence, notes, note_lines))
+        text, evidence, calcs = document(doc)
+        body.append(number(text, evidence, notes, note_lines, calcs, calc_lines))
     used = {c["reason"] for d in report["documents"] for c in d["claims"]}
-    return head(report["summary"], report.get("revision")) + "".join(body) + tail(used, note_lines, report["tool"], report["schema_version"])
+    return (head(report["summary"], report.get("revision")) + "".join(body)
+            + tail(used, note_lines, report["tool"], report["schema_version"], calc_lines))
 
 
 def head(s: dict[str, Any], revision: dict[str, Any] | None) -> str:
@@ -47,21 +49,22 @@ def head(s: dict[str, Any], revision: dict[str, Any] | None) -> str:
 
 
 Evidence = list[tuple[tuple[str, int], str]]  # (source, record) and its footnote without the number
-_REF = re.compile(r"\[\^<(\d+)>\]")  # a footnote reference before numbering; escaped text never holds '<'
+_REF = re.compile(r"\[\^(calc-)?<(\d+)>\]")  # a footnote reference before numbering; escaped text never holds '<'
 
 
-def document(doc: dict[str, Any]) -> tuple[str, Evidence]:
+def document(doc: dict[str, Any]) -> tuple[str, Evidence, list[str]]:
     """One document's section, its footnote references marked ``[^<k>]`` (k: the k-th record it cites), and
     those records: footnotes are numbered across the report, which :func:`number` does as sections arrive."""
     out = [f"## {markdown_text(doc['path'])}", ""]
     cited: dict[tuple[str, int], int] = {}
     evidence: Evidence = []
+    calcs: list[str] = []  # the computations of derived figures, footnotes numbered across the report too
     if not doc["claims"]:
         out += ["No checkable figures found.", ""]
         left = unchecked(doc)
         out += [f"- {s['location']['line']}:{s['location']['column']} ({s['checkworthiness']:.2f}): {_cell(s['text'])}"
                 for s in left] + ([""] if left else [])
-        return "\n".join(out) + "\n", evidence
+        return "\n".join(out) + "\n", evidence, calcs
     out += ["| Line | Claim | Claimed | Reference | Verdict | Why | Evidence |", "|---:|---|---|---|---|---|---|"]
     for c in doc["claims"]:
         refs = []
@@ -71,6 +74,11 @@ def document(doc: dict[str, Any]) -> tuple[str, Evidence]:
                 cited[key] = len(evidence)
                 evidence.append((key, _footnote_body(e)))
             refs.append(f"[^<{cited[key]}>]")
+        computed = computation_text(c)
+        if computed:  # a derived figure: its arithmetic is a footnote of its own, citing the records' footnotes
+            calc = f"calc-<{len(calcs)}>"
+            calcs.append(f"[^{calc}]: {markdown_text(computed[0].upper() + computed[1:])}. Records: {' '.join(refs)}.")
+            refs.insert(0, f"[^{calc}]")
         loc = c["location"]
         out.append(
             f"| {loc['line']}:{loc['column']} | {_cell(c['text'])} | {_cell(_claimed(c))} | "
@@ -89,25 +97,36 @@ def document(doc: dict[str, Any]) -> tuple[str, Evidence]:
         out += ["Suppression comments to fix:" if comments_only else "Problems to fix:", ""]
         out += [f"- {p['location']['line']}:{p['location']['column']}: {p['code']} {_cell(p['message'])}" for p in doc["problems"]]
         out.append("")
-    return "\n".join(out) + "\n", evidence
+    return "\n".join(out) + "\n", evidence, calcs
 
 
-def number(text: str, evidence: Evidence, notes: dict[tuple[str, int], int], note_lines: list[str]) -> str:
-    """A section with its footnotes numbered in the report's order; new footnotes are added to ``note_lines``."""
+def number(text: str, evidence: Evidence, notes: dict[tuple[str, int], int], note_lines: list[str],
+           calcs: list[str] = (), calc_lines: list[str] | None = None) -> str:  # type: ignore[assignment]
+    """A section with its footnotes numbered in the report's order; new footnotes are added to ``note_lines``,
+    its computations (numbered after those already in ``calc_lines``) to ``calc_lines``."""
     numbers = []
     for key, body in evidence:
         if key not in notes:
             notes[key] = len(notes) + 1
             note_lines.append(f"[^{notes[key]}]: {body}")
         numbers.append(notes[key])
-    return _REF.sub(lambda m: f"[^{numbers[int(m[1])]}]", text) if evidence else text
+    first = len(calc_lines) + 1 if calc_lines is not None else 1
+
+    def numbered(m: re.Match[str]) -> str:
+        return f"[^calc-{first + int(m[2])}]" if m[1] else f"[^{numbers[int(m[2])]}]"
+
+    if calc_lines is not None:
+        calc_lines.extend(_REF.sub(numbered, line) for line in calcs)
+    return _REF.sub(numbered, text) if evidence or calcs else text
 
 
-def tail(reasons: set[str], note_lines: list[str], tool: dict[str, Any], schema_version: str) -> str:
-    """The reasons used, the footnotes, and the generator's line."""
+def tail(reasons: set[str], note_lines: list[str], tool: dict[str, Any], schema_version: str, calc_lines: list[str] = ()) -> str:  # type: ignore[assignment]
+    """The reasons used, the computations, the footnotes, and the generator's line."""
     out = ["## Reasons", ""]
     out += [f"- `{code}` ({REASONS[code].verdict}): {REASONS[code].summary}" for code in sorted(reasons)]
     out.append("")
+    if calc_lines:
+        out += ["## Computations", ""] + list(calc_lines) + [""]
     if note_lines:
         out += ["## Sources", ""] + note_lines + [""]
     out.append(f"_Generated by {tool['name']} {tool['version']}, report schema {schema_version}._")

@@ -135,7 +135,8 @@ def _result(f: Finding, artifact: dict[str, str]) -> dict[str, Any]:
         "partialFingerprints": {"factcheck/claim/v1": fingerprint},
     }
     if f.claim_id:
-        result["properties"] = {"claimId": f.claim_id, **({"source": f.source} if f.source else {})}
+        result["properties"] = {"claimId": f.claim_id, **({"source": f.source} if f.source else {}),
+                                **({"computation": f.computation} if f.computation else {})}
     if f.suppressed:
         kind = "inSource" if f.suppressed["by"] == "inline" else "external"
         result["suppressions"] = [{"kind": kind, "justification": f.suppressed["reason"]}]

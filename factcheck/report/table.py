@@ -86,7 +86,9 @@ def _wide(doc: dict[str, Any], path: str) -> Any:
         verdict = Text(_LABELS[c["verdict"]], style=_STYLES[c["verdict"]])
         verdict.append(f"\n{c['reason']}{finding_note(c, chr(10))}", style="dim")
         why = Text(printable(c["explanation"]))
-        if c["evidence"]:
+        if c.get("computation"):  # a derived figure: the explanation gives the arithmetic, here every record it used
+            why.append(f"\ncomputed from: {printable('; '.join(record_ref(e) for e in c['evidence']))}", style="dim")
+        elif c["evidence"]:
             first = c["evidence"][0]
             why.append(f" [{first['source']} row {first['record']}]", style="dim")
         loc = c["location"]
@@ -143,6 +145,26 @@ def evidence_value(e: dict[str, Any]) -> str:
         listed = ", in a complete list" if m["complete_set"] else ""
         return f"{m['name']} ({m['type'] or 'member'}{where}{listed})"
     return f"{e['value']:,.0f} {e['unit'] or ''}".rstrip()
+
+
+def record_ref(e: dict[str, Any]) -> str:
+    """One record as a computation cites it: dataset, row, period and value."""
+    period = e["period"]["text"] if e["period"] else "no period"
+    return f"{e['source']} row {e['record']} ({period}): {e['value']:,.10g}"
+
+
+def computation_text(c: dict[str, Any]) -> str | None:
+    """A derived figure's computation in one line: formula in words and symbols, value, the stated interval, every record."""
+    k = c.get("computation")
+    if not k:
+        return None
+    low, high = k["low"], k["high"]
+    stated = f"{low:,.10g} to {high:,.10g}" if low is not None and high is not None else (
+        f"from {low:,.10g}" if low is not None else (f"up to {high:,.10g}" if high is not None else "any value"))
+    alternative = f"; also admissible: {k['alternative_text']}" if k.get("alternative_text") else ""
+    records = "; ".join(record_ref(e) for e in c["evidence"])
+    return (f"computed ({k['operation'].replace('_', ' ')}): {k['formula']}; {k['symbols']} = {k['value_text']}{alternative}; "
+            f"the stated figure means {stated}; records: {records}")
 
 
 def claimed(c: dict[str, Any]) -> str:

@@ -129,8 +129,7 @@ MISREADINGS = [
     ("The urban population of France was 53 million in 2014.", [("FRA", None, 53e6, "no_matching_source")]),
     ("In 2015, 2.3 million people visited Portugal.", [("PRT", "population", 2.3e6, "weak_match")]),
     ("With 47 million people living in poverty, France has work to do.", [("FRA", "population", 47e6, "weak_match")]),
-    ("France's population grew by 0.4% in 2014.", [("FRA", None, 0.4, "change")]),
-    ("France's population fell by 2 million in 2014.", [("FRA", None, -2e6, "change")]),
+    # a change of the population ("grew by 0.4% in 2014") is computed from the records since issue 17: tests/core/test_derived.py
     ("Firms with 10 to 19 employees made up 12% of businesses in France in 2014.", [("FRA", None, 12, "no_matching_source")]),
     # a figure named for another country right after it is that country's, never the label owner's; the reading
     # rests on nearness (two countries, the label said of the other), so it is not contradicted

@@ -77,7 +77,9 @@ def test_a_figure_that_is_not_a_level_is_named_and_not_compared(sentence, reason
 
     starts = {c.span.start for c in claims if c.role == ROLE_OF_REASON[reason]}
     judged = [v for c, v in check_text(sentence, "d.txt", cat, Settings(doc_date=DOC_DATE)).claims if c.span.start in starts]
-    assert judged and all(v.label == "not_enough_info" and v.reason != "uncertain_reading" for v in judged), judged
+    # issue 17: a change the records answer is computed (tests/core/test_derived.py), its computation shown, never read as a level
+    assert judged and all((v.label == "not_enough_info" and v.reason != "uncertain_reading") or v.computation is not None
+                          for v in judged), judged
 
 
 NO_FIGURE = [  # ranks and comparisons the number reader already leaves out: no claim at all

@@ -1,0 +1,122 @@
+"""Which derived figure a sentence states: the words around a figure that make it a change, a growth rate, a
+per-capita figure, a share of the world's total or a rank, and those that keep the records from answering it.
+
+The judge's own small reading (issue 17), from the claim's sentence text and offsets only: the claim
+stage names a figure's role (core.roles) without saying between which years a change runs, of which
+total a share is, or whether a growth rate is real. Every test here errs towards not deciding: a
+figure these words do not plainly describe is left as the reading named it.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .annotated import Reading
+from .entities import is_country
+from .model import Claim
+
+PER_CAPITA_BEFORE = re.compile(r"\b(?:GDP[ \t]+per[ \t]+(?:capita|head|person|inhabitant)|per[ \t-]+capita[ \t]+GDP)\b"
+                                r"(?:[ \t]+\([^)]{0,20}\))?[^.;:]{0,40}$", re.I)
+PER_CAPITA_AFTER = re.compile(r"^[ \t]*(?:per|a)[ \t]+(?:capita|head|person|inhabitant)\b", re.I)
+_GDP = re.compile(r"\bGDP\b|\bgross[ \t]+domestic[ \t]+product\b", re.I)
+NOT_CURRENT = re.compile(r"\b(?:PPP|purchasing[ \t]+power|international[ \t]+dollars?|Int\$|real|constant|inflation[ \t-]+adjusted|"
+                          r"(?:19|20)\d\d[ \t]+(?:US[ \t]+)?(?:dollars|prices|US\$)|adjusted)\b", re.I)
+NOMINAL = re.compile(r"\b(?:nominal|in[ \t]+current[ \t]+(?:US[ \t]+)?(?:dollars|prices|US\$)|in[ \t]+(?:US[ \t]+)?dollar[ \t]+terms)\b", re.I)
+WORLD_SHARE = re.compile(r"^[ \t]*(?:percent|per[ \t]+cent)?[ \t]*(?:of|in)[ \t]+(?:the[ \t]+)?(?:world'?s|world|global|worldwide|"
+                          r"total[ \t]+world|planet'?s)[ \t]+(?:total[ \t]+)?(?P<what>population|inhabitants|people|GDP|gross[ \t]+domestic[ \t]+product|"
+                          r"economy|economic[ \t]+output|output)\b", re.I)
+_GROUPS = (r"Africa|Europe|Asia|Latin[ \t]+America|South[ \t]+America|North[ \t]+America|the[ \t]+Caribbean|Oceania|the[ \t]+Middle[ \t]+East|"
+           r"the[ \t]+EU|the[ \t]+European[ \t]+Union|the[ \t]+euro[ \t]+area|the[ \t]+eurozone|the[ \t]+OECD|ASEAN|the[ \t]+G7|the[ \t]+G20|"
+           r"the[ \t]+Arab[ \t]+world|Sub-Saharan[ \t]+Africa|the[ \t]+region|the[ \t]+continent|[A-Z][a-z]+[ \t]+Africa|[A-Z][a-z]+[ \t]+Europe|"
+           r"[A-Z][a-z]+[ \t]+Asia|Central[ \t]+America")
+GROUP_SHARE = re.compile(rf"^[ \t]*(?:percent|per[ \t]+cent)?[ \t]*of[ \t]+(?:{_GROUPS})(?:'s)?[ \t]+(?:total[ \t]+)?"
+                          r"(?:population|inhabitants|people|GDP|economy|output)\b", re.I)
+# What a country does with its share, just before the figure: "accounts for 0.9% of the world's population" (not "a market
+# controlling 77% of the world's GDP", "or 25% of global output" of diamonds).
+HOLDS = re.compile(r"\b(?:accounts?[ \t]+for|accounted[ \t]+for|(?:is|was|are|were)[ \t]+home[ \t]+to|home[ \t]+to|makes?[ \t]+up|"
+                    r"made[ \t]+up|represents?|represented|has|had|holds|held|produces|produced|generates|generated|contributes|"
+                    r"contributed|constitutes|constituted)[ \t]+(?:about|around|roughly|some|nearly|almost|over|just[ \t]+over|"
+                    r"more[ \t]+than|less[ \t]+than|under|approximately|an[ \t]+estimated)?[ \t]*$", re.I)
+ANNUAL_AFTER = re.compile(r"^[ \t]*(?:%|percent|per[ \t]+cent)?[ \t,]*(?:(?:a|per|each|every)[ \t]+year|annually|per[ \t]+annum|"
+                           r"yearly|a[ \t]+year[ \t]+on[ \t]+average|on[ \t]+average[ \t]+(?:a|per|each)[ \t]+year)\b", re.I)
+ANNUAL_BEFORE = re.compile(r"\b(?:annual|annually|yearly|per[ \t]+annum|a[ \t]+year)\b[^.;]{0,40}$", re.I)
+_OTHER_BASE = re.compile(r"\b(?:since|compared[ \t]+(?:with|to)|over[ \t]+the[ \t]+(?:past|last|previous)|in[ \t]+the[ \t]+(?:past|last)|"
+                         r"decades?|centur(?:y|ies)|from|between|years?[ \t]+(?:ago|earlier|before))\b", re.I)
+WORLD_SCOPE = re.compile(r"\b(?:world(?![ \t]+(?:Bank|Health|Trade|War|Cup|Heritage|Economic|Food|Factbook))|worldwide|global|globally|planet|of[ \t]+all[ \t]+countries|among[ \t]+(?:all[ \t]+)?(?:the[ \t]+)?"
+                          r"(?:world'?s[ \t]+)?(?:countries|economies|nations))\b", re.I)
+GROUP_SCOPE = re.compile(rf"\b(?:in|within|among|of)[ \t]+(?:{_GROUPS})\b|\b(?:African|European|Asian|Latin[ \t]+American|Caribbean|"
+                          r"Arab|Middle[ \t]+Eastern|EU|OECD|regional|continental)[ \t]+(?:countries|economies|nations|states|members)\b", re.I)
+PART_BEFORE = re.compile(r"\b(?:each|every|both|these|those|states|provinces|regions|cities|districts|municipalities|counties|"
+                          r"departments|prefectures|towns|villages|urban|rural|capital|metropolitan|islands?|ethnic|religious|ages?|aged|children|"
+                          r"youth|women|men|adults|elderly|workers|labou?r[ \t]+force|immigrants|migrants|refugees|households)\b", re.I)
+SMALLEST = re.compile(r"\b(?:smallest|least|lowest|poorest|fewest)\b", re.I)
+
+
+def candidate(claim: Claim) -> bool:
+    """Whether the claim could state a derived figure: a cheap test made for every figure a source could compare or not."""
+    q = claim.quantity
+    if q is None:
+        return False
+    if q.change is not None or claim.role in ("change", "rank"):
+        return True
+    text = claim.sentence.text
+    if q.currency is not None and q.unit is None:
+        return "capita" in text or "per head" in text or "per person" in text or "per inhabitant" in text
+    return q.unit == "%" and ("world" in text or "global" in text or "planet" in text or _may_name_group(text))
+
+
+def gdp_owns(before: str) -> bool:
+    """'GDP reached $41,500 per capita', 'GDP was $5.85 billion in 2007, or $91,477 per capita': GDP is what is per capita,
+    not healthcare spending or insurance named after a share of GDP."""
+    found = list(_GDP.finditer(before))
+    return bool(found) and not _OTHER_MONEY.search(before, found[-1].end())
+
+
+_OTHER_MONEY = re.compile(r"\b(?:spend\w*|spent|expenditure\w*|income|health\w*|education|debt|budget|revenue\w*|tax\w*|insurance|"
+                          r"density|cost\w*|wages?|salar\w+|aid|exports?|imports?|investment|of[ \t]+GDP|penetration)\b", re.I)
+
+
+def _may_name_group(text: str) -> bool:
+    return any(w in text for w in ("Africa", "Europe", "Asia", "America", "EU", "OECD", "region", "continent", "Caribbean", "euro"))
+
+
+def countries_named(claim: Claim) -> frozenset[str]:
+    """The countries the claim's sentence names (not as adjectives), read from what attachment kept; call before read_role."""
+    reading = claim.later
+    if not isinstance(reading, Reading):
+        return frozenset()
+    return frozenset(e.entity.id for e in reading[0].entities if not e.demonym and is_country(e.entity))
+
+
+
+_UP = re.compile(r"\b(?:increase[sd]?|rise|rises|rose|risen|grow|grows|growth|grew|grown|gain(?:s|ed)?|jump(?:s|ed)?|surge[sd]?|"
+                 r"expan(?:d|ds|ded|sion)|added|up)\b", re.I)
+_DOWN = re.compile(r"\b(?:decrease[sd]?|decline[sd]?|drop(?:s|ped)?|fall|falls|fell|fallen|loss|lost|shr[ai]nk|shrunk|contract(?:ed|ion)?|"
+                   r"reduc(?:ed|tion)|down)\b", re.I)
+
+
+def direction(cue: str) -> str | None:
+    """'increase' or 'decrease' from the words that show a change, when the reading gave the figure no sign."""
+    up, down = _UP.search(cue), _DOWN.search(cue)
+    if bool(up) == bool(down):
+        return None
+    return "increase" if up else "decrease"
+
+
+def two_years(claim: Claim, text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The earlier and later year a change is stated between: 'between 2010 and 2015', 'from 2010 to 2015', or 'in 2014' (the year before to it)."""
+    p = claim.period
+    if p is None or p.end is None or not p.year_known or p.inherited:
+        return None
+    if p.kind == "range" and p.start is not None and p.start.year < p.end.year and p.start == date(p.start.year, 1, 1) \
+            and p.end == date(p.end.year, 12, 31):
+        return p.start.year, p.end.year
+    if p.kind == "year" and p.start is not None and p.start.year == p.end.year:
+        if _OTHER_BASE.search(text):
+            return None  # "since 2000", "compared with", "over the past decade": the base is another year than the one before
+        return p.end.year - 1, p.end.year
+    return None
+
+
+__all__ = ["candidate", "countries_named", "direction", "gdp_owns", "two_years"]
