@@ -89,43 +89,76 @@ def key_path(document: str, folder: Path) -> str:
 
 def from_report(report: dict[str, Any], path: Path, previous: BaselineFile | None = None) -> BaselineFile:
     """A baseline of the report's current, unsuppressed claim findings; reasons already written are kept."""
-    folder = path.parent
-    kept = {(e.path, e.id, e.code): e for e in previous.entries} if previous else {}
+    kept = kept_entries(previous)
+    return BaselineFile(entries=[e for doc in report["documents"] for e in entries_of(doc, path.parent, kept)])
+
+
+Kept = dict[tuple[str, str, str | None], Entry]
+
+
+def kept_entries(previous: BaselineFile | None) -> Kept:
+    return {(e.path, e.id, e.code): e for e in previous.entries} if previous else {}
+
+
+def entries_of(doc: dict[str, Any], folder: Path, kept: Kept) -> list[Entry]:
+    """One document's entries for a new baseline (a document at a time, as a streamed run sees them)."""
+    where = key_path(doc["path"], folder)
     entries = []
-    for doc in report["documents"]:
-        where = key_path(doc["path"], folder)
-        for c in doc["claims"]:
-            f = c["finding"]
-            if f is None or (c["suppressed"] and c["suppressed"]["by"] == "inline"):
-                continue
-            old = kept.get((where, c["id"], f["code"]))
-            entries.append(old or Entry(path=where, id=c["id"], code=f["code"], text=c["text"], reason="", note=""))
-    return BaselineFile(entries=entries)
+    for c in doc["claims"]:
+        f = c["finding"]
+        if f is None or (c["suppressed"] and c["suppressed"]["by"] == "inline"):
+            continue
+        old = kept.get((where, c["id"], f["code"]))
+        entries.append(old or Entry(path=where, id=c["id"], code=f["code"], text=c["text"], reason="", note=""))
+    return entries
+
+
+ByClaim = dict[tuple[str, str], list[tuple[int, Entry]]]
+
+
+def by_claim(data: BaselineFile) -> ByClaim:
+    """The file's entries by (path, claim id), each with its position (positions, not objects, cross processes)."""
+    found: ByClaim = {}
+    for n, e in enumerate(data.entries):
+        found.setdefault((e.path, e.id), []).append((n, e))
+    return found
 
 
 def apply(report: dict[str, Any], data: BaselineFile, path: Path) -> None:
     """Mark what the file suppresses or disputes in ``report``, and record its stale entries."""
-    folder = path.parent
-    by_claim: dict[tuple[str, str], list[Entry]] = {}
-    for e in data.entries:
-        by_claim.setdefault((e.path, e.id), []).append(e)
+    entries = by_claim(data)
     used: set[int] = set()
     checked_paths = set()
     suppressed = 0
     for doc in report["documents"]:
-        where = key_path(doc["path"], folder)
+        where, found, n = apply_document(doc, entries, path.parent)
         checked_paths.add(where)
-        for c in doc["claims"]:
-            for e in by_claim.get((where, c["id"]), ()):
-                if _apply_entry(c, e):
-                    used.add(id(e))
-            suppressed += c["suppressed"] is not None and c["suppressed"]["by"] != "inline"
+        used.update(found)
+        suppressed += n
+    report["baseline"] = outcome(data, path, used, checked_paths, suppressed)
+
+
+def apply_document(doc: dict[str, Any], entries: ByClaim, folder: Path) -> tuple[str, list[int], int]:
+    """Apply the entries of one document: its key path, the positions of the entries used, the claims suppressed."""
+    where = key_path(doc["path"], folder)
+    used = []
+    suppressed = 0
+    for c in doc["claims"]:
+        for n, e in entries.get((where, c["id"]), ()):
+            if _apply_entry(c, e):
+                used.append(n)
+        suppressed += c["suppressed"] is not None and c["suppressed"]["by"] != "inline"
+    return where, used, suppressed
+
+
+def outcome(data: BaselineFile, path: Path, used: set[int], checked_paths: set[str], suppressed: int) -> dict[str, Any]:
+    """The report's ``baseline``: entries no document used are stale (in the documents checked)."""
     stale = [
         {"path": e.path, "id": e.id, "code": e.code, "text": e.text}
-        for e in data.entries
-        if id(e) not in used and e.path in checked_paths
+        for n, e in enumerate(data.entries)
+        if n not in used and e.path in checked_paths
     ]
-    report["baseline"] = {"file": path.as_posix(), "suppressed": suppressed, "stale": stale}
+    return {"file": path.as_posix(), "suppressed": suppressed, "stale": stale}
 
 
 def _apply_entry(claim: dict[str, Any], e: Entry) -> bool:

@@ -12,9 +12,11 @@ from typing import Literal
 from pydantic import BaseModel as _PydanticModel
 from pydantic import ConfigDict, Field
 
-from . import __version__
+from . import SCHEMA_VERSION, __version__
 
-SCHEMA_VERSION = "1.4"  # 1.1 added findings, suppressions, review, revision, baseline; 1.2 sentences and check-worthiness; 1.3 unlisted counts; 1.4 a derived figure's computation
+# 1.1 added findings, suppressions, review, revision, baseline; 1.2 sentences and check-worthiness; 1.3 unlisted counts;
+# 1.4 a derived figure's computation; 2.0 a claim's ``sentence`` is the index of its sentence in the document's
+# ``sentences`` (was its text). The version itself is in factcheck/__init__.py.
 Severity = Literal["error", "warning", "note"]
 SCHEMA_ID = f"urn:factcheck-figures:report-schema:{SCHEMA_VERSION}"
 
@@ -121,7 +123,7 @@ class ReviewOut(BaseModel):
 class ClaimOut(BaseModel):
     id: str = Field(description="stable across runs and edits elsewhere in the document")
     text: str
-    sentence: str
+    sentence: int = Field(ge=0, description="index of the claim's sentence in its document's `sentences` (its text is there, once)")
     location: Location
     subject: Subject | None
     measure: str
@@ -245,6 +247,8 @@ class DiffReport(BaseModel):
     added: list[ClaimOut]
     removed: list[ClaimOut]
     changed: list[ChangedOut] = Field(description="pairs about the same subject and measure whose figure or wording changed")
+    old_sentences: list[SentenceOut] = Field(default_factory=list, description="the old version's sentences the old claims point at")
+    new_sentences: list[SentenceOut] = Field(default_factory=list, description="the new version's sentences the new claims point at")
     summary: DiffSummary
 
 

@@ -22,12 +22,15 @@ KEYS: dict[str, Decision] = {"a": "accepted", "d": "disputed", "i": "ignored"}
 class Item:
     path: str
     claim: dict[str, Any]
+    sentence: str = ""  # the claim's sentence: the report keeps it once, in the document's sentences
 
 
 def queue(report: dict[str, Any], everything: bool = False) -> list[Item]:
     """Claims worst verdict first (then in document order); decided ones only when ``everything``."""
+    from .report.claimreview import sentence_of
+
     items = [
-        Item(doc["path"], c)
+        Item(doc["path"], c, sentence_of(doc, c))
         for doc in report["documents"]
         for c in doc["claims"]
         if everything or c["review"] is None

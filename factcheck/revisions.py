@@ -67,16 +67,18 @@ def changed_only(report: dict[str, Any], old_ids: dict[str, set[str]], texts: di
     unchanged = 0
     for doc in report["documents"]:
         old_text, new_text = texts[doc["path"]]
-        if old_text is None:
-            continue
-        ids = old_ids[doc["path"]]
-        kept = [c for c in doc["claims"] if c["id"] not in ids]
-        unchanged += len(doc["claims"]) - len(kept)
-        doc["claims"] = kept
-        doc["problems"] = [
-            p for p in doc["problems"] if new_text[p["location"]["start"]:p["location"]["end"]] not in old_text
-        ]
+        if old_text is not None:
+            unchanged += changed_in(doc, old_ids[doc["path"]], old_text, new_text)
     report["revision"] = {"base": base, "unchanged": unchanged}
+
+
+def changed_in(doc: dict[str, Any], old_ids: set[str], old_text: str, new_text: str) -> int:
+    """Keep one document's claims and problems new since the old text; the number of claims left out."""
+    kept = [c for c in doc["claims"] if c["id"] not in old_ids]
+    unchanged = len(doc["claims"]) - len(kept)
+    doc["claims"] = kept
+    doc["problems"] = [p for p in doc["problems"] if new_text[p["location"]["start"]:p["location"]["end"]] not in old_text]
+    return unchanged
 
 
 def parse_spec(spec: str) -> tuple[str | None, Path]:

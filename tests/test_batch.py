@@ -37,12 +37,12 @@ def run(capsys, *args: str) -> tuple[int, str]:
     return code, capsys.readouterr().out
 
 
-@pytest.mark.parametrize("fmt", ["json", "sarif", "concise", "jsonl", "markdown"])
+@pytest.mark.parametrize("fmt", ["json", "sarif", "concise", "jsonl", "markdown", "github", "claimreview", "table"])
 def test_every_core_gives_the_output_of_one_process(tmp_path, capsys, monkeypatch, fmt):
     folder = corpus(tmp_path / "docs", 60)
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
-    common = ["check", "docs", "--no-config", "--doc-date", "2020-06-07", "--format", fmt]
+    common = ["check", "docs", "--no-config", "--doc-date", "2020-06-07", "--format", fmt, "--url-base", "https://example.org/r"]
     one = run(capsys, *common, "--jobs", "1")
     two = run(capsys, *common, "--jobs", "2")
     assert one == two and one[1]

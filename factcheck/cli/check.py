@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import argparse
-import gc
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
+from .. import SCHEMA_VERSION, __version__
 from .. import baseline as baseline_mod
 from .. import batch
 from ..core.findings import SEVERITIES
-from ..engine import claims_of, expand_documents
+from ..engine import expand_documents
 from ..errors import EXIT_CONTRADICTED, EXIT_OK, UsageError
+from ..parts import Plan, Rendered
 from ..report.safe import printable
-from ..outcome import exit_code
-from ..report.build import assemble, keep_checkworthy, keep_listed, summarize
-from . import outputs
+from ..report.table import use_color
+from . import outputs, sinks
 from .common import Run, add_checking_options, add_policy_options, prepare
 from .progress import Bar, wanted
 
@@ -68,39 +70,65 @@ def run(args: argparse.Namespace) -> int:
     minimum = args.min_checkworthiness if args.min_checkworthiness is not None else session.loaded.config.min_checkworthiness
     if not 0 <= minimum <= 1:
         raise UsageError(f"--min-checkworthiness {minimum}: must be between 0 and 1")
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError(f"--jobs {args.jobs}: must be 1 or more")
     documents = _documents([*args.paths, *(listed or [])], session, listed is not None)
     outputs.refuse_clashes(specs, documents)  # no output onto a document being checked
-    parts = _check_all(documents, session, args)
-    report = assemble([part for part, _ in parts])
-    if not (args.all_findings or args.verbose):
-        keep_listed(report)
-    # Tens of thousands of report dicts live until exit: move them out of the
-    # collector's sight, or every format pays for rescanning them (~2x on 1 MB).
-    gc.freeze()
+    baseline_file = None if args.no_baseline or args.write_baseline else (args.baseline or session.loaded.baseline_path())
+    data = baseline_mod.read(baseline_file) if baseline_file is not None else None
+    meta = {"schema_version": SCHEMA_VERSION, "tool": {"name": "factcheck", "version": __version__}}
     if args.write_baseline:
-        previous = baseline_mod.read(args.write_baseline) if args.write_baseline.exists() else None
-        data = baseline_mod.from_report(report, args.write_baseline, previous)
-        baseline_mod.write(args.write_baseline, data)
-        print(printable(f"factcheck: wrote {len(data.entries)} finding(s) to {args.write_baseline}; fill in each 'reason'"),
+        plan = _plan(args, session, (), minimum, data, baseline_file)
+        entries = [e for r in _check_all(documents, session, args, plan) for e in r.entries]
+        written = baseline_mod.BaselineFile(entries=entries)
+        baseline_mod.write(args.write_baseline, written)
+        print(printable(f"factcheck: wrote {len(written.entries)} finding(s) to {args.write_baseline}; fill in each 'reason'"),
               file=sys.stderr)
         return EXIT_OK
-    baseline_file = None if args.no_baseline else (args.baseline or session.loaded.baseline_path())
-    if baseline_file is not None:
-        baseline_mod.apply(report, baseline_mod.read(baseline_file), baseline_file)
-        _warn_stale(report)
-    keep_checkworthy(report, minimum)
-    if args.diff_base:
-        _keep_changed(report, session, documents, [text or "" for _, text in parts], args.diff_base)
-    report["summary"] = summarize(report)
-    outputs.emit(report, specs, session.min_severity, args.verbose, _publication(specs, documents, session, args))
-    if report["summary"]["unmatched"] and not any(o.format == "table" and o.file is None for o in specs):
+    publication = _publication(specs, documents, session, args)
+    root = outputs._root() if any(o.format in ("sarif", "github") for o in specs) else Path(".")
+    color = use_color(sys.stdout)
+    out, formats = sinks.open_run(specs, meta, args.verbose, color, root)
+    try:
+        plan = _plan(args, session, formats, minimum, data, baseline_file, root=root, color=color, publication=publication)
+        for rendered in _check_all(documents, session, args, plan):
+            out.add(rendered)
+        summary = out.totals.summary()
+        baseline = (baseline_mod.outcome(data, baseline_file, out.baseline_used, out.baseline_paths, out.baseline_suppressed)
+                    if data is not None and baseline_file is not None else None)
+        revision = {"base": args.diff_base, "unchanged": out.unchanged} if args.diff_base else None
+        out.end(sinks.End(summary, meta, revision, baseline))
+    except BaseException:
+        out.discard()
+        raise
+    if baseline is not None:
+        _warn_stale(baseline)
+    if summary["unmatched"] and not any(o.format == "table" and o.file is None for o in specs):
         from ..report.table import unmatched_text
 
-        print(f"factcheck: warning: {unmatched_text(report['summary']['unmatched'])}", file=sys.stderr)  # its paths made printable there
-    code = exit_code(report, session.fail_on, args.exit_zero)
-    if code == EXIT_CONTRADICTED:
-        _say_why_hidden(report, session)
-    return code
+        print(f"factcheck: warning: {unmatched_text(summary['unmatched'])}", file=sys.stderr)  # its paths made printable there
+    if args.exit_zero or not out.failing:
+        return EXIT_OK
+    _say_why_hidden(out.hidden, session)
+    return EXIT_CONTRADICTED
+
+
+def _plan(args: argparse.Namespace, session: Run, formats: tuple[str, ...], minimum: float, data: Any, baseline_file: Path | None,
+          root: Path = Path("."), color: bool = False, publication: outputs.Publication | None = None) -> Plan:
+    """The run's settings a worker needs to finish each document as this process would."""
+    from ..report.claimreview import published
+
+    kept = {}
+    if args.write_baseline and args.write_baseline.exists():
+        kept = baseline_mod.kept_entries(baseline_mod.read(args.write_baseline))
+    return Plan(
+        formats=formats, minimum=session.min_severity, policy=session.fail_on, all_findings=bool(args.all_findings or args.verbose),
+        min_checkworthiness=minimum, root=str(root), url_base=args.url_base or session.loaded.config.url_base,
+        documents=dict(publication.documents) if publication else {}, reviewer=publication.reviewer if publication else None,
+        published=published() if "claimreview" in formats else "", line_color=color, schema_version=SCHEMA_VERSION,
+        baseline=data, baseline_file=None if baseline_file is None else str(baseline_file),
+        write_baseline=None if not args.write_baseline else str(args.write_baseline), kept=kept, diff_base=args.diff_base,
+    )
 
 
 def _publication(specs: list[outputs.Output], documents: list[Path], session: Run, args: argparse.Namespace) -> outputs.Publication:
@@ -111,30 +139,29 @@ def _publication(specs: list[outputs.Output], documents: list[Path], session: Ru
         return outputs.Publication(url_base)
     from ..publication import published, reviewer
 
+    from ..report.claimreview import page
+
     documents_published = published(documents, session.loaded, lambda d: session.settings_for(d).doc_date)
+    for d in documents:  # a document without a published page is refused before any is checked
+        page(d.as_posix(), url_base, documents_published.get(d.as_posix()))
     return outputs.Publication(url_base, documents_published, reviewer(session.loaded))
 
 
-def _say_why_hidden(report: dict, session: Run) -> None:
+def _say_why_hidden(hidden: dict[str, int], session: Run) -> None:
     """Exit 1 with no finding shown: the failing ones are below --min-severity (issue 18, point 6). Say so."""
-    from ..outcome import failing, findings
-
-    shown = {(f.path, f.line, f.column, f.code) for f in findings(report, session.min_severity)}
-    hidden = [f for f in failing(report, session.fail_on) if (f.path, f.line, f.column, f.code) not in shown]
-    if hidden:
-        codes = ", ".join(sorted({f.code for f in hidden}))
-        print(f"factcheck: {len(hidden)} finding{'s' if len(hidden) != 1 else ''} ({codes}) fail the run under --fail-on "
-              f"{session.fail_on} but {'are' if len(hidden) != 1 else 'is'} below --min-severity {session.min_severity}, "
+    n = sum(hidden.values())
+    if n:
+        codes = ", ".join(sorted(hidden))
+        print(f"factcheck: {n} finding{'s' if n != 1 else ''} ({codes}) fail the run under --fail-on "
+              f"{session.fail_on} but {'are' if n != 1 else 'is'} below --min-severity {session.min_severity}, "
               "so not shown: lower --min-severity to see them", file=sys.stderr)
 
 
-def _check_all(documents: list[Path], session: Run, args: argparse.Namespace) -> list[batch.Part]:
-    """Every document's part of the report, in order: here, on every core, or on a Dask cluster."""
+def _check_all(documents: list[Path], session: Run, args: argparse.Namespace, plan: Plan) -> Iterator[Rendered]:
+    """Every document finished (filtered, counted, rendered), in order: here, on every core, or on a Dask cluster."""
     jobs = args.jobs if args.jobs is not None else batch.default_jobs()
-    if jobs < 1:
-        raise UsageError(f"--jobs {jobs}: must be 1 or more")
     dates = {str(d): session.settings_for(d).doc_date for d in documents}
-    job = batch.Job(session.tolerance, session.settings, dates, keep_text=bool(args.diff_base))
+    job = batch.Job(session.tolerance, session.settings, dates, keep_text=bool(args.diff_base), plan=plan)
     paths = [str(d) for d in documents]
     with Bar("checking", len(documents), len(documents) > 1 and wanted(args.progress)) as advance:
         if args.scheduler:
@@ -143,10 +170,11 @@ def _check_all(documents: list[Path], session: Run, args: argparse.Namespace) ->
                 raise UsageError(f"--scheduler-timeout {timeout:g}: must be above 0 and at most 3600 seconds")
             client = batch.dask_client(args.scheduler, timeout)
             try:
-                return list(batch.on_dask(paths, session.catalogue, job, client, advance))
+                yield from batch.on_dask(paths, session.catalogue, job, client, advance)
             finally:
                 client.close()
-        return list(batch.on_cores(paths, session.catalogue, job, jobs, advance))
+            return
+        yield from batch.on_cores(paths, session.catalogue, job, jobs, advance)
 
 
 FILE_LIST_LIMIT = 16 * 1024 * 1024  # a list of files is a few kilobytes; /dev/zero is not one
@@ -194,25 +222,11 @@ def _documents(paths: list[Path], session: Run, listed: bool = False) -> list[Pa
     return [d for d, out in zip(documents, excluded) if not out]
 
 
-def _keep_changed(report: dict, session: Run, documents: list[Path], texts: list[str], base: str) -> None:
-    from ..revisions import changed_only, read_at
-
-    old_ids: dict[str, set[str]] = {}
-    pairs: dict[str, tuple[str | None, str]] = {}
-    for doc, new_text in zip(documents, texts):
-        old = read_at(base, doc)
-        label = doc.as_posix()
-        pairs[label] = (old, new_text)
-        if old is not None:
-            old_ids[label] = {c.id for c in claims_of(old, label, session.settings_for(doc).doc_date, session.catalogue.lexicon)}
-    changed_only(report, old_ids, pairs, base)
-
-
-def _warn_stale(report: dict) -> None:
-    stale = report["baseline"]["stale"]
+def _warn_stale(baseline: dict[str, Any]) -> None:
+    stale = baseline["stale"]
     if stale:
         print(printable(f"factcheck: {len(stale)} baseline entr{'y' if len(stale) == 1 else 'ies'} no longer found "
-                        f"in {report['baseline']['file']}; prune them:"), file=sys.stderr)
+                        f"in {baseline['file']}; prune them:"), file=sys.stderr)
         for e in stale[:20]:  # each entry one line, whatever its path or text holds
             print(printable(f"  {e['path']} {e['id']} {e['code'] or '-'} {e['text']}"), file=sys.stderr)
 

@@ -12,10 +12,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .. import __version__
+from .. import SCHEMA_VERSION, __version__
 from ..engine import read_document
 from ..errors import UsageError
-from ..models import SCHEMA_VERSION
 from ..outcome import exit_code
 from ..report.atomic import write_atomic
 from ..report.build import summarize
@@ -56,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
     new = build(session, [session.check(new_path, new_text, new_label)])
     old_claims, new_claims = old["documents"][0]["claims"], new["documents"][0]["claims"]
     paired = pair(old_claims, new_claims)
-    diff = _diff(old_label, new_label, paired)
+    diff = _diff(old_label, new_label, paired, old["documents"][0], new["documents"][0])
     text = _render(diff, args.format, args.output)
     if args.output is not None:
         write_atomic(args.output, text)
@@ -68,7 +67,9 @@ def run(args: argparse.Namespace) -> int:
     return exit_code(new, session.fail_on, args.exit_zero)
 
 
-def _diff(old: str, new: str, paired: dict[str, Any]) -> dict[str, Any]:
+def _diff(old: str, new: str, paired: dict[str, Any], old_doc: dict[str, Any], new_doc: dict[str, Any]) -> dict[str, Any]:
+    old_claims = paired["removed"] + [p["old"] for p in paired["changed"]]
+    new_claims = paired["added"] + [p["new"] for p in paired["changed"]]
     return {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "factcheck", "version": __version__},
@@ -77,8 +78,16 @@ def _diff(old: str, new: str, paired: dict[str, Any]) -> dict[str, Any]:
         "added": paired["added"],
         "removed": paired["removed"],
         "changed": paired["changed"],
+        "old_sentences": _sentences(old_doc, old_claims),
+        "new_sentences": _sentences(new_doc, new_claims),
         "summary": {k: len(paired[k]) for k in ("added", "removed", "changed")} | {"unchanged": paired["unchanged"]},
     }
+
+
+def _sentences(doc: dict[str, Any], claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The sentences (each with its index) that the diff's claims of one version point at, in order."""
+    wanted = {c["sentence"] for c in claims}
+    return [s for s in doc["sentences"] if s["index"] in wanted]
 
 
 def _render(diff: dict[str, Any], fmt: str, output: Path | None) -> str:

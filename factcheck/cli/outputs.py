@@ -1,25 +1,20 @@
-"""``--output FORMAT[:FILE]``: parse the specs, render each format once, write every file atomically.
+"""``--output FORMAT[:FILE]``: parse the specs; where they are written is :mod:`factcheck.cli.sinks`.
 
-All outputs are rendered before anything is written, so a failing format
-leaves no file half-updated; files are replaced atomically; at most one output
-goes to stdout (two would interleave).
+Files are replaced atomically, all together once every document is done; at most one output goes to
+stdout (two would interleave).
 """
 
 from __future__ import annotations
 
 import errno
-import io
 import os
 import stat
-import sys
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from ..core.findings import Severity
 from ..errors import UsageError
-from ..report.atomic import write_atomic, write_atomic_bytes
 
 if TYPE_CHECKING:  # the formats load only when asked for
     from ..core.frontmatter import Author
@@ -118,71 +113,6 @@ class Publication:
     reviewer: Author | None = None  # who publishes the reviews; None: factcheck itself
 
 
-def emit(report: dict[str, Any], outputs: list[Output], minimum: Severity, verbose: bool = False,
-         publication: Publication | None = None) -> None:
-    """Render every output, write the files, then stdout; for ``github`` also the step summary."""
-    rendered = [(o, _render(report, o, minimum, verbose, publication or Publication())) for o in outputs]
-    for o, text in rendered:
-        if o.file is not None:
-            if isinstance(text, str):
-                write_atomic(o.file, text)
-            else:
-                write_atomic_bytes(o.file, text)
-    for o, text in rendered:
-        if o.file is None:
-            if o.format == "table":
-                from ..report import table
-
-                table.render(report, sys.stdout, verbose=verbose)
-            elif isinstance(text, str):
-                sys.stdout.write(text)
-            else:
-                sys.stdout.flush()
-                for chunk in text:
-                    sys.stdout.buffer.write(chunk)
-                sys.stdout.buffer.flush()
-    if any(o.format == "github" for o in outputs):
-        _step_summary(report)
-
-
-def _render(report: dict[str, Any], o: Output, minimum: Severity, verbose: bool, publication: Publication) -> str | Iterator[bytes]:
-    if o.format == "table":
-        if o.file is None:
-            return ""  # rendered straight to the terminal by emit, in colour when it is one
-        from ..report import table
-
-        buffer = io.StringIO()
-        table.render(report, buffer, color=False, width=160, verbose=verbose)
-        return buffer.getvalue()
-    if o.format == "json":
-        from ..report.json_format import render_chunks
-
-        return render_chunks(report)
-    if o.format == "jsonl":
-        from ..report import jsonl
-
-        return jsonl.render(report)
-    if o.format == "concise":
-        from ..report import concise
-
-        return concise.render(report, minimum)
-    if o.format == "sarif":
-        from ..report import sarif
-
-        return sarif.render(report, _root(), minimum)
-    if o.format == "github":
-        from ..report import github
-
-        return github.render(report, _root(), minimum)
-    if o.format == "markdown":
-        from ..report import markdown
-
-        return markdown.render(report)
-    from ..report import claimreview
-
-    return claimreview.render(report, publication.url_base, publication.documents, publication.reviewer)
-
-
 def _root() -> Path:
     """What repository-relative paths are relative to; asked of git only by the formats that need it."""
     from ..report.locations import source_root
@@ -193,26 +123,26 @@ def _root() -> Path:
 STEP_SUMMARY_LIMIT = 1024 * 1024  # GitHub refuses a step summary above 1 MiB (and shows an error instead)
 
 
-def summary_within_limit(text: str, limit: int = STEP_SUMMARY_LIMIT) -> str:
-    """The Markdown report, cut at a line below GitHub's limit with a note saying so."""
+def summary_within_limit(text: str, limit: int = STEP_SUMMARY_LIMIT, total: int | None = None) -> str:
+    """The Markdown report, cut at a line below GitHub's limit with a note saying so. ``total``: the report's
+    size in bytes when ``text`` is only its beginning (read back from a streamed run's temporary file)."""
     data = text.encode("utf-8")
-    if len(data) <= limit:
+    size = len(data) if total is None else total
+    if size <= limit:
         return text
     note = ("\n\n> **factcheck:** the report was cut here to stay under GitHub's 1 MiB step-summary limit "
-            f"({len(data):,} bytes in all); write the whole of it with `--output markdown:FILE` and keep it as an artifact.\n")
+            f"({size:,} bytes in all); write the whole of it with `--output markdown:FILE` and keep it as an artifact.\n")
     room = limit - len(note.encode("utf-8")) - 1024
     cut = data[:room].decode("utf-8", errors="ignore")
     return cut[:cut.rfind("\n") + 1] + note
 
 
-def _step_summary(report: dict[str, Any]) -> None:
-    """GitHub shows 10 errors and 10 warnings a step: the whole table goes to the step summary."""
+def append_step_summary(text: str) -> None:
+    """GitHub shows 10 errors and 10 warnings a step: the whole table goes to the step summary
+    (``text``: the Markdown report, already cut to the limit)."""
     target = os.environ.get("GITHUB_STEP_SUMMARY")
     if not target:
         return
-    from ..report import markdown
-
-    text = summary_within_limit(markdown.render(report))
     try:
         # O_NONBLOCK: a FIFO with no reader fails at once (ENXIO) instead of waiting for one; anything but
         # a regular file is refused before a byte is written (a FIFO, a socket, a device).

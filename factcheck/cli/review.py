@@ -138,8 +138,8 @@ def _show(console: Any, item: Item, n: int, total: int) -> None:
 
     c = item.claim
     loc = c["location"]
-    sentence = Text(printable(c["sentence"]))
-    at = c["sentence"].find(c["text"])
+    sentence = Text(printable(item.sentence))
+    at = item.sentence.find(c["text"])
     if at >= 0:
         sentence.stylize("bold reverse", at, at + len(c["text"]))
     body = Text()

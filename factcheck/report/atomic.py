@@ -123,6 +123,11 @@ def remove_stale(folder: Path) -> None:
             pass
 
 
+def forget_pending() -> None:
+    """In a forked child: the temporary files are the parent's to remove, not this process's."""
+    _pending.clear()
+
+
 @contextmanager
 def temporary(tmp: str) -> Iterator[None]:
     """While ``tmp`` exists, SIGTERM removes it and then ends the process as SIGTERM would."""
@@ -152,3 +157,76 @@ def _unlink(tmp: str) -> None:
         os.unlink(tmp)
     except FileNotFoundError:
         pass
+
+
+class Pending:
+    """A file written as a run goes, replacing the target only at :meth:`commit` (``check`` streams each
+    document's part of every output into one of these; an error or Ctrl-C leaves the old file untouched).
+
+    The same rules as :func:`write_atomic_bytes`: a temporary file beside the target, a link's target
+    written, the permission bits kept, SIGTERM removing the temporary file; a device, a FIFO or
+    ``/dev/stdout`` opened and written as the run goes (it cannot be replaced).
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._done = False
+        self._tmp: str | None = None
+        if written_in_place(path):
+            try:
+                self._fh = open(path, "wb")  # noqa: SIM115 - closed by commit or discard
+            except OSError as exc:
+                raise _write_error(path, exc) from exc
+            return
+        self._target = _target(path)
+        folder = self._target.parent if str(self._target.parent) else Path(".")
+        if not folder.is_dir():
+            raise UsageError(f"{path}: folder '{folder}' does not exist")
+        if self._target.is_dir():
+            raise UsageError(f"{path}: is a directory; give a file name to write to")
+        remove_stale(folder)
+        self._mode = _mode_for(self._target)
+        try:
+            fd, self._tmp = tempfile.mkstemp(prefix=f".{self._target.name}.", suffix=SUFFIX, dir=folder)
+        except OSError as exc:
+            raise UsageError(f"{path}: cannot write in '{folder}': {exc.strerror or exc}") from exc
+        self._guard = temporary(self._tmp)
+        self._guard.__enter__()
+        self._fh = os.fdopen(fd, "wb")
+
+    def write(self, data: bytes) -> None:
+        try:
+            self._fh.write(data)
+        except OSError as exc:
+            raise _write_error(self.path, exc) from exc
+
+    def commit(self) -> None:
+        """Flush, sync and rename over the target (a device: flush and close)."""
+        try:
+            self._fh.flush()
+            if self._tmp is not None:
+                os.fchmod(self._fh.fileno(), self._mode)
+                os.fsync(self._fh.fileno())
+            self._fh.close()
+            if self._tmp is not None:
+                os.replace(self._tmp, self._target)
+        except OSError as exc:
+            self.discard()
+            raise _write_error(self.path, exc) from exc
+        self._release()
+
+    def discard(self) -> None:
+        """Remove the temporary file; the target keeps its old content."""
+        try:
+            self._fh.close()
+        except OSError:
+            pass
+        if self._tmp is not None:
+            _unlink(self._tmp)
+        self._release()
+
+    def _release(self) -> None:
+        if not self._done:
+            self._done = True
+            if self._tmp is not None:
+                self._guard.__exit__(None, None, None)

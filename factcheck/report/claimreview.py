@@ -72,9 +72,16 @@ def _person(who: Author) -> dict[str, Any]:
     return {"@type": who.type, "name": who.name, **({"url": who.url} if who.url else {})}
 
 
-def _short(c: dict[str, Any]) -> str:
+def sentence_of(doc: dict[str, Any], c: dict[str, Any]) -> str:
+    """The text of a claim's sentence, which the report keeps once, in the document's ``sentences``."""
+    sentences = doc.get("sentences") or []
+    n = c["sentence"]
+    return sentences[n]["text"] if 0 <= n < len(sentences) else c["text"]
+
+
+def _short(c: dict[str, Any], sentence: str) -> str:
     """The claim as one short statement: its sentence when short, else the words around the figure."""
-    sentence = " ".join(c["sentence"].split())
+    sentence = " ".join(sentence.split())
     if len(sentence) <= _SHORT:
         return sentence
     text = " ".join(c["text"].split())
@@ -104,53 +111,68 @@ def render(report: dict[str, Any], url_base: str | None = None, documents: Mappi
     ``url`` is the document's page (its front matter's ``url``, else URL/PATH) with ``#claim-ID``. ``documents``
     gives what is known of each document's publication, by report path; ``reviewer`` who publishes the reviews."""
     when = published()
+    documents = documents or {}
+    items = [item for doc in report["documents"] for item in document(doc, url_base, when, documents.get(doc["path"]), reviewer)]
+    return close(b",\n".join(items), bool(items)).decode("utf-8")
+
+
+def close(items: bytes, any_items: bool) -> bytes:
+    """The JSON array around the reviews (each already indented as an element), as ``to_json(indent=2)`` writes it."""
+    return b"[\n" + items + b"\n]\n" if any_items else b"[]\n"
+
+
+def document(doc: dict[str, Any], url_base: str | None, when: str, known: Published | None = None,
+             reviewer: Author | None = None) -> list[bytes]:
+    """One document's reviews, each serialised and indented as an element of the array: written as decided."""
+    return [b"  " + to_json(r, indent=2).replace(b"\n", b"\n  ") for r in _reviews(doc, url_base, when, known, reviewer)]
+
+
+def _reviews(doc: dict[str, Any], url_base: str | None, when: str, known: Published | None,
+             reviewer: Author | None) -> list[dict[str, Any]]:
     author = _person(reviewer) if reviewer else {
         "@type": "Organization", "name": f"factcheck {__version__} (automated check against reference data)", "url": TOOL_URL}
-    documents = documents or {}
     reviews = []
-    for doc in report["documents"]:
-        known = documents.get(doc["path"])
-        url = page(doc["path"], url_base, known)
-        claim_meta: dict[str, Any] = {}
-        if known and known.authors:
-            people = [_person(a) for a in known.authors]
-            claim_meta["author"] = people[0] if len(people) == 1 else people
-        if known and known.date:
-            claim_meta["datePublished"] = known.date.isoformat()
-        appearance: dict[str, Any] = {"@type": "CreativeWork", "url": url}
-        if known and known.title:
-            appearance["headline"] = known.title
-        if known and known.date:
-            appearance["datePublished"] = known.date.isoformat()
-        for c in doc["claims"]:
-            review: dict[str, Any] = {
-                "@context": "https://schema.org",
-                "@type": "ClaimReview",
-                "identifier": c["id"],
-                "url": f"{url}#claim-{c['id']}",
-                "claimReviewed": _short(c),
-                "datePublished": when,
-                "author": author,
-                "itemReviewed": {
-                    "@type": "Claim",
-                    "name": c["text"],
-                    **claim_meta,
-                    "appearance": appearance,
-                },
-                "reviewRating": {
-                    "@type": "Rating",
-                    "ratingValue": _RATING[c["verdict"]],
-                    "bestRating": 3,
-                    "worstRating": 1,
-                    "alternateName": _NAMES[c["verdict"]],
-                    "ratingExplanation": c["explanation"],
-                },
-            }
-            computed = computation_text(c)
-            if computed:  # a derived figure: the arithmetic and every record it used
-                review["reviewBody"] = computed
-            cited = [e["url"] for e in c["evidence"] if e["url"]]
-            if cited:
-                review["citation"] = sorted(set(cited), key=cited.index)
-            reviews.append(review)
-    return to_json(reviews, indent=2).decode("utf-8") + "\n"
+    url = page(doc["path"], url_base, known)
+    claim_meta: dict[str, Any] = {}
+    if known and known.authors:
+        people = [_person(a) for a in known.authors]
+        claim_meta["author"] = people[0] if len(people) == 1 else people
+    if known and known.date:
+        claim_meta["datePublished"] = known.date.isoformat()
+    appearance: dict[str, Any] = {"@type": "CreativeWork", "url": url}
+    if known and known.title:
+        appearance["headline"] = known.title
+    if known and known.date:
+        appearance["datePublished"] = known.date.isoformat()
+    for c in doc["claims"]:
+        review: dict[str, Any] = {
+            "@context": "https://schema.org",
+            "@type": "ClaimReview",
+            "identifier": c["id"],
+            "url": f"{url}#claim-{c['id']}",
+            "claimReviewed": _short(c, sentence_of(doc, c)),
+            "datePublished": when,
+            "author": author,
+            "itemReviewed": {
+                "@type": "Claim",
+                "name": c["text"],
+                **claim_meta,
+                "appearance": appearance,
+            },
+            "reviewRating": {
+                "@type": "Rating",
+                "ratingValue": _RATING[c["verdict"]],
+                "bestRating": 3,
+                "worstRating": 1,
+                "alternateName": _NAMES[c["verdict"]],
+                "ratingExplanation": c["explanation"],
+            },
+        }
+        computed = computation_text(c)
+        if computed:  # a derived figure: the arithmetic and every record it used
+            review["reviewBody"] = computed
+        cited = [e["url"] for e in c["evidence"] if e["url"]]
+        if cited:
+            review["citation"] = sorted(set(cited), key=cited.index)
+        reviews.append(review)
+    return reviews

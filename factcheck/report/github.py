@@ -2,7 +2,8 @@
 
 GitHub shows at most 10 error and 10 warning annotations per step and drops the
 rest silently, so the CLI also appends the full verdict table to
-``$GITHUB_STEP_SUMMARY`` when it is set (:func:`step_summary`).
+``$GITHUB_STEP_SUMMARY`` when it is set. Written a document at a time (:func:`document`),
+then :func:`footer` with the counts.
 """
 
 from __future__ import annotations
@@ -34,27 +35,30 @@ def escape_property(text: str) -> str:
 
 
 def render(report: dict[str, Any], root: Path, minimum: Severity = "note") -> str:
-    lines: list[str] = []
-    current = None
-    path = ""
-    for f in findings(report, minimum):
-        if f.path != current:
-            if current is not None:
-                lines.append("::endgroup::")
-            current = f.path
-            path = relative(f.path, root) or f.path
-            lines.append(f"::group::{escape_data(f.path)}")
+    return "".join(document(doc, root, minimum) for doc in report["documents"]) + footer(report["summary"])
+
+
+def document(doc: dict[str, Any], root: Path, minimum: Severity = "note") -> str:
+    """One document's annotations in a group of their own (nothing for a document without findings)."""
+    shown = findings({"documents": [doc]}, minimum)
+    if not shown:
+        return ""
+    path = relative(doc["path"], root) or doc["path"]
+    lines = [f"::group::{escape_data(doc['path'])}"]
+    for f in shown:
         props = (
             f"file={escape_property(path)},line={f.line},col={f.column},endLine={f.end_line},endColumn={f.end_column},"
             f"title={escape_property(f'{f.code} {FINDINGS[f.code].name}')}"
         )
         lines.append(f"::{_COMMAND[f.severity]} {props}::{escape_data(f.message)}")
-    if current is not None:
-        lines.append("::endgroup::")
-    counts = report["summary"]["findings"]
-    lines.append(
-        f"factcheck: {counts['error']} error(s), {counts['warning']} warning(s), {counts['note']} note(s)"
-        f", {counts['suppressed']} suppressed"
-        + (f"; not listed: {unlisted_text(report['summary'])}" if unlisted_text(report["summary"]) else "")
-    )
+    lines.append("::endgroup::")
     return "\n".join(lines) + "\n"
+
+
+def footer(summary: dict[str, Any]) -> str:
+    counts = summary["findings"]
+    more = unlisted_text(summary)
+    return (
+        f"factcheck: {counts['error']} error(s), {counts['warning']} warning(s), {counts['note']} note(s)"
+        f", {counts['suppressed']} suppressed" + (f"; not listed: {more}" if more else "") + "\n"
+    )

@@ -1,7 +1,10 @@
-"""The ``jsonl`` format: one claim a line, each line self-contained (with its path and schema version).
+"""The ``jsonl`` format: one record a line, each with its type, path and schema version.
 
-Problems with inline suppressions are lines of their own; every line has a
-``type`` ("claim" or "problem") so a consumer can tell them apart.
+A claim's line holds the index of its sentence (``sentence``), as in ``json``; the sentence itself is a
+line of its own (``"type": "sentence"``) just before the first claim in it, so its text is written once
+however many figures it holds. Problems with inline suppressions are lines of their own. Every line
+has a ``type`` ("sentence", "claim" or "problem") so a consumer can tell them apart; a document's
+lines come together, so the format is written a document at a time (:func:`document`).
 """
 
 from __future__ import annotations
@@ -12,13 +15,23 @@ from pydantic_core import to_json
 
 
 def render(report: dict[str, Any]) -> str:
-    version = report["schema_version"]
+    return "".join(document(doc, report["schema_version"]) for doc in report["documents"])
+
+
+def document(doc: dict[str, Any], version: str) -> str:
+    """One document's lines: each claim's sentence before its first claim, the claims, then the problems."""
+    path = doc["path"]
+    sentences = doc.get("sentences") or []
     lines = []
-    for doc in report["documents"]:
-        for c in doc["claims"]:
-            lines.append(to_json({"type": "claim", "schema_version": version, "path": doc["path"], **c}))
-        for p in doc["problems"]:
-            lines.append(to_json({"type": "problem", "schema_version": version, "path": doc["path"], **p}))
+    written: set[int] = set()
+    for c in doc["claims"]:
+        n = c["sentence"]
+        if n not in written and 0 <= n < len(sentences):
+            written.add(n)
+            lines.append(to_json({"type": "sentence", "schema_version": version, "path": path, **sentences[n]}))
+        lines.append(to_json({"type": "claim", "schema_version": version, "path": path, **c}))
+    for p in doc["problems"]:
+        lines.append(to_json({"type": "problem", "schema_version": version, "path": path, **p}))
     # U+2028, U+2029 and NEL (U+0085) are legal raw in JSON, but line splitters (str.splitlines, some JSONL
     # readers) break lines there: escaped, every line of the output is one record whatever reads it.
     return "".join(line.decode("utf-8").translate(_LINE_BREAKS) + "\n" for line in lines)

@@ -30,13 +30,29 @@ INFORMATION_URI = "https://pypi.org/project/factcheck-figures/"
 
 
 def render(report: dict[str, Any], root: Path, minimum: Severity = "note") -> str:
-    uris: dict[str, dict[str, str]] = {}
-    bases: dict[str, Any] = {"%SRCROOT%": {"uri": _folder_uri(root)}}
-    results = []
-    for f in findings(report, minimum, suppressed=True):
-        if f.path not in uris:
-            uris[f.path] = _artifact(f.path, root, bases)
-        results.append(_result(f, uris[f.path]))
+    bases = base_ids(root)
+    results: list[bytes] = []
+    for doc in report["documents"]:
+        items, base = document(doc, root, minimum)
+        results += items
+        if base:
+            bases.setdefault(*base)
+    head, tail = envelope(bases, bool(results))
+    return (head + b",\n".join(results) + tail).decode("utf-8")
+
+
+def base_ids(root: Path) -> dict[str, Any]:
+    """The log's ``originalUriBaseIds``: the repository, then a folder of its own for each file outside it."""
+    return {"%SRCROOT%": {"uri": _folder_uri(root)}}
+
+
+_RESULTS = "\0results\0"
+_PAD = b"        "  # a result's depth in the log: runs, its run, results
+
+
+def envelope(bases: dict[str, Any], any_results: bool) -> tuple[bytes, bytes]:
+    """The log before and after its results, as ``to_json(indent=2)`` writes the whole: results are written a
+    document at a time (:func:`document`) and the base ids they need are known once they are."""
     log = {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
@@ -50,10 +66,26 @@ def render(report: dict[str, Any], root: Path, minimum: Severity = "note") -> st
             }},
             "originalUriBaseIds": bases,
             "columnKind": "unicodeCodePoints",
-            "results": results,
+            "results": [_RESULTS] if any_results else [],
         }],
     }
-    return to_json(log, indent=2).decode("utf-8") + "\n"  # Rust: ~9x faster than json.dumps with indent
+    text = to_json(log, indent=2) + b"\n"  # Rust: ~9x faster than json.dumps with indent
+    if not any_results:
+        return text, b""
+    head, _, tail = text.partition(_PAD + to_json(_RESULTS))
+    return head, tail
+
+
+def document(doc: dict[str, Any], root: Path, minimum: Severity = "note") -> tuple[list[bytes], tuple[str, Any] | None]:
+    """One document's results, each indented as an element of the log's results, and the base id its file
+    needs when it lies outside the repository."""
+    shown = findings({"documents": [doc]}, minimum, suppressed=True)
+    if not shown:
+        return [], None
+    bases: dict[str, Any] = {}
+    artifact = _artifact(doc["path"], root, bases)
+    items = [_PAD + to_json(_result(f, artifact), indent=2).replace(b"\n", b"\n" + _PAD) for f in shown]
+    return items, next(iter(bases.items()), None)
 
 
 def _artifact(path: str, root: Path, bases: dict[str, Any]) -> dict[str, str]:

@@ -20,15 +20,11 @@ _ANSI = {"supported": "\x1b[1;32m", "contradicted": "\x1b[1;31m", "not_enough_in
 def render(report: dict[str, Any], stream: IO[str], color: bool | None = None, width: int | None = None,
            verbose: bool = False) -> None:
     """The verdict table: compact (claim, verdict, one line of why) unless ``verbose`` (every column, evidence wrapped)."""
-    many = report["summary"]["claims"] > MAX_TABLE_ROWS
     # Piped into a file or another program, a table cut to 80 columns loses the Why and the provenance:
     # print every claim on one full line instead (issue 18, point 7); COLUMNS or a width asks for the table.
-    piped = width is None and not color and not os.environ.get("COLUMNS") and not os.environ.get("FORCE_COLOR") \
-        and not getattr(stream, "isatty", lambda: False)()
-    if many or piped:
-        note = (f"more than {MAX_TABLE_ROWS} claims: one line each; --format markdown or json for full tables" if many
-                else "not a terminal: one line a claim, in full; set COLUMNS for the table")
-        _render_lines(report, stream, _use_color(stream) if color is None else color, note)
+    why = layout(report["summary"]["claims"], stream, width, color)
+    if why:
+        _render_lines(report, stream, use_color(stream) if color is None else color, line_note(why))
         return
     from rich.console import Console  # imported here: rich costs ~100 ms to import
 
@@ -221,7 +217,7 @@ def findings_text(counts: dict[str, int]) -> str:
     return "findings: " + (", ".join(parts) if parts else "none")
 
 
-def _use_color(stream: IO[str]) -> bool:
+def use_color(stream: IO[str]) -> bool:
     if os.environ.get("NO_COLOR"):
         return False
     if os.environ.get("FORCE_COLOR"):
@@ -231,31 +227,56 @@ def _use_color(stream: IO[str]) -> bool:
 
 def _render_lines(report: dict[str, Any], stream: IO[str], color: bool, note: str) -> None:
     """One line per claim: location, verdict, reason, claim, reference, explanation."""
-    reset = "\x1b[0m" if color else ""
-    def write(line: str) -> None:
-        stream.write(line)
-
     for doc in report["documents"]:
-        path = printable(doc["path"])  # every field made printable, not the line: the verdict's own colour stays
-        if not doc["claims"]:
-            unlisted = sum((doc.get("unlisted") or {}).values())
-            write(f"{path}: " + (f"{unlisted} figure{'s' if unlisted != 1 else ''} not listed\n" if unlisted
-                                 else "no checkable figures\n"))
-        for p in doc["problems"]:
-            write(f"{path}:{p['location']['line']}:{p['location']['column']}: {p['code']} {printable(p['message'])}\n")
-        for c in doc["claims"]:
-            start = _ANSI[c["verdict"]] if color else ""
-            reference = f" (reference {printable(c['reference'])})" if c["reference"] else ""
-            loc = c["location"]
-            write(
-                f"{path}:{loc['line']}:{loc['column']}: {start}{_LABELS[c['verdict']]}{reset} [{c['reason']}{finding_note(c)}] "
-                f"{printable(c['text'])}{reference}: {printable(c['explanation'])}\n"
-            )
-    s = report["summary"]
-    write(
+        stream.write(document_lines(doc, color))
+    stream.write(summary_line(report["summary"], report.get("revision"), note, color))
+
+
+def layout(claims: int, stream: IO[str], width: int | None, color: bool | None) -> str | None:
+    """Why the table is printed one line a claim ('piped' or 'many'), or None for the table itself."""
+    if claims > MAX_TABLE_ROWS:
+        return "many"
+    if width is None and not color and not os.environ.get("COLUMNS") and not os.environ.get("FORCE_COLOR") \
+            and not getattr(stream, "isatty", lambda: False)():
+        return "piped"
+    return None
+
+
+def line_note(why: str) -> str:
+    return (f"more than {MAX_TABLE_ROWS} claims: one line each; --format markdown or json for full tables" if why == "many"
+            else "not a terminal: one line a claim, in full; set COLUMNS for the table")
+
+
+def document_lines(doc: dict[str, Any], color: bool) -> str:
+    """One document's lines: a line per claim (and per problem), or one saying there are none listed."""
+    reset = "\x1b[0m" if color else ""
+    out = []
+    write = out.append
+    path = printable(doc["path"])  # every field made printable, not the line: the verdict's own colour stays
+    if not doc["claims"]:
+        unlisted = sum((doc.get("unlisted") or {}).values())
+        write(f"{path}: " + (f"{unlisted} figure{'s' if unlisted != 1 else ''} not listed\n" if unlisted
+                             else "no checkable figures\n"))
+    for p in doc["problems"]:
+        write(f"{path}:{p['location']['line']}:{p['location']['column']}: {p['code']} {printable(p['message'])}\n")
+    for c in doc["claims"]:
+        start = _ANSI[c["verdict"]] if color else ""
+        reference = f" (reference {printable(c['reference'])})" if c["reference"] else ""
+        loc = c["location"]
+        write(
+            f"{path}:{loc['line']}:{loc['column']}: {start}{_LABELS[c['verdict']]}{reset} [{c['reason']}{finding_note(c)}] "
+            f"{printable(c['text'])}{reference}: {printable(c['explanation'])}\n"
+        )
+    return "".join(out)
+
+
+def summary_line(s: dict[str, Any], revision: dict[str, Any] | None, note: str, color: bool) -> str:
+    """The last line of the one-line-a-claim layout."""
+    line = (
         f"{s['claims']} claim{'s' if s['claims'] != 1 else ''} in {s['documents']} document(s): {s['supported']} supported, "
         f"{s['contradicted']} contradicted, {s['not_enough_info']} not enough info; {findings_text(s['findings'])}"
-        f"{revision_text(report)} "
+        f"{revision_text({'revision': revision})} "
         f"({note})"
-        + (f"; not listed: {unlisted_text(s)}" if unlisted_text(s) else "") + "\n"
+        + (f"; not listed: {unlisted_text(s)}" if unlisted_text(s) else "")
     )
+    return line + "\n"  # its fields are made printable where they are made (revision_text, unlisted_text)

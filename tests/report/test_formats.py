@@ -149,19 +149,30 @@ def test_claimreview_has_one_review_per_claim(edited, capsys):
 
 
 def test_jsonl_lines_validate_against_the_models(edited, capsys):
-    from factcheck.models import ClaimOut, ProblemOut
+    from factcheck.models import SCHEMA_VERSION, ClaimOut, ProblemOut, SentenceOut
 
     _, out, _ = run(capsys, [*edited, "--output", "jsonl"])
     rows = [json.loads(line) for line in out.splitlines()]
-    claims = [r for r in rows if r.pop("type") == "claim"]
-    problems = [r for r in rows if r not in claims]
-    assert len(claims) == 22 and len(problems) == 2
+    kinds = [r.pop("type") for r in rows]
+    claims = [r for r, k in zip(rows, kinds) if k == "claim"]
+    problems = [r for r, k in zip(rows, kinds) if k == "problem"]
+    sentences = [r for r, k in zip(rows, kinds) if k == "sentence"]
+    assert len(claims) == 22 and len(problems) == 2 and len(sentences) == len(rows) - 24
+    for row in rows:
+        assert row.pop("path") == "doc.txt" and row.pop("schema_version") == SCHEMA_VERSION == "2.0"
     for row in claims:
-        assert row.pop("path") == "doc.txt" and row.pop("schema_version") == "1.4"
         ClaimOut.model_validate(row)
     for row in problems:
-        row.pop("path"), row.pop("schema_version"), row.pop("type", None)
         ProblemOut.model_validate(row)
+    seen: set[int] = set()
+    for row, kind in zip(rows, kinds):  # each sentence once, on a line before the first claim pointing at it
+        if kind == "sentence":
+            SentenceOut.model_validate(row)
+            assert row["index"] not in seen
+            seen.add(row["index"])
+        elif kind == "claim":
+            assert row["sentence"] in seen
+    assert len(seen) == len({c["sentence"] for c in claims}) < len(claims)  # five members share one sentence
 
 
 def test_several_outputs_in_one_run(edited, capsys, tmp_path):

@@ -173,5 +173,5 @@ def test_jsonl_keeps_one_record_a_line_whatever_a_line_splitter_splits_at(here, 
     name = "doc\x85\u2028\u2029.md"  # a path is the one field that keeps such characters: the text has them blanked
     (here / name).write_text("France had 99 million inhabitants in 2020.\n", encoding="utf-8")
     _, out, _ = check(capsys, name, "--format", "jsonl")
-    assert len(out.splitlines()) == len(out.split("\n")) - 1 == 1
-    assert json.loads(out)["path"] == name
+    assert len(out.splitlines()) == len(out.split("\n")) - 1 == 2  # the claim's sentence, then the claim (schema 2.0)
+    assert [json.loads(line)["path"] for line in out.splitlines()] == [name, name]

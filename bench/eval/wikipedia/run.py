@@ -112,7 +112,7 @@ def saved(report: Path) -> Iterator[dict[str, Any]]:
 
 def _marked(claim: dict[str, Any], sentence: dict[str, Any] | None) -> str:
     """The claim's sentence, the figure between >>> and <<<, at most SENTENCE_CHARS characters around it."""
-    text = sentence["text"] if sentence else claim["sentence"]
+    text = sentence["text"] if sentence else claim["text"]
     figure = claim["text"]
     at = claim["location"]["start"] - sentence["location"]["start"] if sentence else -1
     if not (0 <= at and text[at:at + len(figure)] == figure):
@@ -135,7 +135,8 @@ def reduce(part: dict[str, Any]) -> Article:
     from factcheck.outcome import findings
 
     file = Path(part["path"]).name
-    sentence_of = {cid: s for s in part.get("sentences", ()) for cid in s["claims"]}
+    sentences = part.get("sentences") or []
+    sentence_of = {c["id"]: sentences[c["sentence"]] for c in part["claims"] if 0 <= c["sentence"] < len(sentences)}
     claims = part["claims"]
     decided = [
         Decided(file, c["location"]["start"], c["text"], c["verdict"],
