@@ -430,7 +430,10 @@ def _rank(ctx: _Context, found: Verdict | Candidate | list[Candidate], text: str
     if one is None or not claim.measure_keys or claim.subject is None or not is_country(claim.subject) \
             or q.value != int(q.value) or q.value < 1:
         return None
-    if words.GROUP_SCOPE.search(text):
+    if one[1] and one[1][0].currency is not None and words.NOT_CURRENT.search(text):
+        return _verdict("not_current_prices", "a rank by GDP at PPP or in real terms; the records are in current "
+                        f"{one[1][0].currency}: not judged", measure=one[0].measure)
+    if words.GROUP_SCOPE.search(text) or words.scoped_here(text, end):
         return _verdict("group_not_judged", "a rank within a region or bloc: the group's membership is not in the configured sources",
                         measure=one[0].measure)
     if not words.WORLD_SCOPE.search(text) and not words.world_by_default(text, end):

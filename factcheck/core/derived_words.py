@@ -58,6 +58,16 @@ _OF_COUNTRIES = re.compile(r"(?:[ \t]+|[ \t]*-[ \t]*)(?:(?:most|least)[ \t]+popu
 _SCOPED = re.compile(r"[ \t,]*(?:in|on|among|amongst|within|of|outside)\b(?![ \t]+(?:the[ \t]+world\b|(?:19|20)\d\d\b))", re.I)
 
 
+def scoped_here(text: str, end: int) -> bool:
+    """Whether the superlative right after the rank ending at ``end`` has a scope other than the world ('the 8th most
+    populous country in the Balkans' when the sentence names the world for another rank)."""
+    m = _OF_COUNTRIES.match(text, end) or _SUPERLATIVE.match(text, end)
+    return m is not None and _SCOPED.match(text, m.end()) is not None
+
+
+_SUPERLATIVE = re.compile(r"(?:[ \t]+|[ \t]*-[ \t]*)(?:most|least|largest|biggest|smallest)(?:[ \t]+populous)?\b", re.I)
+
+
 def world_by_default(text: str, end: int) -> bool:
     """Whether the rank ending at ``end`` is among the world's countries though the sentence does not say 'world'."""
     m = _OF_COUNTRIES.match(text, end)
@@ -141,4 +151,4 @@ def two_years(claim: Claim, text: str, start: int, end: int) -> tuple[int, int] 
     return None
 
 
-__all__ = ["candidate", "countries_named", "direction", "gdp_owns", "two_years", "world_by_default"]
+__all__ = ["candidate", "countries_named", "direction", "gdp_owns", "scoped_here", "two_years", "world_by_default"]

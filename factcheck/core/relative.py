@@ -32,7 +32,7 @@ _RANKED = re.compile(
     rf"(?:most|least){_GAP}populous\b(?P<pop>)"
     rf"|(?:largest|biggest|smallest){_GAP}(?:national{_GAP})?econom(?:y|ies)\b(?P<gdp>)"
     rf"|(?:(?:largest|biggest|smallest|most{_GAP}populous){_GAP}(?:country{_GAP}|nation{_GAP}|economy{_GAP})?|in{_GAP}the{_GAP}world{_GAP})?"
-    rf"(?:by|in{_GAP}terms{_GAP}of){_GAP}(?:(?P<by_pop>population)|(?:nominal{_GAP})?(?P<by_gdp>GDP|gross{_GAP}domestic{_GAP}product)\b(?![ \t]*(?:per|\(?PPP)))"
+    rf"(?:by|in{_GAP}terms{_GAP}of){_GAP}(?:(?P<by_pop>population)|(?:nominal{_GAP})?(?P<by_gdp>GDP|gross{_GAP}domestic{_GAP}product)\b(?![ \t]*(?:per\b|\(?PPP|at[ \t]+(?:PPP|purchasing)|\(?purchasing)))"
     r")",
     re.I,
 )

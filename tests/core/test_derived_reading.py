@@ -66,7 +66,8 @@ MULTIPLIER_LIMITS = [  # named, never contradicted
 
 @pytest.mark.parametrize("sentence,reason", MULTIPLIER_LIMITS)
 def test_a_multiplier_the_records_cannot_answer_is_named(sentence, reason):
-    _, verdict = only(sentence, with_series())
+    claim, verdict = only(sentence, with_series())
+    assert claim.quantity is not None and claim.quantity.unit == "\u00d7", claim.quantity
     assert verdict.label == "not_enough_info" and verdict.reason == reason, (verdict.reason, verdict.explanation)
 
 
@@ -94,6 +95,23 @@ def test_an_ordinal_with_a_superlative_of_population_is_a_rank(sentence, reason)
     assert verdict.computation is not None and verdict.computation.operation == "rank"
 
 
+GDP_RANK_LIMITS = [  # a rank by another GDP than current dollars is not the records'
+    ("In 2018 France had the 2nd largest economy at purchasing power parity.", "not_current_prices"),
+    ("France was the world's 2nd largest economy in PPP terms in 2018.", "not_current_prices"),
+]
+
+
+@pytest.mark.parametrize("sentence,reason", GDP_RANK_LIMITS)
+def test_a_rank_by_gdp_at_ppp_is_not_judged(sentence, reason, monkeypatch):
+    monkeypatch.setattr(derivation, "WORLD_COUNTRIES", 2)
+    _, verdict = only(sentence)
+    assert verdict.reason == reason, (verdict.reason, verdict.explanation)
+
+
+def test_a_rank_by_gdp_at_ppp_is_no_figure():
+    assert judged("In 2018 France was the 2nd largest by GDP at PPP.") == []
+
+
 @pytest.mark.parametrize("sentence,reason", GDP_RANKS)
 def test_an_ordinal_with_largest_economy_is_a_rank_by_gdp(sentence, reason, monkeypatch):
     monkeypatch.setattr(derivation, "WORLD_COUNTRIES", 2)
@@ -108,6 +126,7 @@ RANK_LIMITS = [
     ("Among European countries France was the second most populous in 2018.", "group_not_judged"),
     ("In 2018 France ranked 2nd by population.", "rank"),  # among what? not said: a rank, not compared
     ("In 2018 France was expected to become the fourth most populous country.", "rank"),  # not stated as a fact
+    ("In 2018 France was the 2nd most populous country in the Mediterranean.", "group_not_judged"),
 ]
 
 
