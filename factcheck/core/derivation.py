@@ -430,7 +430,8 @@ def _rank(ctx: _Context, found: Verdict | Candidate | list[Candidate], text: str
     if one is None or not claim.measure_keys or claim.subject is None or not is_country(claim.subject) \
             or q.value != int(q.value) or q.value < 1:
         return None
-    if one[1] and one[1][0].currency is not None and words.NOT_CURRENT.search(text):
+    own = re.split(r",|;|\band\b|\bbut\b", text[end:end + 80])[0]  # what this rank is by: "by nominal GDP", "by PPP"
+    if one[1] and one[1][0].currency is not None and words.NOT_CURRENT.search(own) and not words.NOMINAL.search(own):
         return _verdict("not_current_prices", "a rank by GDP at PPP or in real terms; the records are in current "
                         f"{one[1][0].currency}: not judged", measure=one[0].measure)
     if words.GROUP_SCOPE.search(text) or words.scoped_here(text, end):
