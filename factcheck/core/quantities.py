@@ -3,7 +3,8 @@
 Digits ("96,700", "40.29 million", "£13.2bn"), spelled-out numbers ("two",
 "twenty-nine"), scales, currencies, percentages, ranges and qualifiers.
 Years, dates, times, ordinals and identifiers ("Covid-19", "No. 5") are context,
-not quantities. Every pattern here is anchored at a number, or at a fixed
+not quantities, except an ordinal ranking by a measure and a multiplier ("the 21st
+most populous", "doubled": core.relative). Every pattern here is anchored at a number, or at a fixed
 position beside one, and none nests quantifiers, so the pass is linear in the
 text: quantulum3 managed about 210 sentences/s on these machines, this pass
 aims at 20,000 or more.
