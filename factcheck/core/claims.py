@@ -28,11 +28,12 @@ from . import context as ctx
 from .document import LineIndex, sentences
 from .entities import demonyms_in, is_country
 from .annotated import Annotated, Reading
-from .lexicon import EntityMention, Lexicon, default_lexicon, is_place, unknown_names
+from .lexicon import EntityMention, Lexicon, MeasureMention, default_lexicon, is_place, unknown_names
 from .members import MemberList, Statement, find_member_lists, find_statements
 from .model import Claim, Entity, Period, Qualifier, Sentence, Span
 from .periods import PeriodMention, find_periods, inherited, nearest
-from .quantities import find_quantities
+from .quantities import Mention, find_quantities
+from .relative import ranked_measure
 from .tokens import read, words
 
 # Between two items of a dated series: "..., 21.4 million in 1989, and 15.3 million", "... 66.3 million for France in 2014,
@@ -108,7 +109,7 @@ def _claims(text: str, sents: list[Sentence], doc_date: date | None, lexicon: Le
                              subject=None if unknown else subject, period=period,
                              title=_title_country(sentence.title, lexicon, titles) if mentions else None)
             if mentions:
-                made = _sentence_claims(here, lines)
+                made = _sentence_claims(here, lines, _rank_labels(text, mentions, lexicon))
                 claims.extend(made)
             if lists or statements:
                 claims.extend(_figureless_claims(here, lines, lists, statements))
@@ -207,7 +208,23 @@ def _sentence_subject(text: str, entities: list[tuple[int, int, Entity]], ws: li
 _VERBS = frozenset("is are was were be been has have had lies lie borders border remains remain became becomes".split())
 
 
-def _sentence_claims(here: Annotated, lines: LineIndex) -> list[Claim]:
+_WORLD = "WLD"
+_TIMES = "\u00d7"  # the unit of a multiplier (core.relative)
+
+
+def _rank_labels(text: str, mentions: list[Mention], lexicon: Lexicon) -> dict[int, MeasureMention]:
+    """The measure label each rank states by its superlative ('the 21st most populous' is a rank by the label 'population'),
+    by the figure's start; only labels the configured sources have (core.relative)."""
+    out: dict[int, MeasureMention] = {}
+    for m in mentions:
+        said = ranked_measure(text, m.end) if m.ranks is not None else None
+        known = lexicon.measures_in(m.ranks) if said is not None and m.ranks is not None else []
+        if said is not None and len(known) == 1:
+            out[m.start] = replace(known[0], start=m.end, end=said[1])
+    return out
+
+
+def _sentence_claims(here: Annotated, lines: LineIndex, ranked: dict[int, MeasureMention] | None = None) -> list[Claim]:
     sentence, periods, subject, period, mentions = here.sentence, here.periods, here.subject, here.period, here.quantities
     text = sentence.text
     figure_starts = [m.start for m in mentions]
@@ -245,13 +262,16 @@ def _sentence_claims(here: Annotated, lines: LineIndex) -> list[Claim]:
         end = sentence.start + max(m.end, c.end)
         line, column = lines.position(start)
         end_line, end_column = lines.position(end)
-        counted = c.noun if c.end > m.end else ""  # a noun after the figure, not the words before an amount
-        label = attach.measure_for(text, here.words, here.measures, m.start, m.end, counted, here.entities, spans) if here.measures else None
+        counted = c.noun if c.end > m.end and quantity.unit != _TIMES else ""  # a noun after the figure, not the words before an
+        # amount, nor what a multiplier says of the change ("a 2.5-fold increase in population")
+        label = (ranked or {}).get(m.start) or (
+            attach.measure_for(text, here.words, here.measures, m.start, m.end, counted, here.entities, spans) if here.measures else None)
         continues = i > 0 and _DATED_LIST_GAP.fullmatch(text, mentions[i - 1].end, m.start) is not None
         if label is None and continues and listed is not None and not (counted and not set(counted.split()) <= attach.UNIT_NOUNS):
             label = listed  # "28.7 million inhabitants in 1999, 21.4 million in 1989, and 15.3 million in 1979": the list's label
         listed = label
-        said = attach.subject_for(text, here.entities, label, m.start, figure_starts, m.end) if (label or here.entities) else None
+        named = [e for e in here.entities if e.entity.id != _WORLD] if m.ranks is not None else here.entities  # ranked among the world, not it
+        said = attach.subject_for(text, named, label, m.start, figure_starts, m.end) if (label or named) else None
         if continues and series_said is not None and said is not series_said and not respectively \
                 and attach.said_by_itself(text, here.entities, m.start, m.end) is None:
             said = series_said  # "..., 66,312,067 for France in 2014, 65,997,932 in 2013": the series' subject

@@ -86,6 +86,8 @@ def format_value(x: float, currency: str | None = None, unit: str | None = None)
         return f"{text}%"
     if unit == "pp":
         return f"{text} percentage points"
+    if unit == "\u00d7":
+        return f"\u00d7{text}"  # a multiplier: "doubled" is ×2
     if currency:
         symbol = _SYMBOLS.get(currency)
         return f"{symbol}{text}" if symbol else f"{text} {currency}"

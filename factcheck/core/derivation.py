@@ -78,10 +78,14 @@ def _operation(ctx: _Context, found: Verdict | Candidate | list[Candidate], text
         m = words.WORLD_SHARE.match(after)
         if m and words.HOLDS.search(before):
             return _share_of_world(ctx, m.group("what"))
+    if (q.unit == words.TIMES or claim.role == "rank") and words.NOT_ASSERTED.search(text, max(0, start - 60), start):
+        return None  # "to avoid becoming the world's third most populous country": not stated as a fact (left as its role)
+    if q.unit == words.TIMES:
+        return _multiple(ctx, found, text)
     if claim.role == "change" and (q.change is not None or words.direction(claim.role_cue or "")):
         return _change(ctx, found, text, start, end)
     if claim.role == "rank" and q.unit is None and q.currency is None:
-        return _rank(ctx, found, text)
+        return _rank(ctx, found, text, start + len(q.text))  # a rank's text is its ordinal alone ("21st", "second")
     return None
 
 
@@ -306,6 +310,44 @@ def _change(ctx: _Context, found: Verdict | Candidate | list[Candidate], text: s
     return _decide(ctx, derived.percent_change(a, b, what), [a, b], match.measure, also=derived.annual_growth(a, b, what))
 
 
+def _multiple(ctx: _Context, found: Verdict | Candidate | list[Candidate], text: str) -> Verdict | None:
+    """A multiplier between two periods ('doubled between 1990 and 2015', 'a 2.5-fold increase'): later / earlier.
+
+    Only between two stated years: 'doubled since 2000' is ``change_period_unclear`` (the document's date is no year a
+    writer measured to). A multiple of a money measure is, like a growth rate, usually real: not judged unless nominal.
+    """
+    claim, q = ctx.claim, ctx.claim.quantity
+    assert q is not None
+    one = _one(found) or _named_measure(ctx)
+    if one is None or claim.subject is None:
+        return None
+    match, records = one
+    levels = _levels(records)
+    if not levels:
+        return None
+    sample = next(iter(levels.values()))
+    if sample.unit == "%":
+        return None  # "inflation doubled": a multiple of a rate, not computed
+    if sample.currency is not None and words.NOT_CURRENT.search(text):
+        return _verdict("not_current_prices", f"a multiple in real, constant-price or PPP terms ('{q.text}'); the records are in "
+                        f"current {sample.currency}: not judged", measure=match.measure)
+    if sample.currency is not None and not words.NOMINAL.search(text):
+        return _verdict("real_growth_not_judged", f"a multiple of {match.label} ('{q.text}'): such growth is usually real "
+                        f"(at constant prices), the records are in current {sample.currency}; not judged", measure=match.measure)
+    p = claim.period
+    if p is None or p.kind != "range" or words.VAGUE_SPAN.search(text) or p.inherited or not p.year_known or p.start is None or p.end is None \
+            or p.start.year >= p.end.year:
+        return _verdict("change_period_unclear", f"a multiple ('{q.text}') whose two periods the sentence does not give plainly "
+                        f"({p.text if p else 'no period'}): not computed", measure=match.measure)
+    y1, y2 = p.start.year, p.end.year
+    if y1 not in levels or y2 not in levels or levels[y1].value <= 0:
+        missing = ", ".join(str(y) for y in (y1, y2) if y not in levels)
+        return _verdict("period_mismatch", f"a multiple from {y1} to {y2} needs a record for each year; {match.label} has none for "
+                        f"{claim.subject.name} in {missing or y1}", measure=match.measure)
+    a, b = levels[y1], levels[y2]
+    return _decide(ctx, derived.multiple(a, b, _what(match.measure)), [a, b], match.measure)
+
+
 def _per_capita(ctx: _Context, text: str) -> Verdict | None:
     """GDP per capita = GDP / population, for the same subject and year."""
     claim, q = ctx.claim, ctx.claim.quantity
@@ -380,18 +422,22 @@ def _by_year(ctx: _Context, years: list[int], compute: Callable[[int], tuple[Com
     return found
 
 
-def _rank(ctx: _Context, found: Verdict | Candidate | list[Candidate], text: str) -> Verdict | None:
+def _rank(ctx: _Context, found: Verdict | Candidate | list[Candidate], text: str, end: int) -> Verdict | None:
     """A rank among the world's countries in one year (aggregates excluded, ties said)."""
     claim, q = ctx.claim, ctx.claim.quantity
     assert q is not None
-    one = _one(found)
+    one = _one(found) or _named_measure(ctx)  # a rank by GDP is a count, matched against dollars: 'another unit'
     if one is None or not claim.measure_keys or claim.subject is None or not is_country(claim.subject) \
             or q.value != int(q.value) or q.value < 1:
         return None
-    if words.GROUP_SCOPE.search(text):
+    own = re.split(r",|;|\band\b|\bbut\b", text[end:end + 80])[0]  # what this rank is by: "by nominal GDP", "by PPP"
+    if one[1] and one[1][0].currency is not None and words.NOT_CURRENT.search(own) and not words.NOMINAL.search(own):
+        return _verdict("not_current_prices", "a rank by GDP at PPP or in real terms; the records are in current "
+                        f"{one[1][0].currency}: not judged", measure=one[0].measure)
+    if words.GROUP_SCOPE.search(text) or words.scoped_here(text, end):
         return _verdict("group_not_judged", "a rank within a region or bloc: the group's membership is not in the configured sources",
                         measure=one[0].measure)
-    if not words.WORLD_SCOPE.search(text):
+    if not words.WORLD_SCOPE.search(text) and not words.world_by_default(text, end):
         return None  # among what? left as a rank, not compared
     match, _ = one
     every = ctx.fetch(match.measure, None)

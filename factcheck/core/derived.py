@@ -59,6 +59,14 @@ def percent_change(a: Observation, b: Observation, what: str) -> Computation:
         format_value(round(value, 4), None, "%"))
 
 
+def multiple(a: Observation, b: Observation, what: str) -> Computation:
+    """The ratio of the later level to the earlier ('doubled' is 2, 'halved' 0.5): b / a."""
+    value = b.value / a.value
+    return Computation(
+        "multiple", f"the {_named(b, what)} divided by the {_named(a, what)}",
+        f"{what}({_year(b)}) / {what}({_year(a)}) = {_v(b)} / {_v(a)}", value, format_value(round(value, 4), None, "\u00d7"))
+
+
 def annual_growth(a: Observation, b: Observation, what: str) -> Computation:
     """The compound annual growth rate from ``a`` to ``b``, and its continuous twin as ``alternative``."""
     years = _year(b) - _year(a)
@@ -114,4 +122,4 @@ def rank(records: Iterable[Observation], entity: str, what: str, keep: Callable[
         alternative=float(worst))
 
 
-__all__ = ["change", "points_change", "percent_change", "annual_growth", "ratio", "share", "rank"]
+__all__ = ["change", "points_change", "percent_change", "multiple", "annual_growth", "ratio", "share", "rank"]

@@ -16,6 +16,7 @@ from .annotated import Reading
 from .entities import is_country
 from .model import Claim
 
+TIMES = "\u00d7"  # the unit of a multiplier ("doubled" is ×2), core.relative
 PER_CAPITA_BEFORE = re.compile(r"\b(?:GDP[ \t]+per[ \t]+(?:capita|head|person|inhabitant)|per[ \t-]+capita[ \t]+GDP)\b"
                                 r"(?:[ \t]+\([^)]{0,20}\))?[^.;:]{0,40}$", re.I)
 PER_CAPITA_AFTER = re.compile(r"^[ \t]*(?:per|a)[ \t]+(?:capita|head|person|inhabitant)\b", re.I)
@@ -50,6 +51,37 @@ GROUP_SCOPE = re.compile(rf"\b(?:in|within|among|of)[ \t]+(?:{_GROUPS})\b|\b(?:A
 PART_BEFORE = re.compile(r"\b(?:each|every|both|these|those|states|provinces|regions|cities|districts|municipalities|counties|"
                           r"departments|prefectures|towns|villages|urban|rural|capital|metropolitan|islands?|ethnic|religious|ages?|aged|children|"
                           r"youth|women|men|adults|elderly|workers|labou?r[ \t]+force|immigrants|migrants|refugees|households)\b", re.I)
+# A superlative over countries right after a rank: with no scope of its own ("in Africa", "among EU members") it ranks the
+# world's countries ("the 21st most populous country", "the second-largest economy after China").
+_OF_COUNTRIES = re.compile(r"(?:[ \t]+|[ \t]*-[ \t]*)(?:(?:most|least)[ \t]+populous[ \t]+(?:country|countries|nation|nations)|"
+                           r"(?:largest|biggest|smallest)[ \t]+(?:national[ \t]+)?econom(?:y|ies))\b", re.I)
+_SCOPED = re.compile(r"[ \t,]*(?:in|on|among|amongst|within|of|outside)\b(?![ \t]+(?:the[ \t]+world\b|(?:19|20)\d\d\b))", re.I)
+
+
+def scoped_here(text: str, end: int) -> bool:
+    """Whether the superlative right after the rank ending at ``end`` has a scope other than the world ('the 8th most
+    populous country in the Balkans' when the sentence names the world for another rank)."""
+    m = _OF_COUNTRIES.match(text, end) or _SUPERLATIVE.match(text, end)
+    return m is not None and _SCOPED.match(text, m.end()) is not None
+
+
+_SUPERLATIVE = re.compile(r"(?:[ \t]+|[ \t]*-[ \t]*)(?:most|least|largest|biggest|smallest)(?:[ \t]+populous)?\b", re.I)
+
+
+def world_by_default(text: str, end: int) -> bool:
+    """Whether the rank ending at ``end`` is among the world's countries though the sentence does not say 'world'."""
+    m = _OF_COUNTRIES.match(text, end)
+    return m is not None and _SCOPED.match(text, m.end()) is None
+
+
+# A span of time a multiplier runs over that is not its two stated years: "doubled over the past 30 years, ... during 2005-2010".
+VAGUE_SPAN = re.compile(r"\b(?:since|over[ \t]+the[ \t]+(?:past|last|previous|next)|in[ \t]+the[ \t]+(?:past|last)|within|ago|earlier)\b",
+                        re.I)
+# A rank or multiple the sentence does not assert: "to avoid becoming the third most populous", "is expected to double".
+NOT_ASSERTED = re.compile(r"\b(?:becom\w*|became|will|would|could|might|may|projected|expected|forecasts?|set[ \t]+to|overtak\w*|"
+                          r"surpass\w*|avoid\w*|if|unless|once|until)\b", re.I)
+
+
 SMALLEST = re.compile(r"\b(?:smallest|least|lowest|poorest|fewest)\b", re.I)
 
 
@@ -119,4 +151,4 @@ def two_years(claim: Claim, text: str, start: int, end: int) -> tuple[int, int] 
     return None
 
 
-__all__ = ["candidate", "countries_named", "direction", "gdp_owns", "two_years"]
+__all__ = ["candidate", "countries_named", "direction", "gdp_owns", "scoped_here", "two_years", "world_by_default"]

@@ -88,7 +88,7 @@ _RANK_BEFORE = re.compile(
     re.I,
 )
 _RANK_AFTER = re.compile(
-    rf"(?:st|nd|rd|th)?(?:{_W}(?:out{_W}of|of|among){_W}\d|{_W}(?:place|position|rank|most|largest|highest|"
+    rf"(?:st|nd|rd|th)?(?:{_W}(?:out{_W}of|of|among){_W}\d|(?:{_W}|[ \t]*-[ \t]*)(?:place|position|rank|most|largest|highest|"
     r"lowest|biggest|smallest|best|worst|least|in[ \t]+the[ \t]+world))",
     re.I,
 )
