@@ -13,7 +13,6 @@ per task (documents of one line), for the paper estimate of a cluster for 10 mil
 from __future__ import annotations
 
 import random
-import resource
 import statistics
 import subprocess
 import sys

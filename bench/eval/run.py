@@ -224,7 +224,7 @@ held-out test sets are measured by others.
 
 | scorer | accuracy | precision | recall | F1 (check-worthy) | average precision |
 |---|---|---|---|---|---|
-""" + "\n".join(f"| {a} | " + " | ".join(f"{x:.3f}" for x in m) + " |" for a, m in cb_rows) + f"""
+""" + "\n".join(f"| {a} | " + " | ".join(f"{x:.3f}" for x in m) + " |" for a, m in cb_rows) + """
 
 Published points of comparison: the number rule reaches accuracy 0.708, F1 0.635 (../shared/eval/README.md);
 before issue 20 factcheck reached accuracy 0.811, F1 0.811. **The issue's target, accuracy 0.85, is not

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import csv
 import random
-from collections import defaultdict
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
