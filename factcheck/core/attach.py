@@ -199,7 +199,12 @@ def _word_after(ws: list[Word], index: int) -> Word | None:
 def recipient(text: str, mention: EntityMention, measured: bool) -> bool:
     """'sent teams to Italy', 'trades with France': the entity receives, it is not the subject.
     'for France' names a recipient of an action, but the subject of a statistic ('inflation for France')."""
-    window = text[max(0, mention.start - 26):mention.start]
+    return _recipient_window(text[max(0, mention.start - 26):mention.start], measured)
+
+
+@lru_cache(maxsize=8192)
+def _recipient_window(window: str, measured: bool) -> bool:
+    """By the 26 characters before a name: a sentence's figures ask of the same names again."""
     return _RECIPIENT_OR_COMPARED.search(window) is not None or (not measured and _FOR.search(window) is not None)
 
 
@@ -208,7 +213,12 @@ _RECIPIENT_OR_COMPARED = re.compile(f"(?:{_RECIPIENT.pattern})|(?:{_COMPARISON.p
 
 def compared(text: str, mention: EntityMention) -> bool:
     """'after Brazil', 'than Mexico', 'second only to India', 'compared with France': named to compare, not the subject."""
-    return _COMPARISON.search(text, max(0, mention.start - 26), mention.start) is not None
+    return _compared_window(text[max(0, mention.start - 26):mention.start])
+
+
+@lru_cache(maxsize=8192)
+def _compared_window(window: str) -> bool:
+    return _COMPARISON.search(window) is not None
 
 
 def is_region(mention: EntityMention) -> bool:

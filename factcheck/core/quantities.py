@@ -663,13 +663,14 @@ _DENIED_LAST = frozenset("tnfo")  # the last letter of "not", "than", "of", "to"
 _DENIED_TAIL = _Tail(["not", "rather than", "instead of", "as opposed to", "in place of"], gap="[ \t,]*", flags=re.I)
 
 
-_CHANGE_BEFORE = re.compile(
-    r"\b(?:(?P<down>fell|fall|falls|falling|dropped|drop|drops|declined|decline|declines|decreased|decrease|decreases|"
-    r"contracted|shrank|shrunk|slid|plunged|plummeted|sank|lost|down|cut)"
-    r"|(?P<up>rose|rise|rises|rising|grew|grow|grows|growing|grown|increased|increase|increases|climbed|jumped|gained|expanded|"
-    r"up|added|surged|soared))[ \t]+(?:by[ \t]+)?$",
-    re.I,
-)
+# The words before a figure that make it a change: one anchored match on the reversed text before it (a
+# search of a window for "...[ \t]+(?:by[ \t]+)?$" tried every position of the window).
+_CHANGE_DOWN = ("fell fall falls falling dropped drop drops declined decline declines decreased decrease decreases "
+                "contracted shrank shrunk slid plunged plummeted sank lost down cut").split()
+_CHANGE_UP = ("rose rise rises rising grew grow grows growing grown increased increase increases climbed jumped gained expanded "
+              "up added surged soared").split()
+_CHANGE_TAIL = _Tail(_CHANGE_DOWN + _CHANGE_UP, gap="[ \t]+(?:yb[ \t]+)?", flags=re.I)
+_DOWN_WORDS = frozenset(_CHANGE_DOWN)
 
 
 _PHRASAL_UP = re.compile(r"\b(?:made|make|makes|making|took|take|takes|sum|sums|summed|add|adds|added|end|ended|picked|set|sets|open|opened|use|used|shot)[ \t]+$", re.I)
@@ -677,9 +678,10 @@ _PHRASAL_UP = re.compile(r"\b(?:made|make|makes|making|took|take|takes|sum|sums|
 
 def _change_before(text: str, start: int) -> str | None:
     """'fell by 0.7%', 'grew 2%', 'up 3 points': the figure is a change, not a level."""
-    m = _CHANGE_BEFORE.search(text, max(0, start - 24), start)
+    m = _CHANGE_TAIL.match(text[max(0, start - 24):start][::-1])
     if m is None:
         return None
-    if m.group().lower().startswith("up") and _PHRASAL_UP.search(text, max(0, m.start() - 12), m.start()):
+    word, taken = m[0].lower(), m[1]
+    if word == "up" and _PHRASAL_UP.search(text, max(0, start - taken - 12), start - taken):
         return None  # "made up 12%", "took up": not a rise
-    return "decrease" if m.group("down") else "increase"
+    return "decrease" if word in _DOWN_WORDS else "increase"
