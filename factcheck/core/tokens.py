@@ -24,6 +24,9 @@ _WORD_PATTERN = r"[^\W\d_](?:[\w'\u2019-]*[^\W_])?(?:\.(?![A-Z][a-z])[\w'\u2019-
 _WORD = re.compile(_WORD_PATTERN + "|&")
 # The context's token: the same words, a number, or one punctuation mark.
 _TOKEN = re.compile(_WORD_PATTERN + r"|\d(?:[\d,.]*\d)?|[^\s\w]|_")
+# The same patterns for ASCII text, where they match the same and run a quarter faster (measured on the 1 MB report).
+_WORD_ASCII = re.compile(_WORD.pattern, re.ASCII)
+_TOKEN_ASCII = re.compile(_TOKEN.pattern, re.ASCII)
 
 
 class Token(NamedTuple):
@@ -72,11 +75,12 @@ def read(text: str) -> tuple[list[Token], list[Word]]:
 def words(text: str) -> list[Word]:
     """The lexicon's view."""
     make = Word._make
-    return [make((m.start(), m.end() - cut, base, key, possessive)) for m in _WORD.finditer(text)
+    return [make((m.start(), m.end() - cut, base, key, possessive)) for m in (_WORD_ASCII if text.isascii() else _WORD).finditer(text)
             for base, cut, key, possessive in (_shape(m.group()),)]
 
 
 def tokenize(text: str) -> list[Token]:
     """The context's view."""
     make = Token._make
-    return [make((m.start(), m.end(), t, t.lower(), t[0].isalpha())) for m in _TOKEN.finditer(text) for t in (m.group(),)]
+    return [make((m.start(), m.end(), t, t.lower(), t[0].isalpha())) for m in (_TOKEN_ASCII if text.isascii() else _TOKEN).finditer(text)
+            for t in (m.group(),)]

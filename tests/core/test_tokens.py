@@ -33,3 +33,15 @@ def test_possessive_and_last_dot_are_cut_for_the_lexicon_only() -> None:
                                                           ("grew", "grew", False)]
     assert ws[0].end == len("Estonia") and tokens[0].text == "Estonia's"
     assert tokens[-1].text == "." and not tokens[-1].is_word
+
+
+@pytest.mark.parametrize("text", [
+    "The U.S. had 331,449,281 people in 2020; Ph.D. holders & co-ops didn't.",
+    "Kenya's GDP was US$98 Billion.This is large_ok (2019) -- 4.5% up",
+    "e.g. St.Louis, 'quoted', 3-5 million, x_y z",
+])
+def test_the_ascii_patterns_read_ascii_text_as_the_unicode_ones(text: str) -> None:
+    from factcheck.core import tokens
+
+    assert [m.span() for m in tokens._TOKEN.finditer(text)] == [m.span() for m in tokens._TOKEN_ASCII.finditer(text)]
+    assert [m.span() for m in tokens._WORD.finditer(text)] == [m.span() for m in tokens._WORD_ASCII.finditer(text)]
