@@ -109,6 +109,18 @@ def _where(claim: Claim) -> tuple[str, int, int]:
 # --- records ------------------------------------------------------------------------------------------------------
 
 
+def _series_of(ctx: _Context, found: Verdict | Candidate | list[Candidate]) -> tuple[MeasureMatch, dict[int, Observation], Observation] | None:
+    """The subject's whole-year levels of the one measure the claim names or matches, for a change or a multiple."""
+    one = _one(found) or _named_measure(ctx)
+    if one is None or ctx.claim.subject is None:
+        return None
+    match, records = one
+    levels = _levels(records)
+    if not levels:
+        return None
+    return match, levels, next(iter(levels.values()))
+
+
 def _levels(records: list[Observation]) -> dict[int, Observation]:
     """Whole-year levels by year, independent records only; a year with records that disagree is left out."""
     by_year: dict[int, Observation] = {}
@@ -264,14 +276,10 @@ def _change(ctx: _Context, found: Verdict | Candidate | list[Candidate], text: s
     if q.change is None and words.direction(claim.role_cue or "") == "decrease" and q.value > 0:
         q = replace(q, value=-q.value, value_high=-q.value_high if q.value_high is not None else None, change="decrease")
         ctx.quantity = q  # "a drop of 2%": the figure is a change of -2%
-    one = _one(found) or _named_measure(ctx)
-    if one is None or claim.subject is None:
+    series = _series_of(ctx, found)
+    if series is None:
         return None
-    match, records = one
-    levels = _levels(records)
-    if not levels:
-        return None
-    sample = next(iter(levels.values()))
+    match, levels, sample = series
     annual = bool(words.ANNUAL_AFTER.match(text[end:end + 60]) or words.ANNUAL_BEFORE.search(text, max(0, start - 50), start))
     if q.unit == "%" and sample.unit != "%":
         if sample.currency is not None and not words.NOMINAL.search(text):
@@ -318,14 +326,10 @@ def _multiple(ctx: _Context, found: Verdict | Candidate | list[Candidate], text:
     """
     claim, q = ctx.claim, ctx.claim.quantity
     assert q is not None
-    one = _one(found) or _named_measure(ctx)
-    if one is None or claim.subject is None:
+    series = _series_of(ctx, found)
+    if series is None:
         return None
-    match, records = one
-    levels = _levels(records)
-    if not levels:
-        return None
-    sample = next(iter(levels.values()))
+    match, levels, sample = series
     if sample.unit == "%":
         return None  # "inflation doubled": a multiple of a rate, not computed
     if sample.currency is not None and words.NOT_CURRENT.search(text):
