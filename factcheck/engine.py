@@ -22,7 +22,8 @@ from .core.claims import Analysis, analyse
 from .core.lexicon import Lexicon, default_lexicon
 from .core.lexicon import build as build_lexicon
 from .core.document import LineIndex, blank_controls, is_markdown, strip_comments
-from .core.findings import HIDDEN_IN_FIGURE, code_for
+from .core.findings import HIDDEN_IN_FIGURE, UNREADABLE_DATE, code_for
+from .core.frontmatter import FrontMatterError, dated
 from .core.invisible import Hidden, screen
 from .core.marks import blank_marks
 from .core.matching import Settings, judge
@@ -285,6 +286,7 @@ def _check_text(text: str, path: str, catalogue: Catalogue, settings: Settings, 
     # Splitting large documents over both cores by paragraph was tried and dropped:
     # workers took half the time, but pickling 15,000 claims back cost as much.
     transcript = transcript_of(text, path)
+    settings, unreadable = _own_date(text, path, settings)
     analysis, hidden = _analysed(text, path, settings.doc_date, catalogue.lexicon, transcript)
     scored = [(f.sentence, score(f.sentence.text, role=transcript.role_at(f.sentence.start) if transcript else None))
               for f in analysis.sentences]
@@ -299,10 +301,32 @@ def _check_text(text: str, path: str, catalogue: Catalogue, settings: Settings, 
         checked.problems = sorted(checked.problems + [
             Problem(HIDDEN_IN_FIGURE, h.message, h.start, h.end, *lines.position(h.start), *lines.position(h.end)) for h in hidden
         ], key=lambda p: (p.start, p.code))
+    if unreadable is not None:
+        end = text.find("\n")
+        end = len(text) if end < 0 else end
+        checked.problems = [Problem(UNREADABLE_DATE, unreadable, 0, end, 1, 1, 1, end + 1), *checked.problems]
     if timings is not None:
         timings.claims += t1 - t0
         timings.matching += time.perf_counter() - t1
     return checked
+
+
+def _own_date(text: str, path: str, settings: Settings) -> tuple[Settings, str | None]:
+    """The settings for a Markdown document that gives its own ``date`` in its front matter, and why a front matter
+    that cannot be read does not date it.
+
+    The document's own date comes first, then ``--doc-date``, then ``document_dates`` (the order ClaimReview's
+    ``datePublished`` takes): a folder checked with one ``--doc-date`` still dates each post by its own.
+    """
+    if not is_markdown(path) or text.removeprefix("\ufeff")[:3] not in ("---", "+++"):
+        return settings, None
+    try:
+        own = dated(text)
+    except FrontMatterError as exc:
+        fallback = f"the figures are dated {settings.doc_date.isoformat()} (--doc-date or document_dates)" if settings.doc_date \
+            else "the figures have no document date"
+        return settings, f"front matter: {exc}; {fallback}"
+    return (settings.on(own), None) if own is not None else (settings, None)
 
 
 def check_paths(

@@ -180,10 +180,16 @@ FINDINGS: dict[str, FindingCode] = {
             "A suppression comment names a code factcheck does not have",
             "Use a code from `factcheck codes`.",
         ),
+        FindingCode(
+            "FC904", "unreadable-front-matter-date", "warning", "any",
+            "The document's front matter cannot be read, or its date is not a date, so it does not date the figures",
+            "Fix the front matter (date: YYYY-MM-DD), or date the document with --doc-date or document_dates.",
+        ),
     ), key=lambda f: f.code)
 }
 
 HIDDEN_IN_FIGURE = "FC106"  # the finding of a figure refused for hidden characters (core.invisible)
+UNREADABLE_DATE = "FC904"  # the finding of a front matter whose date cannot be read (core.frontmatter)
 
 _BY_REASON = {reason: f.code for f in FINDINGS.values() for reason in f.reasons}
 assert set(_BY_REASON) == {r for r, v in REASONS.items() if v.verdict != SUPPORTED}, "every non-supported reason needs a code"

@@ -74,6 +74,25 @@ def parse(text: str) -> FrontMatter:
     )
 
 
+def dated(text: str) -> date | None:
+    """The front matter's ``date`` alone (None without front matter or without the key).
+
+    A document's own date dates its figures ("May 31" takes its year, "so far" means as of it), so it
+    is read for every Markdown document, not only for ClaimReview; the other keys are not looked at,
+    so an author list ClaimReview would refuse does not stop a check. FrontMatterError when the block
+    or its date cannot be read.
+    """
+    found = block(text)
+    if found is None:
+        return None
+    data = _load(*found)
+    if data is None:
+        return None
+    if not isinstance(data, dict):
+        raise FrontMatterError(f"front matter is a {type(data).__name__}, not a mapping of keys")
+    return date_of(data.get("date"), "date")
+
+
 def _load(syntax: str, body: str) -> Any:
     try:
         if syntax == "toml":
