@@ -15,6 +15,7 @@ documents, so every format prints byte for byte what ``--jobs 1`` prints.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import sys
@@ -425,8 +426,14 @@ def check_many(paths: list[str], catalogue: Any, job: Job) -> list[Any]:
     return [finish_one(p, catalogue, job) for p in paths]
 
 
-def on_dask(paths: Sequence[str], catalogue: Any, job: Job, client: Any, advance: Callable[[int], None] | None = None) -> Iterator[Any]:
-    """The documents' parts in order, checked on a Dask cluster; the catalogue is sent once to every worker."""
+def on_dask(paths: Sequence[str], catalogue: Any, job: Job, client: Any, advance: Callable[[int], None] | None = None,
+            timeout: float = SCHEDULER_TIMEOUT) -> Iterator[Any]:
+    """The documents' parts in order, checked on a Dask cluster; the catalogue is sent once to every worker.
+
+    Waiting is bounded by what can be known (issue 21, point 7): a scheduler without workers, or one whose
+    workers all leave, is exit 2 after ``timeout`` seconds, as is a lost scheduler; a batch that is merely
+    slow on a live worker is waited for, as a long document is in one process."""
+    _workers(client, timeout, "has no workers")
     shared = client.scatter(catalogue, broadcast=True)
     workers = max(1, sum(client.nthreads().values()))
     size = max(1, min(64, len(paths) // (workers * 8)))
@@ -434,12 +441,35 @@ def on_dask(paths: Sequence[str], catalogue: Any, job: Job, client: Any, advance
     futures = client.map(check_many, batches, catalogue=shared, job=job, pure=False)
     try:
         for future in futures:  # in order: a slow batch holds back the output, never reorders it
-            for part in future.result():
+            for part in _result(future, client, timeout):
                 yield part
                 if advance:
                     advance(1)
     finally:
-        client.cancel(futures)
+        with contextlib.suppress(Exception):  # a scheduler already lost has nothing left to cancel
+            client.cancel(futures)
+
+
+def _result(future: Any, client: Any, timeout: float) -> Any:
+    """A batch's result, asking every ``timeout`` seconds whether anything is left to compute it."""
+    while True:
+        try:
+            return future.result(timeout=timeout)
+        except TimeoutError:
+            _workers(client, timeout, "lost its workers")
+
+
+def _workers(client: Any, timeout: float, what: str) -> None:
+    """Exit 2 when the scheduler is gone, or has had no worker for ``timeout`` seconds."""
+    try:
+        if client.nthreads():
+            return
+        client.wait_for_workers(1, timeout=timeout)
+    except TimeoutError:
+        raise UsageError(f"--scheduler: the Dask scheduler {what} (none joined within {timeout:g} s, --scheduler-timeout); "
+                         "start workers with 'dask worker ADDRESS'") from None
+    except Exception as exc:  # the connection to the scheduler lost: CommClosedError, OSError and their kin
+        raise UsageError(f"--scheduler: lost the Dask scheduler while checking ({type(exc).__name__}: {exc})") from None
 
 
 def check_corpus(paths: Sequence[Path | str], sources: Sequence[Path | str], client: Any, *,

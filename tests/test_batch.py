@@ -238,3 +238,35 @@ def test_a_real_scheduler_passes_the_probe():
         batch.probe_scheduler(cluster.scheduler_address, 10.0)
         client = batch.dask_client(cluster.scheduler_address, timeout=10.0)
         client.close()
+
+
+def test_a_scheduler_without_workers_is_exit_2_within_the_timeout(tmp_path, capsys, monkeypatch):
+    """Issue 21, point 7: a scheduler that accepts the work but has no worker to do it is named, never waited on forever."""
+    from distributed import LocalCluster
+
+    (tmp_path / "doc.md").write_text("France had 66.3 million inhabitants in 2014.\n", encoding="utf-8")
+    out = tmp_path / "report.json"
+    monkeypatch.chdir(tmp_path)
+    with LocalCluster(n_workers=0, processes=False, protocol="tcp://", dashboard_address=":0") as cluster:
+        started = time.monotonic()
+        code = main(["check", "doc.md", "--no-config", "--scheduler", cluster.scheduler_address,
+                     "--scheduler-timeout", "1", "--format", "json", "--output", str(out)])
+        err = capsys.readouterr().err
+        waited = time.monotonic() - started
+    assert code == 2 and "the Dask scheduler has no workers (none joined within 1 s, --scheduler-timeout)" in err
+    assert waited < 30 and not out.exists()  # no half-written report
+
+
+def test_a_worker_that_joins_in_time_is_waited_for(monkeypatch):
+    """The bound is on having no worker at all: one that joins within the timeout does the work."""
+    from distributed import Client, LocalCluster
+
+    from factcheck import batch
+
+    with LocalCluster(n_workers=0, processes=False, protocol="tcp://", dashboard_address=":0") as cluster, \
+            Client(cluster.scheduler_address) as client:
+        import threading
+
+        threading.Timer(0.5, lambda: cluster.scale(1)).start()
+        batch._workers(client, 20.0, "has no workers")
+        assert client.nthreads()

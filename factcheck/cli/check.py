@@ -170,7 +170,7 @@ def _check_all(documents: list[Path], session: Run, args: argparse.Namespace, pl
                 raise UsageError(f"--scheduler-timeout {timeout:g}: must be above 0 and at most 3600 seconds")
             client = batch.dask_client(args.scheduler, timeout)
             try:
-                yield from batch.on_dask(paths, session.catalogue, job, client, advance)
+                yield from batch.on_dask(paths, session.catalogue, job, client, advance, timeout)
             finally:
                 client.close()
             return
