@@ -173,46 +173,24 @@ def test_a_bad_scheduler_address_is_refused_before_anything_is_loaded(here, caps
     assert code == 2 and f"--scheduler {address}: {message}" in err
 
 
-@pytest.fixture
-def listener():
-    """A server on 127.0.0.1 that accepts connections and never says a word, or answers as HTTP does."""
-    import socket
-    import threading
-
-    server = socket.socket()
-    server.bind(("127.0.0.1", 0))
-    server.listen()
-    held: list[socket.socket] = []
-    mode = {"reply": b""}
-
-    def serve() -> None:
-        while True:
-            try:
-                conn, _ = server.accept()
-            except OSError:
-                return
-            held.append(conn)
-            if mode["reply"]:
-                conn.sendall(mode["reply"])
-                conn.close()
-
-    threading.Thread(target=serve, daemon=True).start()
-    yield server.getsockname()[1], mode
-    server.close()
-    for conn in held:
-        conn.close()
+def _replying(reply: bytes):  # noqa: ANN202
+    """A server's behaviour: say ``reply`` and hang up, or (empty) accept and never say a word."""
+    def behaviour(conn, stop) -> None:  # noqa: ANN001
+        if reply:
+            conn.sendall(reply)
+            conn.close()
+    return behaviour
 
 
 @pytest.mark.parametrize("reply", [b"", b"HTTP/1.0 400 Bad Request\r\n\r\n"], ids=["silent", "http"])
-def test_a_server_that_is_no_dask_scheduler_is_named_within_the_timeout(here, capsys, listener, reply):
+def test_a_server_that_is_no_dask_scheduler_is_named_within_the_timeout(here, capsys, tcp_server, reply):
     pytest.importorskip("dask.distributed", reason="the dask extra is not installed")
-    port, mode = listener
-    mode["reply"] = reply
+    port = tcp_server(_replying(reply))
     code, _, err = run(capsys, "check", "doc.md", "--no-config", "--scheduler", f"tcp://127.0.0.1:{port}", "--scheduler-timeout", "1")
     assert code == 2 and f"--scheduler tcp://127.0.0.1:{port}: the server" in err and "Dask scheduler" in err
 
 
-def test_a_closed_port_says_nothing_listens(here, capsys, listener):
+def test_a_closed_port_says_nothing_listens(here, capsys):
     pytest.importorskip("dask.distributed", reason="the dask extra is not installed")
     import socket
 

@@ -244,47 +244,16 @@ def test_progress_only_on_a_terminal_outside_ci_unless_asked(monkeypatch, flag, 
 
 # ---- issue 21, point 7: every wait bounded (local fake servers on 127.0.0.1, small deadlines) ----
 
-import socket  # noqa: E402
-import threading  # noqa: E402
 import time  # noqa: E402
-from contextlib import contextmanager  # noqa: E402
 
 
-@contextmanager
-def fake_server(behaviour):
-    """A TCP server on 127.0.0.1 that runs ``behaviour(conn, stop)`` for each connection; yields its URL."""
-    listener = socket.create_server(("127.0.0.1", 0))
-    stop = threading.Event()
-    conns: list[socket.socket] = []
-
-    def serve() -> None:
-        listener.settimeout(0.1)
-        while not stop.is_set():
-            try:
-                conn, _ = listener.accept()
-            except OSError:
-                continue
-            conns.append(conn)
-            threading.Thread(target=_run, args=(behaviour, conn, stop), daemon=True).start()
-
-    thread = threading.Thread(target=serve, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{listener.getsockname()[1]}/data.json"
-    finally:
-        stop.set()
-        thread.join(5)
-        for conn in conns:
-            conn.close()
-        listener.close()
-
-
-def _run(behaviour, conn, stop):  # noqa: ANN001
-    try:
+def http_url(tcp_server, behaviour) -> str:  # noqa: ANN001
+    """A URL on a local server (tests/conftest.py tcp_server) that reads the request, then does ``behaviour(conn, stop)``."""
+    def answer(conn, stop):  # noqa: ANN001
         conn.recv(65536)  # the request
         behaviour(conn, stop)
-    except OSError:
-        pass
+
+    return f"http://127.0.0.1:{tcp_server(answer)}/data.json"
 
 
 def trickle_body(conn, stop):  # noqa: ANN001
@@ -304,21 +273,20 @@ def silent(conn, stop):  # noqa: ANN001
 
 
 @pytest.mark.parametrize("behaviour", [trickle_body, trickle_headers, silent], ids=["body", "headers", "silent"])
-def test_a_slow_server_meets_a_total_deadline_not_only_a_read_timeout(behaviour):
-    with fake_server(behaviour) as url:
-        c = HttpClient(timeout=(2.0, 5.0), deadline=1.0, retries=0)
-        started = time.monotonic()
-        with pytest.raises(SourceError, match=r"no complete response within 1 s \(the total deadline"):
-            c.get(url)
-        assert time.monotonic() - started < 4.5  # generous: 1 s deadline, 5 s read timeout never reached
+def test_a_slow_server_meets_a_total_deadline_not_only_a_read_timeout(behaviour, tcp_server):
+    url = http_url(tcp_server, behaviour)
+    c = HttpClient(timeout=(2.0, 5.0), deadline=1.0, retries=0)
+    started = time.monotonic()
+    with pytest.raises(SourceError, match=r"no complete response within 1 s \(the total deadline"):
+        c.get(url)
+    assert time.monotonic() - started < 4.5  # generous: 1 s deadline, 5 s read timeout never reached
 
 
-def test_a_server_answering_in_time_is_read_whole():
+def test_a_server_answering_in_time_is_read_whole(tcp_server):
     def answer(conn, stop):  # noqa: ANN001
         conn.sendall(b'HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 12\r\n\r\n{"ok": true}')
 
-    with fake_server(answer) as url:
-        assert HttpClient(deadline=10.0).get(url).json() == {"ok": True}
+    assert HttpClient(deadline=10.0).get(http_url(tcp_server, answer)).json() == {"ok": True}
 
 
 def test_retry_after_just_under_the_maximum_on_every_attempt_ends_after_one_wait():
