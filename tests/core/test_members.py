@@ -42,6 +42,28 @@ def test_statements_of_participation():
     assert find_statements("It grew fast.") == []
 
 
+@pytest.mark.parametrize(("text", "obj"), [
+    ("In 2015 the country signed the Paris Agreement on climate.", "the Paris Agreement on climate"),
+    ("The senator won Ohio by a wide margin.", "Ohio by a wide margin"),
+    ("Two years later it joined the OECD as its 35th member.", "the OECD as its 35th member"),
+])
+def test_a_statement_is_of_something_named(text, obj):
+    (st,) = find_statements(text)
+    assert st.object == obj
+
+
+@pytest.mark.parametrize("text", [
+    "We won the big one last night, and I think we won with everyone.",  # nothing named: nothing a record holds
+    "He signed that bill, and then he attacked me for it.",
+    "I joined those who did, because I believed it was right.",
+    "So who signed the treaty with Iran?",  # a question asks; it does not state
+    "Did she say she won Nevada?\u201d",
+    "And you hosted the summit in Geneva?",
+])
+def test_events_without_a_name_and_questions_are_no_statements(text):
+    assert find_statements(text) == []
+
+
 PROV = Provenance("test", "Test", None, None, "CC0-1.0", None, "0" * 64, "t.csv")
 
 
