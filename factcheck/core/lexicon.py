@@ -260,7 +260,8 @@ def unknown_names(text: str, ws: list[Word], known: list[EntityMention], lexicon
     while k < len(ws):
         w = ws[k]
         inside = any(s <= w.start < e for s, e in covered)
-        if inside or not w.text[:1].isupper() or w.key in _SENTENCE_WORDS or w.key in _MONTHS or w.key in lexicon.measure_words:
+        if inside or not w.text[:1].isupper() or w.key in _SENTENCE_WORDS or w.key in _MONTHS or w.key in lexicon.measure_words \
+                or (w.key in _SPOKEN_WORDS and not w.text.isupper()) or _CONTRACTION.search(w.text):
             k += 1
             continue
         j = k + 1
@@ -280,6 +281,15 @@ def unknown_names(text: str, ws: list[Word], known: list[EntityMention], lexicon
                 out.append(name)
         k = j
     return out
+
+
+# Capitalised words of speech and questions that are never names (read on the CLEF debate transcripts, where
+# "I'm", "What", "Wow" and "They're" were each given a figure as its unknown subject); "WHO" in capitals stays a name.
+_SPOKEN_WORDS = frozenset(
+    "what who whom whose why how where which wow oh ah well yes yeah no okay ok look listen please thank thanks let hey "
+    "sorry believe remember folks".split()
+)
+_CONTRACTION = re.compile(r"['\u2019](?:m|ve|d|ll|re|t)$", re.I)  # "I'm", "You'll", "They're", "Don't"
 
 
 # Words of names that are never the subject a figure counts: publishers, documents, continents and seas.

@@ -109,6 +109,23 @@ CASES = [
 ]
 
 
+# words of speech are no names: a figure after "I'm", "What" or "Wow" has no unknown subject (read on debate transcripts)
+SPOKEN = [
+    ("Prices went up; I'm sure 20 million people noticed.", "20 million"),  # not the first word: read as a name before
+    ("What's striking is that 12 million people moved.", "12 million"),  # a possessive-looking "What's"
+    ("You\u2019ll have 5 million new jobs, believe me.", "5 million"),  # a first word followed by "have"
+    ("When the count came in, I said, \"Wow, 40 million people.\"", "40 million"),
+    ("We're at 90 percent now, and I've got 30 million supporters.", "30 million"),
+    ("Who has 25 million people in one city?", "25 million"),
+]
+
+
+@pytest.mark.parametrize("text,figure", SPOKEN)
+def test_words_of_speech_are_no_unknown_subject(text: str, figure: str, builtin: Catalogue) -> None:
+    claim = claim_of(text, figure, builtin)
+    assert claim.unknown_subject is None, claim.unknown_subject
+
+
 @pytest.mark.parametrize("kind,text,figure,field,expected", CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
 def test_subject(kind: str, text: str, figure: str, field: str, expected: str | None, builtin: Catalogue) -> None:
     claim = claim_of(text, figure, builtin)
