@@ -378,10 +378,17 @@ def _unit_mismatch(claim: Claim, records: list[Observation]) -> str | None:
     if q.change and r.unit != "%":
         return f"the claim states a change ('{q.text}', an {q.change}), the records give levels in {r.currency or r.unit or 'a count'}"
     if q.currency != r.currency and (q.currency or r.currency):
-        return f"claim is in {q.currency or 'a count'}, records in {r.currency or r.unit or 'a count'}"
+        return f"claim is {_what(q)}, records in {r.currency or r.unit or 'a count'}"
     if (q.unit == "%") != (r.unit == "%"):
         return f"claim is {'a percentage' if q.unit == '%' else 'not a percentage'}, records are in {r.unit or 'a count'}"
     return None
+
+
+def _what(q: Quantity) -> str:
+    """How a claim's figure is stated: 'in USD', 'a percentage', 'in km2', 'a count'."""
+    if q.currency:
+        return f"in {q.currency}"
+    return "a percentage" if q.unit == "%" else f"in {q.unit}" if q.unit else "a count"
 
 
 def _effective_period(period: Period | None, doc_date: date | None) -> tuple[Period | None, bool]:

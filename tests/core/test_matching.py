@@ -92,6 +92,16 @@ def test_count_of_parts_checks_two_batches():
 def test_currency_mismatch_is_not_enough_info():
     v = run("China has provided cash support totaling 50 million euros to the WHO.", CASH_ROWS, CASH, doc_date=date(2020, 6, 7))
     assert (v.label, v.reason) == ("not_enough_info", "unit_mismatch")
+    assert "claim is in EUR, records in USD" in v.explanation
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("China has provided cash support totaling 7 percent to the WHO.", "claim is a percentage, records in USD"),
+    ("China has provided cash support totaling 50 million to the WHO.", "claim is a count, records in USD"),
+])
+def test_a_mismatch_says_how_the_claim_is_stated(text, said):
+    v = run(text, CASH_ROWS, CASH, doc_date=date(2020, 6, 7))
+    assert v.reason == "unit_mismatch" and said in v.explanation
 
 
 MASKS = [Measure("test/masks", "test", "masks", ("masks exported",))]
