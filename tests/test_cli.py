@@ -89,6 +89,8 @@ def test_each_visited_city_is_its_own_claim_and_says_whether_a_source_names_it(i
     members = [e["member"] for e in chengdu["evidence"]]
     assert {"name": "Chengdu", "type": "city", "part_of": "Sichuan", "complete_set": False} in members
     assert all(e["url"] for e in chengdu["evidence"])
+    assert json.loads(out)["documents"][0]["unlisted"]["unsourced_statement"] == 1  # counted, listed on request
+    _, out, _ = run(capsys, "check", SEED_REL, "--format", "json", "--all-findings")
     statement = next(c for c in json.loads(out)["documents"][0]["claims"] if c["kind"] == "statement")
     assert statement["verdict"] == "not_enough_info" and statement["reason"] == "unsourced_statement"
     assert "Access to Covid-19 Tools" in statement["item"] and statement["checkworthiness"] >= 0.5

@@ -39,7 +39,8 @@ def test_pre_commit_hook_entry_runs(capsys, monkeypatch):
     assert args[0] == "factcheck"
     monkeypatch.chdir(ROOT)
     assert main([*args[1:], "seeds/fighting-covid19-white-paper-excerpt.txt"]) == 0
-    assert capsys.readouterr().out.endswith("Found 6 findings.\nNot listed: 2 figures no source covers: --all-findings lists them.\n")
+    assert capsys.readouterr().out.endswith("Found 5 findings.\nNot listed: 2 figures no source covers and 1 statement of an event no source records: "
+                                               "--all-findings lists them.\n")
 
 
 def test_example_workflow_uses_options_that_exist():

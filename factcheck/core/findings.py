@@ -118,7 +118,8 @@ FINDINGS: dict[str, FindingCode] = {
         FindingCode(
             "FC208", "unsourced-statement", "note", "unverifiable",
             "A statement of participation or event that no configured source records",
-            "Check it by hand, or add a source whose records list such events.",
+            "Check it by hand, or add a source whose records list such events (listed with --all-findings; its sentence is "
+            "among the check-worthy sentences no source could check).",
             ("unsourced_statement",),
         ),
         FindingCode(
@@ -144,7 +145,8 @@ FINDINGS: dict[str, FindingCode] = {
             "FC212", "not-a-level", "note", "any",
             "The figure is not a level of the measure (a rate, a part, a share, a rank, an age, a change, another amount)",
             "Nothing to do: such figures are read and named, not compared (listed with --all-findings).",
-            ("rate", "part_of_subject", "share", "rank", "age_or_duration", "change", "other_amount", "group_average", "by_sex"),
+            ("rate", "part_of_subject", "share", "rank", "age_or_duration", "change", "other_amount", "group_average", "by_sex",
+             "percentage_of_levels"),
         ),
         FindingCode(
             "FC213", "vague-period", "note", "any",

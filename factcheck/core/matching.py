@@ -205,7 +205,7 @@ def _resolve_named(claim: Claim, index: MeasureIndex, fetch: Fetch) -> Verdict |
         return [(MeasureMatch(m, 100.0, label), records) for m, records in usable]  # judged by each; ambiguous if they disagree
     if mismatched is not None:
         why, records, m = mismatched
-        return verdict("unit_mismatch", why, records[:1], match=MeasureMatch(m, 100.0, label))
+        return verdict(_mismatch_reason(claim, records), why, records[:1], match=MeasureMatch(m, 100.0, label))
     subject = claim.subject.name if claim.subject else "this subject"
     sources = ", ".join(sorted({m.source for m in measures})) or "no source"
     return verdict("no_matching_source", f"'{label}' ({sources}) has no records for {subject}",
@@ -224,7 +224,7 @@ def _decide(claim: Claim, records: list[Observation], match: MeasureMatch, setti
     if not counting:
         mismatch = _unit_mismatch(claim, records)
         if mismatch:
-            return verdict("unit_mismatch", mismatch, records[:1], match=match)
+            return verdict(_mismatch_reason(claim, records), mismatch, records[:1], match=match)
     period, implicit = _effective_period(claim.period, settings.doc_date)
     if period is None:
         why = f"'{claim.period.text}' has no year and the document has no date" if claim.period else "the claim names no period and the document has no date"
@@ -384,11 +384,23 @@ def _unit_mismatch(claim: Claim, records: list[Observation]) -> str | None:
     return None
 
 
+def _mismatch_reason(claim: Claim, records: list[Observation]) -> str:
+    """A percentage can never be a level of a measure recorded in people or money: it is a share, a rate or a growth
+    the sentence does not name (a note, not a warning to act on); a count against money, or euros against dollars,
+    is a unit the writer could give."""
+    q = _q(claim)
+    if records[0].unit == "%":
+        return "unit_mismatch"
+    if q.change is not None:
+        return "change"  # "grew by 2%", "fell by 3 million" against levels: a change the derived figures did not judge
+    return "percentage_of_levels" if q.unit in ("%", "pp") else "unit_mismatch"
+
+
 def _what(q: Quantity) -> str:
     """How a claim's figure is stated: 'in USD', 'a percentage', 'in km2', 'a count'."""
     if q.currency:
         return f"in {q.currency}"
-    return "a percentage" if q.unit == "%" else f"in {q.unit}" if q.unit else "a count"
+    return {"%": "a percentage", "pp": "in percentage points"}.get(q.unit or "", f"in {q.unit}" if q.unit else "a count")
 
 
 def _effective_period(period: Period | None, doc_date: date | None) -> tuple[Period | None, bool]:

@@ -41,7 +41,8 @@ REASONS: dict[str, Reason] = {
         Reason("ambiguous", NOT_ENOUGH_INFO, "several measures or entities fit equally, or the records disagree"),
         Reason("member_region_only", NOT_ENOUGH_INFO, "sources name only the larger place the item lies in (its province, not the city itself)"),
         Reason("member_not_listed", NOT_ENOUGH_INFO, "sources list members of this set, but not this item, and none says its list is complete"),
-        Reason("unsourced_statement", NOT_ENOUGH_INFO, "a statement of participation or event that no configured source records: left for a human"),
+        Reason("unsourced_statement", NOT_ENOUGH_INFO, "a statement of participation or event that no configured source records: left for a "
+               "human (its sentence is among the check-worthy ones no source could check)", listed=False),
         Reason("no_period", NOT_ENOUGH_INFO, "the claim has no period that can be dated (no year and no document date)"),
         Reason("other_vintage", NOT_ENOUGH_INFO, "a figure stated without a year fits an earlier record (within the vintage window), not the latest: an older figure, not a wrong one"),
         Reason("unknown_subject", NOT_ENOUGH_INFO, "the sentence's subject is a name no configured source has records for"),
@@ -69,6 +70,8 @@ REASONS: dict[str, Reason] = {
         Reason("rank_incomplete", NOT_ENOUGH_INFO, "a rank the records compute, but countries without a record for the year "
                "could move it onto or off the stated rank", listed=False),
         Reason("by_sex", NOT_ENOUGH_INFO, "the value for men or for women of a measure that has a total", listed=False),
+        Reason("percentage_of_levels", NOT_ENOUGH_INFO, "a percentage where the measure's records are levels (people, US$): a share, "
+               "a rate or a growth the sentence does not name, never a level", listed=False),
     )
 }
 

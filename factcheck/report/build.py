@@ -59,6 +59,7 @@ def keep_listed(report: dict[str, Any]) -> None:
 
 
 UNCOVERED = ("no_matching_source", "weak_match")
+UNSOURCED = "unsourced_statement"  # a statement of an event: not a figure, and nothing was compared
 
 
 def unlisted_text(summary: dict[str, Any]) -> str:
@@ -67,14 +68,18 @@ def unlisted_text(summary: dict[str, Any]) -> str:
     if not counts:
         return ""
     uncovered = sum(n for r, n in counts.items() if r in UNCOVERED)
-    other = sum(n for r, n in counts.items() if r not in UNCOVERED)
+    statements = counts.get(UNSOURCED, 0)
+    other = sum(n for r, n in counts.items() if r not in UNCOVERED and r != UNSOURCED)
     parts = []
     if uncovered:
         parts.append(f"{uncovered:,} figure{'s' if uncovered != 1 else ''} no source covers")
+    if statements:
+        parts.append(f"{statements:,} statement{'s' if statements != 1 else ''} of an event no source records")
     if other:
-        top = ", ".join(f"{n:,} {r.replace('_', ' ')}" for r, n in sorted(counts.items(), key=lambda kv: -kv[1]) if r not in UNCOVERED)
+        top = ", ".join(f"{n:,} {r.replace('_', ' ')}" for r, n in sorted(counts.items(), key=lambda kv: -kv[1])
+                        if r not in UNCOVERED and r != UNSOURCED)
         parts.append(f"{other:,} not compared ({top})")
-    return " and ".join(parts) + ": --all-findings lists them"
+    return (", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]) + ": --all-findings lists them"
 
 
 def summarize(report: dict[str, Any]) -> dict[str, Any]:

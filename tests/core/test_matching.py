@@ -96,12 +96,22 @@ def test_currency_mismatch_is_not_enough_info():
 
 
 @pytest.mark.parametrize(("text", "said"), [
-    ("China has provided cash support totaling 7 percent to the WHO.", "claim is a percentage, records in USD"),
     ("China has provided cash support totaling 50 million to the WHO.", "claim is a count, records in USD"),
+    ("China has provided cash support totaling 40 million euros to the WHO.", "claim is in EUR, records in USD"),
 ])
 def test_a_mismatch_says_how_the_claim_is_stated(text, said):
     v = run(text, CASH_ROWS, CASH, doc_date=date(2020, 6, 7))
     assert v.reason == "unit_mismatch" and said in v.explanation
+
+
+@pytest.mark.parametrize("text", [
+    "China has provided cash support totaling 7 percent to the WHO.",
+    "In 2020 China has provided cash support of 12% to the WHO.",
+    "China has provided cash support totaling 0.4 percentage points to the WHO.",
+])
+def test_a_percentage_against_levels_is_no_level_never_a_warning(text):
+    v = run(text, CASH_ROWS, CASH, doc_date=date(2020, 6, 7))
+    assert v.reason == "percentage_of_levels" and ", records in USD" in v.explanation and "a count" not in v.explanation
 
 
 MASKS = [Measure("test/masks", "test", "masks", ("masks exported",))]
