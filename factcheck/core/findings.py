@@ -132,7 +132,7 @@ FINDINGS: dict[str, FindingCode] = {
             "FC210", "unknown-subject", "warning", "unverifiable",
             "The figure is about a name no configured source knows",
             "Add a source with records for it, or an alias (entity_aliases) if a source knows it by another name.",
-            ("unknown_subject",),
+            ("unknown_subject", "unclear_subject"),
         ),
         FindingCode(
             "FC211", "uncertain-reading", "warning", "unverifiable",

@@ -292,6 +292,31 @@ _SPOKEN_WORDS = frozenset(
 _CONTRACTION = re.compile(r"['\u2019](?:m|ve|d|ll|re|t)$", re.I)  # "I'm", "You'll", "They're", "Don't"
 
 
+def name_like(name: str) -> bool:
+    """Whether words read where a subject would be look like a proper name a source could hold.
+
+    Real articles hold tables and headings: "USD BILLIONS 12.3", "Age Group 0-14", "Government 55%"
+    put capitalised words before a figure that name nothing (read on the Wikipedia articles, where
+    they were a third of the unknown subjects). Several words in capitals are a heading; a name whose
+    last word is a common noun of statistics ("EXPORT", "Public Debt") is a column or a category.
+    """
+    letters = [c for c in name if c.isalpha()]
+    if letters and all(c.isupper() for c in letters) and " " in name.strip() and "," not in name:
+        return False  # "USD BILLIONS", "BELOW POVERTY LINE" (one word in capitals may be an acronym: "UNICEF", "ECOWAS")
+    last = name.replace("\u2019", "'").rstrip(" .,;:").rsplit(None, 1)[-1].lower() if name.strip() else ""
+    return last not in _COMMON_HEADS
+
+
+# Last words of capitalised phrases that are columns, categories or common nouns, never a subject's name.
+_COMMON_HEADS = frozenset(
+    "government public private sector sectors other others same total totals percent percentage proportion share ratio year years "
+    "age group groups male males female females men women employed unemployed rural urban estimate estimates ranking rank "
+    "country countries area territory region regions tourism imports exports export import growth budget debt revenue income "
+    "poor rich canned fabricated live prime real nominal gdp gnp gni exchange volume rate rates index population value values "
+    "number numbers amount source sources note notes average median category type item items unit units total".split()
+)
+
+
 # Words of names that are never the subject a figure counts: publishers, documents, continents and seas.
 _NOT_A_SUBJECT = frozenset(
     "committee office bureau agency institute institution ministry department service services bank fund organization "

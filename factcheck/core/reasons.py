@@ -46,6 +46,8 @@ REASONS: dict[str, Reason] = {
         Reason("no_period", NOT_ENOUGH_INFO, "the claim has no period that can be dated (no year and no document date)"),
         Reason("other_vintage", NOT_ENOUGH_INFO, "a figure stated without a year fits an earlier record (within the vintage window), not the latest: an older figure, not a wrong one"),
         Reason("unknown_subject", NOT_ENOUGH_INFO, "the sentence's subject is a name no configured source has records for"),
+        Reason("unclear_subject", NOT_ENOUGH_INFO, "the words read as the figure's subject are a heading or a common noun ('USD BILLIONS', "
+               "'Age Group', 'Government'), not a name a source could hold: not compared", listed=False),
         Reason("uncertain_reading", NOT_ENOUGH_INFO, "the record disagrees, but the reading rests on a weak cue (subject only by nearness, "
                "a measure matched by similarity, a period carried over or implied in the past tense): checked by a human, not contradicted"),
         Reason("vague_period", NOT_ENOUGH_INFO, "the figure's period is vague or historical ('at that time', 'in the 1960s', "

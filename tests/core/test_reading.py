@@ -189,3 +189,25 @@ def test_a_figure_without_a_year_that_fits_an_older_record_is_another_vintage():
 def test_the_seed_paragraph_subject_still_carries_to_pronouns():
     claims = extract_claims("China has been active. They have so far organized over 400 training sessions.")
     assert claims[0].subject is not None and claims[0].subject.id == "CHN"
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Atlantis", True), ("Mexico City", True), ("UNICEF", True), ("UK, Bulgaria", True), ("Pollster Ana Ruiz", True),
+    ("USD MILLIONS", False), ("BELOW THE LINE", False), ("EXPORTS", False),  # headings
+    ("Age Group", False), ("Government", False), ("Public Debt", False), ("Real GDP", False),  # columns and categories
+])
+def test_a_name_is_told_from_a_heading_or_a_common_noun(name, expected):
+    from factcheck.core.lexicon import name_like
+
+    assert name_like(name) is expected
+
+
+@pytest.mark.parametrize(("sentence", "reason"), [
+    ("In 2014 the Rural Sector had a population of 4.1 million.", "unclear_subject"),
+    ("GROSS OUTPUT ESTIMATE 2014: 52 million people.", "unclear_subject"),
+    ("In 2014, Atlantis had 3.1 million inhabitants.", "unknown_subject"),  # a name: a warning a reviewer can act on
+])
+def test_words_that_name_nothing_are_no_unknown_subject_to_act_on(sentence, reason):
+    cat = catalogue()
+    ((subject, _, _, got),) = read(sentence, cat)
+    assert subject is None and got == reason
