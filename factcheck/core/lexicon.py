@@ -307,6 +307,18 @@ def name_like(name: str) -> bool:
     return last not in _COMMON_HEADS
 
 
+def names_a_faith(name: str) -> bool:
+    """'Roman Catholics', 'Evangelicals', 'Sunni Muslims': the followers of a religion, a part of a population."""
+    last = name.rstrip(" .,;:").rsplit(None, 1)[-1].lower() if name.strip() else ""
+    return last in _FAITHS or last.removesuffix("s") in _FAITHS
+
+
+_FAITHS = frozenset(
+    "christian catholic protestant muslim moslem buddhist hindu jew jewish evangelical orthodox anglican methodist calvinist "
+    "lutheran baptist mormon sikh pentecostal adventist atheist animist shia shiite sunni presbyterian jain bahai irreligious".split()
+)
+
+
 # Last words of capitalised phrases that are columns, categories or common nouns, never a subject's name.
 _COMMON_HEADS = frozenset(
     "government public private sector sectors other others same total totals percent percentage proportion share ratio year years "

@@ -27,7 +27,7 @@ from .compare import (
     miss_reason,
 )
 from .measures import MeasureIndex, MeasureMatch, tied
-from .lexicon import name_like
+from .lexicon import name_like, names_a_faith
 from .model import Claim, Measure, Observation, Period, Quantity, Verdict
 from .certainty import read_role
 from .derivation import judge_derived
@@ -64,6 +64,9 @@ def judge(claim: Claim, index: MeasureIndex, fetch: Fetch, settings: Settings) -
     if claim.subject is None and claim.unknown_subject:
         if not claim.measure_keys and not index.search(claim.measure, claim.noun, claim.verb):
             return verdict("no_matching_source", f"no configured source has a measure like '{claim.measure or claim.text}'")
+        if names_a_faith(claim.unknown_subject):
+            return verdict("part_of_subject", f"'{claim.unknown_subject}': the followers of a religion, a part of the population, "
+                           "not the whole")
         if not name_like(claim.unknown_subject):
             return verdict("unclear_subject", f"'{claim.unknown_subject}' is read where the subject would be, but it is a heading or a "
                            "common noun, not a name a source could hold")

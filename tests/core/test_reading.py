@@ -211,3 +211,13 @@ def test_words_that_name_nothing_are_no_unknown_subject_to_act_on(sentence, reas
     cat = catalogue()
     ((subject, _, _, got),) = read(sentence, cat)
     assert subject is None and got == reason
+
+
+@pytest.mark.parametrize("sentence", [
+    "In 2014, Roman Catholics had a population of 4.1 million.",
+    "In 2014 the Evangelicals had about 2.2 million inhabitants.",
+    "In 2014 the Sunni Muslims of the north had a population of 1.5 million.",
+])
+def test_the_followers_of_a_religion_are_a_part_of_the_population(sentence):
+    ((subject, _, _, reason),) = read(sentence, catalogue())
+    assert subject is None and reason == "part_of_subject"
