@@ -400,7 +400,14 @@ def _mismatch_reason(claim: Claim, records: list[Observation]) -> str:
         return "unit_mismatch"
     if q.change is not None:
         return "change"  # "grew by 2%", "fell by 3 million" against levels: a change the derived figures did not judge
-    return "percentage_of_levels" if q.unit in ("%", "pp") else "unit_mismatch"
+    if q.unit in ("%", "pp"):
+        return "percentage_of_levels"
+    if records[0].currency and not q.currency and not q.unit and abs(q.value) < _LEAST_MONEY_LEVEL:
+        return "other_amount"  # "8", "42.7", "1,155" in a sentence about GDP: not an amount of money without its currency
+    return "unit_mismatch"
+
+
+_LEAST_MONEY_LEVEL = 1e6  # below it a bare figure is no economy's level of money in any unit (the smallest GDP is about US$60 million)
 
 
 def _what(q: Quantity) -> str:

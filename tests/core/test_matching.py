@@ -104,6 +104,15 @@ def test_a_mismatch_says_how_the_claim_is_stated(text, said):
     assert v.reason == "unit_mismatch" and said in v.explanation
 
 
+@pytest.mark.parametrize(("text", "reason"), [
+    ("China has provided cash support totaling 8 to the WHO.", "other_amount"),  # a bare small figure: no amount of money
+    ("China has provided cash support totaling 1,155 to the WHO.", "other_amount"),
+    ("China has provided cash support totaling 50 million to the WHO.", "unit_mismatch"),  # a level without its currency: say it
+])
+def test_a_bare_figure_against_money(text, reason):
+    assert run(text, CASH_ROWS, CASH, doc_date=date(2020, 6, 7)).reason == reason
+
+
 @pytest.mark.parametrize("text", [
     "China has provided cash support totaling 7 percent to the WHO.",
     "In 2020 China has provided cash support of 12% to the WHO.",
