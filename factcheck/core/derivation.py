@@ -29,7 +29,8 @@ from .certainty import read_role
 from .compare import Interval, fit_reason, format_value, interval, miss_reason
 from .entities import is_country
 from .measures import MeasureIndex, MeasureMatch
-from .model import Claim, Computation, Entity, Measure, Observation, Quantity, Verdict
+from .comparative import SUPERLATIVE_TEXT, series_window
+from .model import Claim, Computation, Entity, Measure, Observation, Qualifier, Quantity, Verdict
 from .reasons import CONTRADICTED, NOT_ENOUGH_INFO, REASONS, SUPPORTED
 
 Fetch = Callable[[Measure, str | None], list[Observation]]
@@ -54,6 +55,10 @@ def judge_derived(claim: Claim, found: Verdict | Candidate | list[Candidate], in
     if "vague period" in claim.weak or words.PART_BEFORE.search(text, 0, start):
         return None  # a change "in the 1960s"; "each of these five states grew by a third": not the subject's, or not now
     weak = claim.weak
+    other = claim.versus[0] if claim.versus is not None else None
+    if other is not None:  # a comparison names its other subject: that one more country is no doubt about the subject
+        countries = countries - {other.id}
+        weak = tuple(w for w in weak if not (w.endswith("of 2 names in the sentence") and other.id in countries | {other.id}))
     if claim.subject is not None and len(countries | {claim.subject.id}) > 1:
         weak = (*weak, f"'{claim.subject.name}' is one of {len(countries | {claim.subject.id})} countries the sentence names")
     ctx = _Context(claim, weak, index, fetch, min_score, tolerance, doc_date, vintage_years)
@@ -80,8 +85,15 @@ def _operation(ctx: _Context, found: Verdict | Candidate | list[Candidate], text
             return _share_of_world(ctx, m.group("what"))
     if (q.unit == words.TIMES or claim.role == "rank") and words.NOT_ASSERTED.search(text, max(0, start - 60), start):
         return None  # "to avoid becoming the world's third most populous country": not stated as a fact (left as its role)
+    if q.unit == words.TIMES and q.change is None:
+        return _comparison(ctx, text, start)
     if q.unit == words.TIMES:
         return _multiple(ctx, found, text)
+    if claim.role == "rank" and q.unit is None and SUPERLATIVE_TEXT.match(q.text):
+        if series_window(q.text) is not None:
+            return _series_extremum(ctx, found, text)
+        anchor = start - 1 if text[start - 1:start] in (" ", "\t", "\u00a0", "-") else start
+        return _rank(ctx, found, text, anchor, extreme=True)  # "the most populous country": rank 1, the ordinal unsaid
     if claim.role == "change" and (q.change is not None or words.direction(claim.role_cue or "")):
         return _change(ctx, found, text, start, end)
     if claim.role == "rank" and q.unit is None and q.currency is None:
@@ -210,7 +222,9 @@ def _certain(weak_cues: tuple[str, ...], q: Quantity, found: Verdict, computed: 
     if found.label != CONTRADICTED:
         return found
     weak = list(weak_cues)
-    if computed and q.value and found.computation is not None and found.computation.operation != "rank":
+    order = q.unit == words.TIMES and q.value == 1 and q.qualifier in (Qualifier.MORE_THAN, Qualifier.LESS_THAN)  # "larger than"
+    if computed and q.value and found.computation is not None and found.computation.operation not in ("rank", "extremum") \
+            and not order:
         ratio = abs(q.value / computed)
         if not (1 / _PLAUSIBLE <= ratio <= _PLAUSIBLE):
             weak.append(f"the figure is {ratio:.2g} times the computed value: more likely another period or quantity than a wrong figure")
@@ -426,8 +440,9 @@ def _by_year(ctx: _Context, years: list[int], compute: Callable[[int], tuple[Com
     return found
 
 
-def _rank(ctx: _Context, found: Verdict | Candidate | list[Candidate], text: str, end: int) -> Verdict | None:
-    """A rank among the world's countries in one year (aggregates excluded, ties said)."""
+def _rank(ctx: _Context, found: Verdict | Candidate | list[Candidate], text: str, end: int, extreme: bool = False) -> Verdict | None:
+    """A rank among the world's countries in one year (aggregates excluded, ties said); with ``extreme``, rank 1 said by a
+    superlative alone ('the most populous country', 'the world's largest economy')."""
     claim, q = ctx.claim, ctx.claim.quantity
     assert q is not None
     one = _one(found) or _named_measure(ctx)  # a rank by GDP is a count, matched against dollars: 'another unit'
@@ -464,7 +479,10 @@ def _rank(ctx: _Context, found: Verdict | Candidate | list[Candidate], text: str
     if len(rows) < WORLD_COUNTRIES:
         return _verdict("rank_incomplete", f"'{match.label}' has records of {len(rows)} countries for {year}: too few to rank "
                         f"{claim.subject.name} in the world (at least {WORLD_COUNTRIES} needed)", measure=match.measure)
-    computed = derived.rank(rows, claim.subject.id, what, lambda r: True, descending=not words.SMALLEST.search(text))
+    if extreme:
+        computed = derived.extremum(rows, claim.subject.id, what, descending=not words.SMALLEST.search(q.text))
+    else:
+        computed = derived.rank(rows, claim.subject.id, what, lambda r: True, descending=not words.SMALLEST.search(text))
     if computed is None:
         return _verdict("period_mismatch", f"no record of {what} for {claim.subject.name} in {year} to rank", measure=match.measure)
     missing = len(countries) - len({r.entity for r in rows})
@@ -486,6 +504,71 @@ def _rank(ctx: _Context, found: Verdict | Candidate | list[Candidate], text: str
                        explanation=f"{verdict.explanation}; not contradicted, as the rank's year is not stated ({year} is the latest "
                                    "record) and ranks move from year to year")
     return verdict
+
+
+def _comparison(ctx: _Context, text: str, start: int) -> Verdict | None:
+    """A ratio or an order between the subject's level and another country's, same measure and year ('twice as many people
+    as Portugal', 'larger than Germany's'): subject / other. Both must be countries named plainly, and the measure said."""
+    claim, q = ctx.claim, ctx.claim.quantity
+    assert q is not None
+    what = words.compared_measure(text, start, q.text)
+    subject, other = claim.subject, claim.versus[0] if claim.versus is not None else None
+    said = claim.versus[1] if claim.versus is not None else "?"
+    if what is None:
+        return _verdict("other_subject_unclear", f"a comparison with '{said}' ('{q.text}') that does not say which measure it "
+                        "compares (population, GDP): not computed")
+    if subject is None or other is None or not is_country(subject) or not is_country(other) or subject.id == other.id:
+        whose = subject.name if subject is not None else "no subject read"
+        return _verdict("other_subject_unclear", f"a comparison of {what} between {whose} and '{said}': both must be countries "
+                        "named plainly in the sentence, with records; not computed")
+    money = what == "gdp"
+    if money and words.NOT_CURRENT.search(text):
+        return _verdict("not_current_prices", f"a comparison of GDP in PPP, real or constant-price terms ('{q.text}'); the "
+                        "sources give current US dollars: not judged")
+    measure = _measure(ctx, what, "USD" if money else None)
+    if measure is None:
+        return None
+    mine, theirs = _levels(ctx.fetch(measure, subject.id)), _levels(ctx.fetch(measure, other.id))
+    years = sorted(set(mine) & set(theirs))
+    label = _what(measure)
+    return _by_year(ctx, years, lambda y: (derived.comparison(mine[y], theirs[y], label), [mine[y], theirs[y]]), measure,
+                    f"{label} of {subject.name} and of {other.name}")
+
+
+def _series_extremum(ctx: _Context, found: Verdict | Candidate | list[Candidate], text: str) -> Verdict | None:
+    """The subject's own level in the stated year against its window ('its highest level since 1990', 'the lowest in 20
+    years'): rank 1 among the window's years. The window's first year is left out ('since 1990' may mean 1990 was higher),
+    every other year needs a record, and the stated year must be the sentence's one other year."""
+    claim, q = ctx.claim, ctx.claim.quantity
+    assert q is not None
+    window = series_window(q.text)
+    series = _series_of(ctx, found)
+    if window is None or series is None:
+        return None
+    match, levels, sample = series
+    if sample.currency is not None and words.NOT_CURRENT.search(text):
+        return _verdict("not_current_prices", f"an extreme of {match.label} in real, constant-price or PPP terms ('{q.text}'); "
+                        f"the records are in current {sample.currency}: not judged", measure=match.measure)
+    if sample.currency is not None and not words.NOMINAL.search(text):
+        return _verdict("real_growth_not_judged", f"an extreme of {match.label} over time ('{q.text}'): such comparisons are "
+                        f"usually real (at constant prices), the records are in current {sample.currency}; not judged",
+                        measure=match.measure)
+    kind, n = window
+    year = words.stated_year(text, n if kind == "since" else None)
+    if year is None or (claim.period is not None and claim.period.inherited):
+        return _verdict("change_period_unclear", f"an extreme ('{q.text}') whose year the sentence does not give plainly "
+                        "(one year besides the window's): not computed", measure=match.measure)
+    first = n + 1 if kind == "since" else year - n + 1
+    if first >= year:
+        return None
+    missing = [y for y in range(first, year + 1) if y not in levels]
+    if missing:
+        shown = ", ".join(str(y) for y in missing[:5]) + (" ..." if len(missing) > 5 else "")
+        return _verdict("series_incomplete", f"'{q.text}' compares {year} with every year from {first}; {match.label} has no "
+                        f"record for {claim.subject.name if claim.subject else 'the subject'} in {shown}", measure=match.measure)
+    computed = derived.series_extremum(levels, year, first, _what(match.measure), highest=not words.SMALLEST.search(q.text))
+    ordered = sorted((levels[y] for y in range(first, year)), key=lambda r: r.value, reverse=not words.SMALLEST.search(q.text))
+    return _decide(ctx, computed, [levels[year], *ordered[:2]], match.measure)
 
 
 def rows_of(rows: list[Observation], entity: str) -> list[Observation]:

@@ -90,7 +90,7 @@ def candidate(claim: Claim) -> bool:
     q = claim.quantity
     if q is None:
         return False
-    if q.change is not None or claim.role in ("change", "rank"):
+    if q.change is not None or claim.role in ("change", "rank", "comparison") or q.unit == TIMES:
         return True
     text = claim.sentence.text
     if q.currency is not None and q.unit is None:
@@ -151,4 +151,38 @@ def two_years(claim: Claim, text: str, start: int, end: int) -> tuple[int, int] 
     return None
 
 
-__all__ = ["candidate", "countries_named", "direction", "gdp_owns", "scoped_here", "two_years", "world_by_default"]
+# The measure a comparison compares, said just before it: "France's population is", "the economy of Italy is", "GDP exceeds".
+_COMPARED_BEFORE = re.compile(
+    r"\b(?P<what>population|GDP|economy|gross[ \t]+domestic[ \t]+product)(?:[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w\u2019'-]*"
+    r"(?:[ \t]+[A-Z][\w\u2019'-]*){0,3})?(?:[ \t]+(?:is|was|are|were|remains|remained|stood|stands|has[ \t]+been|had[ \t]+been)"
+    r"(?:[ \t]+(?:now|still|currently|roughly|about|around|nearly|almost|some|approximately|just|only|more[ \t]+than|less[ \t]+than|"
+    r"over|under|slightly|much|far))*)?[ \t]*$", re.I)
+_COMPARED_WORD = re.compile(r"\b(?:people|inhabitants|residents|population|populous)\b|\b(?P<money>economy|GDP|gross[ \t]+domestic)\b", re.I)
+_VERB_FIGURE = re.compile(r"^(?:exceed|outnumber)", re.I)
+
+
+def compared_measure(text: str, start: int, said: str) -> str | None:
+    """'population' or 'gdp': what a comparison between subjects compares, by its own words ('twice as many people as',
+    'more populous than', 'a larger economy than') or the measure said just before it ('France's population is larger
+    than'); None when neither says it ('France is larger than Spain' may be its area)."""
+    own = _COMPARED_WORD.search(said)
+    if own is not None:
+        return "gdp" if own.group("money") else "population"
+    before = _COMPARED_BEFORE.search(text, max(0, start - 100), start)
+    if before is None:
+        return None
+    if not _VERB_FIGURE.match(said) and not re.search(r"[ \t](?:is|was|are|were|remains|remained|stood|stands|been)\b", before.group(), re.I):
+        return None  # "the population larger than": no verb between the measure and the comparison
+    return "population" if before.group("what").lower() == "population" else "gdp"
+
+
+_YEAR = re.compile(r"(?<![\d,.])(?:18|19|20)\d\d(?![\d,])")
+
+
+def stated_year(text: str, besides: int | None) -> int | None:
+    """The one year a sentence states besides the window's own ('since 1990'): the year an extreme is said of."""
+    years = {int(m.group()) for m in _YEAR.finditer(text)} - ({besides} if besides is not None else set())
+    return years.pop() if len(years) == 1 else None
+
+
+__all__ = ["candidate", "compared_measure", "stated_year", "countries_named", "direction", "gdp_owns", "scoped_here", "two_years", "world_by_default"]

@@ -144,7 +144,8 @@ FINDINGS: dict[str, FindingCode] = {
             "FC212", "not-a-level", "note", "any",
             "The figure is not a level of the measure (a rate, a part, a share, a rank, an age, a change, another amount)",
             "Nothing to do: such figures are read and named, not compared (listed with --all-findings).",
-            ("rate", "part_of_subject", "share", "rank", "age_or_duration", "change", "other_amount", "group_average", "by_sex"),
+            ("rate", "part_of_subject", "share", "rank", "age_or_duration", "change", "other_amount", "group_average", "by_sex",
+             "comparison"),
         ),
         FindingCode(
             "FC213", "vague-period", "note", "any",
@@ -158,7 +159,7 @@ FINDINGS: dict[str, FindingCode] = {
             "Nothing to do, or state the figure so the sources can answer it (nominal growth, both years of a change, "
             "a share of the world's total); listed with --all-findings.",
             ("real_growth_not_judged", "not_current_prices", "change_period_unclear", "total_missing", "group_not_judged",
-             "rank_incomplete"),
+             "rank_incomplete", "other_subject_unclear", "series_incomplete"),
         ),
         FindingCode(
             "FC900", "unused-suppression", "warning", "any",
