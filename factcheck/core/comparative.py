@@ -130,16 +130,17 @@ def comparisons(text: str) -> list[Compared]:
         other = _other_span(m)
         factor = _FACTOR_AFTER.match(text, other[1])
         word = m.group("opop") or m.group("om")
-        if factor is not None:
+        if factor is not None:  # the figure runs to the factor: "larger than Spain's by a factor of 3"
             n = _number(factor.group("n"))
-            out.append(Compared(m.start("fig"), m.start("other"), n if m.group("up") else 1 / n, None, 0, _measure_of(word), other))
+            out.append(Compared(m.start("fig"), factor.end(), n if m.group("up") else 1 / n, None, 0, _measure_of(word), other))
         else:
             out.append(Compared(m.start("fig"), m.start("other"), 1.0, None, 1 if m.group("up") else -1, _measure_of(word), other))
     for m in _EXCEEDS.finditer(text) if exceed else ():
         other = _other_span(m)
         factor = _FACTOR_AFTER.match(text, other[1])
         n = _number(factor.group("n")) if factor is not None else 1.0
-        out.append(Compared(m.start("fig"), m.start("other"), n, None, 0 if factor is not None else 1, None, other))
+        out.append(Compared(m.start("fig"), factor.end() if factor is not None else m.start("other"), n, None,
+                            0 if factor is not None else 1, None, other))
     out.sort(key=lambda c: (c.start, -c.end))
     kept: list[Compared] = []
     for c in out:  # "three times larger than" is one comparison, not also "larger than"

@@ -29,7 +29,7 @@ from .certainty import read_role
 from .compare import Interval, fit_reason, format_value, interval, miss_reason
 from .entities import is_country
 from .measures import MeasureIndex, MeasureMatch
-from .comparative import SUPERLATIVE_TEXT, series_window
+from .comparative import SUPERLATIVE_TEXT, comparisons, series_window
 from .model import Claim, Computation, Entity, Measure, Observation, Qualifier, Quantity, Verdict
 from .reasons import CONTRADICTED, NOT_ENOUGH_INFO, REASONS, SUPPORTED
 
@@ -450,13 +450,14 @@ def _rank(ctx: _Context, found: Verdict | Candidate | list[Candidate], text: str
             or q.value != int(q.value) or q.value < 1:
         return None
     own = re.split(r",|;|\band\b|\bbut\b", text[end:end + 80])[0]  # what this rank is by: "by nominal GDP", "by PPP"
-    if one[1] and one[1][0].currency is not None and words.NOT_CURRENT.search(own) and not words.NOMINAL.search(own):
+    if one[1] and one[1][0].currency is not None and words.NOT_CURRENT.search(text if extreme else own) and not words.NOMINAL.search(own):
         return _verdict("not_current_prices", "a rank by GDP at PPP or in real terms; the records are in current "
                         f"{one[1][0].currency}: not judged", measure=one[0].measure)
-    if words.GROUP_SCOPE.search(text) or words.scoped_here(text, end):
+    worlds = extreme and words.WORLDS_BEFORE.search(text, max(0, end - 20), end + 1) is not None  # "the world's most populous"
+    if (words.GROUP_SCOPE.search(text) and not worlds) or words.scoped_here(text, end):
         return _verdict("group_not_judged", "a rank within a region or bloc: the group's membership is not in the configured sources",
                         measure=one[0].measure)
-    if not words.WORLD_SCOPE.search(text) and not words.world_by_default(text, end):
+    if not worlds and not words.WORLD_SCOPE.search(text) and not words.world_by_default(text, end):
         return None  # among what? left as a rank, not compared
     match, _ = one
     every = ctx.fetch(match.measure, None)
@@ -511,7 +512,10 @@ def _comparison(ctx: _Context, text: str, start: int) -> Verdict | None:
     as Portugal', 'larger than Germany's'): subject / other. Both must be countries named plainly, and the measure said."""
     claim, q = ctx.claim, ctx.claim.quantity
     assert q is not None
-    what = words.compared_measure(text, start, q.text)
+    if not words.predicated(text, start, q.text):
+        return None  # "44 times the population of Macau visited", "tea exports, higher than Kenya's": not said of the subject
+    read = next((c for c in comparisons(text) if text[c.start:c.end] == q.text), None)
+    what = words.compared_measure(text, start, q.text, read.measure if read is not None else None)
     subject, other = claim.subject, claim.versus[0] if claim.versus is not None else None
     said = claim.versus[1] if claim.versus is not None else "?"
     if what is None:

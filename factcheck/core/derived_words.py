@@ -151,23 +151,43 @@ def two_years(claim: Claim, text: str, start: int, end: int) -> tuple[int, int] 
     return None
 
 
-# The measure a comparison compares, said just before it: "France's population is", "the economy of Italy is", "GDP exceeds".
+# The measure a comparison compares, said just before it: "France's population is", "the economy of Italy is", "GDP exceeds"
+# (the whole subject's: "the", "its", a possessive before it, never "the Muslim population" or "per capita GDP").
 _COMPARED_BEFORE = re.compile(
-    r"\b(?P<what>population|GDP|economy|gross[ \t]+domestic[ \t]+product)(?:[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w\u2019'-]*"
+    r"(?:\b(?:the|its|their|whose|total)|['\u2019]s)[ \t]+(?P<what>population|GDP|economy|gross[ \t]+domestic[ \t]+product)"
+    r"(?![ \t]+per\b)(?:[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w\u2019'-]*"
     r"(?:[ \t]+[A-Z][\w\u2019'-]*){0,3})?(?:[ \t]+(?:is|was|are|were|remains|remained|stood|stands|has[ \t]+been|had[ \t]+been)"
     r"(?:[ \t]+(?:now|still|currently|roughly|about|around|nearly|almost|some|approximately|just|only|more[ \t]+than|less[ \t]+than|"
     r"over|under|slightly|much|far))*)?[ \t]*$", re.I)
 _COMPARED_WORD = re.compile(r"\b(?:people|inhabitants|residents|population|populous)\b|\b(?P<money>economy|GDP|gross[ \t]+domestic)\b", re.I)
 _VERB_FIGURE = re.compile(r"^(?:exceed|outnumber)", re.I)
+_HAS_A_POPULATION = re.compile(r"\b(?:has|had|have|with)[ \t]+a[ \t]+(?:total[ \t]+)?(?P<what>population|economy|GDP)[ \t]+$", re.I)
+# A comparison said of the subject: after a verb of being or having ("is twice", "has a larger population than", "was
+# smaller than"), or the verb itself ("exceeds Spain's").
+_PREDICATE = re.compile(r"\b(?:is|was|are|were|be|been|being|has|had|have|having|with|remains|remained|stands|stood|became|becomes)"
+                        r"(?:[ \t]+(?:now|still|currently|roughly|about|around|nearly|almost|some|approximately|just|only|slightly|"
+                        r"much|far|a|an|population|economy|GDP|more[ \t]+than|less[ \t]+than|over|under))*[ \t]*$", re.I)
+WORLDS_BEFORE = re.compile(r"\bworld['\u2019]s[ \t]+$", re.I)
 
 
-def compared_measure(text: str, start: int, said: str) -> str | None:
+def predicated(text: str, start: int, said: str) -> bool:
+    """Whether a comparison is said of the subject: 'France has twice as many people as', 'Spain's GDP is larger than',
+    'France's population exceeds', not '44 times the population of Macau visited' nor 'tea exports, higher than Kenya's'."""
+    return bool(_VERB_FIGURE.match(said) or _PREDICATE.search(text, max(0, start - 60), start))
+
+
+def compared_measure(text: str, start: int, said: str, named: str | None = None) -> str | None:
     """'population' or 'gdp': what a comparison between subjects compares, by its own words ('twice as many people as',
     'more populous than', 'a larger economy than') or the measure said just before it ('France's population is larger
     than'); None when neither says it ('France is larger than Spain' may be its area)."""
+    if named is not None:
+        return named  # the comparison's own words name it: "one tenth of Nigeria's population"
     own = _COMPARED_WORD.search(said)
     if own is not None:
         return "gdp" if own.group("money") else "population"
+    has = _HAS_A_POPULATION.search(text, max(0, start - 40), start)
+    if has is not None:
+        return "population" if has.group("what").lower() == "population" else "gdp"  # "has a population three times larger than"
     before = _COMPARED_BEFORE.search(text, max(0, start - 100), start)
     if before is None:
         return None
