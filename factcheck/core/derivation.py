@@ -197,10 +197,11 @@ def _decide(ctx: _Context, computation: Computation, records: list[Observation],
     positions = [(span.position(v), c) for c in options for v in (c.value, c.alternative) if v is not None]
     fits = next((c for p, c in positions if p == 0), None)
     said = f"'{q.text}'"
+    means = "first" if computation.operation == "extremum" else _means(q, span)  # "most populous": first, not "0.5 to 1.5"
     if fits is not None:
         fits = replace(fits, low=computation.low, high=computation.high)
         reason = fit_reason(q, fits.value) if span.position(fits.value) == 0 else fit_reason(q, fits.alternative or fits.value)
-        return _verdict(reason, f"{fits.words}: {fits.symbols} = {fits.shown}, which fits {said} ({_means(q, span)})", records,
+        return _verdict(reason, f"{fits.words}: {fits.symbols} = {fits.shown}, which fits {said} ({means})", records,
                         fits.shown, measure, fits)
     plausible = [(p, c) for p, c in positions if _near(q.value, c.value)]
     if also is not None and len(plausible) == 1:
@@ -212,7 +213,7 @@ def _decide(ctx: _Context, computation: Computation, records: list[Observation],
                         f"lie on both sides of {said}", records, computation.shown, measure, computation)
     side = sides.pop()
     found = _verdict(miss_reason(q, side), f"{computation.words}: {computation.symbols} = {computation.shown}; {said} "
-                     f"({_means(q, span)}) does not fit it",
+                     f"({means}) does not fit it",
                      records, computation.shown, measure, computation)
     return _certain(ctx.weak, q, found, computation.value)
 

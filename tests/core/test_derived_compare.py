@@ -17,6 +17,7 @@ from factcheck.core import derivation, derived
 from factcheck.core.comparative import comparisons, extremes, series_extremes
 
 from .test_derived import _obs, catalogue, judged, only
+from .test_derived_reading import with_series as multiplier_series
 
 PORTUGAL = [("PRT", "Portugal", 2018, 10_300_000)]
 PORTUGAL_GDP = [("PRT", "Portugal", 2018, 240_000_000_000)]
@@ -226,3 +227,18 @@ def test_the_reading_of_extremes():
     assert [e.smallest for e in extremes("It is the least populous country and the world's largest economy.")] == [True, False]
     (series,) = series_extremes("Its population was the lowest in 20 years.")
     assert series.smallest and series.measure is None
+
+
+FACTORS = [  # a change over time stated as a factor is a multiplier (Kenya ×2.5 from 1960 to 1990, ×2.03 from 1990 to 2015)
+    ("Kenya's population grew by a factor of 2.5 between 1960 and 1990.", "exact"),
+    ("From 1990 to 2015 the population of Bulgaria fell by a factor of two.", "within_rounding"),
+    ("The population of Kenya rose by a factor of 3 from 1990 to 2015.", "overstated"),
+]
+
+
+@pytest.mark.parametrize("sentence,reason", FACTORS)
+def test_a_factor_over_time_is_a_multiple(sentence, reason):
+    claim, verdict = only(sentence, multiplier_series())
+    assert claim.quantity is not None and claim.quantity.unit == "\u00d7" and claim.quantity.change is not None, claim.quantity
+    assert verdict.reason == reason and verdict.computation is not None and verdict.computation.operation == "multiple", \
+        (verdict.reason, verdict.explanation)
