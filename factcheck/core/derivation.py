@@ -526,6 +526,9 @@ def _comparison(ctx: _Context, text: str, start: int) -> Verdict | None:
         whose = subject.name if subject is not None else "no subject read"
         return _verdict("other_subject_unclear", f"a comparison of {what} between {whose} and '{said}': both must be countries "
                         "named plainly in the sentence, with records; not computed")
+    if read is not None and not words.other_said_plainly(text, read.other[1], what):
+        return _verdict("other_subject_unclear", f"a comparison of {what} with '{said}' followed by another measure or a sum "
+                        f"('{text[read.other[1]:read.other[1] + 30].strip()}'): not computed")
     money = what == "gdp"
     if money and words.NOT_CURRENT.search(text):
         return _verdict("not_current_prices", f"a comparison of GDP in PPP, real or constant-price terms ('{q.text}'); the "

@@ -48,7 +48,7 @@ WORLD_SCOPE = re.compile(r"\b(?:world(?![ \t]+(?:Bank|Health|Trade|War|Cup|Herit
                           r"(?:world'?s[ \t]+)?(?:countries|economies|nations))\b", re.I)
 GROUP_SCOPE = re.compile(rf"\b(?:in|within|among|of)[ \t]+(?:{_GROUPS})\b|\b(?:African|European|Asian|Latin[ \t]+American|Caribbean|"
                           r"Arab|Middle[ \t]+Eastern|EU|OECD|regional|continental)[ \t]+(?:countries|economies|nations|states|members)\b", re.I)
-PART_BEFORE = re.compile(r"\b(?:each|every|both|these|those|states|provinces|regions|cities|districts|municipalities|counties|"
+PART_BEFORE = re.compile(r"\b(?:each|every|both|these|those|(?<!United[ \t])states|provinces|regions|cities|districts|municipalities|counties|"
                           r"departments|prefectures|towns|villages|urban|rural|capital|metropolitan|islands?|ethnic|religious|ages?|aged|children|"
                           r"youth|women|men|adults|elderly|workers|labou?r[ \t]+force|immigrants|migrants|refugees|households)\b", re.I)
 # A superlative over countries right after a rank: with no scope of its own ("in Africa", "among EU members") it ranks the
@@ -196,6 +196,25 @@ def compared_measure(text: str, start: int, said: str, named: str | None = None)
     return "population" if before.group("what").lower() == "population" else "gdp"
 
 
+# What may follow the other subject's name in a comparison: nothing more, or the same measure ("larger than Germany's",
+# "half that of Spain in 2018", "than Germany's population"); never another measure ("Sweden's GDP per capita", "Kenya's 22%
+# share") nor a sum ("Argentina and Chile combined").
+_OTHER_TAIL = re.compile(
+    r"(?:['\u2019]s)?(?:[ \t]+(?:total[ \t]+)?(?P<what>population|GDP|economy|gross[ \t]+domestic[ \t]+product|people|inhabitants))?"
+    r"(?=[ \t]*(?:$|[,.;:)\u2013\u2014])|[ \t]+(?:in|by|as|and|at|for|during|while|but|which|whereas|although|though|according|"
+    r"with|since|on|today|now|then|that|making|despite)\b)", re.I)
+_SUMMED = re.compile(r"^[^.;:]{0,40}?\b(?:combined|together|put[ \t]+together|taken[ \t]+together)\b", re.I)
+
+
+def other_said_plainly(text: str, other_end: int, what: str) -> bool:
+    """Whether the other subject's name ends the comparison, or is followed by the same measure only (see _OTHER_TAIL)."""
+    m = _OTHER_TAIL.match(text, other_end)
+    if m is None or _SUMMED.match(text[other_end:]):
+        return False
+    said = (m.group("what") or "").lower()
+    return not said or ("population" if said in ("population", "people", "inhabitants") else "gdp") == what
+
+
 _YEAR = re.compile(r"(?<![\d,.])(?:18|19|20)\d\d(?![\d,])")
 
 
@@ -205,4 +224,4 @@ def stated_year(text: str, besides: int | None) -> int | None:
     return years.pop() if len(years) == 1 else None
 
 
-__all__ = ["candidate", "compared_measure", "stated_year", "countries_named", "direction", "gdp_owns", "scoped_here", "two_years", "world_by_default"]
+__all__ = ["candidate", "compared_measure", "other_said_plainly", "stated_year", "countries_named", "direction", "gdp_owns", "scoped_here", "two_years", "world_by_default"]

@@ -242,3 +242,18 @@ def test_a_factor_over_time_is_a_multiple(sentence, reason):
     assert claim.quantity is not None and claim.quantity.unit == "\u00d7" and claim.quantity.change is not None, claim.quantity
     assert verdict.reason == reason and verdict.computation is not None and verdict.computation.operation == "multiple", \
         (verdict.reason, verdict.explanation)
+
+
+OTHER_MEASURE_OR_SUM = [  # the other subject's name followed by another measure, or summed with another: not computed
+    "In 2018 France's GDP was higher than Portugal's GDP per capita.",
+    "In 2018 France's population was larger than that of Spain and Portugal combined.",
+    "In 2018 the population of France was larger than Portugal's 22% share.",
+]
+
+
+@pytest.mark.parametrize("sentence", OTHER_MEASURE_OR_SUM)
+def test_a_comparison_with_another_measure_or_a_sum_is_not_computed(sentence):
+    found = judged(sentence, with_portugal())
+    assert all(v.label == "not_enough_info" for _, v in found), [(c.text, v.reason, v.explanation) for c, v in found]
+    assert "other_subject_unclear" in [v.reason for _, v in found] or "uncertain_reading" in [v.reason for _, v in found], \
+        [(c.text, v.reason) for c, v in found]
