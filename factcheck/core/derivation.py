@@ -550,8 +550,10 @@ def _series_extremum(ctx: _Context, found: Verdict | Candidate | list[Candidate]
     claim, q = ctx.claim, ctx.claim.quantity
     assert q is not None
     window = series_window(q.text)
+    if window is None or words.RATE_BEFORE.search(text[:text.find(q.text)].rsplit(";", 1)[-1]):
+        return None  # "grew by 0.3% in 2018, the highest since 2010": the extreme of a growth rate, not of the level
     series = _series_of(ctx, found)
-    if window is None or series is None:
+    if series is None:
         return None
     match, levels, sample = series
     if sample.currency is not None and words.NOT_CURRENT.search(text):

@@ -215,6 +215,11 @@ def other_said_plainly(text: str, other_end: int, what: str) -> bool:
     return not said or ("population" if said in ("population", "people", "inhabitants") else "gdp") == what
 
 
+# Before a series' extreme: a rate or a change it could be the extreme of, rather than the level ("grew by 0.3%, the highest").
+RATE_BEFORE = re.compile(r"%|\b(?:per[ \t]?cent|percent|growth|rate|increases?|decreases?|declines?|per|density|change|inflation)\b"
+                         r"|\b(?:grew|grown|rose|risen|increased|decreased|declined|fell|fallen|dropped)[ \t]+by\b", re.I)
+
+
 _YEAR = re.compile(r"(?<![\d,.])(?:18|19|20)\d\d(?![\d,])")
 
 

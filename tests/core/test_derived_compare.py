@@ -189,6 +189,12 @@ SERIES_LIMITS = [
 ]
 
 
+def test_the_extreme_of_a_growth_rate_is_not_the_levels():
+    found = judged("Ireland's population grew by 0.9% in 2018, the highest in ten years.", with_series())
+    assert found and all(v.computation is None or v.computation.operation != "extremum" for _, v in found), \
+        [(c.text, v.reason) for c, v in found]
+
+
 @pytest.mark.parametrize("sentence,reason", SERIES_LIMITS)
 def test_a_series_extreme_the_records_cannot_answer_is_named(sentence, reason):
     _, verdict = only(sentence, with_series())
