@@ -220,7 +220,7 @@ RATE_BEFORE = re.compile(r"%|\b(?:per[ \t]?cent|percent|growth|rate|increases?|d
                          r"|\b(?:grew|grown|rose|risen|increased|decreased|declined|fell|fallen|dropped)[ \t]+by\b", re.I)
 
 
-_YEAR = re.compile(r"(?<![\d,.])(?:18|19|20)\d\d(?![\d,])")
+_YEAR = re.compile(r"(?<![\d,.])(?:18|19|20)\d\d(?!\d|[,.]\d)")
 
 
 def stated_year(text: str, besides: int | None) -> int | None:
