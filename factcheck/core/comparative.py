@@ -26,8 +26,7 @@ _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 
                  "hundred": 100, "a hundred": 100, "one hundred": 100}
 _FRACTIONS = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
               "ninth": 9, "tenth": 10, "twentieth": 20, "hundredth": 100}
-_FRACTION_CUES = ("half", "third", "quarter", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "twentieth",
-                  "hundredth")
+_FRACTION_CUES = tuple(_FRACTIONS)
 _N = rf"(?:\d{{1,4}}(?:\.\d{{1,2}})?|{'|'.join(sorted(_NUMBER_WORDS, key=len, reverse=True))})"
 _TIMES = rf"(?:(?P<twice>twice)|(?P<n>{_N}){_G}times)"
 _FRACTION = rf"(?:(?:one|a){_G}|(?P<fmany>two|three|four){_G})?(?P<frac>{'|'.join(_FRACTIONS)})s?\b"
@@ -50,7 +49,8 @@ _FRACTION_OF = re.compile(
     rf"\b(?:has|had|have|is|was|are|were){_G}(?:(?:about|around|roughly|nearly|almost|only|just|some|approximately){_G})?"
     rf"(?P<fig>{_FRACTION}){_G}(?:of{_G})?(?:(?:that|those){_G}of{_G}|the{_G}(?:{_MEASURE_WORD}|size){_G}of{_G})?{_OTHER}", re.I)
 _ORDER_THAN = re.compile(
-    rf"\b(?P<fig>{_ORDER})(?:{_G}(?P<opop>populous))?(?:{_G}(?P<om>economy|population|people|inhabitants|residents))?{_G}than{_G}(?:(?:that|those){_G}of{_G})?{_OTHER}", re.I)
+    rf"\b(?P<fig>{_ORDER})(?:{_G}(?P<opop>populous))?(?:{_G}(?P<om>economy|population|people|inhabitants|residents))?{_G}than{_G}"
+    rf"(?:(?:that|those){_G}of{_G})?{_OTHER}", re.I)
 _EXCEEDS = re.compile(rf"\b(?P<fig>exceeds|exceeded|outnumbers|outnumbered){_G}(?:(?:that|those){_G}of{_G})?{_OTHER}", re.I)
 # After the other's name: the factor of an order ("larger than Spain's by a factor of 3"), or the measure of a fraction
 # ("one tenth of Nigeria's population").
