@@ -29,7 +29,7 @@ _FRACTIONS = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "six
 _FRACTION_CUES = tuple(_FRACTIONS)
 _N = rf"(?:\d{{1,4}}(?:\.\d{{1,2}})?|{'|'.join(sorted(_NUMBER_WORDS, key=len, reverse=True))})"
 _TIMES = rf"(?:(?P<twice>twice)|(?P<n>{_N}){_G}times)"
-_FRACTION = rf"(?:(?:one|a){_G}|(?P<fmany>two|three|four){_G})?(?P<frac>{'|'.join(_FRACTIONS)})s?\b"
+_FRACTION = rf"(?:(?:(?:one|a){_G}|(?P<fmany>two|three|four){_G})(?P<frac>{'|'.join(_FRACTIONS)})s?|(?P<bare>half))\b"
 # A capitalised name right after the comparison: the other subject ("Portugal", "the United Kingdom", "Germany's").
 _OTHER = rf"(?P<other>(?:[Tt]he{_G})?(?-i:[A-Z][\w-]*(?:{_G}(?:of{_G}|and{_G}|the{_G})?[A-Z][\w-]*){{0,4}}))"
 _MEASURE_WORD = rf"(?P<mw>people|inhabitants|residents|population|populous|economy|GDP|gross{_G}domestic{_G}product)"
@@ -47,7 +47,8 @@ _TIMES_THE = re.compile(
 # the subject's own total, "half of Kenya's population is under 18", is no comparison).
 _FRACTION_OF = re.compile(
     rf"\b(?:has|had|have|is|was|are|were){_G}(?:(?:about|around|roughly|nearly|almost|only|just|some|approximately){_G})?"
-    rf"(?P<fig>{_FRACTION}){_G}(?:of{_G})?(?:(?:that|those){_G}of{_G}|the{_G}(?:{_MEASURE_WORD}|size){_G}of{_G})?{_OTHER}", re.I)
+    rf"(?P<fig>{_FRACTION}){_G}(?:of{_G}(?:(?:that|those){_G}of{_G})?|(?:that|those){_G}of{_G}|the{_G}(?:{_MEASURE_WORD}|size){_G}of{_G})"
+    rf"{_OTHER}", re.I)
 _ORDER_THAN = re.compile(
     rf"\b(?P<fig>{_ORDER})(?:{_G}(?P<opop>populous))?(?:{_G}(?P<om>economy|population|people|inhabitants|residents))?{_G}than{_G}"
     rf"(?:(?:that|those){_G}of{_G})?{_OTHER}", re.I)
@@ -87,6 +88,8 @@ def _measure_of(word: str | None) -> str | None:
 
 
 def _fraction(m: re.Match[str]) -> float:
+    if m.group("bare"):
+        return 0.5
     denominator = _FRACTIONS[m.group("frac").lower()]
     many = m.group("fmany")
     return (_NUMBER_WORDS[many.lower()] if many else 1) / denominator

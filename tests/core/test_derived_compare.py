@@ -89,6 +89,8 @@ NOT_COMPARISONS = [  # look like a comparison between subjects, are none: never 
     "In 2018 France's tea exports grew 5%, higher than Spain's.",
     "Half of Portugal's population lived in France in 2018.",
     "In 2018 France had 7 million fewer inhabitants than Germany.",
+    "In 2018 the ports of France were Third World ports.",
+    "In 2018 France had a Fourth Republic museum.",
 ]
 
 
