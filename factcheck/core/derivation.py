@@ -461,13 +461,7 @@ def _rank(ctx: _Context, found: Verdict | Candidate | list[Candidate], text: str
     if not worlds and not words.WORLD_SCOPE.search(text) and not words.world_by_default(text, end):
         return None  # among what? left as a rank, not compared
     match, _ = one
-    every = ctx.fetch(match.measure, None)
-    by_year: dict[int, list[Observation]] = {}
-    for r in every:
-        if r.entity is not None and r.series == "level" and not r.origin and r.period_end is not None \
-                and is_country(Entity(r.entity, r.entity_name or r.entity)):
-            by_year.setdefault(r.period_end.year, []).append(r)
-    countries = {r.entity for rs in by_year.values() for r in rs}
+    by_year, countries = _countries_by_year(ctx.fetch(match.measure, None))
     year, implicit = _year_of(claim)
     if year is None:
         if not implicit or ctx.doc_date is None:
@@ -579,6 +573,34 @@ def _series_extremum(ctx: _Context, found: Verdict | Candidate | list[Candidate]
     computed = derived.series_extremum(levels, year, first, _what(match.measure), highest=not words.SMALLEST.search(q.text))
     ordered = sorted((levels[y] for y in range(first, year)), key=lambda r: r.value, reverse=not words.SMALLEST.search(q.text))
     return _decide(ctx, computed, [levels[year], *ordered[:2]], match.measure)
+
+
+_GROUPED: dict[int, tuple[list[Observation], dict[int, list[Observation]], set[str]]] = {}
+
+
+def _countries_by_year(every: list[Observation]) -> tuple[dict[int, list[Observation]], set[str]]:
+    """Every country's independent levels by year (aggregates left out), and the countries with any: grouped once for the
+    list a fetch returns (a document of many ranks asks of the same list again; the list is kept, so its id stays its own)."""
+    kept = _GROUPED.get(id(every))
+    if kept is not None and kept[0] is every:
+        return kept[1], kept[2]
+    by_year: dict[int, list[Observation]] = {}
+    country: dict[str, bool] = {}  # asked once an entity, not once a record
+    for r in every:
+        if r.entity is None or r.series != "level" or r.origin or r.period_end is None:
+            continue
+        ok = country.get(r.entity)
+        if ok is None:
+            ok = country[r.entity] = is_country(Entity(r.entity, r.entity_name or r.entity))
+        if ok:
+            by_year.setdefault(r.period_end.year, []).append(r)
+    for rows in by_year.values():
+        rows.sort(key=lambda r: (-r.value, r.entity or ""))  # the order rows_of shows them in, sorted once
+    countries = {r.entity for rs in by_year.values() for r in rs if r.entity is not None}
+    if len(_GROUPED) >= 8:
+        _GROUPED.pop(next(iter(_GROUPED)))
+    _GROUPED[id(every)] = (every, by_year, countries)
+    return by_year, countries
 
 
 def rows_of(rows: list[Observation], entity: str) -> list[Observation]:
