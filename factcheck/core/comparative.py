@@ -167,6 +167,7 @@ class Extreme(NamedTuple):
     end: int
     measure: str | None  # "population" or "gdp" among countries; None for a series (the sentence names its measure)
     smallest: bool
+    said: tuple[int, int] | None = None  # where the measure is named, when not in the superlative ("population is the largest")
 
 
 _EXTREME = re.compile(
@@ -176,6 +177,13 @@ _EXTREME = re.compile(
     rf"(?P<noun>{_G}(?:country|nation|sovereign{_G}state))?"
     rf"(?=[ \t\u00a0]*(?:[,.;:)\u2013\u2014]|$)|{_G}(?:in|on|of{_G}(?:all|any)|among|amongst|within|by|at|with|and|as|since|for|"
     rf"measured|both|today|now|was|is|after|behind|outside|excluding)\b)", re.I)
+# The measure said first: "Germany's population is the largest in the world", "its economy was the smallest" (the whole
+# subject's: a possessive, "its", "the" right before it, never "its Muslim population").
+_EXTREME_AFTER = re.compile(
+    rf"(?:['\u2019]s|\b(?:its|their|the)){_G}(?P<what>population|economy){_G}(?:is|was|remains|remained|became|is{_G}now){_G}the{_G}"
+    rf"(?P<sup>largest|biggest|smallest|highest|lowest)\b"
+    rf"(?=[ \t\u00a0]*(?:[,.;:)\u2013\u2014]|$)|{_G}(?:in|on|of{_G}(?:all|any)|among|amongst|within|by|at|and|as|since|for|"
+    rf"measured|today|now|after|behind|outside|excluding)\b)", re.I)
 _ONE_OF = re.compile(r"\b(?:one|some|two|three|several|many|among|amongst|of)[ \t]+$", re.I)
 _NOT_FIRST = re.compile(r"[^.;:,]{0,60}?\b(?:after|behind|outside|apart[ \t]+from|except|excluding|other[ \t]+than|bar|besides|"
                         r"second[ \t]+only|next[ \t]+to|trailing)\b", re.I)
@@ -196,6 +204,11 @@ def extremes(text: str) -> list[Extreme]:
             continue  # "one of the most populous", "the largest economy after China": not first
         smallest = (m.group("p1") or m.group("p2") or m.group("g1") or "").lower() in ("least", "smallest", "lowest")
         out.append(Extreme(m.start("sup"), m.end("sup"), "population" if m.group("pop") else "gdp", smallest))
+    for m in _EXTREME_AFTER.finditer(text):
+        if _NOT_FIRST.match(text, m.end("sup")):
+            continue
+        out.append(Extreme(m.start("sup"), m.end("sup"), "population" if m.group("what").lower() == "population" else "gdp",
+                           m.group("sup").lower() in ("smallest", "lowest"), m.span("what")))
     return out
 
 

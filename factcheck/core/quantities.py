@@ -298,7 +298,7 @@ def _compared(text: str) -> list[Mention]:
                                                   value_high=c.high), c.measure, None, c.other))
     for e in extremes(text):
         out.append(Mention(e.start, e.end, Quantity(1.0, text[e.start:e.end], None, None, Qualifier.EXACT, None, 0.5), e.measure,
-                           (e.start, e.end)))
+                           e.said or (e.start, e.end)))
     for e in series_extremes(text):
         out.append(Mention(e.start, e.end, Quantity(1.0, text[e.start:e.end], None, None, Qualifier.EXACT, None, 0.5)))
     return out

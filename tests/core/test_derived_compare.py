@@ -109,6 +109,8 @@ EXTREMES = [  # rank 1 among the world's countries, the ordinal unsaid (aggregat
     ("In 2018 France was the most populous country in the world.", "understated"),
     ("France was the world's largest economy in 2018.", "understated"),
     ("In 2018 Spain had the smallest population in the world.", "understated"),
+    ("In 2018 Germany's population was the largest in the world.", "exact"),
+    ("France's economy was the largest in the world in 2018.", "understated"),
 ]
 
 
@@ -127,6 +129,7 @@ EXTREME_LIMITS = [
     ("In 2018 France was expected to become the most populous country in the world.", "rank"),  # not stated as a fact
     ("In 2018 Germany had the largest population.", "rank"),  # among what? not said
     ("At purchasing power parity France had the world's largest economy in 2018.", "not_current_prices"),
+    ("In 2018 Germany's population was the largest in Europe.", "group_not_judged"),
 ]
 
 
@@ -157,6 +160,8 @@ NO_EXTREME = [  # superlatives that are no rank 1 of a country by a measure: no 
     "Lyon is the most populous city of France.",
     "Paris has the highest population density in France.",
     "France has the largest population of cats in Europe.",
+    "In 2018 France's Muslim population was the largest in the world.",
+    "In 2018 France's population was the largest after Germany's.",
 ]
 
 
