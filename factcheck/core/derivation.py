@@ -6,6 +6,12 @@ This module reads which operation a claim states from the words around its figur
 small reading, from the sentence's text and the claim's offsets), gathers every record the
 operation needs, and judges the computed value against the interval the stated figure means.
 
+Comparisons between subjects ("twice as many people as Portugal", "larger than Germany's") are judged against both
+subjects' records for one measure and year, and superlatives without an ordinal ("the most populous country", "its
+highest level since 1990") as rank 1 among the world's countries or among the subject's own years (the readings:
+:mod:`factcheck.core.comparative`); a comparison whose other subject or measure is not plain is ``other_subject_unclear``,
+an extreme over years some of which lack a record ``series_incomplete``.
+
 Honest limits, each a named reason: a growth rate of a money measure is not judged, since the
 sources give current prices and a stated rate is usually real (``real_growth_not_judged``); PPP and
 constant-price figures likewise (``not_current_prices``); a share or rank within a region or bloc

@@ -155,7 +155,8 @@ FINDINGS: dict[str, FindingCode] = {
         ),
         FindingCode(
             "FC214", "derived-not-judged", "note", "any",
-            "A derived figure (a change, a growth rate, a per-capita figure, a share, a rank) the records cannot answer plainly",
+            "A derived figure (a change, a growth rate, a per-capita figure, a share, a rank, a comparison, an extreme) the "
+            "records cannot answer plainly",
             "Nothing to do, or state the figure so the sources can answer it (nominal growth, both years of a change, "
             "a share of the world's total); listed with --all-findings.",
             ("real_growth_not_judged", "not_current_prices", "change_period_unclear", "total_missing", "group_not_judged",
