@@ -141,3 +141,8 @@ def test_a_comparison_and_an_extreme_in_claimreview(compared_doc, capsys):
     bodies = [r["reviewBody"] for r in reviews]
     assert any("computed (comparison)" in b and "wb-population row" in b for b in bodies)
     assert any("computed (extremum)" in b for b in bodies)
+
+
+@pytest.mark.parametrize("fmt", ["concise", "github"])
+def test_one_line_formats_give_a_comparisons_formula(compared_doc, capsys, fmt):
+    assert "population(FRA) / population(ESP)" in run(capsys, [*compared_doc, "--format", fmt])
