@@ -89,7 +89,8 @@ def _operation(ctx: _Context, found: Verdict | Candidate | list[Candidate], text
         m = words.WORLD_SHARE.match(after)
         if m and words.HOLDS.search(before):
             return _share_of_world(ctx, m.group("what"))
-    if (q.unit == words.TIMES or claim.role == "rank") and words.NOT_ASSERTED.search(text, max(0, start - 60), start):
+    if (q.unit == words.TIMES or claim.role == "rank") and (words.NOT_ASSERTED.search(text, max(0, start - 60), start)
+                                                           or words.NEGATED.search(text, max(0, start - 40), start)):
         return None  # "to avoid becoming the world's third most populous country": not stated as a fact (left as its role)
     if q.unit == words.TIMES and q.change is None:
         return _comparison(ctx, text, start)

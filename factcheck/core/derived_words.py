@@ -80,6 +80,8 @@ VAGUE_SPAN = re.compile(r"\b(?:since|over[ \t]+the[ \t]+(?:past|last|previous|ne
 # A rank or multiple the sentence does not assert: "to avoid becoming the third most populous", "is expected to double".
 NOT_ASSERTED = re.compile(r"\b(?:becom\w*|became|will|would|could|might|may|projected|expected|forecasts?|set[ \t]+to|overtak\w*|"
                           r"surpass\w*|avoid\w*|if|unless|once|until)\b", re.I)
+# A rank, a multiple or a comparison the sentence denies, just before it: "is not the most populous", "isn't larger than".
+NEGATED = re.compile(r"(?:\b(?:not|never|no[ \t]+longer|nor)|n['\u2019]t)\b[^.;:,]{0,30}$", re.I)
 
 
 SMALLEST = re.compile(r"\b(?:smallest|least|lowest|poorest|fewest)\b", re.I)

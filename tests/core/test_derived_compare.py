@@ -70,6 +70,7 @@ COMPARISON_LIMITS = [  # named, never contradicted
     ("In 2018 France had three times as many people as Europe.", "other_subject_unclear"),
     ("In purchasing power parity terms France's economy was larger than Spain's in 2018.", "not_current_prices"),
     ("In 2018 France, unlike Italy, had twice as many people as Spain.", "uncertain_reading"),  # a third country named
+    ("In 2018 France's population wasn't smaller than Spain's.", "comparison"),  # denied: left as read
 ]
 
 
@@ -128,6 +129,7 @@ EXTREME_LIMITS = [
     ("Among EU countries Germany had the largest economy in 2018.", "group_not_judged"),
     ("In 2018 France was expected to become the most populous country in the world.", "rank"),  # not stated as a fact
     ("In 2018 Germany had the largest population.", "rank"),  # among what? not said
+    ("In 2018 France was not the most populous country in the world.", "rank"),  # denied: left as read
     ("At purchasing power parity France had the world's largest economy in 2018.", "not_current_prices"),
     ("In 2018 Germany's population was the largest in Europe.", "group_not_judged"),
 ]
@@ -162,6 +164,7 @@ NO_EXTREME = [  # superlatives that are no rank 1 of a country by a measure: no 
     "France has the largest population of cats in Europe.",
     "In 2018 France's Muslim population was the largest in the world.",
     "In 2018 France's population was the largest after Germany's.",
+    "In 2018 France's population was no longer the largest in the world.",
 ]
 
 
