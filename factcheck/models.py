@@ -89,9 +89,10 @@ class EvidenceOut(BaseModel):
 
 
 class ComputationOut(BaseModel):
-    """How a derived figure (a change, a growth rate, a per-capita figure, a share, a rank) was computed from the evidence."""
+    """How a derived figure (a change, a growth rate, a per-capita figure, a share, a rank, a multiple, a comparison between
+    subjects, an extreme) was computed from the evidence."""
 
-    operation: Literal["change", "percent_change", "annual_growth", "per_capita", "share", "rank"]
+    operation: Literal["change", "percent_change", "annual_growth", "per_capita", "share", "rank", "multiple", "comparison", "extremum"]
     formula: str = Field(description="the formula in words")
     symbols: str = Field(description="the formula in symbols, with the records' values put in")
     value: float = Field(description="the computed value, in the stated figure's unit (a rank: the best place of a tie)")

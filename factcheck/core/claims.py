@@ -217,11 +217,25 @@ def _rank_labels(text: str, mentions: list[Mention], lexicon: Lexicon) -> dict[i
     by the figure's start; only labels the configured sources have (core.relative)."""
     out: dict[int, MeasureMention] = {}
     for m in mentions:
-        said = ranked_measure(text, m.end) if m.ranks is not None else None
-        known = lexicon.measures_in(m.ranks) if said is not None and m.ranks is not None else []
-        if said is not None and len(known) == 1:
-            out[m.start] = replace(known[0], start=m.end, end=said[1])
+        if m.ranks is None:
+            continue
+        start, end = m.said if m.said is not None else (m.end, None)
+        if end is None:
+            said = ranked_measure(text, m.end)
+            end = said[1] if said is not None else None
+        known = lexicon.measures_in(m.ranks) if end is not None else []
+        if len(known) == 1:
+            out[m.start] = replace(known[0], start=start, end=end)
     return out
+
+
+def _other_subject(here: Annotated, m: Mention) -> tuple[EntityMention | None, str]:
+    """The other subject of a comparison ('twice as many people as Portugal'): the entity named where the comparison
+    says, and the name as written; None when no source knows the name (a city, 'its neighbours')."""
+    assert m.other is not None
+    start, end = m.other
+    found = next((e for e in here.entities if start <= e.start <= start + 4 and not e.demonym), None)
+    return found, here.sentence.text[start:end]
 
 
 def _sentence_claims(here: Annotated, lines: LineIndex, ranked: dict[int, MeasureMention] | None = None) -> list[Claim]:
@@ -271,6 +285,9 @@ def _sentence_claims(here: Annotated, lines: LineIndex, ranked: dict[int, Measur
             label = listed  # "28.7 million inhabitants in 1999, 21.4 million in 1989, and 15.3 million in 1979": the list's label
         listed = label
         named = [e for e in here.entities if e.entity.id != _WORLD] if m.ranks is not None else here.entities  # ranked among the world, not it
+        versus = _other_subject(here, m) if m.other is not None else None
+        if versus is not None and versus[0] is not None:
+            named = [e for e in named if e is not versus[0]]  # "twice as many people as Portugal": compared with, not the subject
         said = attach.subject_for(text, named, label, m.start, figure_starts, m.end) if (label or named) else None
         if continues and series_said is not None and said is not series_said and not respectively \
                 and attach.said_by_itself(text, here.entities, m.start, m.end) is None:
@@ -308,6 +325,7 @@ def _sentence_claims(here: Annotated, lines: LineIndex, ranked: dict[int, Measur
                 measure_keys=label.keys if label is not None else (),
                 unknown_subject=other if claim_subject is None else None,
                 later=later,
+                versus=(versus[0].entity if versus[0] is not None else None, versus[1]) if versus is not None else None,
             )
         )
     return out

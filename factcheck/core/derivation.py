@@ -6,6 +6,12 @@ This module reads which operation a claim states from the words around its figur
 small reading, from the sentence's text and the claim's offsets), gathers every record the
 operation needs, and judges the computed value against the interval the stated figure means.
 
+Comparisons between subjects ("twice as many people as Portugal", "larger than Germany's") are judged against both
+subjects' records for one measure and year, and superlatives without an ordinal ("the most populous country", "its
+highest level since 1990") as rank 1 among the world's countries or among the subject's own years (the readings:
+:mod:`factcheck.core.comparative`); a comparison whose other subject or measure is not plain is ``other_subject_unclear``,
+an extreme over years some of which lack a record ``series_incomplete``.
+
 Honest limits, each a named reason: a growth rate of a money measure is not judged, since the
 sources give current prices and a stated rate is usually real (``real_growth_not_judged``); PPP and
 constant-price figures likewise (``not_current_prices``); a share or rank within a region or bloc
@@ -29,7 +35,8 @@ from .certainty import read_role
 from .compare import Interval, fit_reason, format_value, interval, miss_reason
 from .entities import is_country
 from .measures import MeasureIndex, MeasureMatch
-from .model import Claim, Computation, Entity, Measure, Observation, Quantity, Verdict
+from .comparative import SUPERLATIVE_TEXT, comparisons, series_window
+from .model import Claim, Computation, Entity, Measure, Observation, Qualifier, Quantity, Verdict
 from .reasons import CONTRADICTED, NOT_ENOUGH_INFO, REASONS, SUPPORTED
 
 Fetch = Callable[[Measure, str | None], list[Observation]]
@@ -54,6 +61,10 @@ def judge_derived(claim: Claim, found: Verdict | Candidate | list[Candidate], in
     if "vague period" in claim.weak or words.PART_BEFORE.search(text, 0, start):
         return None  # a change "in the 1960s"; "each of these five states grew by a third": not the subject's, or not now
     weak = claim.weak
+    other = claim.versus[0] if claim.versus is not None else None
+    if other is not None:  # a comparison names its other subject: that one more country is no doubt about the subject
+        countries = countries - {other.id}
+        weak = tuple(w for w in weak if not (w.endswith("of 2 names in the sentence") and other.id in countries | {other.id}))
     if claim.subject is not None and len(countries | {claim.subject.id}) > 1:
         weak = (*weak, f"'{claim.subject.name}' is one of {len(countries | {claim.subject.id})} countries the sentence names")
     ctx = _Context(claim, weak, index, fetch, min_score, tolerance, doc_date, vintage_years)
@@ -78,10 +89,18 @@ def _operation(ctx: _Context, found: Verdict | Candidate | list[Candidate], text
         m = words.WORLD_SHARE.match(after)
         if m and words.HOLDS.search(before):
             return _share_of_world(ctx, m.group("what"))
-    if (q.unit == words.TIMES or claim.role == "rank") and words.NOT_ASSERTED.search(text, max(0, start - 60), start):
+    if (q.unit == words.TIMES or claim.role == "rank") and (words.NOT_ASSERTED.search(text, max(0, start - 60), start)
+                                                           or words.NEGATED.search(text, max(0, start - 40), start)):
         return None  # "to avoid becoming the world's third most populous country": not stated as a fact (left as its role)
+    if q.unit == words.TIMES and q.change is None:
+        return _comparison(ctx, text, start)
     if q.unit == words.TIMES:
         return _multiple(ctx, found, text)
+    if claim.role == "rank" and q.unit is None and SUPERLATIVE_TEXT.match(q.text):
+        if series_window(q.text) is not None:
+            return _series_extremum(ctx, found, text)
+        anchor = start - 1 if text[start - 1:start] in (" ", "\t", "\u00a0", "-") else start
+        return _rank(ctx, found, text, anchor, extreme=True)  # "the most populous country": rank 1, the ordinal unsaid
     if claim.role == "change" and (q.change is not None or words.direction(claim.role_cue or "")):
         return _change(ctx, found, text, start, end)
     if claim.role == "rank" and q.unit is None and q.currency is None:
@@ -185,10 +204,11 @@ def _decide(ctx: _Context, computation: Computation, records: list[Observation],
     positions = [(span.position(v), c) for c in options for v in (c.value, c.alternative) if v is not None]
     fits = next((c for p, c in positions if p == 0), None)
     said = f"'{q.text}'"
+    means = "first" if computation.operation == "extremum" else _means(q, span)  # "most populous": first, not "0.5 to 1.5"
     if fits is not None:
         fits = replace(fits, low=computation.low, high=computation.high)
         reason = fit_reason(q, fits.value) if span.position(fits.value) == 0 else fit_reason(q, fits.alternative or fits.value)
-        return _verdict(reason, f"{fits.words}: {fits.symbols} = {fits.shown}, which fits {said} ({_means(q, span)})", records,
+        return _verdict(reason, f"{fits.words}: {fits.symbols} = {fits.shown}, which fits {said} ({means})", records,
                         fits.shown, measure, fits)
     plausible = [(p, c) for p, c in positions if _near(q.value, c.value)]
     if also is not None and len(plausible) == 1:
@@ -200,7 +220,7 @@ def _decide(ctx: _Context, computation: Computation, records: list[Observation],
                         f"lie on both sides of {said}", records, computation.shown, measure, computation)
     side = sides.pop()
     found = _verdict(miss_reason(q, side), f"{computation.words}: {computation.symbols} = {computation.shown}; {said} "
-                     f"({_means(q, span)}) does not fit it",
+                     f"({means}) does not fit it",
                      records, computation.shown, measure, computation)
     return _certain(ctx.weak, q, found, computation.value)
 
@@ -210,7 +230,9 @@ def _certain(weak_cues: tuple[str, ...], q: Quantity, found: Verdict, computed: 
     if found.label != CONTRADICTED:
         return found
     weak = list(weak_cues)
-    if computed and q.value and found.computation is not None and found.computation.operation != "rank":
+    order = q.unit == words.TIMES and q.value == 1 and q.qualifier in (Qualifier.MORE_THAN, Qualifier.LESS_THAN)  # "larger than"
+    if computed and q.value and found.computation is not None and found.computation.operation not in ("rank", "extremum") \
+            and not order:
         ratio = abs(q.value / computed)
         if not (1 / _PLAUSIBLE <= ratio <= _PLAUSIBLE):
             weak.append(f"the figure is {ratio:.2g} times the computed value: more likely another period or quantity than a wrong figure")
@@ -426,8 +448,9 @@ def _by_year(ctx: _Context, years: list[int], compute: Callable[[int], tuple[Com
     return found
 
 
-def _rank(ctx: _Context, found: Verdict | Candidate | list[Candidate], text: str, end: int) -> Verdict | None:
-    """A rank among the world's countries in one year (aggregates excluded, ties said)."""
+def _rank(ctx: _Context, found: Verdict | Candidate | list[Candidate], text: str, end: int, extreme: bool = False) -> Verdict | None:
+    """A rank among the world's countries in one year (aggregates excluded, ties said); with ``extreme``, rank 1 said by a
+    superlative alone ('the most populous country', 'the world's largest economy')."""
     claim, q = ctx.claim, ctx.claim.quantity
     assert q is not None
     one = _one(found) or _named_measure(ctx)  # a rank by GDP is a count, matched against dollars: 'another unit'
@@ -435,22 +458,17 @@ def _rank(ctx: _Context, found: Verdict | Candidate | list[Candidate], text: str
             or q.value != int(q.value) or q.value < 1:
         return None
     own = re.split(r",|;|\band\b|\bbut\b", text[end:end + 80])[0]  # what this rank is by: "by nominal GDP", "by PPP"
-    if one[1] and one[1][0].currency is not None and words.NOT_CURRENT.search(own) and not words.NOMINAL.search(own):
+    if one[1] and one[1][0].currency is not None and words.NOT_CURRENT.search(text if extreme else own) and not words.NOMINAL.search(own):
         return _verdict("not_current_prices", "a rank by GDP at PPP or in real terms; the records are in current "
                         f"{one[1][0].currency}: not judged", measure=one[0].measure)
-    if words.GROUP_SCOPE.search(text) or words.scoped_here(text, end):
+    worlds = extreme and words.WORLDS_BEFORE.search(text, max(0, end - 20), end + 1) is not None  # "the world's most populous"
+    if (words.GROUP_SCOPE.search(text) and not worlds) or words.scoped_here(text, end):
         return _verdict("group_not_judged", "a rank within a region or bloc: the group's membership is not in the configured sources",
                         measure=one[0].measure)
-    if not words.WORLD_SCOPE.search(text) and not words.world_by_default(text, end):
+    if not worlds and not words.WORLD_SCOPE.search(text) and not words.world_by_default(text, end):
         return None  # among what? left as a rank, not compared
     match, _ = one
-    every = ctx.fetch(match.measure, None)
-    by_year: dict[int, list[Observation]] = {}
-    for r in every:
-        if r.entity is not None and r.series == "level" and not r.origin and r.period_end is not None \
-                and is_country(Entity(r.entity, r.entity_name or r.entity)):
-            by_year.setdefault(r.period_end.year, []).append(r)
-    countries = {r.entity for rs in by_year.values() for r in rs}
+    by_year, countries = _countries_by_year(ctx.fetch(match.measure, None))
     year, implicit = _year_of(claim)
     if year is None:
         if not implicit or ctx.doc_date is None:
@@ -464,7 +482,10 @@ def _rank(ctx: _Context, found: Verdict | Candidate | list[Candidate], text: str
     if len(rows) < WORLD_COUNTRIES:
         return _verdict("rank_incomplete", f"'{match.label}' has records of {len(rows)} countries for {year}: too few to rank "
                         f"{claim.subject.name} in the world (at least {WORLD_COUNTRIES} needed)", measure=match.measure)
-    computed = derived.rank(rows, claim.subject.id, what, lambda r: True, descending=not words.SMALLEST.search(text))
+    if extreme:
+        computed = derived.extremum(rows, claim.subject.id, what, descending=not words.SMALLEST.search(q.text))
+    else:
+        computed = derived.rank(rows, claim.subject.id, what, lambda r: True, descending=not words.SMALLEST.search(text))
     if computed is None:
         return _verdict("period_mismatch", f"no record of {what} for {claim.subject.name} in {year} to rank", measure=match.measure)
     missing = len(countries) - len({r.entity for r in rows})
@@ -486,6 +507,107 @@ def _rank(ctx: _Context, found: Verdict | Candidate | list[Candidate], text: str
                        explanation=f"{verdict.explanation}; not contradicted, as the rank's year is not stated ({year} is the latest "
                                    "record) and ranks move from year to year")
     return verdict
+
+
+def _comparison(ctx: _Context, text: str, start: int) -> Verdict | None:
+    """A ratio or an order between the subject's level and another country's, same measure and year ('twice as many people
+    as Portugal', 'larger than Germany's'): subject / other. Both must be countries named plainly, and the measure said."""
+    claim, q = ctx.claim, ctx.claim.quantity
+    assert q is not None
+    if not words.predicated(text, start, q.text):
+        return None  # "44 times the population of Macau visited", "tea exports, higher than Kenya's": not said of the subject
+    read = next((c for c in comparisons(text) if text[c.start:c.end] == q.text), None)
+    what = words.compared_measure(text, start, q.text, read.measure if read is not None else None)
+    subject, other = claim.subject, claim.versus[0] if claim.versus is not None else None
+    said = claim.versus[1] if claim.versus is not None else "?"
+    if what is None:
+        return _verdict("other_subject_unclear", f"a comparison with '{said}' ('{q.text}') that does not say which measure it "
+                        "compares (population, GDP): not computed")
+    if subject is None or other is None or not is_country(subject) or not is_country(other) or subject.id == other.id:
+        whose = subject.name if subject is not None else "no subject read"
+        return _verdict("other_subject_unclear", f"a comparison of {what} between {whose} and '{said}': both must be countries "
+                        "named plainly in the sentence, with records; not computed")
+    if read is not None and not words.other_said_plainly(text, read.other[1], what):
+        return _verdict("other_subject_unclear", f"a comparison of {what} with '{said}' followed by another measure or a sum "
+                        f"('{text[read.other[1]:read.other[1] + 30].strip()}'): not computed")
+    money = what == "gdp"
+    if money and words.NOT_CURRENT.search(text):
+        return _verdict("not_current_prices", f"a comparison of GDP in PPP, real or constant-price terms ('{q.text}'); the "
+                        "sources give current US dollars: not judged")
+    measure = _measure(ctx, what, "USD" if money else None)
+    if measure is None:
+        return None
+    mine, theirs = _levels(ctx.fetch(measure, subject.id)), _levels(ctx.fetch(measure, other.id))
+    years = sorted(set(mine) & set(theirs))
+    label = _what(measure)
+    return _by_year(ctx, years, lambda y: (derived.comparison(mine[y], theirs[y], label), [mine[y], theirs[y]]), measure,
+                    f"{label} of {subject.name} and of {other.name}")
+
+
+def _series_extremum(ctx: _Context, found: Verdict | Candidate | list[Candidate], text: str) -> Verdict | None:
+    """The subject's own level in the stated year against its window ('its highest level since 1990', 'the lowest in 20
+    years'): rank 1 among the window's years. The window's first year is left out ('since 1990' may mean 1990 was higher),
+    every other year needs a record, and the stated year must be the sentence's one other year."""
+    claim, q = ctx.claim, ctx.claim.quantity
+    assert q is not None
+    window = series_window(q.text)
+    if window is None or words.RATE_BEFORE.search(text[:text.find(q.text)].rsplit(";", 1)[-1]):
+        return None  # "grew by 0.3% in 2018, the highest since 2010": the extreme of a growth rate, not of the level
+    series = _series_of(ctx, found)
+    if series is None:
+        return None
+    match, levels, sample = series
+    if sample.currency is not None and words.NOT_CURRENT.search(text):
+        return _verdict("not_current_prices", f"an extreme of {match.label} in real, constant-price or PPP terms ('{q.text}'); "
+                        f"the records are in current {sample.currency}: not judged", measure=match.measure)
+    if sample.currency is not None and not words.NOMINAL.search(text):
+        return _verdict("real_growth_not_judged", f"an extreme of {match.label} over time ('{q.text}'): such comparisons are "
+                        f"usually real (at constant prices), the records are in current {sample.currency}; not judged",
+                        measure=match.measure)
+    kind, n = window
+    year = words.stated_year(text, n if kind == "since" else None)
+    if year is None or (claim.period is not None and claim.period.inherited):
+        return _verdict("change_period_unclear", f"an extreme ('{q.text}') whose year the sentence does not give plainly "
+                        "(one year besides the window's): not computed", measure=match.measure)
+    first = n + 1 if kind == "since" else year - n + 1
+    if first >= year:
+        return None
+    missing = [y for y in range(first, year + 1) if y not in levels]
+    if missing:
+        shown = ", ".join(str(y) for y in missing[:5]) + (" ..." if len(missing) > 5 else "")
+        return _verdict("series_incomplete", f"'{q.text}' compares {year} with every year from {first}; {match.label} has no "
+                        f"record for {claim.subject.name if claim.subject else 'the subject'} in {shown}", measure=match.measure)
+    computed = derived.series_extremum(levels, year, first, _what(match.measure), highest=not words.SMALLEST.search(q.text))
+    ordered = sorted((levels[y] for y in range(first, year)), key=lambda r: r.value, reverse=not words.SMALLEST.search(q.text))
+    return _decide(ctx, computed, [levels[year], *ordered[:2]], match.measure)
+
+
+_GROUPED: dict[int, tuple[list[Observation], dict[int, list[Observation]], set[str]]] = {}
+
+
+def _countries_by_year(every: list[Observation]) -> tuple[dict[int, list[Observation]], set[str]]:
+    """Every country's independent levels by year (aggregates left out), and the countries with any: grouped once for the
+    list a fetch returns (a document of many ranks asks of the same list again; the list is kept, so its id stays its own)."""
+    kept = _GROUPED.get(id(every))
+    if kept is not None and kept[0] is every:
+        return kept[1], kept[2]
+    by_year: dict[int, list[Observation]] = {}
+    country: dict[str, bool] = {}  # asked once an entity, not once a record
+    for r in every:
+        if r.entity is None or r.series != "level" or r.origin or r.period_end is None:
+            continue
+        ok = country.get(r.entity)
+        if ok is None:
+            ok = country[r.entity] = is_country(Entity(r.entity, r.entity_name or r.entity))
+        if ok:
+            by_year.setdefault(r.period_end.year, []).append(r)
+    for rows in by_year.values():
+        rows.sort(key=lambda r: (-r.value, r.entity or ""))  # the order rows_of shows them in, sorted once
+    countries = {r.entity for rs in by_year.values() for r in rs if r.entity is not None}
+    if len(_GROUPED) >= 8:
+        _GROUPED.pop(next(iter(_GROUPED)))
+    _GROUPED[id(every)] = (every, by_year, countries)
+    return by_year, countries
 
 
 def rows_of(rows: list[Observation], entity: str) -> list[Observation]:

@@ -122,4 +122,41 @@ def rank(records: Iterable[Observation], entity: str, what: str, keep: Callable[
         alternative=float(worst))
 
 
-__all__ = ["change", "points_change", "percent_change", "multiple", "annual_growth", "ratio", "share", "rank"]
+def comparison(a: Observation, b: Observation, what: str) -> Computation:
+    """The ratio of one subject's level to another's for the same measure and period ('twice as many people as'): a / b."""
+    value = a.value / b.value
+    return Computation(
+        "comparison", f"the {_named(a, what)} divided by the {_named(b, what)}",
+        f"{what}({a.entity}) / {what}({b.entity}) = {_v(a)} / {_v(b)}", value, format_value(round(value, 4), None, "\u00d7"))
+
+
+def extremum(records: Iterable[Observation], entity: str, what: str, descending: bool = True) -> Computation | None:
+    """The place of the entity among one period's records (1: the largest, or the smallest when not ``descending``), for
+    a superlative without an ordinal ('the most populous country'); ties said. None if the entity has no record."""
+    found = rank(records, entity, what, lambda r: True, descending)
+    if found is None:
+        return None
+    extreme = "largest" if descending else "smallest"
+    return Computation("extremum", f"{found.words}; the {extreme} is first",
+                       found.symbols, found.value, found.shown, alternative=found.alternative)
+
+
+def series_extremum(levels: dict[int, Observation], year: int, first: int, what: str, highest: bool = True) -> Computation:
+    """The place of the level of ``year`` among the subject's own levels from ``first`` to ``year`` (1: the highest, or the
+    lowest when not ``highest``), for 'its highest level since 1990'; ties said. ``levels`` must hold every year of the window."""
+    own = levels[year]
+    window = [levels[y] for y in range(first, year + 1)]
+    beyond = sum(1 for r in window if (r.value > own.value if highest else r.value < own.value))
+    tied = sum(1 for r in window if r.value == own.value) - 1
+    best, worst = beyond + 1, beyond + 1 + tied
+    tie = f", tied with {tied} other year{'s' if tied != 1 else ''}" if tied else ""
+    extreme = "highest" if highest else "lowest"
+    return Computation(
+        "extremum", f"the place of the {_named(own, what)} among its {len(window)} yearly levels from {first} to {year}, "
+        f"ordered from the {extreme}{tie}",
+        f"1 + #{{y in {first}..{year} : {what}(y) {'>' if highest else '<'} {what}({year})}} = 1 + {beyond}", float(best),
+        str(best) if not tied else f"{best} to {worst}", alternative=float(worst))
+
+
+__all__ = ["change", "points_change", "percent_change", "multiple", "annual_growth", "ratio", "share", "rank", "comparison",
+           "extremum", "series_extremum"]

@@ -48,7 +48,7 @@ WORLD_SCOPE = re.compile(r"\b(?:world(?![ \t]+(?:Bank|Health|Trade|War|Cup|Herit
                           r"(?:world'?s[ \t]+)?(?:countries|economies|nations))\b", re.I)
 GROUP_SCOPE = re.compile(rf"\b(?:in|within|among|of)[ \t]+(?:{_GROUPS})\b|\b(?:African|European|Asian|Latin[ \t]+American|Caribbean|"
                           r"Arab|Middle[ \t]+Eastern|EU|OECD|regional|continental)[ \t]+(?:countries|economies|nations|states|members)\b", re.I)
-PART_BEFORE = re.compile(r"\b(?:each|every|both|these|those|states|provinces|regions|cities|districts|municipalities|counties|"
+PART_BEFORE = re.compile(r"\b(?:each|every|both|these|those|(?<!United[ \t])states|provinces|regions|cities|districts|municipalities|counties|"
                           r"departments|prefectures|towns|villages|urban|rural|capital|metropolitan|islands?|ethnic|religious|ages?|aged|children|"
                           r"youth|women|men|adults|elderly|workers|labou?r[ \t]+force|immigrants|migrants|refugees|households)\b", re.I)
 # A superlative over countries right after a rank: with no scope of its own ("in Africa", "among EU members") it ranks the
@@ -80,6 +80,8 @@ VAGUE_SPAN = re.compile(r"\b(?:since|over[ \t]+the[ \t]+(?:past|last|previous|ne
 # A rank or multiple the sentence does not assert: "to avoid becoming the third most populous", "is expected to double".
 NOT_ASSERTED = re.compile(r"\b(?:becom\w*|became|will|would|could|might|may|projected|expected|forecasts?|set[ \t]+to|overtak\w*|"
                           r"surpass\w*|avoid\w*|if|unless|once|until)\b", re.I)
+# A rank, a multiple or a comparison the sentence denies, just before it: "is not the most populous", "isn't larger than".
+NEGATED = re.compile(r"(?:\b(?:not|never|no[ \t]+longer|nor)|n['\u2019]t)\b[^.;:,]{0,30}$", re.I)
 
 
 SMALLEST = re.compile(r"\b(?:smallest|least|lowest|poorest|fewest)\b", re.I)
@@ -90,7 +92,7 @@ def candidate(claim: Claim) -> bool:
     q = claim.quantity
     if q is None:
         return False
-    if q.change is not None or claim.role in ("change", "rank"):
+    if q.change is not None or claim.role in ("change", "rank", "comparison") or q.unit == TIMES:
         return True
     text = claim.sentence.text
     if q.currency is not None and q.unit is None:
@@ -151,4 +153,82 @@ def two_years(claim: Claim, text: str, start: int, end: int) -> tuple[int, int] 
     return None
 
 
-__all__ = ["candidate", "countries_named", "direction", "gdp_owns", "scoped_here", "two_years", "world_by_default"]
+# The measure a comparison compares, said just before it: "France's population is", "the economy of Italy is", "GDP exceeds"
+# (the whole subject's: "the", "its", a possessive before it, never "the Muslim population" or "per capita GDP").
+_COMPARED_BEFORE = re.compile(
+    r"(?:\b(?:the|its|their|whose|total)|['\u2019]s)[ \t]+(?P<what>population|GDP|economy|gross[ \t]+domestic[ \t]+product)"
+    r"(?![ \t]+per\b)(?:[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w\u2019'-]*"
+    r"(?:[ \t]+[A-Z][\w\u2019'-]*){0,3})?(?:[ \t]+(?:is|was|are|were|remains|remained|stood|stands|has[ \t]+been|had[ \t]+been)"
+    r"(?:[ \t]+(?:now|still|currently|roughly|about|around|nearly|almost|some|approximately|just|only|more[ \t]+than|less[ \t]+than|"
+    r"over|under|slightly|much|far))*)?[ \t]*$", re.I)
+_COMPARED_WORD = re.compile(r"\b(?:people|inhabitants|residents|population|populous)\b|\b(?P<money>economy|GDP|gross[ \t]+domestic)\b", re.I)
+_VERB_FIGURE = re.compile(r"^(?:exceed|outnumber)", re.I)
+_HAS_A_POPULATION = re.compile(r"\b(?:has|had|have|with)[ \t]+a[ \t]+(?:total[ \t]+)?(?P<what>population|economy|GDP)[ \t]+$", re.I)
+# A comparison said of the subject: after a verb of being or having ("is twice", "has a larger population than", "was
+# smaller than"), or the verb itself ("exceeds Spain's").
+_PREDICATE = re.compile(r"\b(?:is|was|are|were|be|been|being|has|had|have|having|with|remains|remained|stands|stood|became|becomes)"
+                        r"(?:[ \t]+(?:now|still|currently|roughly|about|around|nearly|almost|some|approximately|just|only|slightly|"
+                        r"much|far|a|an|population|economy|GDP|more[ \t]+than|less[ \t]+than|over|under))*[ \t]*$", re.I)
+WORLDS_BEFORE = re.compile(r"\bworld['\u2019]s[ \t]+$", re.I)
+
+
+def predicated(text: str, start: int, said: str) -> bool:
+    """Whether a comparison is said of the subject: 'France has twice as many people as', 'Spain's GDP is larger than',
+    'France's population exceeds', not '44 times the population of Macau visited' nor 'tea exports, higher than Kenya's'."""
+    return bool(_VERB_FIGURE.match(said) or _PREDICATE.search(text, max(0, start - 60), start))
+
+
+def compared_measure(text: str, start: int, said: str, named: str | None = None) -> str | None:
+    """'population' or 'gdp': what a comparison between subjects compares, by its own words ('twice as many people as',
+    'more populous than', 'a larger economy than') or the measure said just before it ('France's population is larger
+    than'); None when neither says it ('France is larger than Spain' may be its area)."""
+    if named is not None:
+        return named  # the comparison's own words name it: "one tenth of Nigeria's population"
+    own = _COMPARED_WORD.search(said)
+    if own is not None:
+        return "gdp" if own.group("money") else "population"
+    has = _HAS_A_POPULATION.search(text, max(0, start - 40), start)
+    if has is not None:
+        return "population" if has.group("what").lower() == "population" else "gdp"  # "has a population three times larger than"
+    before = _COMPARED_BEFORE.search(text, max(0, start - 100), start)
+    if before is None:
+        return None
+    if not _VERB_FIGURE.match(said) and not re.search(r"[ \t](?:is|was|are|were|remains|remained|stood|stands|been)\b", before.group(), re.I):
+        return None  # "the population larger than": no verb between the measure and the comparison
+    return "population" if before.group("what").lower() == "population" else "gdp"
+
+
+# What may follow the other subject's name in a comparison: nothing more, or the same measure ("larger than Germany's",
+# "half that of Spain in 2018", "than Germany's population"); never another measure ("Sweden's GDP per capita", "Kenya's 22%
+# share") nor a sum ("Argentina and Chile combined").
+_OTHER_TAIL = re.compile(
+    r"(?:['\u2019]s)?(?:[ \t]+(?:total[ \t]+)?(?P<what>population|GDP|economy|gross[ \t]+domestic[ \t]+product|people|inhabitants))?"
+    r"(?=[ \t]*(?:$|[,.;:)\u2013\u2014])|[ \t]+(?:in|by|as|and|at|for|during|while|but|which|whereas|although|though|according|"
+    r"with|since|on|today|now|then|that|making|despite)\b)", re.I)
+_SUMMED = re.compile(r"^[^.;:]{0,40}?\b(?:combined|together|put[ \t]+together|taken[ \t]+together)\b", re.I)
+
+
+def other_said_plainly(text: str, other_end: int, what: str) -> bool:
+    """Whether the other subject's name ends the comparison, or is followed by the same measure only (see _OTHER_TAIL)."""
+    m = _OTHER_TAIL.match(text, other_end)
+    if m is None or _SUMMED.match(text[other_end:]):
+        return False
+    said = (m.group("what") or "").lower()
+    return not said or ("population" if said in ("population", "people", "inhabitants") else "gdp") == what
+
+
+# Before a series' extreme: a rate or a change it could be the extreme of, rather than the level ("grew by 0.3%, the highest").
+RATE_BEFORE = re.compile(r"%|\b(?:per[ \t]?cent|percent|growth|rate|increases?|decreases?|declines?|per|density|change|inflation)\b"
+                         r"|\b(?:grew|grown|rose|risen|increased|decreased|declined|fell|fallen|dropped)[ \t]+by\b", re.I)
+
+
+_YEAR = re.compile(r"(?<![\d,.])(?:18|19|20)\d\d(?!\d|[,.]\d)")
+
+
+def stated_year(text: str, besides: int | None) -> int | None:
+    """The one year a sentence states besides the window's own ('since 1990'): the year an extreme is said of."""
+    years = {int(m.group()) for m in _YEAR.finditer(text)} - ({besides} if besides is not None else set())
+    return years.pop() if len(years) == 1 else None
+
+
+__all__ = ["candidate", "compared_measure", "other_said_plainly", "stated_year", "countries_named", "direction", "gdp_owns", "scoped_here", "two_years", "world_by_default"]

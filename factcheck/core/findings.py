@@ -146,7 +146,7 @@ FINDINGS: dict[str, FindingCode] = {
             "The figure is not a level of the measure (a rate, a part, a share, a rank, an age, a change, another amount)",
             "Nothing to do: such figures are read and named, not compared (listed with --all-findings).",
             ("rate", "part_of_subject", "share", "rank", "age_or_duration", "change", "other_amount", "group_average", "by_sex",
-             "percentage_of_levels"),
+             "comparison", "percentage_of_levels"),
         ),
         FindingCode(
             "FC213", "vague-period", "note", "any",
@@ -156,11 +156,12 @@ FINDINGS: dict[str, FindingCode] = {
         ),
         FindingCode(
             "FC214", "derived-not-judged", "note", "any",
-            "A derived figure (a change, a growth rate, a per-capita figure, a share, a rank) the records cannot answer plainly",
+            "A derived figure (a change, a growth rate, a per-capita figure, a share, a rank, a comparison, an extreme) the "
+            "records cannot answer plainly",
             "Nothing to do, or state the figure so the sources can answer it (nominal growth, both years of a change, "
             "a share of the world's total); listed with --all-findings.",
             ("real_growth_not_judged", "not_current_prices", "change_period_unclear", "total_missing", "group_not_judged",
-             "rank_incomplete"),
+             "rank_incomplete", "other_subject_unclear", "series_incomplete"),
         ),
         FindingCode(
             "FC900", "unused-suppression", "warning", "any",

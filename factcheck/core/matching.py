@@ -123,7 +123,7 @@ _PLAUSIBLE = 2.0
 _ROLE_WORDS = {
     "rate": "a rate or per-unit figure", "part": "a part of the subject", "share": "a share of a total", "rank": "a rank",
     "duration": "an age or a duration", "change": "a change or difference", "other_amount": "an amount of something else",
-    "group_average": "a group's average", "by_sex": "a value for one sex",
+    "group_average": "a group's average", "by_sex": "a value for one sex", "comparison": "a comparison with another subject",
 }
 
 

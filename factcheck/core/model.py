@@ -102,6 +102,7 @@ class Claim:
     role_cue: str | None = None  # the words that show the role ("per 1,000", "of whom")
     weak: tuple[str, ...] = ()  # cues the reading rests on that cannot carry a contradiction ("subject only by distance")
     later: object | None = None  # what the readers left for role and weak, until core.certainty.read_role fills them in
+    versus: tuple[Entity | None, str] | None = None  # a comparison between subjects: the other (None: no source knows it), as written
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from .model import Qualifier, Quantity
+from .comparative import comparisons, extremes, series_extremes
 from .relative import MULTIPLIER_PRECISION, multipliers, ranks
 
 # Thousands grouped by commas, or by a space, NBSP, thin or narrow space ("4 440 000", SI style);
@@ -216,6 +217,8 @@ class Mention:
     end: int  # includes the scale word, percent sign and currency word
     quantity: Quantity
     ranks: str | None = None  # a rank by this measure ("the 21st most populous": "population"), core.relative
+    said: tuple[int, int] | None = None  # where a superlative or comparison names that measure, when not after the figure
+    other: tuple[int, int] | None = None  # a comparison between subjects: where the other is named (core.comparative)
 
 
 def find_quantities(text: str) -> list[Mention]:
@@ -250,7 +253,8 @@ def find_quantities(text: str) -> list[Mention]:
                 found.append(mention)
         found.sort(key=lambda x: x.start)
     relative = _relative(text)
-    if relative:  # "grew four-fold": the multiplier, not "four"
+    if relative:  # "grew four-fold": the multiplier, not "four"; "three times larger than": the comparison
+        relative = [r for i, r in enumerate(relative) if not any(o.start < r.end and r.start < o.end for o in relative[:i])]
         found = sorted([f for f in found if not any(r.start < f.end and f.start < r.end for r in relative)] + relative,
                        key=lambda x: x.start)
     return found
@@ -269,6 +273,34 @@ def _relative(text: str) -> list[Mention]:
         change = "decrease" if r.value < 1 else "increase"
         out.append(Mention(start, r.end, Quantity(r.value, text[r.start:r.end], "\u00d7", None, qualifier, said,
                                                   r.value * MULTIPLIER_PRECISION, change=change)))
+    return out + _compared(text)
+
+
+def _compared(text: str) -> list[Mention]:
+    """Comparisons with another subject and superlatives without an ordinal (core.comparative): 'twice as many people as
+    Portugal', 'larger than Spain', 'the most populous country', 'its highest level since 1990'.
+
+    A ratio keeps the multipliers' precision (±10%, "about" widens it); "larger than" is a ratio above 1, "smaller than"
+    below 1; an extreme is rank 1 (ties said by the judge).
+    """
+    out: list[Mention] = []
+    for c in comparisons(text):
+        start, qualifier, said = c.start, Qualifier.EXACT, None
+        qm = _qualifier_before(text[max(0, start - 40):start][::-1])
+        if qm is not None and c.bound == 0:
+            said = re.sub(r"\s+", " ", qm[0].lower())
+            qualifier, start = _QUALIFIER_KIND.get(said, Qualifier.APPROXIMATELY), start - qm[1]
+        if c.bound:
+            qualifier, precision = (Qualifier.MORE_THAN if c.bound > 0 else Qualifier.LESS_THAN), 0.0
+        else:
+            precision = c.value * MULTIPLIER_PRECISION
+        out.append(Mention(start, c.end, Quantity(c.value, text[c.start:c.end], "\u00d7", None, qualifier, said, precision,
+                                                  value_high=c.high), c.measure, None, c.other))
+    for e in extremes(text):
+        out.append(Mention(e.start, e.end, Quantity(1.0, text[e.start:e.end], None, None, Qualifier.EXACT, None, 0.5), e.measure,
+                           e.said or (e.start, e.end)))
+    for e in series_extremes(text):
+        out.append(Mention(e.start, e.end, Quantity(1.0, text[e.start:e.end], None, None, Qualifier.EXACT, None, 0.5)))
     return out
 
 

@@ -71,9 +71,16 @@ REASONS: dict[str, Reason] = {
                "the group's membership is not in the configured sources", listed=False),
         Reason("rank_incomplete", NOT_ENOUGH_INFO, "a rank the records compute, but countries without a record for the year "
                "could move it onto or off the stated rank", listed=False),
+        Reason("other_subject_unclear", NOT_ENOUGH_INFO, "a comparison between subjects where either is not a country named "
+               "plainly with records (a city, a region, 'its neighbours'), or the measure compared is not said: not computed",
+               listed=False),
+        Reason("series_incomplete", NOT_ENOUGH_INFO, "an extreme of the subject's own series ('the highest since 1990') "
+               "where years of the window lack a record that could be higher (or lower): not judged", listed=False),
         Reason("by_sex", NOT_ENOUGH_INFO, "the value for men or for women of a measure that has a total", listed=False),
         Reason("percentage_of_levels", NOT_ENOUGH_INFO, "a percentage where the measure's records are levels (people, US$): a share, "
                "a rate or a growth the sentence does not name, never a level", listed=False),
+        Reason("comparison", NOT_ENOUGH_INFO, "a comparison with another subject ('twice as many people as', 'larger than'), "
+               "not a level", listed=False),
     )
 }
 
@@ -82,6 +89,7 @@ REASONS: dict[str, Reason] = {
 ROLE_REASONS = {
     "rate": "rate", "part": "part_of_subject", "share": "share", "rank": "rank", "duration": "age_or_duration",
     "change": "change", "other_amount": "other_amount", "group_average": "group_average", "by_sex": "by_sex",
+    "comparison": "comparison",
 }
 
 

@@ -8,7 +8,7 @@ ordinals and "times" are not figures (issue 17):
   second most populous country"). Every other ordinal ("the 21st century", "2nd edition", "the
   second largest city") stays context: no measure, no claim.
 - **Multipliers**: a verb or a "-fold" that states a ratio between two levels ("doubled", "nearly
-  tripled", "halved", "grew four-fold", "a 2.5-fold increase"). The figure is the ratio later /
+  tripled", "halved", "grew four-fold", "a 2.5-fold increase", "grew by a factor of 3"). The figure is the ratio later /
   earlier; its tolerance is :data:`MULTIPLIER_PRECISION` of the ratio either way (a writer rounds
   1.9 to "doubled"), widened further by "about"/"nearly" and made a bound by "more than".
 
@@ -90,12 +90,26 @@ _FOLD_NOUN = re.compile(rf"{_GAP}(?:increase|rise|growth|expansion|jump|decrease
 _FOLD_DOWN = re.compile(r"\b(?:fell|fallen|declined|decreased|dropped|shrank|shrunk)\b|^[ \t]*(?:decrease|decline|drop|fall|reduction)", re.I)
 
 
+# A change stated as a factor: "grew by a factor of 3", "fell by a factor of two" (not "larger than Spain's by a factor of 3",
+# a comparison between subjects: core.comparative).
+_FACTOR = re.compile(rf"\b(?P<verb>rose|risen|grew|grown|increased|expanded|multiplied|jumped|climbed|surged|soared|fell|fallen|"
+                     rf"declined|decreased|dropped|shrank|shrunk){_GAP}(?P<fig>by{_GAP}a{_GAP}factor{_GAP}of{_GAP}"
+                     rf"(?P<n>\d{{1,3}}(?:\.\d{{1,2}})?|{'|'.join(_FOLD_WORDS)}))\b", re.I)
+
+
 def multipliers(text: str) -> list[Found]:
-    """'doubled', 'nearly tripled', 'halved', 'grew four-fold', 'a 2.5-fold increase': the ratio later / earlier."""
+    """'doubled', 'nearly tripled', 'halved', 'grew four-fold', 'a 2.5-fold increase', 'grew by a factor of 3': the ratio
+    later / earlier."""
     low = text.lower()
-    if not any(w in low for w in ("doubl", "tripl", "trebl", "quadrupl", "halv", "fold")):
+    if not any(w in low for w in ("doubl", "tripl", "trebl", "quadrupl", "halv", "fold", "factor")):
         return []
     out: list[Found] = []
+    for m in _FACTOR.finditer(text) if "factor" in low else ():
+        raw = m.group("n").lower()
+        n = float(_FOLD_WORDS[raw]) if raw in _FOLD_WORDS else float(raw)
+        if n > 1:
+            down = _FOLD_DOWN.search(m.group("verb")) is not None
+            out.append(Found(m.start("fig"), m.end("fig"), 1 / n if down else n, None))
     for m in _MULTIPLE.finditer(text):
         if m.group("verb"):
             out.append(Found(m.start(), m.end(), _VERB_MULTIPLES[m.group("verb").lower()], None))

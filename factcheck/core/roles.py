@@ -23,15 +23,16 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from .comparative import SUPERLATIVE_TEXT
 from .model import Quantity
 
 
 class Role(NamedTuple):
-    name: str  # rate | part | share | rank | duration | change | other_amount | group_average | by_sex
+    name: str  # rate | part | share | rank | duration | change | other_amount | group_average | by_sex | comparison
     cue: str  # the words of the sentence that show it, as written
 
 
-ROLES = ("rate", "part", "share", "rank", "duration", "change", "other_amount", "group_average", "by_sex")
+ROLES = ("rate", "part", "share", "rank", "duration", "change", "other_amount", "group_average", "by_sex", "comparison")
 
 
 def _words(*groups: str) -> frozenset[str]:
@@ -224,6 +225,10 @@ def role_of(text: str, start: int, end: int, quantity: Quantity, label: str | No
     sentence's entity names ("Hong Kong population" is no group of Hong Kong). ``cues`` are the
     sentence's words (:func:`sentence_cues`), given when several figures share the sentence.
     """
+    if quantity.unit == "\u00d7" and quantity.change is None:
+        return Role("comparison", quantity.text)  # "twice as many people as Portugal" (core.comparative): a ratio of two subjects
+    if quantity.unit is None and SUPERLATIVE_TEXT.match(quantity.text):
+        return Role("rank", quantity.text)  # "the most populous country", "its highest level since 1990": rank 1, unsaid
     label = label or ""
     if cues is None:
         cues = sentence_cues(text)

@@ -38,9 +38,11 @@ def _rows(measure: str, currency: str | None, rows: list[tuple[str, str, int, fl
             for i, (code, name, year, value) in enumerate(rows)]
 
 
-def catalogue(*, world: bool = True, extra_people: list[tuple[str, str, int, float]] | None = None) -> Catalogue:
+def catalogue(*, world: bool = True, extra_people: list[tuple[str, str, int, float]] | None = None,
+              extra_money: list[tuple[str, str, int, float]] | None = None) -> Catalogue:
     people = PEOPLE + (WORLD_PEOPLE if world else []) + (extra_people or [])
-    observations = _rows("population", None, people) + _rows("gdp", "USD", MONEY + (WORLD_MONEY if world else []), 100)
+    money = MONEY + (WORLD_MONEY if world else []) + (extra_money or [])
+    observations = _rows("population", None, people) + _rows("gdp", "USD", money, 100)
     measures = [
         Measure("t/population", "t", "population", ("inhabitants", "residents", "people", "population")),
         Measure("t/gdp", "t", "gdp", ("gross domestic product", "GDP (current US$)", "gdp")),

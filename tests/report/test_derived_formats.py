@@ -83,3 +83,66 @@ def test_claimreview_explains_and_cites_the_computation(derived_doc, capsys):
     assert "computed (change)" in change["reviewBody"] and "wb-population row" in change["reviewBody"]
     assert FORMULA in change["reviewRating"]["ratingExplanation"]
     assert change["citation"]
+
+
+COMPARED_DOC = """# Europe and Asia
+
+In 2018 France had twice as many people as Spain.
+
+China was the world's most populous country in 2018.
+"""
+
+
+@pytest.fixture
+def compared_doc(tmp_path, monkeypatch) -> list[str]:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1591488000")
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+    (tmp_path / "compared.md").write_text(COMPARED_DOC, encoding="utf-8")
+    return ["check", "compared.md", "--no-config", "--doc-date", "2019-07-20", "--url-base", "https://example.org/r"]
+
+
+def test_a_comparison_and_an_extreme_in_json(compared_doc, capsys):
+    report = json.loads(run(capsys, [*compared_doc, "--format", "json"]))
+    Report.model_validate(report)
+    comparison, extreme = report["documents"][0]["claims"]
+    assert comparison["verdict"] == "contradicted" and comparison["computation"]["operation"] == "comparison"
+    assert "population(FRA) / population(ESP)" in comparison["computation"]["symbols"]
+    assert [e["record"] for e in comparison["evidence"]] and {e["source"] for e in comparison["evidence"]} == {"wb-population"}
+    assert (comparison["computation"]["low"], comparison["computation"]["high"]) == pytest.approx((1.8, 2.2))
+    assert extreme["verdict"] == "supported" and extreme["computation"]["operation"] == "extremum"
+    assert extreme["evidence"][0]["value"] > 1e9 and "ordered from the largest" in extreme["computation"]["formula"]
+
+
+def test_a_comparison_in_the_verbose_table(compared_doc, capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "240")
+    out = run(capsys, [*compared_doc, "--verbose"])
+    assert "population(FRA) / population(ESP)" in out and "computed from:" in out and "×1.8 to ×2.2" in out
+    assert "population(c) > population(CHN)" in out
+
+
+def test_a_comparison_in_sarif(compared_doc, capsys):
+    sarif = json.loads(run(capsys, [*compared_doc, "--format", "sarif"]))
+    (result,) = sarif["runs"][0]["results"]  # the extreme is supported: no finding
+    computation = result["properties"]["computation"]
+    assert computation["operation"] == "comparison" and len(computation["records"]) == 2
+    assert "population(FRA) / population(ESP)" in result["message"]["text"]
+
+
+def test_a_comparison_and_an_extreme_in_markdown_footnotes(compared_doc, capsys):
+    out = run(capsys, [*compared_doc, "--format", "markdown", "--all-findings"])
+    calcs = [line.replace("\\", "") for line in out.splitlines() if line.startswith("[^calc-")]
+    assert len(calcs) == 2 and "Records: [^" in calcs[0]
+    assert any("population(FRA) / population(ESP)" in c for c in calcs) and any("population(CHN)" in c for c in calcs)
+
+
+def test_a_comparison_and_an_extreme_in_claimreview(compared_doc, capsys):
+    reviews = json.loads(run(capsys, [*compared_doc, "--format", "claimreview"]))
+    bodies = [r["reviewBody"] for r in reviews]
+    assert any("computed (comparison)" in b and "wb-population row" in b for b in bodies)
+    assert any("computed (extremum)" in b for b in bodies)
+
+
+@pytest.mark.parametrize("fmt", ["concise", "github"])
+def test_one_line_formats_give_a_comparisons_formula(compared_doc, capsys, fmt):
+    assert "population(FRA) / population(ESP)" in run(capsys, [*compared_doc, "--format", fmt])
