@@ -73,8 +73,7 @@ def _operation(ctx: _Context, found: Verdict | Candidate | list[Candidate], text
         return _per_capita(ctx, text)
     if q.unit == "%" and q.change is None:
         if words.GROUP_SHARE.match(after):
-            return _verdict("group_not_judged", f"a share of a region's or bloc's total ('{after.strip()[:40]}'): the group's membership "
-                            "and total are not in the configured sources")
+            return _group_share(ctx, before, after)
         m = words.WORLD_SHARE.match(after)
         if m and words.HOLDS.search(before):
             return _share_of_world(ctx, m.group("what"))
@@ -438,9 +437,8 @@ def _rank(ctx: _Context, found: Verdict | Candidate | list[Candidate], text: str
     if one[1] and one[1][0].currency is not None and words.NOT_CURRENT.search(own) and not words.NOMINAL.search(own):
         return _verdict("not_current_prices", "a rank by GDP at PPP or in real terms; the records are in current "
                         f"{one[1][0].currency}: not judged", measure=one[0].measure)
-    if words.GROUP_SCOPE.search(text) or words.scoped_here(text, end):
-        return _verdict("group_not_judged", "a rank within a region or bloc: the group's membership is not in the configured sources",
-                        measure=one[0].measure)
+    if words.GROUP_SCOPE.search(text) or words.scoped_here(text, end) or grouped_scope(text, end - len(q.text)):
+        return _group_rank(ctx, one, text, end - len(q.text), end)
     if not words.WORLD_SCOPE.search(text) and not words.world_by_default(text, end):
         return None  # among what? left as a rank, not compared
     match, _ = one
@@ -486,6 +484,34 @@ def _rank(ctx: _Context, found: Verdict | Candidate | list[Candidate], text: str
                        explanation=f"{verdict.explanation}; not contradicted, as the rank's year is not stated ({year} is the latest "
                                    "record) and ranks move from year to year")
     return verdict
+
+
+def grouped_scope(text: str, start: int) -> bool:
+    """A group's possessive right before a rank's ordinal ("Europe's 2nd most populous country"): a rank within it."""
+    if "'s" not in text[max(0, start - 60):start] and "\u2019s" not in text[max(0, start - 60):start]:
+        return False
+    from . import grouped  # loaded with the first group claim
+    return grouped.possessive_scope(text, start)
+
+
+def _group_share(ctx: _Context, before: str, after: str) -> Verdict:
+    """A share of a region's or bloc's total (core.grouped), when the group has a cited list and the words are a share."""
+    from . import grouped
+    scope = grouped.share_scope(after)
+    if scope is None or not words.HOLDS.search(before):
+        return _verdict("group_not_judged", f"a share of a region's or bloc's total ('{after.strip()[:40]}'): no membership list "
+                        "names the group, or the words do not plainly state the subject's share")
+    return grouped.share_within(ctx, *scope)
+
+
+def _group_rank(ctx: _Context, one: Candidate, text: str, start: int, end: int) -> Verdict:
+    """A rank within a region or bloc (core.grouped), when the rank's own scope names a group with a cited list."""
+    from . import grouped
+    key = grouped.rank_scope(text, start, end)
+    if key is None:
+        return _verdict("group_not_judged", "a rank within a region or bloc whose scope is not this rank's own or has no membership "
+                        "list", measure=one[0].measure)
+    return grouped.rank_within(ctx, one, key, text, descending=not words.SMALLEST.search(text))
 
 
 def rows_of(rows: list[Observation], entity: str) -> list[Observation]:
