@@ -437,7 +437,7 @@ def _rank(ctx: _Context, found: Verdict | Candidate | list[Candidate], text: str
     if one[1] and one[1][0].currency is not None and words.NOT_CURRENT.search(own) and not words.NOMINAL.search(own):
         return _verdict("not_current_prices", "a rank by GDP at PPP or in real terms; the records are in current "
                         f"{one[1][0].currency}: not judged", measure=one[0].measure)
-    if words.GROUP_SCOPE.search(text) or words.scoped_here(text, end) or grouped_scope(text, end - len(q.text)):
+    if words.GROUP_SCOPE.search(text) or words.scoped_here(text, end) or grouped_scope(text, end - len(q.text), end):
         return _group_rank(ctx, one, text, end - len(q.text), end)
     if not words.WORLD_SCOPE.search(text) and not words.world_by_default(text, end):
         return None  # among what? left as a rank, not compared
@@ -486,12 +486,16 @@ def _rank(ctx: _Context, found: Verdict | Candidate | list[Candidate], text: str
     return verdict
 
 
-def grouped_scope(text: str, start: int) -> bool:
-    """A group's possessive right before a rank's ordinal ("Europe's 2nd most populous country"): a rank within it."""
-    if "'s" not in text[max(0, start - 60):start] and "\u2019s" not in text[max(0, start - 60):start]:
+def grouped_scope(text: str, start: int, end: int) -> bool:
+    """Whether a rank is within a group a membership list names ("Europe's 2nd most populous country", "among EU member
+    states"): never the world's rank."""
+    if not _MAY_NAME_GROUP.search(text):
         return False
     from . import grouped  # loaded with the first group claim
-    return grouped.possessive_scope(text, start)
+    return grouped.rank_scope(text, start, end) is not None
+
+
+_MAY_NAME_GROUP = re.compile(r"Africa|Europe|Asia|America|Caribbean|Oceania|EU\b|OECD|G7|G20|ASEAN|euro", re.I)
 
 
 def _group_share(ctx: _Context, before: str, after: str) -> Verdict:

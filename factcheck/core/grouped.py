@@ -35,9 +35,10 @@ from .measures import MeasureMatch
 from .model import Computation, Entity, Measure, Observation, Verdict
 from .reasons import CONTRADICTED, NOT_ENOUGH_INFO
 
-# Members a global source never lists are small territories (Réunion, Mayotte, Western Sahara, Gibraltar, the Falklands) and
-# micro-states (the Holy See): together under 2% of a continent's population or GDP. The total is widened by this much for them.
-UNCOVERED_ALLOWANCE = 0.02
+# Members a global source never lists are small territories (Réunion, Mayotte, Western Sahara, Gibraltar, French Guiana,
+# Guadeloupe, Martinique) and micro-states (the Holy See). The total is widened by this fraction for them: their people are
+# under 0.2% of any continent's (Africa's: about 2 million of 1.3 billion), their GDP about 1% (Réunion's, of Africa's).
+UNCOVERED_ALLOWANCE = {"people": 0.005, "money": 0.015}
 # A source with records of at least this many countries is global: a member it never lists is one it leaves out by design (the
 # World Bank's 217 economies). In a smaller source, a member it never lists is simply missing: the total or rank is incomplete.
 GLOBAL_COUNTRIES = 150
@@ -124,12 +125,6 @@ def rank_scope(text: str, start: int, end: int) -> str | None:
     return None
 
 
-def possessive_scope(text: str, start: int) -> bool:
-    """Whether a group's possessive stands right before the ordinal ("Europe's 2nd most populous"): never the world's rank."""
-    m = _p("possessive").search(text, max(0, start - 60), start)
-    return m is not None and m.end() == start
-
-
 # --- the algebra ----------------------------------------------------------------------------------------------------
 
 
@@ -139,7 +134,7 @@ def _compact(codes: Iterable[str], most: int = 60) -> str:
 
 
 def group_share(part: Observation, totals: list[tuple[groups.Reading, list[Observation], list[str]]], what: str,
-                group_name: str) -> Computation:
+                group_name: str, allowance: float = UNCOVERED_ALLOWANCE["people"]) -> Computation:
     """A part's share of a group's total, the sum of its members' records, for each reading of the group's name.
 
     ``value`` is the largest share an admissible total gives, ``alternative`` the smallest (a total widened for the members
@@ -150,8 +145,8 @@ def group_share(part: Observation, totals: list[tuple[groups.Reading, list[Obser
         total = sum(r.value for r in records)
         shares.append(part.value / total * 100)
         if uncovered:
-            shares.append(part.value / (total * (1 + UNCOVERED_ALLOWANCE)) * 100)
-        left = f"; not in the source at all: {_compact(uncovered)} (the total widened by {UNCOVERED_ALLOWANCE:.0%} for them)" if uncovered else ""
+            shares.append(part.value / (total * (1 + allowance)) * 100)
+        left = f"; not in the source at all: {_compact(uncovered)} (the total widened by {allowance:.1%} for them)" if uncovered else ""
         parts.append(f"{reading.label}: {len(records)} members with a record ({_compact(r.entity or '' for r in records)}), "
                      f"total {format_value(total, part.currency, part.unit)}{left}")
     high, low = max(shares), min(shares)
@@ -245,7 +240,8 @@ def share_within(ctx: _Context, key: str, what_word: str) -> Verdict:
             totals.append((reading, records, sorted(m for m in reading.members if m not in every)))
         part = every[subject][y]
         used = {r.entity: r for _, rs, _ in totals for r in rs}
-        return group_share(part, totals, label, key), [part, *(r for e, r in sorted(used.items()) if e != subject)]
+        allowance = UNCOVERED_ALLOWANCE["money" if money else "people"]
+        return group_share(part, totals, label, key, allowance), [part, *(r for e, r in sorted(used.items()) if e != subject)]
 
     if implicit and not years:
         return _verdict("group_incomplete", f"no year with a record of every member of {key} before the document's date", measure=measure)
@@ -315,4 +311,4 @@ def rank_within(ctx: _Context, one: tuple[MeasureMatch, list[Observation]], key:
     return verdict
 
 
-__all__ = ["UNCOVERED_ALLOWANCE", "group_share", "possessive_scope", "rank_scope", "rank_within", "share_scope", "share_within"]
+__all__ = ["GLOBAL_COUNTRIES", "UNCOVERED_ALLOWANCE", "group_share", "rank_scope", "rank_within", "share_scope", "share_within"]
