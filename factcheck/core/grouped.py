@@ -56,6 +56,7 @@ _ADJECTIVE = (r"(?P<adj>(?i:sub-saharan[ \t]+african|west[ \t]+african|east[ \t]
               r"central[ \t]+american|latin[ \t]+american|south[ \t]+american|north[ \t]+american|south[ \t]+asian|african|european[ \t]+union|"
               r"european|asian|caribbean|eurozone|euro[ \t]+area)|EU|OECD|G7|G20|ASEAN)")
 _MEMBERS = r"(?:countries|economies|nations|states|members|member[ \t]+states|member[ \t]+countries)"
+_MEMBER_NOUN = re.compile(r"[ \t]+(?:member[ \t]+states?|member[ \t]+countr(?:y|ies)|members?|states?)\b")
 
 
 def _compile() -> dict[str, re.Pattern[str]]:
@@ -115,7 +116,8 @@ def rank_scope(text: str, start: int, end: int) -> str | None:
         return _key(m)
     after = words._OF_COUNTRIES.match(text, end) or words._SUPERLATIVE.match(text, end)
     if after is not None:
-        m = _p("after").match(text, after.end())
+        noun = _MEMBER_NOUN.match(text, after.end())  # "the fourth most populous member state of the European Union"
+        m = _p("after").match(text, noun.end() if noun else after.end())
         if m is not None:
             return _key(m)
     named = {k for k in (_key(x) for x in _p("any").finditer(text)) if k}
@@ -271,6 +273,9 @@ def rank_within(ctx: _Context, one: tuple[MeasureMatch, list[Observation]], key:
         return _verdict("period_mismatch", f"no record of {label} for {claim.subject.name} in {year} to rank", measure=match.measure)
     stated = int(q.value)
     best_all, worst_all, pieces, incomplete = [], [], [], []
+    if subject not in groups.not_states():  # "the fourth most populous country in the Caribbean": with Puerto Rico or without
+        kept = [*kept, *(groups.Reading(f"{r.label}, states only", r.members - groups.not_states(), r.groups)
+                         for r in kept if r.members & groups.not_states())]
     first: list[Observation] = []
     for reading in kept:
         rows = [every[m][year] for m in sorted(reading.members) if m in every and year in every[m]]

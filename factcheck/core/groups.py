@@ -133,6 +133,13 @@ def _overlap(year: int, start: date, end: date | None) -> int:
     return max(0, (b - a).days + 1)
 
 
+@lru_cache(maxsize=1)
+def not_states() -> frozenset[str]:
+    """Members that not every list counts as a country (Puerto Rico, Hong Kong, Réunion, Palestine, Kosovo): a rank among a
+    group's countries is computed with and without them."""
+    return frozenset(_data()["not_states"]["codes"])
+
+
 def group_of_name(text: str) -> str | None:
     """The canonical name of the group a phrase names ("the EU's" -> "the European Union"), or None."""
     found = _names().get(_normal(text))
@@ -192,4 +199,4 @@ def name_pattern() -> str:
     return r"(?:(?:[Tt]he[ \t]+)?(?:" + "|".join(a for _, a in dict.fromkeys(alternatives)) + r"))"
 
 
-__all__ = ["Name", "Reading", "group", "group_ids", "group_of_name", "members", "name", "name_pattern", "readings", "source"]
+__all__ = ["Name", "Reading", "group", "group_ids", "group_of_name", "members", "name", "name_pattern", "not_states", "readings", "source"]

@@ -34,9 +34,13 @@ def _value(code: str) -> float:
     return 5e6 if code in (groups.members("eu", 2019) or ()) else 1e6
 
 
-def catalogue(*, without: tuple[tuple[str, int], ...] = ()) -> Catalogue:
-    codes = sorted(EUROPE | {"NOR"})
-    rows = [(c, y, _value(c)) for c in codes for y in (2013, 2019, 2020) if (c, y) not in without]
+CARIBBEAN = {"CUB": 11.3e6, "HTI": 11.1e6, "DOM": 10.6e6, "PRI": 3.2e6, "JAM": 2.9e6}  # and every other member 0.1 million
+
+
+def catalogue(*, without: tuple[tuple[str, int], ...] = (), caribbean: bool = False) -> Catalogue:
+    codes = sorted(EUROPE | {"NOR"} | (groups.members("m49:029", 2019) or frozenset() if caribbean else frozenset()))
+    value = lambda c: CARIBBEAN.get(c, 1e5) if c in (groups.members("m49:029", 2019) or ()) else _value(c)  # noqa: E731
+    rows = [(c, y, value(c)) for c in codes for y in (2013, 2019, 2020) if (c, y) not in without]
     observations = [Observation(c, c, "population", date(y, 1, 1), date(y, 12, 31), v, None, None, "level", False, PROVENANCE, i + 2)
                     for i, (c, y, v) in enumerate(rows)]
     measures = [Measure("g/population", "g", "population", ("inhabitants", "residents", "people", "population"))]
@@ -186,3 +190,17 @@ def test_group_share_algebra_says_the_count_total_and_members():
     assert "3 members with a record (DEU, FRA, ITA)" in c.words and "total 200 million" in c.words
     widened = grouped.group_share(part, [(reading, members, ["GIB"])], "population", "Test", 0.02)
     assert widened.alternative == pytest.approx(32.5 / 1.02) and "GIB" in widened.words
+
+
+STATES = [  # Puerto Rico, a territory, stands above Jamaica: fourth among the Caribbean's states, fifth among all its members
+    ("In 2019 Jamaica was the fourth most populous country in the Caribbean.", "supported"),
+    ("In 2019 Jamaica was the fifth most populous country in the Caribbean.", "supported"),
+    ("In 2019 Jamaica was the third most populous country in the Caribbean.", "contradicted"),
+]
+
+
+@pytest.mark.parametrize("sentence,label", STATES)
+def test_a_rank_among_a_groups_countries_counts_territories_or_not(sentence, label):
+    _, verdict = only(sentence, catalogue(caribbean=True))
+    assert verdict.label == label, (verdict.reason, verdict.explanation)
+    assert "states only" in verdict.computation.words
