@@ -56,6 +56,9 @@ _ADJECTIVE = (r"(?P<adj>(?i:sub-saharan[ \t]+african|west[ \t]+african|east[ \t]
               r"central[ \t]+american|latin[ \t]+american|south[ \t]+american|north[ \t]+american|south[ \t]+asian|african|european[ \t]+union|"
               r"european|asian|caribbean|eurozone|euro[ \t]+area)|EU|OECD|G7|G20|ASEAN)")
 _MEMBERS = r"(?:countries|economies|nations|states|members|member[ \t]+states|member[ \t]+countries)"
+# What makes "the EU's GDP" another figure than its total: "GDP per capita", "population growth", "population living in cities".
+_NOT_THE_TOTAL = (r"(?![ \t]*(?:per[ \t]|growth|increase|living|who|that|aged|under|over|below|above|in[ \t]+(?:cities|urban|rural|poverty)|"
+                  r"at[ \t]+(?:PPP|purchasing)|\((?:PPP|nominal)))")
 _MEMBER_NOUN = re.compile(r"[ \t]+(?:member[ \t]+states?|member[ \t]+countr(?:y|ies)|members?|states?)\b")
 
 
@@ -63,9 +66,7 @@ def _compile() -> dict[str, re.Pattern[str]]:
     name = _NAME()
     return {
         "share_possessive": re.compile(rf"^[ \t]*(?:percent|per[ \t]+cent)?[ \t]*of[ \t]+(?P<group>{name})(?:'s|\u2019s)?[ \t]+"
-                                       rf"(?:total[ \t]+|combined[ \t]+|entire[ \t]+|whole[ \t]+)?{_WHAT}\b"),
-        "share_of": re.compile(rf"^[ \t]*(?:percent|per[ \t]+cent)?[ \t]*of[ \t]+(?:the[ \t]+)?(?:total[ \t]+|combined[ \t]+)?{_WHAT}"
-                               rf"[ \t]+of[ \t]+(?P<group>{name})\b"),
+                                       rf"(?:total[ \t]+|combined[ \t]+|entire[ \t]+|whole[ \t]+)?{_WHAT}\b{_NOT_THE_TOTAL}"),
         "possessive": re.compile(rf"(?P<group>{name})(?:'s|\u2019s)[ \t]+(?:(?:very|own)[ \t]+)?$"),
         "after": re.compile(rf"[ \t,]*(?:in|within|among|amongst|of)[ \t]+(?:(?:the|all)[ \t]+)?(?:(?:countries|nations|economies|"
                             rf"members|member[ \t]+states)[ \t]+of[ \t]+)?(?:(?P<group>{name})(?![ \t]*-?[ \t]*(?i:countries|nations|"
@@ -99,8 +100,9 @@ def _key(m: re.Match[str]) -> str | None:
 
 
 def share_scope(after: str) -> tuple[str, str] | None:
-    """The group and the measure's word of a share stated right after the figure ("of Africa's population"), or None."""
-    m = _p("share_possessive").match(after) or _p("share_of").match(after)
+    """The group and the measure's word of a share stated right after the figure ("of Africa's population"), or None (also
+    for "of the EU's GDP per capita", "of Africa's population living in cities": not the group's total)."""
+    m = _p("share_possessive").match(after)
     if m is None:
         return None
     key = _key(m)

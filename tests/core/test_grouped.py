@@ -170,6 +170,9 @@ NOT_GROUP_FIGURES = [  # look like a group's share or rank, are something else: 
     "In 2019 France accounted for 13% of the EU's exports.",
     "In 2019 the population of Europe grew by 0.1%.",
     "Since 2010 France has accounted for a growing share of the EU's population.",
+    "In 2019 France had 13% of the EU's population living in cities.",
+    "In 2019 France had 110% of the EU's GDP per capita.",
+    "In 2019 France accounted for 13% of the EU's population growth.",
 ]
 
 
