@@ -110,7 +110,8 @@ _OTHER_MONEY = re.compile(r"\b(?:spend\w*|spent|expenditure\w*|income|health\w*|
 
 
 def _may_name_group(text: str) -> bool:
-    return any(w in text for w in ("Africa", "Europe", "Asia", "America", "EU", "OECD", "region", "continent", "Caribbean", "euro"))
+    return any(w in text for w in ("Africa", "Europe", "Asia", "America", "EU", "OECD", "region", "continent", "Caribbean", "euro",
+                                   "G7", "G20", "ASEAN", "Oceania"))
 
 
 def countries_named(claim: Claim) -> frozenset[str]:
