@@ -174,11 +174,28 @@ def _not_judged(explanation: str, measure: Measure | None = None) -> Verdict:
     return _verdict("group_not_judged", explanation, measure=measure)
 
 
-def _levels_of(records: list[Observation], keep: frozenset[str] | set[str] | None = None) -> dict[str, dict[int, Observation]]:
+_INDEXED: dict[int, tuple[list[Observation], dict[str, dict[int, Observation]], int]] = {}
+
+
+def _indexed(records: list[Observation]) -> tuple[dict[str, dict[int, Observation]], bool]:
+    """A measure's records by entity and year, and whether they cover the world's countries: computed once for the list a
+    run fetched (the engine keeps one list a measure), not for every group claim. The second: whether they cover the world's
+    countries (a member they never list is then left out by design)."""
+    hit = _INDEXED.get(id(records))
+    if hit is None or hit[0] is not records:
+        every = _levels_of(records)
+        if len(_INDEXED) >= 8:
+            _INDEXED.clear()
+        _COMPLETE.clear()  # keyed by the ids of indexes: a new one may reuse a dropped one's id
+        hit = _INDEXED[id(records)] = (records, every, sum(1 for e in every if is_country(Entity(e, e))))
+    return hit[1], hit[2] >= GLOBAL_COUNTRIES
+
+
+def _levels_of(records: list[Observation]) -> dict[str, dict[int, Observation]]:
     """Whole-year level records by entity and year (independent records only)."""
     out: dict[str, dict[int, Observation]] = {}
     for r in records:
-        if r.entity is None or r.series != "level" or r.origin or r.period_end is None or (keep is not None and r.entity not in keep):
+        if r.entity is None or r.series != "level" or r.origin or r.period_end is None:
             continue
         y = r.period_end.year
         if r.period_end != date(y, 12, 31) or r.period_start not in (None, date(y, 1, 1)):
@@ -187,9 +204,20 @@ def _levels_of(records: list[Observation], keep: frozenset[str] | set[str] | Non
     return out
 
 
-def _global(every: dict[str, dict[int, Observation]]) -> bool:
-    """Whether a measure's records cover the world's countries (a member they never list is left out by design)."""
-    return sum(1 for e in every if is_country(Entity(e, e))) >= GLOBAL_COUNTRIES
+_COMPLETE: dict[tuple[int, bool, str, int], bool] = {}
+
+
+def _complete(every: dict[str, dict[int, Observation]], wide: bool, key: str, year: int) -> bool:
+    """Whether every member of every reading of a group's name has a record for the year (cached for the run's records)."""
+    k = (id(every), wide, key, year)
+    found = _COMPLETE.get(k)
+    if found is None:
+        if len(_COMPLETE) > 4096:
+            _COMPLETE.clear()
+        lists = groups.readings(key, year)
+        found = _COMPLETE[k] = lists is not None and all(year in every.get(m, {}) for r in lists for m in r.members
+                                                          if m in every or not wide)
+    return found
 
 
 def _readings_for(key: str, year: int, subject: str) -> list[groups.Reading] | str:
@@ -215,8 +243,7 @@ def share_within(ctx: _Context, key: str, what_word: str) -> Verdict:
     if not n.shares:
         return _not_judged(f"a share of {key}'s total: members the sources do not list weigh too much in it to compute", measure)
     label = _what(measure)
-    every = _levels_of(ctx.fetch(measure, None))
-    wide = _global(every)
+    every, wide = _indexed(ctx.fetch(measure, None))
     subject = claim.subject.id
     year, implicit = _year_of(claim)
     if year is not None:
@@ -229,11 +256,19 @@ def share_within(ctx: _Context, key: str, what_word: str) -> Verdict:
                             f"{_compact(missing)} ha{'s' if len(missing) == 1 else 've'} none for {year}", measure=measure)
 
     def complete(y: int) -> bool:
+        if subject not in every or y not in every[subject]:
+            return False
+        if _complete(every, wide, key, y):
+            return True  # every reading's members have a record: so do those of the readings counting the subject
         kept = _readings_for(key, y, subject)
-        return not isinstance(kept, str) and subject in every and y in every[subject] and \
-            all(y in every.get(m, {}) for r in kept for m in r.members if m in every or not wide)
+        return not isinstance(kept, str) and all(y in every.get(m, {}) for r in kept for m in r.members if m in every or not wide)
 
-    years = sorted({y for y in every.get(subject, {}) if complete(y)})
+    if year is not None:
+        years = [year] if complete(year) else []  # a stated year: the others are never used
+    else:
+        own = sorted((y for y in every.get(subject, {}) if ctx.doc_date is None or date(y, 12, 31) <= ctx.doc_date), reverse=True)
+        latest = next((y for y in own if complete(y)), None)  # the latest complete year, and the vintage window before it
+        years = sorted(y for y in own if latest is not None and latest - ctx.vintage_years <= y <= latest and complete(y))
 
     def compute(y: int) -> tuple[Computation, list[Observation]]:
         kept = _readings_for(key, y, subject)
@@ -258,8 +293,7 @@ def rank_within(ctx: _Context, one: tuple[MeasureMatch, list[Observation]], key:
     assert q is not None and claim.subject is not None
     match, _ = one
     label, subject = _what(match.measure), claim.subject.id
-    every = _levels_of(ctx.fetch(match.measure, None))
-    wide = _global(every)
+    every, wide = _indexed(ctx.fetch(match.measure, None))
     year, implicit = _year_of(claim)
     if year is None:
         if not implicit or ctx.doc_date is None:
@@ -279,12 +313,18 @@ def rank_within(ctx: _Context, one: tuple[MeasureMatch, list[Observation]], key:
         kept = [*kept, *(groups.Reading(f"{r.label}, states only", r.members - groups.not_states(), r.groups)
                          for r in kept if r.members & groups.not_states())]
     first: list[Observation] = []
+    own = every[subject][year]
     for reading in kept:
-        rows = [every[m][year] for m in sorted(reading.members) if m in every and year in every[m]]
-        missing = sorted(m for m in reading.members if (m in every or not wide) and year not in every.get(m, {}))
-        own = every[subject][year]
-        above = sum(1 for r in rows if (r.value > own.value if descending else r.value < own.value))
-        tied = sum(1 for r in rows if r.value == own.value) - 1
+        rows, missing = [], []
+        for m in reading.members:
+            found = every.get(m)
+            if found is not None and year in found:
+                rows.append(found[year])
+            elif found is not None or not wide:
+                missing.append(m)
+        values = [r.value for r in rows]
+        above = sum(1 for v in values if (v > own.value if descending else v < own.value))
+        tied = values.count(own.value) - 1
         best, worst = above + 1, above + 1 + tied
         if missing:
             if max(1, best - len(missing)) <= stated <= worst + len(missing):

@@ -153,6 +153,12 @@ def name(key: str) -> Name | None:
 
 def readings(key: str, year: int) -> list[Reading] | None:
     """Every list a group's name admits in ``year`` (one for most), or None if any is not known for the year."""
+    found = _readings(key, year)
+    return None if found is None else list(found)
+
+
+@lru_cache(maxsize=1024)
+def _readings(key: str, year: int) -> tuple[Reading, ...] | None:
     n = name(key)
     if n is None:
         return None
@@ -173,7 +179,7 @@ def readings(key: str, year: int) -> list[Reading] | None:
             ids.append(term)
         codes = (codes | set(plus)) - set(minus)
         out.append(Reading(_label(ids, plus, minus), frozenset(codes), tuple(ids)))
-    return out
+    return tuple(out)
 
 
 def _label(ids: list[str], plus: list[str], minus: list[str]) -> str:
