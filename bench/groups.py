@@ -55,7 +55,8 @@ def check(path: Path) -> int:
     not_states = {r["ISO3166-1-Alpha-3"] for r in rows if r["is_independent"] != "Yes"}
     if groups.not_states() - {"XKX", "CHI"} != not_states - {"ATA"}:
         differences += 1
-        print(f"not states: only here {sorted(groups.not_states() - not_states)}, only in the package {sorted(not_states - groups.not_states())}")
+        here, there = sorted(groups.not_states() - not_states), sorted(not_states - groups.not_states())
+        print(f"not states: only here {here}, only in the package {there}")
     print(f"{differences} difference(s)")
     return differences
 

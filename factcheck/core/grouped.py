@@ -45,7 +45,8 @@ GLOBAL_COUNTRIES = 150
 _NAME = groups.name_pattern
 _WHAT = (r"(?P<what>population|inhabitants|people|GDP|gross[ \t]+domestic[ \t]+product|economy|economic[ \t]+output|output)")
 _ADJECTIVES = {  # "among African countries": the group an adjective names
-    "african": "Africa", "european": "European countries", "asian": "Asia", "eu": "the European Union", "european union": "the European Union",
+    "african": "Africa", "european": "European countries", "asian": "Asia", "eu": "the European Union",
+    "european union": "the European Union",
     "oecd": "the OECD", "g7": "the G7", "g20": "the G20", "asean": "ASEAN", "latin american": "Latin America",
     "south american": "South America", "sub-saharan african": "Sub-Saharan Africa", "west african": "Western Africa",
     "east asian": "Eastern Asia", "southeast asian": "South-eastern Asia", "south-east asian": "South-eastern Asia",
@@ -53,12 +54,12 @@ _ADJECTIVES = {  # "among African countries": the group an adjective names
     "north american": "North America", "south asian": "Southern Asia", "eurozone": "the eurozone", "euro area": "the eurozone",
 }
 _ADJECTIVE = (r"(?P<adj>(?i:sub-saharan[ \t]+african|west[ \t]+african|east[ \t]+asian|south-?east[ \t]+asian|central[ \t]+asian|"
-              r"central[ \t]+american|latin[ \t]+american|south[ \t]+american|north[ \t]+american|south[ \t]+asian|african|european[ \t]+union|"
-              r"european|asian|caribbean|eurozone|euro[ \t]+area)|EU|OECD|G7|G20|ASEAN)")
+              r"central[ \t]+american|latin[ \t]+american|south[ \t]+american|north[ \t]+american|south[ \t]+asian|african|"
+              r"european[ \t]+union|european|asian|caribbean|eurozone|euro[ \t]+area)|EU|OECD|G7|G20|ASEAN)")
 _MEMBERS = r"(?:countries|economies|nations|states|members|member[ \t]+states|member[ \t]+countries)"
 # What makes "the EU's GDP" another figure than its total: "GDP per capita", "population growth", "population living in cities".
-_NOT_THE_TOTAL = (r"(?![ \t]*(?:per[ \t]|growth|increase|living|who|that|aged|under|over|below|above|in[ \t]+(?:cities|urban|rural|poverty)|"
-                  r"at[ \t]+(?:PPP|purchasing)|\((?:PPP|nominal)))")
+_NOT_THE_TOTAL = (r"(?![ \t]*(?:per[ \t]|growth|increase|living|who|that|aged|under|over|below|above|"
+                  r"in[ \t]+(?:cities|urban|rural|poverty)|at[ \t]+(?:PPP|purchasing)|\((?:PPP|nominal)))")
 _MEMBER_NOUN = re.compile(r"[ \t]+(?:member[ \t]+states?|member[ \t]+countr(?:y|ies)|members?|states?)\b")
 
 
@@ -298,10 +299,10 @@ def rank_within(ctx: _Context, one: tuple[MeasureMatch, list[Observation]], key:
     if year is None:
         if not implicit or ctx.doc_date is None:
             return _not_judged(f"a rank within {key} whose year is not one year", match.measure)
-        own = [y for y in every.get(subject, {}) if date(y, 12, 31) <= ctx.doc_date]
-        if not own:
+        recorded = [y for y in every.get(subject, {}) if date(y, 12, 31) <= ctx.doc_date]
+        if not recorded:
             return _verdict("period_mismatch", f"no record of {label} for {claim.subject.name} to rank", measure=match.measure)
-        year = max(own)
+        year = max(recorded)
     kept = _readings_for(key, year, subject)
     if isinstance(kept, str):
         return _not_judged(f"a rank within {key}: {kept}", match.measure)
@@ -349,7 +350,8 @@ def rank_within(ctx: _Context, one: tuple[MeasureMatch, list[Observation]], key:
         alternative_words=f"the worst place an admissible reading gives: {high}" if high != low else None)
     records = rows_of(first, subject) if first else []
     if incomplete:
-        return _verdict("rank_incomplete", f"{computed.words}; {'; '.join(incomplete)}: not judged", records, shown, match.measure, computed)
+        return _verdict("rank_incomplete", f"{computed.words}; {'; '.join(incomplete)}: not judged", records, shown, match.measure,
+                        computed)
     verdict = _decide(ctx, computed, records, match.measure)
     if verdict.label == CONTRADICTED and implicit:
         return replace(verdict, label=NOT_ENOUGH_INFO, reason="uncertain_reading",
