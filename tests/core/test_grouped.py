@@ -75,6 +75,7 @@ SHARES = [  # (sentence, verdict): three phrasings that fit, three that do not, 
     ("In 2019 France accounted for 15.3% of the EU's population.", "contradicted"),  # the share of the 27, not the 28 of 2019
     ("France had 11% of the European Union's population in 2019.", "contradicted"),
     ("In 2020 France represented 13.3% of the EU's inhabitants.", "contradicted"),
+    ("In 2019 France accounted for 13.3% of EU population.", "supported"),  # the group's name without an article
 ]
 
 
