@@ -297,8 +297,10 @@ def rank_within(ctx: _Context, one: tuple[MeasureMatch, list[Observation]], key:
     every, wide = _indexed(ctx.fetch(match.measure, None))
     year, implicit = _year_of(claim)
     if year is None:
-        if not implicit or ctx.doc_date is None:
-            return _not_judged(f"a rank within {key} whose year is not one year", match.measure)
+        if not implicit:
+            return _verdict("period_mismatch", f"a rank within {key} whose period is not one year: not computed", measure=match.measure)
+        if ctx.doc_date is None:
+            return _verdict("no_period", "the rank names no year and the document has no date", measure=match.measure)
         recorded = [y for y in every.get(subject, {}) if date(y, 12, 31) <= ctx.doc_date]
         if not recorded:
             return _verdict("period_mismatch", f"no record of {label} for {claim.subject.name} to rank", measure=match.measure)
