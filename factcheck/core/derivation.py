@@ -438,7 +438,9 @@ def _rank(ctx: _Context, found: Verdict | Candidate | list[Candidate], text: str
         return _verdict("not_current_prices", "a rank by GDP at PPP or in real terms; the records are in current "
                         f"{one[1][0].currency}: not judged", measure=one[0].measure)
     if words.GROUP_SCOPE.search(text) or words.scoped_here(text, end) or grouped_scope(text, end - len(q.text), end):
-        return _group_rank(ctx, one, text, end - len(q.text), end)
+        within = _group_rank(ctx, one, text, end - len(q.text), end)
+        if within is not None:
+            return within  # else the rank's own scope is the world ("the world's 16th largest economy"; a member of the G20)
     if not words.WORLD_SCOPE.search(text) and not words.world_by_default(text, end):
         return None  # among what? left as a rank, not compared
     match, _ = one
@@ -508,10 +510,13 @@ def _group_share(ctx: _Context, before: str, after: str) -> Verdict:
     return grouped.share_within(ctx, *scope)
 
 
-def _group_rank(ctx: _Context, one: Candidate, text: str, start: int, end: int) -> Verdict:
-    """A rank within a region or bloc (core.grouped), when the rank's own scope names a group with a cited list."""
+def _group_rank(ctx: _Context, one: Candidate, text: str, start: int, end: int) -> Verdict | None:
+    """A rank within a region or bloc (core.grouped), when the rank's own scope names a group with a cited list; None when
+    its own scope is the world, whatever group the sentence names elsewhere."""
     from . import grouped
     key = grouped.rank_scope(text, start, end)
+    if key is None and grouped.world_scope(text, start, end):
+        return None
     if key is None:
         return _verdict("group_not_judged", "a rank within a region or bloc whose scope is not this rank's own or has no membership "
                         "list", measure=one[0].measure)

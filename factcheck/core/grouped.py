@@ -130,6 +130,23 @@ def rank_scope(text: str, start: int, end: int) -> str | None:
     return None
 
 
+_WORLD_BEFORE = re.compile(r"\b(?:the[ \t]+)?(?:world|globe|planet)(?:'s|\u2019s)[ \t]+$", re.I)
+_WORLD_AFTER = re.compile(r"(?:[ \t]+by[ \t]+(?:nominal[ \t]+)?(?:GDP|population))?[ \t,]*(?:in|of)[ \t]+the[ \t]+world\b", re.I)
+
+
+def world_scope(text: str, start: int, end: int) -> bool:
+    """Whether a rank's own scope is the world: "the world's 16th largest economy", "the 8th-largest by nominal GDP in the
+    world" (a group named elsewhere in the sentence, "a member of the G20", is another statement's)."""
+    if _WORLD_BEFORE.search(text, max(0, start - 30), start):
+        return True
+    after = words._OF_COUNTRIES.match(text, end) or words._SUPERLATIVE.match(text, end)
+    if after is None:
+        return False
+    noun = _MEMBER_NOUN.match(text, after.end()) or re.compile(r"[ \t]+(?:national[ \t]+)?(?:country|economy|nation)\b").match(
+        text, after.end())
+    return _WORLD_AFTER.match(text, noun.end() if noun else after.end()) is not None
+
+
 # --- the algebra ----------------------------------------------------------------------------------------------------
 
 
@@ -362,4 +379,5 @@ def rank_within(ctx: _Context, one: tuple[MeasureMatch, list[Observation]], key:
     return verdict
 
 
-__all__ = ["GLOBAL_COUNTRIES", "UNCOVERED_ALLOWANCE", "group_share", "rank_scope", "rank_within", "share_scope", "share_within"]
+__all__ = ["GLOBAL_COUNTRIES", "UNCOVERED_ALLOWANCE", "group_share", "rank_scope", "rank_within", "share_scope", "share_within",
+           "world_scope"]

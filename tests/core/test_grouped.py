@@ -208,3 +208,17 @@ def test_a_rank_among_a_groups_countries_counts_territories_or_not(sentence, lab
     _, verdict = only(sentence, catalogue(caribbean=True))
     assert verdict.label == label, (verdict.reason, verdict.explanation)
     assert "states only" in verdict.computation.words
+
+
+WORLD_RANKS = [  # a group named for another statement leaves the rank the world's: Spain is seventh of the table's countries
+    ("In 2019 Spain, a member of the EU, was the world's 7th most populous country.", "supported"),
+    ("In 2019 Spain, a member of the EU, was the world's 6th most populous country.", "contradicted"),
+    ("In 2019 Spain was the 7th most populous country in the world and the fifth most populous in the EU.", "supported"),
+]
+
+
+@pytest.mark.parametrize("sentence,label", WORLD_RANKS)
+def test_a_rank_whose_own_scope_is_the_world_is_the_worlds(sentence, label):
+    claim, verdict = judged(sentence)[0]
+    assert verdict.label == label, (verdict.reason, verdict.explanation)
+    assert "countries with a record" in verdict.computation.words and "members of" not in verdict.computation.words
