@@ -238,9 +238,9 @@ def _complete(every: dict[str, dict[int, Observation]], wide: bool, key: str, ye
     return found
 
 
-def _readings_for(key: str, year: int, subject: str) -> list[groups.Reading] | str:
+def _readings_for(key: str, year: int, subject: str, rank: bool = False) -> list[groups.Reading] | str:
     """The readings of a group's name in a year that count the subject as a member, or why there are none."""
-    found = groups.readings(key, year)
+    found = groups.readings(key, year, rank)
     if found is None:
         return f"the membership of {key} is not known for {year} (a member joined or left in its middle, or the list does not reach it)"
     kept = [r for r in found if subject in r.members]
@@ -322,7 +322,7 @@ def rank_within(ctx: _Context, one: tuple[MeasureMatch, list[Observation]], key:
         if not recorded:
             return _verdict("period_mismatch", f"no record of {label} for {claim.subject.name} to rank", measure=match.measure)
         year = max(recorded)
-    kept = _readings_for(key, year, subject)
+    kept = _readings_for(key, year, subject, rank=True)
     if isinstance(kept, str):
         return _not_judged(f"a rank within {key}: {kept}", match.measure)
     if year not in every.get(subject, {}):

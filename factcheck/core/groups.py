@@ -47,6 +47,7 @@ class Name:
     readings: tuple[tuple[str, ...], ...]  # each: group ids and +CODE / -CODE terms
     why: str | None  # why a name has more than one reading
     shares: bool  # False: a share of this group's total is not judged (members the sources lack weigh too much)
+    ranks: tuple[tuple[str, ...], ...] | None = None  # the readings a rank among its countries admits, when fewer (the G20's 19)
 
 
 @lru_cache(maxsize=1)
@@ -60,7 +61,8 @@ def _data() -> dict[str, Any]:
 def _names() -> dict[str, Name]:
     out: dict[str, Name] = {}
     for entry in _data()["names"]:
-        name = Name(entry["names"][0], tuple(tuple(r) for r in entry["readings"]), entry.get("why"), entry.get("shares", True))
+        ranks = tuple(tuple(r) for r in entry["ranks"]) if "ranks" in entry else None
+        name = Name(entry["names"][0], tuple(tuple(r) for r in entry["readings"]), entry.get("why"), entry.get("shares", True), ranks)
         for n in entry["names"]:
             out[_normal(n)] = name
     return out
@@ -151,19 +153,20 @@ def name(key: str) -> Name | None:
     return _names().get(_normal(key))
 
 
-def readings(key: str, year: int) -> list[Reading] | None:
-    """Every list a group's name admits in ``year`` (one for most), or None if any is not known for the year."""
-    found = _readings(key, year)
+def readings(key: str, year: int, rank: bool = False) -> list[Reading] | None:
+    """Every list a group's name admits in ``year`` (one for most), or None if any is not known for the year; with ``rank``,
+    those a rank among its countries admits."""
+    found = _readings(key, year, rank)
     return None if found is None else list(found)
 
 
 @lru_cache(maxsize=1024)
-def _readings(key: str, year: int) -> tuple[Reading, ...] | None:
+def _readings(key: str, year: int, rank: bool) -> tuple[Reading, ...] | None:
     n = name(key)
     if n is None:
         return None
     out: list[Reading] = []
-    for terms in n.readings:
+    for terms in (n.ranks or n.readings) if rank else n.readings:
         codes: set[str] = set()
         ids: list[str] = []
         plus: list[str] = []

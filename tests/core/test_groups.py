@@ -69,6 +69,12 @@ def test_a_name_with_several_meanings_has_every_reading():
     assert [len(r.members) for r in groups.readings("the European Union", 2019) or []] == [28]
 
 
+def test_a_rank_in_the_g20_is_among_its_19_countries_and_its_total_may_count_the_eu():
+    shares = groups.readings("the G20", 2019) or []
+    ranks = groups.readings("the G20", 2019, rank=True) or []
+    assert [len(r.members) for r in ranks] == [19] and len(shares) == 2 and "NLD" in shares[1].members
+
+
 def test_every_list_is_cited():
     for gid in groups.group_ids():
         s = groups.source(gid)
