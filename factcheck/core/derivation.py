@@ -8,8 +8,8 @@ operation needs, and judges the computed value against the interval the stated f
 
 Honest limits, each a named reason: a growth rate of a money measure is not judged, since the
 sources give current prices and a stated rate is usually real (``real_growth_not_judged``); PPP and
-constant-price figures likewise (``not_current_prices``); a share or rank within a region or bloc
-(``group_not_judged``); a total the sources lack (``total_missing``); a rank when countries lack a
+constant-price figures likewise (``not_current_prices``); a share or rank within a region or bloc that no
+membership list answers (``group_not_judged``; core.grouped judges the others); a total the sources lack (``total_missing``); a rank when countries lack a
 record and the missing ones could move it (``rank_incomplete``); a change whose two periods cannot
 be read (``change_period_unclear``). A derived claim is contradicted only when every record it
 needs is present and the reading is certain (no weak cue, the stated figure within a factor 2 of
