@@ -123,10 +123,12 @@ def rank_scope(text: str, start: int, end: int) -> str | None:
         m = _p("after").match(text, noun.end() if noun else after.end())
         if m is not None:
             return _key(m)
+        if words._SCOPED.match(text, noun.end() if noun else after.end()) or world_scope(text, start, end):
+            return None  # a scope of its own that is no listed group ("in the Balkans", "in the world")
     named = {k for k in (_key(x) for x in _p("any").finditer(text)) if k}
-    among = _p("among").search(text)
+    among = _p("among").search(text, 0, start)
     if among is not None and len(named) == 1:
-        return _key(among)
+        return _key(among)  # "Among African countries, Egypt is the third most populous": before the rank, the only group named
     return None
 
 

@@ -214,6 +214,7 @@ WORLD_RANKS = [  # a group named for another statement leaves the rank the world
     ("In 2019 Spain, a member of the EU, was the world's 7th most populous country.", "supported"),
     ("In 2019 Spain, a member of the EU, was the world's 6th most populous country.", "contradicted"),
     ("In 2019 Spain was the 7th most populous country in the world and the fifth most populous in the EU.", "supported"),
+    ("In 2019 Spain was the 7th most populous country in the world, one of the largest of European countries.", "supported"),
 ]
 
 
