@@ -14,8 +14,8 @@ an extreme over years some of which lack a record ``series_incomplete``.
 
 Honest limits, each a named reason: a growth rate of a money measure is not judged, since the
 sources give current prices and a stated rate is usually real (``real_growth_not_judged``); PPP and
-constant-price figures likewise (``not_current_prices``); a share or rank within a region or bloc
-(``group_not_judged``); a total the sources lack (``total_missing``); a rank when countries lack a
+constant-price figures likewise (``not_current_prices``); a share or rank within a region or bloc that no
+membership list answers (``group_not_judged``; core.grouped judges the others); a total the sources lack (``total_missing``); a rank when countries lack a
 record and the missing ones could move it (``rank_incomplete``); a change whose two periods cannot
 be read (``change_period_unclear``). A derived claim is contradicted only when every record it
 needs is present and the reading is certain (no weak cue, the stated figure within a factor 2 of
@@ -84,8 +84,7 @@ def _operation(ctx: _Context, found: Verdict | Candidate | list[Candidate], text
         return _per_capita(ctx, text)
     if q.unit == "%" and q.change is None:
         if words.GROUP_SHARE.match(after):
-            return _verdict("group_not_judged", f"a share of a region's or bloc's total ('{after.strip()[:40]}'): the group's membership "
-                            "and total are not in the configured sources")
+            return _group_share(ctx, before, after)
         m = words.WORLD_SHARE.match(after)
         if m and words.HOLDS.search(before):
             return _share_of_world(ctx, m.group("what"))
@@ -462,9 +461,10 @@ def _rank(ctx: _Context, found: Verdict | Candidate | list[Candidate], text: str
         return _verdict("not_current_prices", "a rank by GDP at PPP or in real terms; the records are in current "
                         f"{one[1][0].currency}: not judged", measure=one[0].measure)
     worlds = extreme and words.WORLDS_BEFORE.search(text, max(0, end - 20), end + 1) is not None  # "the world's most populous"
-    if (words.GROUP_SCOPE.search(text) and not worlds) or words.scoped_here(text, end):
-        return _verdict("group_not_judged", "a rank within a region or bloc: the group's membership is not in the configured sources",
-                        measure=one[0].measure)
+    if (words.GROUP_SCOPE.search(text) and not worlds) or words.scoped_here(text, end) or grouped_scope(text, end - len(q.text), end):
+        within = _group_rank(ctx, one, text, end - len(q.text), end)
+        if within is not None:
+            return within  # else the rank's own scope is the world ("the world's 16th largest economy"; a member of the G20)
     if not worlds and not words.WORLD_SCOPE.search(text) and not words.world_by_default(text, end):
         return None  # among what? left as a rank, not compared
     match, _ = one
@@ -608,6 +608,41 @@ def _countries_by_year(every: list[Observation]) -> tuple[dict[int, list[Observa
         _GROUPED.pop(next(iter(_GROUPED)))
     _GROUPED[id(every)] = (every, by_year, countries)
     return by_year, countries
+
+
+def grouped_scope(text: str, start: int, end: int) -> bool:
+    """Whether a rank is within a group a membership list names ("Europe's 2nd most populous country", "among EU member
+    states"): never the world's rank."""
+    if not _MAY_NAME_GROUP.search(text):
+        return False
+    from . import grouped  # loaded with the first group claim
+    return grouped.rank_scope(text, start, end) is not None
+
+
+_MAY_NAME_GROUP = re.compile(r"Africa|Europe|Asia|America|Caribbean|Oceania|EU\b|OECD|G7|G20|ASEAN|euro", re.I)
+
+
+def _group_share(ctx: _Context, before: str, after: str) -> Verdict:
+    """A share of a region's or bloc's total (core.grouped), when the group has a cited list and the words are a share."""
+    from . import grouped
+    scope = grouped.share_scope(after)
+    if scope is None or not words.HOLDS.search(before):
+        return _verdict("group_not_judged", f"a share of a region's or bloc's total ('{after.strip()[:40]}'): no membership list "
+                        "names the group, or the words do not plainly state the subject's share")
+    return grouped.share_within(ctx, *scope)
+
+
+def _group_rank(ctx: _Context, one: Candidate, text: str, start: int, end: int) -> Verdict | None:
+    """A rank within a region or bloc (core.grouped), when the rank's own scope names a group with a cited list; None when
+    its own scope is the world, whatever group the sentence names elsewhere."""
+    from . import grouped
+    key = grouped.rank_scope(text, start, end)
+    if key is None and grouped.world_scope(text, start, end):
+        return None
+    if key is None:
+        return _verdict("group_not_judged", "a rank within a region or bloc whose scope is not this rank's own or has no membership "
+                        "list", measure=one[0].measure)
+    return grouped.rank_within(ctx, one, key, text, descending=not words.SMALLEST.search(text))
 
 
 def rows_of(rows: list[Observation], entity: str) -> list[Observation]:

@@ -28,7 +28,7 @@ WORLD_SHARE = re.compile(r"^[ \t]*(?:percent|per[ \t]+cent)?[ \t]*(?:of|in)[ \t]
                           r"total[ \t]+world|planet'?s)[ \t]+(?:total[ \t]+)?(?P<what>population|inhabitants|people|GDP|gross[ \t]+domestic[ \t]+product|"
                           r"economy|economic[ \t]+output|output)\b", re.I)
 _GROUPS = (r"Africa|Europe|Asia|Latin[ \t]+America|South[ \t]+America|North[ \t]+America|the[ \t]+Caribbean|Oceania|the[ \t]+Middle[ \t]+East|"
-           r"the[ \t]+EU|the[ \t]+European[ \t]+Union|the[ \t]+euro[ \t]+area|the[ \t]+eurozone|the[ \t]+OECD|ASEAN|the[ \t]+G7|the[ \t]+G20|"
+           r"(?:the[ \t]+)?(?:EU|European[ \t]+Union|euro[ \t]+area|eurozone|OECD|G7|G20)|ASEAN|"
            r"the[ \t]+Arab[ \t]+world|Sub-Saharan[ \t]+Africa|the[ \t]+region|the[ \t]+continent|[A-Z][a-z]+[ \t]+Africa|[A-Z][a-z]+[ \t]+Europe|"
            r"[A-Z][a-z]+[ \t]+Asia|Central[ \t]+America")
 GROUP_SHARE = re.compile(rf"^[ \t]*(?:percent|per[ \t]+cent)?[ \t]*of[ \t]+(?:{_GROUPS})(?:'s)?[ \t]+(?:total[ \t]+)?"
@@ -112,7 +112,8 @@ _OTHER_MONEY = re.compile(r"\b(?:spend\w*|spent|expenditure\w*|income|health\w*|
 
 
 def _may_name_group(text: str) -> bool:
-    return any(w in text for w in ("Africa", "Europe", "Asia", "America", "EU", "OECD", "region", "continent", "Caribbean", "euro"))
+    return any(w in text for w in ("Africa", "Europe", "Asia", "America", "EU", "OECD", "region", "continent", "Caribbean", "euro",
+                                   "G7", "G20", "ASEAN", "Oceania"))
 
 
 def countries_named(claim: Claim) -> frozenset[str]:

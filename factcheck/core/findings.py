@@ -161,7 +161,7 @@ FINDINGS: dict[str, FindingCode] = {
             "Nothing to do, or state the figure so the sources can answer it (nominal growth, both years of a change, "
             "a share of the world's total); listed with --all-findings.",
             ("real_growth_not_judged", "not_current_prices", "change_period_unclear", "total_missing", "group_not_judged",
-             "rank_incomplete", "other_subject_unclear", "series_incomplete"),
+             "rank_incomplete", "other_subject_unclear", "series_incomplete", "group_incomplete"),
         ),
         FindingCode(
             "FC900", "unused-suppression", "warning", "any",

@@ -67,8 +67,10 @@ REASONS: dict[str, Reason] = {
         Reason("change_period_unclear", NOT_ENOUGH_INFO, "a change whose two periods the sentence does not give plainly ('since', "
                "'over the past decade', no year): not computed", listed=False),
         Reason("total_missing", NOT_ENOUGH_INFO, "a share of a total the sources have no record of (the world's, for this measure)", listed=False),
-        Reason("group_not_judged", NOT_ENOUGH_INFO, "a share of, or a rank within, a region or bloc (Africa, the EU, the OECD): "
-               "the group's membership is not in the configured sources", listed=False),
+        Reason("group_not_judged", NOT_ENOUGH_INFO, "a share of, or a rank within, a region or bloc that no membership list answers: "
+               "a group without a cited list ('the Balkans'), a year whose membership changed in its middle, a subject not a member", listed=False),
+        Reason("group_incomplete", NOT_ENOUGH_INFO, "a share of a region's or bloc's total (the sum of its members) when members the "
+               "source covers have no record for the year", listed=False),
         Reason("rank_incomplete", NOT_ENOUGH_INFO, "a rank the records compute, but countries without a record for the year "
                "could move it onto or off the stated rank", listed=False),
         Reason("other_subject_unclear", NOT_ENOUGH_INFO, "a comparison between subjects where either is not a country named "

@@ -120,10 +120,10 @@ def test_an_ordinal_with_largest_economy_is_a_rank_by_gdp(sentence, reason, monk
     assert verdict.reason == reason, (verdict.reason, verdict.explanation)
 
 
-RANK_LIMITS = [
-    ("France is the second most populous country in the EU.", "group_not_judged"),
-    ("In 2018 France was the 3rd largest economy in Europe.", "group_not_judged"),
-    ("Among European countries France was the second most populous in 2018.", "group_not_judged"),
+RANK_LIMITS = [  # the invented table has five of the EU's 28 members: a rank within it is incomplete (tests/core/test_grouped.py)
+    ("France is the second most populous country in the EU.", "rank_incomplete"),
+    ("In 2018 France was the 3rd largest economy in Europe.", "rank_incomplete"),
+    ("Among European countries France was the second most populous in 2018.", "rank_incomplete"),
     ("In 2018 France ranked 2nd by population.", "rank"),  # among what? not said: a rank, not compared
     ("In 2018 France was expected to become the fourth most populous country.", "rank"),  # not stated as a fact
     ("In 2018 France was the 2nd most populous country in the Mediterranean.", "group_not_judged"),
