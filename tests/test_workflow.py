@@ -111,15 +111,15 @@ def test_format_alone_still_works_and_combines_with_files(project, capsys):
 
 def test_baseline_round_trip(project, capsys):
     code, _, err = run(capsys, "check", "--write-baseline", "baseline.json")
-    assert code == 0 and "wrote 6 finding(s)" in err  # figures no source covers are not findings (not listed)
+    assert code == 0 and "wrote 5 finding(s)" in err  # figures no source covers are not findings (not listed)
     data = json.loads((project / "baseline.json").read_text())
     assert [(e["code"], e["reason"]) for e in data["entries"]] == [
-        ("FC206", ""), ("FC206", ""), ("FC206", ""), ("FC208", ""), ("FC204", ""), ("FC203", "")]
+        ("FC206", ""), ("FC206", ""), ("FC206", ""), ("FC204", ""), ("FC203", "")]  # FC208 statements: counted, not listed
     assert run(capsys, "check", "--fail-on", "unverifiable", "--output", "concise")[0] == 1
     code, out, _ = run(capsys, "check", "--fail-on", "unverifiable", "--baseline", "baseline.json", "--output", "json")
     report = json.loads(out)
     assert code == 0
-    assert report["summary"]["findings"]["suppressed"] == 6 and report["baseline"]["stale"] == []
+    assert report["summary"]["findings"]["suppressed"] == 5 and report["baseline"]["stale"] == []
 
     # a new finding fails; an entry no longer found is listed for pruning
     _edit(project / "seed.txt", "stationed in 56 countries", "stationed in 58 countries")
