@@ -30,7 +30,7 @@ def _kebab(name: str) -> str:
     return name.replace("_", "-")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ConfigValues:
     """The settings as plain data, what a run reads: the fields and defaults of :class:`Config` (a test
     says they agree). A table of the usual shape is read into it without pydantic (:func:`_plain`);
