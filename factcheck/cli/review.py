@@ -20,17 +20,14 @@ import sys
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from ..errors import EXIT_OK, UsageError
 from ..report.safe import printable
 from ..report.table import evidence_value
+from ..review import KEYS, Decision, Item, decide, queue
 from .check import _documents
 from .common import add_checking_options, build, prepare
-
-if TYPE_CHECKING:  # the review's modules build pydantic models: imported when a review runs, not by every command
-    from ..baseline import Decision
-    from ..review import Item
 
 DEFAULT_FILE = Path("factcheck-review.json")
 _STYLE = {"supported": "bold green", "contradicted": "bold red", "not_enough_info": "bold yellow"}
@@ -48,8 +45,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from .. import baseline as baseline_mod
-    from ..review import decide, queue
+    from .. import baseline as baseline_mod  # its pydantic models: built when a review runs, not by every command
 
     if args.script is None and not sys.stdin.isatty():
         raise UsageError("review is interactive and stdin is not a terminal: pass --script FILE (or --script - to read keys from stdin)")
@@ -110,8 +106,6 @@ def _terminal_keys() -> Iterator[str]:
 def _ask(console: Any, keys: Iterator[str], echo: bool) -> tuple[Decision | Literal["skip"], str] | None:
     """The next decision and its note; None to stop (q, or the keys ran out)."""
     from rich.text import Text
-
-    from ..review import KEYS
     while True:
         console.print(_PROMPT, end="", markup=False)
         line = next(keys, None)
