@@ -8,6 +8,11 @@ whole processes, N times each (default 15), alternating, and reports the median 
 (user + system of the child, which the machine's load disturbs less than wall time) of each, their
 ratio, and the median of the ratios pair by pair. With ``--code`` each checkout's seed run joins the
 rotation (its own ``factcheck`` on ``PYTHONPATH``), for a before/after from one run.
+
+Bytecode: an installed factcheck has its modules compiled (pip writes the .pyc files); a checkout run
+with ``PYTHONDONTWRITEBYTECODE=1`` and no ``__pycache__`` compiles every module from source on every
+run (about 0.2 s more here). Run ``python -m compileall -q factcheck`` in each checkout first to
+measure the installed case; the bench does not, so what it measures is what the environment gives.
 """
 
 from __future__ import annotations

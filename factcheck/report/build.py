@@ -51,8 +51,6 @@ def document_part(r: Checked, tolerance: float, *, listed_only: bool = False, ro
     by_start: dict[int, list[str]] = {}
     for c, _ in r.claims:
         by_start.setdefault(c.sentence.start, []).append(c.id)
-    sentences = _sentence_rows(r, by_start)
-    r.sentences.clear()
     evidence: dict[int, dict] = {}
     claims, unlisted = [], {}
     for i, (c, v) in enumerate(r.claims):
@@ -62,6 +60,8 @@ def document_part(r: Checked, tolerance: float, *, listed_only: bool = False, ro
             continue
         claims.append(_claim_dict(c, v, tolerance, evidence, r.suppressed.get(i), *worth.get(c.sentence.start, (None, None))))
     r.claims.clear()
+    sentences = _sentence_rows(r, by_start)  # after the claims: their objects are gone by now
+    r.sentences.clear()
     doc = {"path": r.path, "claims": claims, "problems": [problem_dict(p) for p in r.problems], "sentences": SentenceRows(sentences) if rows and sentences else [sentence_dict(row) for row in sentences]}
     if unlisted:
         doc["unlisted"] = dict(sorted(unlisted.items()))
