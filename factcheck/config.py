@@ -15,10 +15,10 @@ from __future__ import annotations
 import fnmatch
 import re
 import tomllib
-from datetime import date
-from pathlib import Path
 from dataclasses import dataclass, field, fields
+from datetime import date
 from functools import cache
+from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from .core.findings import POLICIES, SEVERITIES, Policy, Severity
