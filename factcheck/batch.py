@@ -50,14 +50,18 @@ def check_one(path: str, catalogue: Any, job: Job) -> Part:
     """One document's report part (and its text when asked), or a FactcheckError naming it."""
     from .engine import check_text, read_document
     from .errors import reading
-    from .report.build import build_report
+    from .report.build import document_part
 
     try:
         with reading(path):
             text = read_document(Path(path))
             settings = job.settings.on(job.dates.get(path) or job.settings.doc_date)
             checked = check_text(text, Path(path).as_posix(), catalogue, settings)
-            part = build_report([checked], job.tolerance)["documents"][0]
+            # with a plan, the part is rendered here: what it does not list is counted, not built, and its sentences
+            # are compact rows; without one it is the API's plain data
+            listed_only = job.plan is not None and not job.plan.all_findings
+            part = document_part(checked, job.tolerance, listed_only=listed_only, rows=job.plan is not None)
+            del checked
     except FactcheckError:
         raise
     except Exception as exc:  # noqa: BLE001 - the parent prints it as its own unforeseen error, naming the document

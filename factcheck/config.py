@@ -15,13 +15,13 @@ from __future__ import annotations
 import fnmatch
 import re
 import tomllib
+from dataclasses import dataclass, field, fields
 from datetime import date
+from functools import cache
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
-
-from .core.findings import Policy, Severity
+from .core.findings import POLICIES, SEVERITIES, Policy, Severity
 from .errors import UsageError
 from .safefs import inside
 
@@ -30,57 +30,187 @@ def _kebab(name: str) -> str:
     return name.replace("_", "-")
 
 
-class AuthorConfig(BaseModel):
-    """A person or organisation, for ClaimReview: who wrote documents, or who publishes the reviews."""
+@dataclass(slots=True)
+class ConfigValues:
+    """The settings as plain data, what a run reads: the fields and defaults of :class:`Config` (a test
+    says they agree). A table of the usual shape is read into it without pydantic (:func:`_plain`);
+    building the models and importing pydantic's machinery would cost a sixth of a seed run."""
 
-    model_config = ConfigDict(extra="forbid")
-
-    name: str = Field(min_length=1, description="as it should be shown")
-    url: str | None = Field(None, pattern=r"^https?://\S+$", description="their page (http or https)")
-    type: Literal["Person", "Organization"] = Field("Person", description="schema.org type")
-
-
-class Config(BaseModel):
-    """Every key may be written with '-' or '_' (``fail-on`` or ``fail_on``)."""
-
-    model_config = ConfigDict(extra="forbid", alias_generator=_kebab, populate_by_name=True)
-
-    include: list[str] = Field(default_factory=list, description="glob patterns of the documents `factcheck check` checks without paths")
-    exclude: list[str] = Field(default_factory=list, description="glob patterns never checked, even when named")
-    sources: list[str] | None = Field(None, description="source folders or datapackage.json files (default: the 'sources' folder beside the configuration, when there is one)")
-    builtin_sources: bool = Field(True, description="also use the sources built into factcheck (World Bank population and GDP)")
-    fail_on: Policy = Field("contradicted", description="contradicted | unverifiable | any")
-    min_severity: Severity = Field("note", description="the least severe finding the finding formats show")
-    baseline: str | None = Field(None, description="a baseline or review file applied to every check")
-    document_dates: dict[str, date] = Field(default_factory=dict, description="glob pattern -> the documents' date")
-    tolerance: float = Field(0.05, ge=0, le=1, description="relative width of 'approximately'")
-    min_match_score: float = Field(80.0, ge=0, le=100, description="below it a measure match cannot decide")
-    min_checkworthiness: float = Field(0.0, ge=0, le=1, description="report only claims in sentences at least this check-worthy")
-    url_base: str | None = Field(None, pattern=r"^https?://\S+$",
-                                 description="where the documents are published, for ClaimReview's url (URL/PATH#claim-ID)")
-    document_authors: dict[str, Annotated[str, Field(min_length=1)] | AuthorConfig] = Field(
-        default_factory=dict, description="glob pattern -> who wrote the documents (a name, or {name, url, type}): ClaimReview's Claim author")
-    review_author: AuthorConfig | None = Field(
-        None, description="who publishes the reviews: ClaimReview's author (default: factcheck itself)")
-    max_download_mb: float = Field(256, gt=0, le=1024 * 1024, description="sources pull (and check --live) refuse a response larger than this, unpacked")
-    scheduler_timeout: float = Field(30.0, gt=0, le=3600, description="seconds to wait for a --scheduler to accept the connection and answer")
-    vintage_years: int = Field(5, ge=0, le=100, description="a figure without a year that fits a record this many years older than the latest is another vintage, not contradicted")
+    include: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=list)
+    sources: list[str] | None = None
+    builtin_sources: bool = True
+    fail_on: Policy = "contradicted"
+    min_severity: Severity = "note"
+    baseline: str | None = None
+    document_dates: dict[str, date] = field(default_factory=dict)
+    tolerance: float = 0.05
+    min_match_score: float = 80.0
+    min_checkworthiness: float = 0.0
+    url_base: str | None = None
+    document_authors: dict[str, Any] = field(default_factory=dict)  # pattern -> a name or an AuthorConfig
+    review_author: Any = None  # AuthorConfig | None
+    max_download_mb: float = 256
+    scheduler_timeout: float = 30.0
+    vintage_years: int = 5
 
 
-    @field_validator("include")
-    @classmethod
-    def _relative_patterns(cls, patterns: list[str]) -> list[str]:
-        """Patterns are globbed under the configuration's folder: an empty or absolute one names nothing there."""
-        for pattern in patterns:
-            if not pattern.strip():
-                raise ValueError("an empty pattern matches no document; remove it")
-            if pattern.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", pattern):
-                raise ValueError(f"pattern '{pattern}' is absolute; patterns are relative to the configuration's folder")
-        return patterns
+_NAMES = {f.name: f.name for f in fields(ConfigValues)} | {_kebab(f.name): f.name for f in fields(ConfigValues)}
+_STRINGS = ("baseline",)
+_PATTERNS = ("include", "exclude")
+_BOUNDED: dict[str, tuple[float, float, bool]] = {  # float settings: low, high, whether low itself is allowed
+    "tolerance": (0, 1, True), "min_match_score": (0, 100, True), "min_checkworthiness": (0, 1, True),
+    "max_download_mb": (0, 1024 * 1024, False), "scheduler_timeout": (0, 3600, False)}
 
 
-class LoadedConfig(BaseModel):
-    config: Config
+def _plain(table: dict[str, Any]) -> ConfigValues | None:
+    """The table read without pydantic when every key is one it knows and every value exactly the type
+    :class:`Config` asks (within its bounds); None leaves the table, and its error messages, to the model.
+    The keys that need the model's own checks (url-base, the authors) always go to it."""
+    values: dict[str, Any] = {}
+    for key, value in table.items():
+        name = _NAMES.get(key) if type(key) is str else None
+        if name is None:
+            return None
+        kind = type(value)
+        if name in _PATTERNS or name == "sources":
+            if kind is not list or not all(type(v) is str for v in value):
+                return None
+            if name == "include" and _bad_pattern(value) is not None:
+                return None
+            value = list(value)
+        elif name in _STRINGS:
+            if kind is not str:
+                return None
+        elif name == "builtin_sources":
+            if kind is not bool:
+                return None
+        elif name == "fail_on":
+            if kind is not str or value not in POLICIES:
+                return None
+        elif name == "min_severity":
+            if kind is not str or value not in SEVERITIES:
+                return None
+        elif name == "document_dates":
+            if kind is not dict:
+                return None
+            value = {k: _date(v) for k, v in value.items()}
+            if not all(type(k) is str and v is not None for k, v in value.items()):
+                return None
+        elif name in _BOUNDED:
+            low, high, closed = _BOUNDED[name]
+            if kind not in (int, float) or (kind is int and abs(value) > 2**53):
+                return None
+            value = float(value)
+            if not ((low <= value if closed else low < value) and value <= high):
+                return None
+        elif name == "vintage_years":
+            if kind is not int or not 0 <= value <= 100:
+                return None
+        else:  # url_base, document_authors, review_author
+            return None
+        values[name] = value
+    return ConfigValues(**values)
+
+
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _date(value: Any) -> date | None:
+    """A TOML date, or a string YYYY-MM-DD naming a real day (what pydantic makes of both); else None."""
+    if type(value) is date:
+        return value
+    if type(value) is str and _ISO_DAY.fullmatch(value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+def _bad_pattern(patterns: list[str]) -> str | None:
+    """Patterns are globbed under the configuration's folder: an empty or absolute one names nothing there."""
+    for pattern in patterns:
+        if not pattern.strip():
+            return "an empty pattern matches no document; remove it"
+        if pattern.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", pattern):
+            return f"pattern '{pattern}' is absolute; patterns are relative to the configuration's folder"
+    return None
+
+
+def _validated(table: dict[str, Any]) -> ConfigValues:
+    """The table as settings; raises pydantic's ValidationError (from :class:`Config`) when it is wrong."""
+    plain = _plain(table)
+    if plain is not None:
+        return plain
+    checked = _models()[1].model_validate(table)
+    return ConfigValues(**{f.name: getattr(checked, f.name) for f in fields(ConfigValues)})
+
+
+def __getattr__(name: str) -> Any:
+    """``Config`` and ``AuthorConfig``, the pydantic models, are built when first asked for."""
+    if name == "AuthorConfig":
+        return _models()[0]
+    if name == "Config":
+        return _models()[1]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+@cache
+def _models() -> tuple[Any, Any]:
+    """The configuration's pydantic models: its validation, error messages and descriptions."""
+    from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+    class AuthorConfig(BaseModel):
+        """A person or organisation, for ClaimReview: who wrote documents, or who publishes the reviews."""
+
+        model_config = ConfigDict(extra="forbid")
+
+        name: str = Field(min_length=1, description="as it should be shown")
+        url: str | None = Field(None, pattern=r"^https?://\S+$", description="their page (http or https)")
+        type: Literal["Person", "Organization"] = Field("Person", description="schema.org type")
+
+    class Config(BaseModel):
+        """Every key may be written with '-' or '_' (``fail-on`` or ``fail_on``)."""
+
+        model_config = ConfigDict(extra="forbid", alias_generator=_kebab, populate_by_name=True)
+
+        include: list[str] = Field(default_factory=list, description="glob patterns of the documents `factcheck check` checks without paths")
+        exclude: list[str] = Field(default_factory=list, description="glob patterns never checked, even when named")
+        sources: list[str] | None = Field(None, description="source folders or datapackage.json files (default: the 'sources' folder beside the configuration, when there is one)")
+        builtin_sources: bool = Field(True, description="also use the sources built into factcheck (World Bank population and GDP)")
+        fail_on: Policy = Field("contradicted", description="contradicted | unverifiable | any")
+        min_severity: Severity = Field("note", description="the least severe finding the finding formats show")
+        baseline: str | None = Field(None, description="a baseline or review file applied to every check")
+        document_dates: dict[str, date] = Field(default_factory=dict, description="glob pattern -> the documents' date")
+        tolerance: float = Field(0.05, ge=0, le=1, description="relative width of 'approximately'")
+        min_match_score: float = Field(80.0, ge=0, le=100, description="below it a measure match cannot decide")
+        min_checkworthiness: float = Field(0.0, ge=0, le=1, description="report only claims in sentences at least this check-worthy")
+        url_base: str | None = Field(None, pattern=r"^https?://\S+$",
+                                     description="where the documents are published, for ClaimReview's url (URL/PATH#claim-ID)")
+        document_authors: dict[str, Annotated[str, Field(min_length=1)] | AuthorConfig] = Field(
+            default_factory=dict, description="glob pattern -> who wrote the documents (a name, or {name, url, type}): ClaimReview's Claim author")
+        review_author: AuthorConfig | None = Field(
+            None, description="who publishes the reviews: ClaimReview's author (default: factcheck itself)")
+        max_download_mb: float = Field(256, gt=0, le=1024 * 1024, description="sources pull (and check --live) refuse a response larger than this, unpacked")
+        scheduler_timeout: float = Field(30.0, gt=0, le=3600, description="seconds to wait for a --scheduler to accept the connection and answer")
+        vintage_years: int = Field(5, ge=0, le=100, description="a figure without a year that fits a record this many years older than the latest is another vintage, not contradicted")
+
+        @field_validator("include")
+        @classmethod
+        def _relative_patterns(cls, patterns: list[str]) -> list[str]:
+            found = _bad_pattern(patterns)
+            if found is not None:
+                raise ValueError(found)
+            return patterns
+
+    AuthorConfig.__module__ = Config.__module__ = __name__
+    return AuthorConfig, Config
+
+
+@dataclass(slots=True)
+class LoadedConfig:
+    config: ConfigValues
     root: Path  # the folder the configuration's relative paths start from
     file: Path | None
 
@@ -148,12 +278,12 @@ class LoadedConfig(BaseModel):
         except ValueError:
             return document.as_posix()
 
-    def document_author(self, document: Path) -> AuthorConfig | None:
-        """The configured author of a document, by the first pattern that matches it (a bare name is a Person)."""
+    def document_author(self, document: Path) -> Any:
+        """The configured author of a document (an AuthorConfig), by the first pattern that matches it (a bare name is a Person)."""
         rel = self._relative(document)
         for pattern, who in self.config.document_authors.items():
             if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(document.as_posix(), pattern):
-                return AuthorConfig(name=who) if isinstance(who, str) else who
+                return _models()[0](name=who) if isinstance(who, str) else who
         return None
 
     def relative(self, document: Path) -> str:
@@ -177,7 +307,7 @@ def _shorten(path: Path) -> Path:
 
 
 def defaults(start: Path) -> LoadedConfig:
-    return LoadedConfig(config=Config.model_validate({}), root=start.resolve(), file=None)
+    return LoadedConfig(config=ConfigValues(), root=start.resolve(), file=None)
 
 
 def find(start: Path) -> LoadedConfig:
@@ -245,7 +375,7 @@ def _read(path: Path) -> dict:
         raise UsageError(f"{path}: {exc}") from exc
 
 
-def _parse(path: Path, table: dict) -> Config:
+def _parse(path: Path, table: dict) -> ConfigValues:
     section = "" if path.name == "factcheck.toml" else " [tool.factcheck]"
     spelled: dict[str, str] = {}
     for key in table:
@@ -253,8 +383,10 @@ def _parse(path: Path, table: dict) -> Config:
         if canonical in spelled:
             raise UsageError(f"{path}{section}: '{spelled[canonical]}' and '{key}' are the same setting, given twice; keep one")
         spelled[canonical] = key
+    from pydantic_core import ValidationError
+
     try:
-        return Config.model_validate(table)
+        return _validated(table)
     except ValidationError as exc:
         problems = []
         for e in exc.errors():

@@ -68,7 +68,8 @@ def finish(doc: dict[str, Any], text: str | None, plan: Plan, doc_date: date | N
            join: bool = True) -> Rendered:
     """Filter, count and render one document's part of the report. ``join`` makes each part one bytes object
     (to send to the parent); without it a part is a list of chunks, written as they come."""
-    from . import baseline as baseline_mod
+    if plan.write_baseline is not None or plan.baseline is not None:
+        from . import baseline as baseline_mod  # its pydantic models: built only for a run with a baseline
 
     if not plan.all_findings:
         keep_listed({"documents": [doc]})

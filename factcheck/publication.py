@@ -9,13 +9,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .config import AuthorConfig, LoadedConfig
+from .config import LoadedConfig
 from .core.document import is_markdown
 from .core.frontmatter import Author, FrontMatter, FrontMatterError, parse
 from .engine import read_document
 from .errors import UsageError, reading
 from .report.claimreview import Published
+
+if TYPE_CHECKING:
+    from .config import AuthorConfig
 
 
 def _author(config: AuthorConfig) -> Author:

@@ -9,10 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 
-from .baseline import BaselineFile, Decision, Entry, key_path
 from .core.findings import code_for
+
+if TYPE_CHECKING:  # the baseline's pydantic models are built when a decision is recorded, not on import
+    from .baseline import BaselineFile
+
+Decision = Literal["accepted", "disputed", "ignored"]  # as factcheck.baseline.Decision
 
 _ORDER = {"contradicted": 0, "not_enough_info": 1, "supported": 2}
 KEYS: dict[str, Decision] = {"a": "accepted", "d": "disputed", "i": "ignored"}
@@ -40,6 +44,8 @@ def queue(report: dict[str, Any], everything: bool = False) -> list[Item]:
 
 def decide(data: BaselineFile, file: Path, item: Item, decision: Decision, note: str, today: date) -> BaselineFile:
     """The review file with ``item``'s decision recorded (replacing an earlier one for the same claim)."""
+    from .baseline import BaselineFile, Entry, key_path
+
     where = key_path(item.path, file.parent)
     claim = item.claim
     code = code_for(claim["reason"])  # the verdict's own code, even under a dispute (FC104)

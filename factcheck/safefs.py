@@ -15,6 +15,7 @@ import re
 import stat
 from pathlib import Path
 
+from .core.lazy import lazy
 from .errors import FactcheckError
 
 
@@ -66,7 +67,7 @@ def refuse_links(root: Path, path: Path, doing: str) -> None:
                                     "in a folder it writes: remove the link")
 
 
-_PROCESS_STREAMS = re.compile(r"^/dev/(stdout|stderr|stdin|fd/\d+)$|^/proc/[^/]+/fd/\d+$")
+_PROCESS_STREAMS = lazy(r"^/dev/(stdout|stderr|stdin|fd/\d+)$|^/proc/[^/]+/fd/\d+$")
 
 
 def written_in_place(path: Path) -> bool:

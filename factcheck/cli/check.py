@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 from .. import SCHEMA_VERSION, __version__
-from .. import baseline as baseline_mod
 from .. import batch
 from ..core.findings import SEVERITIES
 from ..engine import expand_documents
@@ -75,6 +74,8 @@ def run(args: argparse.Namespace) -> int:
     documents = _documents([*args.paths, *(listed or [])], session, listed is not None)
     outputs.refuse_clashes(specs, documents)  # no output onto a document being checked
     baseline_file = None if args.no_baseline or args.write_baseline else (args.baseline or session.loaded.baseline_path())
+    if baseline_file is not None or args.write_baseline:
+        from .. import baseline as baseline_mod  # its pydantic models: built only for a run that reads or writes one
     data = baseline_mod.read(baseline_file) if baseline_file is not None else None
     meta = {"schema_version": SCHEMA_VERSION, "tool": {"name": "factcheck", "version": __version__}}
     if args.write_baseline:
@@ -120,6 +121,8 @@ def _plan(args: argparse.Namespace, session: Run, formats: tuple[str, ...], mini
 
     kept = {}
     if args.write_baseline and args.write_baseline.exists():
+        from .. import baseline as baseline_mod
+
         kept = baseline_mod.kept_entries(baseline_mod.read(args.write_baseline))
     return Plan(
         formats=formats, minimum=session.min_severity, policy=session.fail_on, all_findings=bool(args.all_findings or args.verbose),

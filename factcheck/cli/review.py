@@ -22,12 +22,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
-from .. import baseline as baseline_mod
-from ..baseline import Decision
 from ..errors import EXIT_OK, UsageError
 from ..report.safe import printable
 from ..report.table import evidence_value
-from ..review import KEYS, Item, decide, queue
+from ..review import KEYS, Decision, Item, decide, queue
 from .check import _documents
 from .common import add_checking_options, build, prepare
 
@@ -47,6 +45,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from .. import baseline as baseline_mod  # its pydantic models: built when a review runs, not by every command
+
     if args.script is None and not sys.stdin.isatty():
         raise UsageError("review is interactive and stdin is not a terminal: pass --script FILE (or --script - to read keys from stdin)")
     keys = _script_keys(args.script) if args.script is not None else _terminal_keys()

@@ -32,6 +32,7 @@ from operator import itemgetter, methodcaller
 
 from .context import STOPWORDS, is_verb
 from .entities import _country_codes as _country_ids
+from .lazy import lazy
 from .lexicon import EntityMention, MeasureMention, Word
 from .model import Entity
 
@@ -64,8 +65,8 @@ _COMPARISON = re.compile(
     r"\b(?:than|after|behind|ahead[ \t]+of|only[ \t]+to|compared[ \t]+(?:with|to)|relative[ \t]+to|"
     r"surpassing|surpassed|overtaking|overtook|exceeding|exceeded|like|unlike|trailing)[ \t]+(?:the[ \t]+|that[ \t]+of[ \t]+)?$",
     re.I)
-_SAID_OF = re.compile(r"^[ \t]*(?:\([^()]{0,60}\)[ \t]*)?(?:,[ \t]*[a-z ]{0,20},?[ \t]*)?(?:of|in|for|across)[ \t]+(?:the[ \t]+)?", re.I)
-_RATIO_BASE = re.compile(r"(?:%|percent|per[ \t]+cent|percentage[ \t]+points?)[ \t]+of[ \t]+(?:the[ \t]+|its[ \t]+|their[ \t]+)?$", re.I)
+_SAID_OF = lazy(r"^[ \t]*(?:\([^()]{0,60}\)[ \t]*)?(?:,[ \t]*[a-z ]{0,20},?[ \t]*)?(?:of|in|for|across)[ \t]+(?:the[ \t]+)?", re.I)
+_RATIO_BASE = lazy(r"(?:%|percent|per[ \t]+cent|percentage[ \t]+points?)[ \t]+of[ \t]+(?:the[ \t]+|its[ \t]+|their[ \t]+)?$", re.I)
 
 
 def usable(text: str, ws: list[Word], mention: MeasureMention) -> bool:
@@ -122,7 +123,7 @@ def measure_for(
 
 
 GENERIC_LABELS = frozenset("people persons individuals".split())
-_NUMBER_OF = re.compile(r"\b(?:number|total|count)[ \t]+of[ \t]+$", re.I)
+_NUMBER_OF = lazy(r"\b(?:number|total|count)[ \t]+of[ \t]+$", re.I)
 
 
 def _generic(m: MeasureMention) -> bool:
@@ -130,8 +131,8 @@ def _generic(m: MeasureMention) -> bool:
     return m.label.lower() in GENERIC_LABELS
 
 
-_CLAUSE_STARTER = re.compile(r"\b(?:that|which|who|whom|whose|but|while|whereas|although|because|if|when|where)\b|;", re.I)
-_JUST_AFTER_FIGURE = re.compile(r"[ \t]*,?[ \t]*(?:the[ \t]+)?")
+_CLAUSE_STARTER = lazy(r"\b(?:that|which|who|whom|whose|but|while|whereas|although|because|if|when|where)\b|;", re.I)
+_JUST_AFTER_FIGURE = lazy(r"[ \t]*,?[ \t]*(?:the[ \t]+)?")
 # The words before a counted figure that make it an object of having or numbering ("Kenya had 35m residents").
 _OBJECT_VERBS = frozenset(
     "had has have counted numbered totalled totaled reached of to was were is are housed hosted its their with "
@@ -143,7 +144,7 @@ _LOCATIVE_TAIL = frozenset(
     "estimates estimated census respectively and mid early late according to year years total living reported recorded "
     "counted enumerated provisional final report official figures data".split()
 )
-_YEARLIKE = re.compile(r"^(?:1[89]|20)\d\d$")
+_YEARLIKE = lazy(r"^(?:1[89]|20)\d\d$")
 
 
 def _counts_the_measure(text: str, m: MeasureMention, start: int, entities: list[EntityMention]) -> bool:
@@ -237,7 +238,7 @@ def _region_named(id: str, name: str) -> bool:
 
 
 # The words of the names of groups of countries (the World Bank's aggregates, continents, unions).
-_REGION_NAME = re.compile(
+_REGION_NAME = lazy(
     r"\b(?:world|europe|european|africa|asia|americas?|caribbean|pacific|middle east|euro area|income|oecd|ida|ibrd|"
     r"countries|states|dividend|fragile|baltics|arab|union|sahara|sub-saharan|continent)\b", re.I)
 
@@ -285,7 +286,7 @@ def subject_for(
     return nearest[0]
 
 
-_REGION_HEAD = re.compile(r" (?:population|gdp|economy|output|inflation|life expectancy)\b", re.I)
+_REGION_HEAD = lazy(r" (?:population|gdp|economy|output|inflation|life expectancy)\b", re.I)
 _GROUP_NOUNS = (r"(?:citizens|nationals|migrants|immigrants|emigrants|refugees|expatriates|expats|workers|labourers|laborers|"
                 r"residents|people|persons|diaspora|descendants|students|settlers|community|communities|minority|speakers|"
                 r"asylum[ \t-]seekers|origin|descent)")
@@ -295,9 +296,9 @@ _PLURAL_NATIONALITY = r"[A-Z][a-z]+(?:ans|ese|is|os|ks|ts|ns|rs|ds)[ \t]+(?:(?:l
 _FROM_ORIGIN = rf"{_GROUP_NOUNS}[ \t]+(?:from|of)[ \t]+(?:the[ \t]+)?[A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w'\u2019-]+)*(?:[ \t]+(?:origin|descent|background))?"
 _GROUP = rf"(?:{_FROM_ORIGIN}|{_PLURAL_NATIONALITY}|{_NATIONALITY}(?:-born[ \t]+)?{_GROUP_NOUNS}{_LIVING})"
 # The group right after the figure: "117,000 Turkish citizens living in Austria", "800,000 Indians in Oman".
-_GROUP_AFTER = re.compile(rf"[ \t]+({_GROUP})")
+_GROUP_AFTER = lazy(rf"[ \t]+({_GROUP})")
 # The group right before it: "migrants from Bangladesh (107,125)", "Indians in Oman number 800,000".
-_GROUP_BEFORE = re.compile(
+_GROUP_BEFORE = lazy(
     rf"({_GROUP})[ \t]*(?:\(|:[ \t]*|,?[ \t]+(?:number(?:ed|s|ing)?|totall?(?:ed|ing|s)?|were|was|are|is|at|of|reached)[ \t]+"
     rf"(?:(?:about|around|some|approximately|nearly|almost|over|more[ \t]+than|an[ \t]+estimated|estimated)[ \t]+)?)$")
 
@@ -366,7 +367,7 @@ _NOT_NATIONALITY = frozenset(
 )
 
 
-_QUALIFIER_WORDS = re.compile(r"^[ \t]*(?:(?:about|around|some|nearly|almost|roughly|approximately|over|under|just|only|an|estimated|a|total|of)[ \t]+)*$", re.I)
+_QUALIFIER_WORDS = lazy(r"^[ \t]*(?:(?:about|around|some|nearly|almost|roughly|approximately|over|under|just|only|an|estimated|a|total|of)[ \t]+)*$", re.I)
 
 
 def _possessive_before(text: str, entities: list[EntityMention], start: int) -> EntityMention | None:
@@ -414,7 +415,7 @@ def _said_right_after(text: str, entities: list[EntityMention], end: int) -> Ent
     return None
 
 
-_RIGHT_AFTER = re.compile(r"[ \t]*(?:(?:people|persons|inhabitants|residents)[ \t]+)?(?:for|in|of)[ \t]+(?:the[ \t]+)?", re.I)
+_RIGHT_AFTER = lazy(r"[ \t]*(?:(?:people|persons|inhabitants|residents)[ \t]+)?(?:for|in|of)[ \t]+(?:the[ \t]+)?", re.I)
 
 
 def _said_of(text: str, entities: list[EntityMention], measure: MeasureMention) -> EntityMention | None:

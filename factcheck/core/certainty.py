@@ -13,6 +13,7 @@ import re
 from . import attach
 from .annotated import Reading
 from .entities import is_country
+from .lazy import lazy
 from .model import Claim
 from .roles import role_of, sentence_cues
 
@@ -82,9 +83,9 @@ def _weak_cues(reading: Reading, cues: frozenset[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
-_LATER = re.compile(r"\b(?:to[ \t]+have|(?:has|have|had)[ \t]+since)[ \t]+(?:increased|grown|risen|fallen|decreased|declined|dropped|"
+_LATER = lazy(r"\b(?:to[ \t]+have|(?:has|have|had)[ \t]+since)[ \t]+(?:increased|grown|risen|fallen|decreased|declined|dropped|"
                     r"climbed|reached|doubled|shrunk)[ \t]+(?:to[ \t]+)?(?:about[ \t]+|around[ \t]+|some[ \t]+|nearly[ \t]+)?$", re.I)
-_COMPARED = re.compile(r"\b(?:below|above|than|exceed\w*|short[ \t]+of|under|compared[ \t]+(?:with|to)|versus|vs\.?|against)[ \t]+"
+_COMPARED = lazy(r"\b(?:below|above|than|exceed\w*|short[ \t]+of|under|compared[ \t]+(?:with|to)|versus|vs\.?|against)[ \t]+"
                       r"(?:the[ \t]+)?(?:[\w-]+[ \t]+){0,2}(?:estimates?|projections?|forecasts?|expectations?|figures?|numbers?|"
                       r"predictions?|targets?)[ \t]+(?:of[ \t]+)?(?:more[ \t]+than[ \t]+|over[ \t]+|about[ \t]+|some[ \t]+)?$", re.I)
 _COMPARED_CUES = frozenset("estimate estimates projection projections forecast forecasts expectation expectations figure figures "
@@ -102,13 +103,13 @@ _VAGUE_CUES = frozenset("time then those early mid late century centuries indepe
 _OLD_YEAR_OR_DECADE = re.compile(r"\b1[0-7]\d\d\b|\d{3,4}s\b")
 
 
-_TABLE_CELL = re.compile(r"\|[^|]{0,60}$")
-_TABLE_CELL_AFTER = re.compile(r"[^|]{0,60}\|")
+_TABLE_CELL = lazy(r"\|[^|]{0,60}$")
+_TABLE_CELL_AFTER = lazy(r"[^|]{0,60}\|")
 _PAST = re.compile(r"\b(?:was|were|had|numbered|totalled|totaled|counted|reached|stood|grew|rose|fell|amounted|peaked|lost|became|"
                    r"saw|took|gave|made|left|went|came|[a-z]{3,}ed)\b", re.I)
 _PRESENT = re.compile(r"\b(?:is|are|has|have|numbers|totals|counts|stands|amounts|remains|exceeds|lives|live|reaches)\b", re.I)
 # Times a record of recent years cannot speak for: eras, decades, centuries, "at that time".
-_VAGUE_TIME = re.compile(
+_VAGUE_TIME = lazy(
     r"\b(?:at[ \t]+(?:that|the)[ \t]+time|the[ \t]+then|'s[ \t]+then|by[ \t]+then|until[ \t]+then|in[ \t]+those[ \t]+days|"
     r"(?:early|mid|late)[ \t-]+\d{3,4}s|\d{3,4}s\b|\d{1,2}(?:st|nd|rd|th)[ \t-]+centur(?:y|ies)|"
     r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|"

@@ -13,10 +13,11 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .lazy import lazy
 from .model import Sentence
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*))?$")  # trailing spaces and #s stripped after: (.*?)[ \t#]*$ was quadratic
+_FENCE = lazy(r"^ {0,3}(`{3,}|~{3,})")
+_HEADING = lazy(r"^ {0,3}(#{1,6})(?:[ \t]+(.*))?$")  # trailing spaces and #s stripped after: (.*?)[ \t#]*$ was quadratic
 _LIST_MARKER = re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)]|\(\d{1,3}\)|[a-z][.)]|\[\d{1,4}\])[ \t]+")  # "[12] Smith, J.": a reference entry
 
 # A sentence ends at . ! or ? (plus closing quotes or brackets) followed by space.
@@ -168,7 +169,7 @@ def _ends_sentence(text: str, sent_start: int, punct: int, after: int) -> bool:
 # "04,195,161,779,685" of its second half. A run of 500+ characters without a space is
 # no prose (a hash, a data blob, a line of digits) and is skipped whole.
 MAX_SENTENCE = 1000
-_SPACE = re.compile(r"\s")
+_SPACE = lazy(r"\s")
 
 
 def _emit(text: str, start: int, end: int, block: Block, index: int, out: list[Sentence]) -> None:
@@ -253,7 +254,7 @@ def strip_comments(text: str) -> str:
     return "".join(parts)
 
 
-_NOT_NEWLINE = re.compile(r"[^\n]")
+_NOT_NEWLINE = lazy(r"[^\n]")
 
 
 # Escape sequences (CSI, OSC) and other control characters but tab, newline and carriage return

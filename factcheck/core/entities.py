@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 from operator import itemgetter
 
+from .lazy import lazy
 from .model import Entity
 
 _EXTRA_COUNTRY_NAMES = {
@@ -179,7 +180,7 @@ def demonyms_in(text: str, found: list[tuple[int, int, Entity]], words: list | N
     return out
 
 
-_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
+_CAPITALISED = lazy(r"\b[A-Z][a-z]+\b")
 _KEY = itemgetter(3)  # a lexicon Word's key
 
 

@@ -27,6 +27,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .lazy import lazy
+
 # Default-ignorable and format characters (every Unicode Cf, listed: `re` has no \p{Cf}; a test checks
 # the list against unicodedata), the Hangul fillers and the blank Braille pattern, the combining
 # grapheme joiner, and the variation selectors.
@@ -36,7 +38,7 @@ _FORMAT = (
     "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
 )
 _FILLERS = "\u115f\u1160\u3164\uffa0\u2800\u034f\u17b4\u17b5\ufe00-\ufe0f\U000e0100-\U000e01ef"
-HIDDEN_CHARACTERS = re.compile(f"[{_FORMAT}{_FILLERS}]")
+HIDDEN_CHARACTERS = lazy(f"[{_FORMAT}{_FILLERS}]")
 _BIDI_OPEN = frozenset("\u202a\u202b\u202d\u202e\u2066\u2067\u2068")
 
 # What may show a figure other than as read: a hidden character, a combining mark after a digit or
@@ -44,8 +46,8 @@ _BIDI_OPEN = frozenset("\u202a\u202b\u202d\u202e\u2066\u2067\u2068")
 _SEPARATOR_CLASS = "[\u066b\u066c\uff0c\uff0e\ufe50\ufe52\u2024]"
 _MARKED = "[0-9.,](?=[\u0300-\U0010ffff])"  # one character: the mark after it is looked at, not consumed
 _SUSPECT_TEXT = re.compile(f"[{_FORMAT}{_FILLERS}]|{_SEPARATOR_CLASS}|{_MARKED}")
-_SUSPECT = re.compile(f"[{_FORMAT}{_FILLERS}]|{_SEPARATOR_CLASS}|{_MARKED}|&#?[0-9A-Za-z]{{1,32}};")
-_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_SUSPECT = lazy(f"[{_FORMAT}{_FILLERS}]|{_SEPARATOR_CLASS}|{_MARKED}|&#?[0-9A-Za-z]{{1,32}};")
+_REFERENCE = lazy(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _SEPARATORS = {"\u066b": ".", "\u066c": ",", "\uff0c": ",", "\uff0e": ".", "\ufe50": ",", "\ufe52": ".", "\u2024": "."}
 _SPACES = frozenset(" \t\u00a0\u2009\u202f\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u200a\u205f\u3000")
 _REACH = 64  # how far a token is followed either way: bounded, so a run without spaces stays linear
@@ -189,9 +191,9 @@ def _refuse_digits(text: str, start: int, stop: int, refused: list[tuple[int, in
         refused.append(_token(text, m.start()))
 
 
-_BIDI_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069\n]")
-_BIDI_HINT = re.compile("[\u202a\u202b\u202d\u202e\u2066-\u2068]")
-_DIGIT = re.compile(r"\d+")
+_BIDI_CONTROL = lazy("[\u202a-\u202e\u2066-\u2069\n]")
+_BIDI_HINT = lazy("[\u202a\u202b\u202d\u202e\u2066-\u2068]")
+_DIGIT = lazy(r"\d+")
 
 
 def _token(text: str, pos: int) -> tuple[int, int]:

@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import re
 
-_MARK = re.compile(
+from .lazy import lazy
+
+_MARK = lazy(
     r"\[(?:\d{1,4}|[A-Za-z]|[ivx]{2,4}"
     r"|(?:note|notes|nb|n|fn|ref|lower-alpha|upper-alpha)[ \u00a0]?\d{1,4}"
     r"|[A-Za-z][A-Za-z' ]{0,30}?(?:needed|\?)|dead link|update|dubious[^\]\n]{0,20}|failed verification"
@@ -26,10 +28,10 @@ _MARK = re.compile(
     re.I,
 )
 _HINT = re.compile(r"\[|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]")
-_TEMPLATE = re.compile(r"\{\{[^{}\n]{0,300}\}\}")
+_TEMPLATE = lazy(r"\{\{[^{}\n]{0,300}\}\}")
 # km², m³, sq mi²: a unit's power, not a note
-_UNIT_BEFORE = re.compile(r"(?:^|[^A-Za-z])(?:k?m|cm|mm|mi|ft|in|yd|ha|sq)$")
-_LINE_LABEL = re.compile(r"[ \t]+\S")
+_UNIT_BEFORE = lazy(r"(?:^|[^A-Za-z])(?:k?m|cm|mm|mi|ft|in|yd|ha|sq)$")
+_LINE_LABEL = lazy(r"[ \t]+\S")
 
 
 def blank_marks(text: str) -> str:

@@ -26,6 +26,7 @@ from .compare import (
     interval,
     miss_reason,
 )
+from .lazy import lazy
 from .measures import MeasureIndex, MeasureMatch, tied
 from .lexicon import name_like, names_a_faith
 from .model import Claim, Measure, Observation, Period, Quantity, Verdict
@@ -116,7 +117,7 @@ def _not_a_level(claim: Claim) -> Verdict | None:
     if _VAGUE in claim.weak:
         return verdict("vague_period", "the figure's period is vague or historical: not compared with a recent record")
     return None
-_CENSUS = re.compile(r"\bcensus(?:es)?\b", re.I)
+_CENSUS = lazy(r"\bcensus(?:es)?\b", re.I)
 # A stated total more than this factor away from the record is far more often another quantity misread
 # (a city, a group, a lost scale) than a wrong total: measured on real articles (EVALUATION.md).
 _PLAUSIBLE = 2.0

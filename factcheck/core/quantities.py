@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .lazy import lazy
 from .model import Qualifier, Quantity
 from .comparative import comparisons, extremes, series_extremes
 from .relative import MULTIPLIER_PRECISION, multipliers, ranks
@@ -202,7 +203,7 @@ def _qualifier_before(rleft: str) -> tuple[str, int] | None:
     return _QUALIFIER_TAIL.match(rleft) or _TILDE_TAIL.match(rleft)
 
 
-_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
+_NEXT_WORD = lazy(r"[ \t]+([A-Za-z]+)")
 _FUNCTION_WORDS = frozenset(
     "the a an and or of in on at to for by from with as is are was were be been has have had it its "
     "this that these those which who when where while but than then so not no".split()
@@ -307,13 +308,13 @@ def _compared(text: str) -> list[Mention]:
 # Runs of digits that are one code, matched where a number starts: hyphen chains ("978-3-16-148410-0",
 # "2019-07-20", "555-123-4567"), phone numbers ("+44 20 7946 0958", "(555) 123 4567", "020 7946 0958"),
 # coordinates ("41°54′N", "12.5° S").
-_CODE_RUN = re.compile(
+_CODE_RUN = lazy(
     r"\d+(?:[-\u2010\u2011]\d+){2,}X?(?![\w-])"
     r"|0\d{1,4}[ .\-]\d{3,4}[ .\-]?\d{3,4}(?!\d)"
     r"|\d{1,3}(?:\.\d+)?[ \t]?\u00b0(?:[ \t]?\d{1,2}(?:\.\d+)?[\u2032'])?(?:[ \t]?\d{1,2}(?:\.\d+)?(?:[\u2033\"]|[\u2032']{2}))?[ \t]?[NSEW](?![A-Za-z])"
 )
-_PHONE_AFTER_PLUS = re.compile(r"\d{1,3}(?:[ .\-\u00a0]\(?\d{1,4}\)?){2,5}(?!\d)")
-_PHONE_AFTER_BRACKET = re.compile(r"\d{2,4}\)[ \u00a0]?\d{3,4}[ .\-]\d{3,4}(?!\d)")
+_PHONE_AFTER_PLUS = lazy(r"\d{1,3}(?:[ .\-\u00a0]\(?\d{1,4}\)?){2,5}(?!\d)")
+_PHONE_AFTER_BRACKET = lazy(r"\d{2,4}\)[ \u00a0]?\d{3,4}[ .\-]\d{3,4}(?!\d)")
 
 
 def _not_a_figure_run(text: str, start: int) -> int:
@@ -364,7 +365,7 @@ def _digit_mention(text: str, m: re.Match[str]) -> Mention | None:
 
 
 # One dot before exactly three digits: a thousands separator or a decimal point, the text cannot say.
-_DOT_OR_DECIMAL = re.compile(r"[1-9]\d{0,2}\.\d{3}")
+_DOT_OR_DECIMAL = lazy(r"[1-9]\d{0,2}\.\d{3}")
 
 
 def _cjk(text: str, start: int, end: int, raw: str, left: str) -> Mention | None:
@@ -533,16 +534,16 @@ _NO_SPACES = str.maketrans("", "", " \u00a0\u2009\u202f")
 _POWER_FIRST = frozenset(" \u00a0\u202f\u00d7")
 
 
-_BRACKET_SCALE = re.compile(
+_BRACKET_SCALE = lazy(
     r"[ \t]*\((?:in[ \t]+)?(thousands|millions|billions|trillions)(?:[ \t]+of(?:[ \t]+([^()\n]{1,30}?))?)?[ \t]*\)", re.I
 )
 
 
-_PLURAL_AFTER = re.compile(r"[ \t]+(?:[a-z]+s|people|children|men|women)\b")
+_PLURAL_AFTER = lazy(r"[ \t]+(?:[a-z]+s|people|children|men|women)\b")
 
 
-_LENGTH_AFTER = re.compile(r"[ \t]*(?:[a-z]+(?<!s)\b|\u00b2|\^|x\b|\u00d7)")
-_FUNCTION_AFTER = re.compile(r"[ \t]+(?:in|on|at|by|for|and|or|of|as|to|from|with|was|were|is|are|than|per|according)\b")
+_LENGTH_AFTER = lazy(r"[ \t]*(?:[a-z]+(?<!s)\b|\u00b2|\^|x\b|\u00d7)")
+_FUNCTION_AFTER = lazy(r"[ \t]+(?:in|on|at|by|for|and|or|of|as|to|from|with|was|were|is|are|than|per|according)\b")
 
 
 def _metres_after(text: str, pos: int) -> bool:
@@ -705,7 +706,7 @@ _CHANGE_TAIL = _Tail(_CHANGE_DOWN + _CHANGE_UP, gap="[ \t]+(?:yb[ \t]+)?", flags
 _DOWN_WORDS = frozenset(_CHANGE_DOWN)
 
 
-_PHRASAL_UP = re.compile(r"\b(?:made|make|makes|making|took|take|takes|sum|sums|summed|add|adds|added|end|ended|picked|set|sets|open|opened|use|used|shot)[ \t]+$", re.I)
+_PHRASAL_UP = lazy(r"\b(?:made|make|makes|making|took|take|takes|sum|sums|summed|add|adds|added|end|ended|picked|set|sets|open|opened|use|used|shot)[ \t]+$", re.I)
 
 
 def _change_before(text: str, start: int) -> str | None:

@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from .lazy import lazy
+
 MULTIPLIER_PRECISION = 0.1  # "doubled" is ×2 within ±10% (1.8 to 2.2); "halved" ×0.5 within ±10% (0.45 to 0.55)
 
 _ORDINAL_WORDS = {w: i + 1 for i, w in enumerate(
@@ -27,7 +29,7 @@ _ORDINAL_WORDS = {w: i + 1 for i, w in enumerate(
     "sixteenth seventeenth eighteenth nineteenth twentieth".split())}
 _GAP = r"[ \t\u00a0]+"
 # What follows an ordinal to make it a rank by a measure; the group names the measure's word.
-_RANKED = re.compile(
+_RANKED = lazy(
     rf"(?:{_GAP}|[ \t]*-[ \t]*)(?:"
     rf"(?:most|least){_GAP}populous\b(?P<pop>)"
     rf"|(?:largest|biggest|smallest){_GAP}(?:national{_GAP})?econom(?:y|ies)\b(?P<gdp>)"
@@ -36,8 +38,8 @@ _RANKED = re.compile(
     r")",
     re.I,
 )
-_DIGIT_ORDINAL = re.compile(r"(?<![\w.,])([1-9]\d{0,2})(?:st|nd|rd|th)\b")
-_WORD_ORDINAL = re.compile(rf"\b(?:{'|'.join(_ORDINAL_WORDS)})\b", re.I)
+_DIGIT_ORDINAL = lazy(r"(?<![\w.,])([1-9]\d{0,2})(?:st|nd|rd|th)\b")
+_WORD_ORDINAL = lazy(rf"\b(?:{'|'.join(_ORDINAL_WORDS)})\b", re.I)
 
 
 class Found(NamedTuple):
@@ -77,17 +79,17 @@ def ranks(text: str) -> list[Found]:
 _VERB_MULTIPLES = {"doubled": 2.0, "doubling": 2.0, "tripled": 3.0, "trebled": 3.0, "tripling": 3.0, "quadrupled": 4.0,
                    "quadrupling": 4.0, "halved": 0.5, "halving": 0.5}
 _FOLD_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twenty": 20}
-_MULTIPLE = re.compile(
+_MULTIPLE = lazy(
     r"\b(?P<verb>doubled|trebled|tripled|quadrupled|halved)\b"
     rf"|\b(?P<n>\d{{1,3}}(?:\.\d{{1,2}})?|{'|'.join(_FOLD_WORDS)})[ \t]*-?[ \t]*fold\b",
     re.I,
 )
 # The words that make a multiplier a change of the subject's level: a verb of change before an "N-fold", or "increase" after it.
-_FOLD_CHANGE = re.compile(rf"(?:\b(?:rose|risen|grew|grown|increased|expanded|multiplied|jumped|climbed|surged|soared|fell|"
+_FOLD_CHANGE = lazy(rf"(?:\b(?:rose|risen|grew|grown|increased|expanded|multiplied|jumped|climbed|surged|soared|fell|"
                           rf"fallen|declined|decreased|dropped|shrank|shrunk)(?:{_GAP}by)?{_GAP}(?:(?:about|around|roughly|nearly|almost|"
                           rf"more{_GAP}than|over|some|an?){_GAP})?$)", re.I)
-_FOLD_NOUN = re.compile(rf"{_GAP}(?:increase|rise|growth|expansion|jump|decrease|decline|drop|fall|reduction)\b", re.I)
-_FOLD_DOWN = re.compile(r"\b(?:fell|fallen|declined|decreased|dropped|shrank|shrunk)\b|^[ \t]*(?:decrease|decline|drop|fall|reduction)", re.I)
+_FOLD_NOUN = lazy(rf"{_GAP}(?:increase|rise|growth|expansion|jump|decrease|decline|drop|fall|reduction)\b", re.I)
+_FOLD_DOWN = lazy(r"\b(?:fell|fallen|declined|decreased|dropped|shrank|shrunk)\b|^[ \t]*(?:decrease|decline|drop|fall|reduction)", re.I)
 
 
 # A change stated as a factor: "grew by a factor of 3", "fell by a factor of two" (not "larger than Spain's by a factor of 3",

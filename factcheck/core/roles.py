@@ -24,6 +24,7 @@ import re
 from typing import NamedTuple
 
 from .comparative import SUPERLATIVE_TEXT
+from .lazy import lazy
 from .model import Quantity
 
 
@@ -42,7 +43,7 @@ _W = r"[ \t\u00a0]+"
 _CLAUSE_BREAK = re.compile(r"[;:()\[\]\u2014]|,[ \t]+(?:which|who|whom|whose|while|whereas|but|although|and)\b|[.!?](?=\s)")
 _AFTER_BREAK = re.compile(r"[,;:()\[\]\u2014]|[.!?](?:\s|$)")
 
-_RATE_AFTER = re.compile(
+_RATE_AFTER = lazy(
     rf"(?:[ \t\u00a0]*(?!(?:and|or|but|with|while|a|an|the|its|their)\b)[A-Za-z-]+){{0,3}}?{_W}(?:per|for{_W}every|for{_W}each|out{_W}of|in{_W}every){_W}"
     rf"(?:(?:\d[\d,.]*|one|a|an|each|every|ten|hundred|thousand|million){_W})?(?:\d[\d,.]*{_W})?"
     r"(?P<what>capita|head|person|persons|people|inhabitants?|population|residents?|square|sq\b|km|kilomet\w*|km2|km\u00b2|"
@@ -51,7 +52,7 @@ _RATE_AFTER = re.compile(
     r"beds?|doctors?|physicians?|1,000|100,000|10,000|100|1000|100000)",
     re.I,
 )
-_RATE_AVERAGE = re.compile(r"\b(?:on[ \t]+average|an[ \t]+average[ \t]+of|averag(?:e|ed|ing)|(?:every|each)[ \t]+[A-Za-z]+[ \t]+(?:had|has|have|earns?|earned|owns?|owned|gets?|got|receives?|received|spends?|spent))\b[^,;]{0,30}$", re.I)
+_RATE_AVERAGE = lazy(r"\b(?:on[ \t]+average|an[ \t]+average[ \t]+of|averag(?:e|ed|ing)|(?:every|each)[ \t]+[A-Za-z]+[ \t]+(?:had|has|have|earns?|earned|owns?|owned|gets?|got|receives?|received|spends?|spent))\b[^,;]{0,30}$", re.I)
 _PPP = re.compile(r"\b(?:PPP|purchasing[ \t]+power[ \t]+parity|international[ \t]+dollars?|Int\$)", re.I)
 # Words before a figure that make it one of the parts a total is made of ("comprising 789,300 in the south").
 _PART_BEFORE = re.compile(
@@ -62,28 +63,28 @@ _PART_BEFORE = re.compile(
 )
 _PART_OPENERS = re.compile(r"^\W*(?:including|excluding|of[ \t]+these|of[ \t]+them|of[ \t]+those|among[ \t]+them|of[ \t]+the[ \t]+rest)\b", re.I)
 # A count given with its share ("308,957 (3.1%)", "740,000 people, or 12%", "12% of the population (740,000)").
-_SHARE_BESIDE_AFTER = re.compile(r"[ \t]*(?:[A-Za-z]+[ \t]+){0,2}[(,\u2013-][ \t]*(?:or[ \t]+|about[ \t]+|ca\.[ \t]+|some[ \t]+)?\d[\d.,]*[ \t]*(?:%|percent|per[ \t]+cent)", re.I)
-_SHARE_BESIDE_BEFORE = re.compile(r"\d[\d.,]*[ \t]*(?:%|percent|per[ \t]+cent)[^.;]{0,40}\([ \t]*(?:[A-Za-z]+[ \t]+){0,3}$", re.I)
-_GROUP_ADJECTIVE = re.compile(r"\b([A-Z][a-z]+)(?:[ \t]+[A-Z][a-z]+)?[ \t]+(?:population|community|minority|diaspora)\b")
-_RATE_SLASH = re.compile(r"[ \t\u00a0]*(?:[A-Za-z]+[ \t\u00a0]*)?/[ \t\u00a0]*(?:km|sq|mi|capita|ha|year|yr|day|person|head)", re.I)
-_RATE_BEFORE = re.compile(
+_SHARE_BESIDE_AFTER = lazy(r"[ \t]*(?:[A-Za-z]+[ \t]+){0,2}[(,\u2013-][ \t]*(?:or[ \t]+|about[ \t]+|ca\.[ \t]+|some[ \t]+)?\d[\d.,]*[ \t]*(?:%|percent|per[ \t]+cent)", re.I)
+_SHARE_BESIDE_BEFORE = lazy(r"\d[\d.,]*[ \t]*(?:%|percent|per[ \t]+cent)[^.;]{0,40}\([ \t]*(?:[A-Za-z]+[ \t]+){0,3}$", re.I)
+_GROUP_ADJECTIVE = lazy(r"\b([A-Z][a-z]+)(?:[ \t]+[A-Z][a-z]+)?[ \t]+(?:population|community|minority|diaspora)\b")
+_RATE_SLASH = lazy(r"[ \t\u00a0]*(?:[A-Za-z]+[ \t\u00a0]*)?/[ \t\u00a0]*(?:km|sq|mi|capita|ha|year|yr|day|person|head)", re.I)
+_RATE_BEFORE = lazy(
     r"\b(?:per[ \t]+capita|per[ \t]+head|per[ \t]+person|density|rate|rates|ratio|incidence|prevalence|"
     r"for[ \t]+every|per[ \t]+1,?000|per[ \t]+100,?000)\b[^,;]{0,40}$",
     re.I,
 )
-_SHARE_AFTER = re.compile(
+_SHARE_AFTER = lazy(
     rf"(?:{_W}(?:of|among|in)){_W}(?:the{_W}|its{_W}|their{_W}|all{_W}|total{_W}|that{_W}|this{_W})*"
     r"(?:total{_W}|country's{_W}|nation's{_W}|world's{_W}|national{_W})?"
     r"(?:population|inhabitants|residents|people|citizens|workforce|labou?r{_W}force|gdp|economy|households|"
     r"electorate|voters|land|area|territory|exports|imports|budget|revenue|output|births|deaths)",
     re.I,
 )
-_FRACTION_OF = re.compile(
+_FRACTION_OF = lazy(
     r"\b(?:half|halves|thirds?|quarters?|fifths?|tenths?|majority|minority|share|proportion|percentage|fraction|portion)"
     rf"{_W}of\b",
     re.I,
 )
-_RANK_BEFORE = re.compile(
+_RANK_BEFORE = lazy(
     r"\b(?:rank|ranks|ranked|ranking|rankings|position|place|placed|spot|number|No\.|#|ordinal|index|score|scored|"
     r"rated|rating)(?:[ \t]+(?:of|at|in|is|was|as))?[ \t]*$",
     re.I,
@@ -93,17 +94,17 @@ _RANK_AFTER = re.compile(
     r"lowest|biggest|smallest|best|worst|least|in[ \t]+the[ \t]+world))",
     re.I,
 )
-_DURATION_AFTER = re.compile(
+_DURATION_AFTER = lazy(
     rf"(?:{_W}(?:to|and|or|-|\u2013){_W}\d[\d.]*)?[ \t\u00a0-]*(?:years?|yrs?|months?|weeks?|days?|hours?|minutes?|"
     r"decades?|centuries|century|generations?)(?:[ \t-]+old)?\b",
     re.I,
 )
-_AGE_BEFORE = re.compile(
+_AGE_BEFORE = lazy(
     r"\b(?:older[ \t]+than|younger[ \t]+than|over[ \t]+the[ \t]+age[ \t]+of|under[ \t]+the[ \t]+age[ \t]+of|age|ages|aged|median[ \t]+age|average[ \t]+age|mean[ \t]+age|life[ \t]+expectancy|lifespan|"
     r"expectancy)(?:[ \t]+(?:of|at|is|was|were|between|from|stood[ \t]+at|stands[ \t]+at))*[ \t]+(?:about|around|some|nearly|just[ \t]+over|over|under)?[ \t]*$",
     re.I,
 )
-_AGE_NOUN = re.compile(r"\b(?:median|average|mean)[ \t]+age\b[^,;]{0,60}$", re.I)
+_AGE_NOUN = lazy(r"\b(?:median|average|mean)[ \t]+age\b[^,;]{0,60}$", re.I)
 _CHANGE_BEFORE = re.compile(
     r"\b(?:increase|increases|increased|rise|rises|rose|risen|growth|grew|grown|decrease|decreases|decreased|decline|"
     r"declines|declined|drop|drops|dropped|fall|falls|fell|fallen|gain|gains|gained|loss|losses|lost|jump|jumped|"
@@ -113,7 +114,7 @@ _CHANGE_BEFORE = re.compile(
     r"estimated)?[ \t]*(?:US)?[$\u20ac\u00a3]?[ \t]*$",
     re.I,
 )
-_PHRASAL = re.compile(r"\b(?:made|make|makes|making|took|take|takes|sum|sums|summed|add|adds|added|end|ended|picked|set|sets|"
+_PHRASAL = lazy(r"\b(?:made|make|makes|making|took|take|takes|sum|sums|summed|add|adds|added|end|ended|picked|set|sets|"
                       r"open|opened|use|used|shot|broke|broken|break|breaks|written|wrote|write|laid|lay|turned|turn)[ \t]+$", re.I)
 _CHANGE_AFTER = re.compile(
     rf"(?:{_W}[A-Za-z]+){{0,3}}?{_W}(?:more|fewer|less|higher|lower|larger|smaller|up|down)(?:{_W}than|{_W}from|{_W}on|[,.;])"
@@ -136,20 +137,20 @@ _MONEY_CUES = _words(
     "pension pensions fund funds funding subsidy subsidies production market trade tourism fdi bond bonds credit deposit",
     "deposits liabilities price prices damage damages compensation bailout package fine fines",
 )
-_GROUP_AVERAGE = re.compile(
+_GROUP_AVERAGE = lazy(
     r"\b(?:EU|E\.U\.|OECD|world|global|regional|European|Union|continental|African|Asian|American|Arab|Latin|"
     r"subcontinent|sub-continent|region|regions|G7|G20|eurozone|euro[ \t]+area|international|national|neighbou?ring|"
     r"country|countries)(?:'s)?[ \t]+(?:\w+[ \t]+)?(?:average|mean|median)\b|\b(?:average|mean|median)[ \t]+(?:of|for|in|across)"
     r"[ \t]+(?:the[ \t]+)?(?:EU|OECD|world|region|subcontinent|continent|member|countries|European|African|Asian)",
     re.I,
 )
-_GROUP_AVERAGE_AFTER = re.compile(
+_GROUP_AVERAGE_AFTER = lazy(
     r"^[^,;.]{0,50}\b(?:for|in|across|of)[ \t]+(?:the[ \t]+)?(?:EU|OECD|world|region|subcontinent|continent|member[ \t]+states|"
     r"developing|developed|European|African|Asian|Latin|Arab|rest)",
     re.I,
 )
-_AVERAGE_NEAR = re.compile(r"\b(?:average|mean)[ \t]+(?:of[ \t]+)?(?:about[ \t]+|around[ \t]+)?$", re.I)
-_SEX = re.compile(r"\b(?:male|males|female|females|men|women|man|woman|boys|girls|husbands|wives|mothers|fathers)\b", re.I)
+_AVERAGE_NEAR = lazy(r"\b(?:average|mean)[ \t]+(?:of[ \t]+)?(?:about[ \t]+|around[ \t]+)?$", re.I)
+_SEX = lazy(r"\b(?:male|males|female|females|men|women|man|woman|boys|girls|husbands|wives|mothers|fathers)\b", re.I)
 # Words that make a counted group a part of the population, not all of it (read in the figure's own
 # phrase: after the last comma or figure before it, and the words after it).
 _GROUPS = re.compile(
@@ -330,7 +331,7 @@ def role_of(text: str, start: int, end: int, quantity: Quantity, label: str | No
 
 # Places of a size, in a definition or a count of places: "cities with a population of over one million",
 # "a settlement with more than 2,500 inhabitants", "the largest city in Senegal, with over two million".
-_THRESHOLD = re.compile(
+_THRESHOLD = lazy(
     r"\b(?:cit(?:y|ies)|towns?|municipalit(?:y|ies)|settlements?|villages?|count(?:y|ies)|districts?|provinces?|regions?|"
     r"places|localities|urban[ \t]+areas?|metropolitan[ \t]+areas?|agglomerations?|conurbations?|megacities|capital|"
     r"suburbs?|areas?|countries|states|islands|communes?|parishes|neighbou?rhoods?|(?<![.\d])\d[\d,]*(?=[ \t]+(?:with|having)\b))"
@@ -382,7 +383,7 @@ def _label_says(label: str, *words: str) -> bool:
     return bool(label) and any(w in label.split() for w in words)
 
 
-_FROM_TO = re.compile(r"\bfrom[ \t]+(?:about[ \t]+|around[ \t]+)?[\w$\u20ac\u00a3.,]+(?:[ \t]+\w+){0,4}[ \t]+to[ \t]+$", re.I)
+_FROM_TO = lazy(r"\bfrom[ \t]+(?:about[ \t]+|around[ \t]+)?[\w$\u20ac\u00a3.,]+(?:[ \t]+\w+){0,4}[ \t]+to[ \t]+$", re.I)
 
 
 def _from_to_levels(text: str, start: int, end: int) -> bool:

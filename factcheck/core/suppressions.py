@@ -20,10 +20,11 @@ from dataclasses import dataclass
 
 from .document import LineIndex, comments, strip_comments
 from .findings import FINDINGS
+from .lazy import lazy
 
-_COMMENT_HEAD = re.compile(r"<!--\s*factcheck\s*:", re.I)
-_DIRECTIVE = re.compile(r"^\s*(?P<action>ignore|disable|enable)\b\s*(?:\[(?P<codes>[^\]]*)\])?(?P<reason>.*)$", re.S | re.I)
-_WORDLIKE = re.compile(r"\w")
+_COMMENT_HEAD = lazy(r"<!--\s*factcheck\s*:", re.I)
+_DIRECTIVE = lazy(r"^\s*(?P<action>ignore|disable|enable)\b\s*(?:\[(?P<codes>[^\]]*)\])?(?P<reason>.*)$", re.S | re.I)
+_WORDLIKE = lazy(r"\w")
 
 
 @dataclass(frozen=True, slots=True)

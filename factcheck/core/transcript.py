@@ -19,6 +19,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from .lazy import lazy
+
 MODERATOR = "moderator"
 AUDIENCE = "audience"
 SYSTEM = "system"
@@ -27,13 +29,13 @@ SUFFIXES = {".transcript": "speaker", ".tsv": "tsv"}
 
 # "TRUMP: ...", "Lester Holt: ...", "MR. SCHWAB: ...", "Q: ...", "AUDIENCE MEMBER: ...": a capitalised name of at
 # most five words before the first colon (not "Note that: ..." nor "At 10:30 the ...": lower-case or digits).
-_SPEAKER = re.compile(r"^[ \t]*((?:[A-Z][A-Za-z.'\-]*|\([A-Z]+\))(?:[ \t]+(?:[A-Z][A-Za-z.'\-]*|\([A-Z]+\)|of|the|de|van|von)){0,4})"
+_SPEAKER = lazy(r"^[ \t]*((?:[A-Z][A-Za-z.'\-]*|\([A-Z]+\))(?:[ \t]+(?:[A-Z][A-Za-z.'\-]*|\([A-Z]+\)|of|the|de|van|von)){0,4})"
                       r"[ \t]*:[ \t]+(?=\S)")
-_STAGE = re.compile(r"[ \t]*(?:\([^()]*\)|\[[^\[\]]*\])[ \t.]*$")  # "(APPLAUSE)", "[Laughter]"
-_SYSTEM_NAMES = re.compile(r"^(?:SYSTEM|SYSYTEM|STAGE|NARRATOR)$", re.I)
-_AUDIENCE_NAMES = re.compile(r"AUDIENCE|QUESTION|QUESTIONER|UNIDENTIFIED|REPORTER|CROWD|^Q$|^CALLER", re.I)
-_MODERATOR_NAMES = re.compile(r"MODERATOR|HOST|ANCHOR|INTERVIEWER|PRESENTER|CHAIR", re.I)
-_SENTENCE_END = re.compile(r"[.!?]+(?=[\"'\u201d\u2019)\]]*(?:\s|$))")
+_STAGE = lazy(r"[ \t]*(?:\([^()]*\)|\[[^\[\]]*\])[ \t.]*$")  # "(APPLAUSE)", "[Laughter]"
+_SYSTEM_NAMES = lazy(r"^(?:SYSTEM|SYSYTEM|STAGE|NARRATOR)$", re.I)
+_AUDIENCE_NAMES = lazy(r"AUDIENCE|QUESTION|QUESTIONER|UNIDENTIFIED|REPORTER|CROWD|^Q$|^CALLER", re.I)
+_MODERATOR_NAMES = lazy(r"MODERATOR|HOST|ANCHOR|INTERVIEWER|PRESENTER|CHAIR", re.I)
+_SENTENCE_END = lazy(r"[.!?]+(?=[\"'\u201d\u2019)\]]*(?:\s|$))")
 QUESTION_SHARE = 0.12  # a speaker whose sentences are at least this often questions, in a conversation, is moderating
 
 

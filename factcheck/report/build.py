@@ -19,6 +19,7 @@ from ..core.reasons import listed
 from ..core.model import Claim, Computation, Observation, Quantity, Verdict
 from ..core.suppressions import Problem, Suppression
 from ..engine import Checked
+from .rows import Row, SentenceRows, sentence_dict
 
 
 def build_report(results: list[Checked], tolerance: float) -> dict[str, Any]:
@@ -34,6 +35,37 @@ def build_report(results: list[Checked], tolerance: float) -> dict[str, Any]:
     report = {"schema_version": SCHEMA_VERSION, "tool": {"name": "factcheck", "version": __version__}, "documents": docs}
     report["summary"] = summarize(report)
     return report
+
+
+def document_part(r: Checked, tolerance: float, *, listed_only: bool = False, rows: bool = False) -> dict[str, Any]:
+    """One document's part, as :func:`build_report` makes it, for a run that checks one document at a time.
+
+    It consumes ``r``: each claim and sentence is let go once its dict is made, so a large document's
+    claim objects and their dicts are not all held at once (issue 19: a 10 MB document held both at its
+    peak). With ``listed_only`` the claims :func:`keep_listed` would leave out are counted, never built
+    (most figures of real articles match no source: two thirds of their dicts were built to be dropped).
+    With ``rows`` the sentences are :class:`~factcheck.report.rows.SentenceRows` (read as the same dicts,
+    held in a third of the space) for a part rendered by factcheck itself; without, plain dicts, as the API returns.
+    """
+    worth = {s.start: (n, cw.score) for n, (s, cw) in enumerate(r.sentences)}
+    by_start: dict[int, list[str]] = {}
+    for c, _ in r.claims:
+        by_start.setdefault(c.sentence.start, []).append(c.id)
+    evidence: dict[int, dict] = {}
+    claims, unlisted = [], {}
+    for i, (c, v) in enumerate(r.claims):
+        r.claims[i] = None  # type: ignore[call-overload]  # let go as we go
+        if listed_only and not listed(v.reason):
+            unlisted[v.reason] = unlisted.get(v.reason, 0) + 1
+            continue
+        claims.append(_claim_dict(c, v, tolerance, evidence, r.suppressed.get(i), *worth.get(c.sentence.start, (None, None))))
+    r.claims.clear()
+    sentences = _sentence_rows(r, by_start)  # after the claims: their objects are gone by now
+    r.sentences.clear()
+    doc = {"path": r.path, "claims": claims, "problems": [problem_dict(p) for p in r.problems], "sentences": SentenceRows(sentences) if rows and sentences else [sentence_dict(row) for row in sentences]}
+    if unlisted:
+        doc["unlisted"] = dict(sorted(unlisted.items()))
+    return doc
 
 
 def assemble(documents: list[dict[str, Any]]) -> dict[str, Any]:
@@ -161,8 +193,15 @@ def keep_checkworthy(report: dict[str, Any], minimum: float) -> None:
 
 
 def finding_dict(code: str) -> dict[str, str]:
-    f = FINDINGS[code]
-    return {"code": f.code, "name": f.name, "severity": f.severity, "title": f.title}
+    """The finding's dict, one per code for a run: claims share it (nothing changes one; a claim's finding is replaced)."""
+    found = _FINDING_DICTS.get(code)
+    if found is None:
+        f = FINDINGS[code]
+        found = _FINDING_DICTS[code] = {"code": f.code, "name": f.name, "severity": f.severity, "title": f.title}
+    return found
+
+
+_FINDING_DICTS: dict[str, dict[str, str]] = {}
 
 
 def problem_dict(p: Problem) -> dict[str, Any]:
@@ -176,21 +215,24 @@ def problem_dict(p: Problem) -> dict[str, Any]:
 
 def _sentences(r: Checked, claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Every sentence with its check-worthiness, the features behind it, and the ids of its claims."""
-    lines = LineIndex(r.text)
     by_start: dict[int, list[str]] = {}
     for (c, _), out in zip(r.claims, claims):
         by_start.setdefault(c.sentence.start, []).append(out["id"])
-    result = []
+    return _sentence_dicts(r, by_start)
+
+
+def _sentence_rows(r: Checked, by_start: dict[int, list[str]]) -> list[Row]:
+    lines = LineIndex(r.text)
+    rows: list[Row] = []
     for n, (s, cw) in enumerate(r.sentences):
         line, column = lines.position(s.start)
         end_line, end_column = lines.position(s.end)
-        result.append({
-            "index": n, "text": s.text,
-            "location": {"line": line, "column": column, "end_line": end_line, "end_column": end_column,
-                         "start": s.start, "end": s.end},
-            "checkworthiness": cw.score, "features": list(cw.features), "claims": by_start.get(s.start, []),
-        })
-    return result
+        rows.append((n, s.text, line, column, end_line, end_column, s.start, s.end, cw.score, cw.features, by_start.get(s.start, [])))
+    return rows
+
+
+def _sentence_dicts(r: Checked, by_start: dict[int, list[str]]) -> list[dict[str, Any]]:
+    return [sentence_dict(row) for row in _sentence_rows(r, by_start)]
 
 
 def _finite(x: float) -> float | None:

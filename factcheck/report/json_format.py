@@ -16,6 +16,8 @@ from typing import Any
 
 from pydantic_core import to_json
 
+from .rows import SentenceRows
+
 _PAD = b"  "
 
 
@@ -45,14 +47,14 @@ def document(doc: dict[str, Any]) -> Iterator[bytes]:
     yield pad + b"{\n"
     for n, (key, value) in enumerate(doc.items()):
         yield (b",\n" if n else b"") + inner + to_json(key) + b": "
-        if isinstance(value, list) and value:
+        if isinstance(value, list | SentenceRows) and value:
             item_pad = inner + _PAD
             yield b"[\n"
             for i, item in enumerate(value):
                 yield (b",\n" if i else b"") + item_pad + to_json(item)
             yield b"\n" + inner + b"]"
         else:
-            yield to_json(value)
+            yield to_json(list(value) if isinstance(value, SentenceRows) else value)
     yield b"\n" + pad + b"}"
 
 

@@ -26,10 +26,12 @@ import html
 import re
 from urllib.parse import urlsplit
 
+from ..core.lazy import lazy
+
 # Everything printable() escapes: C0 but tab, DEL and C1, the line and paragraph separators,
 # the bidirectional formatting characters, and surrogates.
 _UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-_UNSAFE_BUT_BREAKS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_UNSAFE_BUT_BREAKS = lazy("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 _NAMED = {"\n": "\\n", "\r": "\\r"}
 
 
@@ -54,7 +56,7 @@ def printable(text: str, *, keep_breaks: bool = False) -> str:
 
 # What makes a link, an image or a footnote reference of text: "](" and "][" after a bracketed text, "[^".
 # (A bracket elsewhere, "[list hedge ...]", stays as written: it cannot link.)
-_LINK_SYNTAX = re.compile(r"\](?=[(\[])|\[(?=\^)")
+_LINK_SYNTAX = lazy(r"\](?=[(\[])|\[(?=\^)")
 
 
 def markdown_text(text: str) -> str:

@@ -23,79 +23,13 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
-from typing import Any, Literal
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from typing import Any
 
 from ..core.entities import lookup
 from ..core.quantities import currency_code
 from ..core.model import Measure, Observation, Provenance
 from .base import MemorySource, Source, SourceError
-
-_SERIES = ("level", "cumulative", "event")
-
-
-class Mapping(BaseModel):
-    """The ``factcheck`` block of a resource: which column holds what."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    kind: Literal["figures", "set", "places"] = Field(
-        "figures", description="figures (values); set (each row names a member of a set); places (a gazetteer)")
-    entity: str | None = Field(None, description="column of entity codes (ISO 3166 alpha-3) or names")
-    entity_name: str | None = Field(None, description="column of entity names")
-    entity_constant: str | None = Field(None, description="one entity for every row")
-    entity_aliases: dict[str, list[str]] = Field(
-        default_factory=dict, description="entity (code or name as in the data) -> other names prose gives it")
-    period: str | None = Field(None, description="column of the period end or as-of date (YYYY, YYYY-MM or YYYY-MM-DD)")
-    period_start: str | None = Field(None, description="column of the period start, empty for as-of figures")
-    value: str | None = Field(None, description="column of the values (figures)")
-    member: str | None = Field(None, description="set and places: column naming the member or place")
-    member_type: str | None = Field(None, description="set and places: column of the member's type (city, province)")
-    part_of: str | None = Field(None, description="set and places: column of the larger place the member lies in")
-    complete_column: str | None = Field(None, description="set: truthy where the row's publication gives the whole set")
-    measure: str | None = Field(None, description="the one measure of every row")
-    measure_column: str | None = None
-    measure_aliases: list[str] | dict[str, list[str]] = Field(default_factory=list)
-    unit: str | None = None
-    unit_column: str | None = None
-    currency: str | None = None
-    scale: float = 1.0
-    series: str = Field("level", description="level | cumulative (running totals) | event (flows that add up)")
-    series_column: str | None = None
-    url_column: str | None = None
-    publisher_column: str | None = None
-    origin_column: str | None = Field(None, description="truthy where the row is the original publication of a figure")
-    note_column: str | None = None
-    kind_column: str | None = Field(None, description="what kind of source each row cites: primary, secondary news, repost")
-
-    @model_validator(mode="after")
-    def _one_measure(self) -> Mapping:
-        if self.kind != "figures":
-            if self.member is None:
-                raise ValueError(f"a '{self.kind}' resource needs 'member' (the column naming each member or place)")
-            if self.kind == "set" and (self.measure is None) == (self.measure_column is None):
-                raise ValueError("give exactly one of 'measure' and 'measure_column'")
-            if self.kind == "set" and self.entity is None and self.entity_name is None and self.entity_constant is None:
-                raise ValueError("give 'entity', 'entity_name' or 'entity_constant' (whose set it is)")
-            return self
-        if self.value is None:
-            raise ValueError("'value' (the column of the values) is required")
-        if (self.measure is None) == (self.measure_column is None):
-            raise ValueError("give exactly one of 'measure' and 'measure_column'")
-        if self.series not in _SERIES:
-            raise ValueError(f"'series' must be one of {', '.join(_SERIES)}")
-        if self.period is None:
-            raise ValueError("'period' (the column of dates or years) is required")
-        if self.entity is None and self.entity_name is None and self.entity_constant is None:
-            raise ValueError("give 'entity', 'entity_name' or 'entity_constant'")
-        return self
-
-    def columns(self) -> list[tuple[str, str]]:
-        keys = ["entity", "entity_name", "period", "period_start", "value", "measure_column", "unit_column",
-                "series_column", "url_column", "publisher_column", "origin_column", "note_column", "kind_column",
-                "member", "member_type", "part_of", "complete_column"]
-        return [(k, getattr(self, k)) for k in keys if getattr(self, k)]
+from .mapping import Mapping, validate
 
 
 def find_descriptors(path: Path) -> list[Path]:
@@ -390,8 +324,10 @@ def _load_resource(
 def prepare_resource(descriptor: Path, resource: dict[str, Any], index: int) -> tuple[Mapping, Path, str]:
     """A resource's validated mapping, its file (inside the source folder) and how to name it in errors."""
     where = f"{descriptor} (resource {resource.get('name') or index})"
+    from pydantic_core import ValidationError  # a block of the usual shape is read without pydantic (sources/mapping.py)
+
     try:
-        mapping = Mapping.model_validate(resource["factcheck"])
+        mapping = validate(resource["factcheck"])
     except ValidationError as exc:
         problems = "; ".join(f"{'.'.join(str(p) for p in e['loc']) or 'factcheck'}: {e['msg']}" for e in exc.errors())
         raise SourceError(where, f"bad 'factcheck' mapping: {problems}") from exc
