@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from .lazy import lazy
 from .model import Qualifier, Quantity
 from .comparative import comparisons, extremes, series_extremes
-from .relative import MULTIPLIER_PRECISION, multipliers, ranks
+from .relative import MULTIPLIER_PRECISION, WORD_MULTIPLE_PRECISION, multipliers, ranks
 
 # Thousands grouped by commas, or by a space, NBSP, thin or narrow space ("4 440 000", SI style);
 # by a comma and a space when two or more groups of three follow a group of one or two digits, or a
@@ -272,8 +272,11 @@ def _relative(text: str) -> list[Mention]:
             said = re.sub(r"\s+", " ", qm[0].lower())
             qualifier, start = _QUALIFIER_KIND.get(said, Qualifier.APPROXIMATELY), start - qm[1]
         change = "decrease" if r.value < 1 else "increase"
+        precision = r.value * MULTIPLIER_PRECISION
+        if r.value >= 2 and not any(ch.isdigit() for ch in text[r.start:r.end]):
+            precision = r.value * WORD_MULTIPLE_PRECISION  # "doubled" of ×2.28 is how writers round it; of ×1.6 it is not
         out.append(Mention(start, r.end, Quantity(r.value, text[r.start:r.end], "\u00d7", None, qualifier, said,
-                                                  r.value * MULTIPLIER_PRECISION, change=change)))
+                                                  precision, change=change)))
     return out + _compared(text)
 
 

@@ -9,8 +9,9 @@ ordinals and "times" are not figures (issue 17):
   second largest city") stays context: no measure, no claim.
 - **Multipliers**: a verb or a "-fold" that states a ratio between two levels ("doubled", "nearly
   tripled", "halved", "grew four-fold", "a 2.5-fold increase", "grew by a factor of 3"). The figure is the ratio later /
-  earlier; its tolerance is :data:`MULTIPLIER_PRECISION` of the ratio either way (a writer rounds
-  1.9 to "doubled"), widened further by "about"/"nearly" and made a bound by "more than".
+  earlier; its tolerance is :data:`MULTIPLIER_PRECISION` of the ratio either way, widened further by
+  "about"/"nearly" and made a bound by "more than". A whole multiple said in words ("doubled", "tripled",
+  "grew four-fold") is rounder: :data:`WORD_MULTIPLE_PRECISION` (writers say "doubled" of ×2.3, not of ×1.6).
 
 Pure text in, spans out; :mod:`quantities` makes them into mentions.
 """
@@ -22,7 +23,8 @@ from typing import NamedTuple
 
 from .lazy import lazy
 
-MULTIPLIER_PRECISION = 0.1  # "doubled" is ×2 within ±10% (1.8 to 2.2); "halved" ×0.5 within ±10% (0.45 to 0.55)
+MULTIPLIER_PRECISION = 0.1  # "2.5-fold" is ×2.5 within ±10%; "halved" ×0.5 within ±10% (0.45 to 0.55)
+WORD_MULTIPLE_PRECISION = 0.15  # "doubled" is ×2 within ±15% (1.7 to 2.3), "tripled" 2.55 to 3.45
 
 _ORDINAL_WORDS = {w: i + 1 for i, w in enumerate(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth "
@@ -129,4 +131,4 @@ def multipliers(text: str) -> list[Found]:
     return out
 
 
-__all__ = ["MULTIPLIER_PRECISION", "Found", "multipliers", "ranked_measure", "ranks"]
+__all__ = ["MULTIPLIER_PRECISION", "WORD_MULTIPLE_PRECISION", "Found", "multipliers", "ranked_measure", "ranks"]

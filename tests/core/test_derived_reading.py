@@ -16,7 +16,8 @@ from factcheck.core.quantities import find_quantities
 from .test_derived import catalogue, judged, only
 
 SERIES = [("KEN", "Kenya", 1960, 8_000_000), ("KEN", "Kenya", 1990, 20_000_000), ("KEN", "Kenya", 2010, 32_400_000),
-          ("KEN", "Kenya", 2015, 40_600_000), ("BGR", "Bulgaria", 1990, 9_000_000), ("BGR", "Bulgaria", 2015, 4_400_000)]
+          ("KEN", "Kenya", 2015, 40_600_000), ("BGR", "Bulgaria", 1990, 9_000_000), ("BGR", "Bulgaria", 2015, 4_400_000),
+          ("UGA", "Uganda", 1990, 17_000_000), ("UGA", "Uganda", 2015, 38_000_000)]  # ×2.235
 
 
 @pytest.fixture(autouse=True)
@@ -42,6 +43,11 @@ MULTIPLIERS = [
     ("Bulgaria's population halved between 1990 and 2015.", "within_rounding"),
     ("From 1990 to 2015 the population of Bulgaria was roughly halved.", "qualifier_satisfied"),
     ("The population of Bulgaria fell two-fold between 1990 and 2015.", "within_rounding"),
+    # a whole multiple in words is rounder than a figure (±15%): ×2.5 is not "doubled", ×1.62 neither, ×4.05 is "quadrupled"
+    ("Kenya's population doubled between 1960 and 1990.", "understated"),
+    ("Between 1990 and 2010 Kenya's population doubled.", "overstated"),
+    ("Kenya's population quadrupled between 1960 and 2010.", "within_rounding"),
+    ("Uganda's population doubled between 1990 and 2015.", "within_rounding"),  # ×2.235: was contradicted at ±10%
 ]
 
 
