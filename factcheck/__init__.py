@@ -3,4 +3,4 @@
 __version__ = "0.2.0"
 # The json report's schema (its history in factcheck.models, which defines it): here, so that writing a
 # report does not import the models and pydantic's construction of them (issue 19, point 5).
-SCHEMA_VERSION = "2.0"
+SCHEMA_VERSION = "2.1"

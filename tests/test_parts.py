@@ -179,7 +179,7 @@ def test_a_worker_sends_text_and_counts(tmp_path):
 
     corpus(tmp_path / "docs", 1)
     path = str(next((tmp_path / "docs").iterdir()))
-    plan = Plan(formats=("json", "sarif", "concise", "markdown"), schema_version="2.0")
+    plan = Plan(formats=("json", "sarif", "concise", "markdown"), schema_version="2.1")
     rendered = finish_one(path, load_sources([]), Job(0.05, Settings(), {}, plan=plan))
     assert isinstance(rendered, Rendered) and all(isinstance(p, bytes) for p in rendered.parts)
     assert rendered.totals.documents == 1 and b'"claims"' in rendered.parts[0]

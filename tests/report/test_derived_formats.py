@@ -35,7 +35,7 @@ def run(capsys, args: list[str]) -> str:
 def test_json_carries_the_computation_and_every_record(derived_doc, capsys):
     report = json.loads(run(capsys, [*derived_doc, "--format", "json"]))
     Report.model_validate(report)
-    assert report["schema_version"] == "2.0"  # 1.4 added the computation; 2.0 the sentence by index
+    assert report["schema_version"] == "2.1"  # 1.4 added the computation; 2.0 the sentence by index; 2.1 comparisons and extremes
     change, per_capita = report["documents"][0]["claims"]
     assert change["verdict"] == "contradicted" and change["computation"]["operation"] == "change"
     assert FORMULA in change["computation"]["symbols"] and change["computation"]["formula"].startswith("the population of Kenya in 2015")

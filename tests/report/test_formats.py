@@ -159,7 +159,7 @@ def test_jsonl_lines_validate_against_the_models(edited, capsys):
     sentences = [r for r, k in zip(rows, kinds) if k == "sentence"]
     assert len(claims) == 22 and len(problems) == 2 and len(sentences) == len(rows) - 24
     for row in rows:
-        assert row.pop("path") == "doc.txt" and row.pop("schema_version") == SCHEMA_VERSION == "2.0"
+        assert row.pop("path") == "doc.txt" and row.pop("schema_version") == SCHEMA_VERSION == "2.1"
     for row in claims:
         ClaimOut.model_validate(row)
     for row in problems:
