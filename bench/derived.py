@@ -2,10 +2,11 @@
 
     python bench/derived.py [N]      # N claims a document (default 1,000)
 
-Both documents have the same countries, years and sentence shapes; the derived one states changes,
-percent changes, annual growth rates, GDP per capita and shares of the world's population, which
-need two records each (and, for per capita and shares, a second measure or the world's series),
-the plain one the levels. Each is checked with the built-in sources (``engine.check_text``, the
+Both documents have the same countries, years and number of sentences; the derived one states every
+operation of issue 17 in turn (changes, percent changes, annual growth rates, GDP per capita, shares
+of the world's population, multiples, world ranks, comparisons with another country, extremes, shares
+of a group's total and ranks within a group), which need two records each or a whole year of every
+country's, the plain one levels. Each is checked with the built-in sources (``engine.check_text``, the
 whole claim stage and judging), the records fetched afresh for every run (the per-run cache
 emptied), alternating, median of 5. Prints both times and their ratio (the target: under 2x).
 """
@@ -33,6 +34,12 @@ DERIVED = (
     "The population of {c} grew by 1.1% a year between {a} and {b}.",
     "{c}'s GDP per capita was $9,800 in {b}.",
     "In {b} {c} accounted for 0.6% of the world's population.",
+    "{c}'s population doubled between 1960 and {b}.",
+    "In {b} {c} was the world's 30th most populous country.",
+    "In {b} {c} had twice as many people as Portugal.",
+    "In {b} {c} was the most populous country in the world.",
+    "In {b} {c} accounted for 2.5% of the European Union's population.",
+    "In {b} {c} was the fifth most populous country in Europe.",
 )
 LEVELS = (
     "{c}'s population was 41.2 million in {b}.",
@@ -40,6 +47,12 @@ LEVELS = (
     "The population of {c} stood at 21.1 million in {b}.",
     "{c}'s GDP was $98 billion in {b}.",
     "In {b} {c} had a population of 10.6 million.",
+    "{c} had 38.2 million inhabitants in {b}.",
+    "In {b} the population of {c} was 12.9 million.",
+    "{c}'s population was about 7.5 million in {b}.",
+    "In {b}, {c}'s GDP reached $410 billion.",
+    "{c} counted 64.1 million residents in {b}.",
+    "The GDP of {c} was $52.4 billion in {b}.",
 )
 
 
