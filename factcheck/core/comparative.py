@@ -106,9 +106,9 @@ def _other_span(m: re.Match[str]) -> tuple[int, int]:
     return start, end
 
 
-def comparisons(text: str) -> list[Compared]:
+def comparisons(text: str, low: str | None = None) -> list[Compared]:
     """Ratios and orders between the subject and a named other: 'twice as many people as Portugal', 'larger than Spain'."""
-    low = text.lower()
+    low = text.lower() if low is None else low  # made once a sentence by the figure reader
     than, times, exceed = " than " in low, "times" in low or "twice" in low, "exceed" in low or "outnumber" in low
     as_many, fraction = " as " in low and (times or "half" in low), any(w in low for w in _FRACTION_CUES)
     if not (than or times or exceed or as_many or fraction):
@@ -193,9 +193,9 @@ _SERIES = re.compile(
     rf"(?:(?P<years>\d{{1,3}}|{_N}){_G}years|(?:a|one){_G}(?P<decade>decade)|(?P<decades>two|three|four|five){_G}decades)))\b", re.I)
 
 
-def extremes(text: str) -> list[Extreme]:
+def extremes(text: str, low: str | None = None) -> list[Extreme]:
     """'the most populous country', 'the world's largest economy', 'the smallest population in the world': rank 1."""
-    low = text.lower()
+    low = text.lower() if low is None else low  # made once a sentence by the figure reader
     if "populous" not in low and "econom" not in low and "population" not in low:
         return []
     out: list[Extreme] = []
@@ -212,9 +212,9 @@ def extremes(text: str) -> list[Extreme]:
     return out
 
 
-def series_extremes(text: str) -> list[Extreme]:
+def series_extremes(text: str, low: str | None = None) -> list[Extreme]:
     """'its highest level since 1990', 'the lowest in 20 years': the stated year's level is the extreme of the window."""
-    low = text.lower()
+    low = text.lower() if low is None else low  # made once a sentence by the figure reader
     if "highest" not in low and "lowest" not in low:
         return []
     return [Extreme(m.start("sup"), m.end("sup"), None, m.group("dir").lower() == "lowest") for m in _SERIES.finditer(text)]

@@ -265,7 +265,8 @@ def _relative(text: str) -> list[Mention]:
     """Ranks by a measure and multipliers (core.relative), as mentions: 'the 21st most populous', 'nearly tripled'."""
     out = [Mention(r.start, r.end, Quantity(r.value, text[r.start:r.end], None, None, Qualifier.EXACT, None, 0.5), r.measure)
            for r in ranks(text)]
-    for r in multipliers(text):
+    low = text.lower()  # once a sentence, for every reader below
+    for r in multipliers(text, low):
         start, qualifier, said = r.start, Qualifier.EXACT, None
         qm = _qualifier_before(text[max(0, start - 40):start][::-1])
         if qm is not None:
@@ -277,10 +278,10 @@ def _relative(text: str) -> list[Mention]:
             precision = r.value * WORD_MULTIPLE_PRECISION  # "doubled" of ×2.28 is how writers round it; of ×1.6 it is not
         out.append(Mention(start, r.end, Quantity(r.value, text[r.start:r.end], "\u00d7", None, qualifier, said,
                                                   precision, change=change)))
-    return out + _compared(text)
+    return out + _compared(text, low)
 
 
-def _compared(text: str) -> list[Mention]:
+def _compared(text: str, low: str) -> list[Mention]:
     """Comparisons with another subject and superlatives without an ordinal (core.comparative): 'twice as many people as
     Portugal', 'larger than Spain', 'the most populous country', 'its highest level since 1990'.
 
@@ -288,7 +289,7 @@ def _compared(text: str) -> list[Mention]:
     below 1; an extreme is rank 1 (ties said by the judge).
     """
     out: list[Mention] = []
-    for c in comparisons(text):
+    for c in comparisons(text, low):
         start, qualifier, said = c.start, Qualifier.EXACT, None
         qm = _qualifier_before(text[max(0, start - 40):start][::-1])
         if qm is not None and c.bound == 0:
@@ -300,10 +301,10 @@ def _compared(text: str) -> list[Mention]:
             precision = c.value * MULTIPLIER_PRECISION
         out.append(Mention(start, c.end, Quantity(c.value, text[c.start:c.end], "\u00d7", None, qualifier, said, precision,
                                                   value_high=c.high), c.measure, None, c.other))
-    for e in extremes(text):
+    for e in extremes(text, low):
         out.append(Mention(e.start, e.end, Quantity(1.0, text[e.start:e.end], None, None, Qualifier.EXACT, None, 0.5), e.measure,
                            e.said or (e.start, e.end)))
-    for e in series_extremes(text):
+    for e in series_extremes(text, low):
         out.append(Mention(e.start, e.end, Quantity(1.0, text[e.start:e.end], None, None, Qualifier.EXACT, None, 0.5)))
     return out
 

@@ -101,10 +101,10 @@ _FACTOR = re.compile(rf"\b(?P<verb>rose|risen|grew|grown|increased|expanded|mult
                      rf"(?P<n>\d{{1,3}}(?:\.\d{{1,2}})?|{'|'.join(_FOLD_WORDS)}))\b", re.I)
 
 
-def multipliers(text: str) -> list[Found]:
+def multipliers(text: str, low: str | None = None) -> list[Found]:
     """'doubled', 'nearly tripled', 'halved', 'grew four-fold', 'a 2.5-fold increase', 'grew by a factor of 3': the ratio
     later / earlier."""
-    low = text.lower()
+    low = text.lower() if low is None else low
     if not any(w in low for w in ("doubl", "tripl", "trebl", "quadrupl", "halv", "fold", "factor")):
         return []
     out: list[Found] = []
