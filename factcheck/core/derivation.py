@@ -501,7 +501,12 @@ def _rank(ctx: _Context, found: Verdict | Candidate | list[Candidate], text: str
         computed = replace(computed, alternative=float(worst + missing), value=float(max(1, best - missing)),
                            words=f"{computed.words}; {missing} countries lack a record, so any rank from {max(1, best - missing)} "
                                  f"to {worst + missing}")
-    verdict = _decide(ctx, computed, records, match.measure)
+    return latest_rank(_decide(ctx, computed, records, match.measure), year, implicit)
+
+
+def latest_rank(verdict: Verdict, year: int, implicit: bool) -> Verdict:
+    """A rank the sentence gives no year for is judged on the latest record, and never contradicted on it: ranks move from
+    year to year (world ranks here, ranks within a group in core.grouped)."""
     if verdict.label == CONTRADICTED and implicit:
         return replace(verdict, label=NOT_ENOUGH_INFO, reason="uncertain_reading",
                        explanation=f"{verdict.explanation}; not contradicted, as the rank's year is not stated ({year} is the latest "

@@ -23,17 +23,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import replace
 from datetime import date
 
 from . import derived_words as words
 from . import groups
 from .compare import format_value
-from .derivation import _by_year, _Context, _decide, _measure, _verdict, _what, _year_of, rows_of
+from .derivation import _by_year, _Context, _decide, _measure, _verdict, _what, _year_of, latest_rank, rows_of
 from .entities import is_country
 from .measures import MeasureMatch
 from .model import Computation, Entity, Measure, Observation, Verdict
-from .reasons import CONTRADICTED, NOT_ENOUGH_INFO
 
 # Members a global source never lists are small territories (Réunion, Mayotte, Western Sahara, Gibraltar, French Guiana,
 # Guadeloupe, Martinique) and micro-states (the Holy See). The total is widened by this fraction for them: their people are
@@ -373,12 +371,7 @@ def rank_within(ctx: _Context, one: tuple[MeasureMatch, list[Observation]], key:
     if incomplete:
         return _verdict("rank_incomplete", f"{computed.words}; {'; '.join(incomplete)}: not judged", records, shown, match.measure,
                         computed)
-    verdict = _decide(ctx, computed, records, match.measure)
-    if verdict.label == CONTRADICTED and implicit:
-        return replace(verdict, label=NOT_ENOUGH_INFO, reason="uncertain_reading",
-                       explanation=f"{verdict.explanation}; not contradicted, as the rank's year is not stated ({year} is the latest "
-                                   "record) and ranks move from year to year")
-    return verdict
+    return latest_rank(_decide(ctx, computed, records, match.measure), year, implicit)
 
 
 __all__ = ["GLOBAL_COUNTRIES", "UNCOVERED_ALLOWANCE", "group_share", "rank_scope", "rank_within", "share_scope", "share_within",
