@@ -49,7 +49,8 @@ def interval(q: Quantity, tolerance: float = DEFAULT_TOLERANCE) -> Interval:
     if q.qualifier is Qualifier.EXACT:
         return Interval(v - p, top + p, True, False)
     if q.qualifier is Qualifier.APPROXIMATELY:
-        return Interval((v - p) * (1 - tolerance), (top + p) * (1 + tolerance), True, True)
+        low, high = v - p, top + p  # widened by the tolerance away from the figure, whatever its sign ("about -0.8%")
+        return Interval(low - tolerance * abs(low), high + tolerance * abs(high), True, True)
     if q.qualifier is Qualifier.MORE_THAN:
         return Interval(v, math.inf, False, False)
     if q.qualifier is Qualifier.AT_LEAST:

@@ -26,6 +26,11 @@ def q(value, precision, qualifier=Qualifier.EXACT, high=None):
         (q(100, 0.5, Qualifier.APPROXIMATELY), 94.6, 0),  # 99.5 * 0.95 = 94.525
         (q(100, 0.5, Qualifier.APPROXIMATELY), 94.5, -1),
         (q(3, 0.5, Qualifier.EXACT, high=5), 5.4, 0),
+        # a negative figure is widened away from it too ("about -0.8%", "an estimated -1.8%"): it was an empty interval
+        (q(-1.8, 0.05, Qualifier.APPROXIMATELY), -1.83, 0),  # [-1.85 * 1.05, -1.75 * 0.95] = [-1.9425, -1.6625]
+        (q(-1.8, 0.05, Qualifier.APPROXIMATELY), -1.95, -1),
+        (q(-1.8, 0.05, Qualifier.APPROXIMATELY), -1.6, 1),
+        (q(-0.5, 0.05, Qualifier.APPROXIMATELY, high=0.5), 0.0, 0),
     ],
 )
 def test_interval_edges(quantity, x, position):
