@@ -265,6 +265,9 @@ def role_of(text: str, start: int, end: int, quantity: Quantity, label: str | No
     if rate is not None and not _label_says(label, "per", "capita", "density", "rate"):
         return Role("rate", rate.group().strip())
     m = _RATE_AVERAGE.search(near_left) if rates else None
+    if m is not None and quantity.unit == "%" and label and m.group().lower().startswith(("averag", "on", "an")) \
+            and not _label_says(label, *_LEVEL_WORDS):
+        m = None  # "inflation averaged 3.3% in 2010": a percentage measure averaged over its period is that period's level
     if m is not None and not _label_says(label, "average", "per", "capita"):
         return Role("rate", m.group().strip())
     m = _RATE_BEFORE.search(near_left) if rates else None
@@ -376,6 +379,10 @@ def _clause_start(text: str, start: int) -> int:
 def _clause_end(text: str, end: int) -> int:
     m = _AFTER_BREAK.search(text, end, min(len(text), end + 80))
     return m.start() if m else min(len(text), end + 80)
+
+
+# Words of labels of measures of levels (people, money): a percentage "averaged" beside them is a growth or a share.
+_LEVEL_WORDS = ("gdp", "product", "economy", "population", "inhabitants", "people", "residents", "income", "output")
 
 
 def _label_says(label: str, *words: str) -> bool:

@@ -221,3 +221,25 @@ def test_words_that_name_nothing_are_no_unknown_subject_to_act_on(sentence, reas
 def test_the_followers_of_a_religion_are_a_part_of_the_population(sentence):
     ((subject, _, _, reason),) = read(sentence, catalogue())
     assert subject is None and reason == "part_of_subject"
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a percentage measure averaged over its period is that period's level ...
+    ("Inflation in Afghanistan averaged 6.1% in 2013.", ("AFG", "inflation", "within_rounding")),
+    ("In 2015 Switzerland's inflation rate averaged -0.6 per cent.", ("CHE", "inflation", "exact")),
+    ("Greece's inflation averaged an estimated -1.8% in 2014.", ("GRC", "inflation", "qualifier_satisfied")),
+])
+def test_a_percentage_measure_averaged_over_its_year_is_its_level(sentence, expected):
+    ((subject, measure, _, reason),) = read(sentence, catalogue())
+    assert (subject, measure, reason) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    # ... but beside a measure of levels it is a growth or a share, never compared
+    "France's GDP growth averaged 1.2% in 2014.",
+    "Germany's population averaged 0.4% growth in 2014.",
+    "In 2014 the average income in Spain was 30% of GDP.",
+])
+def test_an_averaged_percentage_beside_a_measure_of_levels_is_not_compared(sentence):
+    for _, _, _, reason in read(sentence, catalogue()):
+        assert reason not in ("overstated", "understated", "within_rounding", "exact")
