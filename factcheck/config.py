@@ -70,8 +70,8 @@ def _plain(table: dict[str, Any]) -> ConfigValues | None:
     values: dict[str, Any] = {}
     for key, value in table.items():
         name = _NAMES.get(key) if type(key) is str else None
-        if name is None:
-            return None
+        if name is None or name in values:
+            return None  # unknown, or named twice ("scheduler-timeout" and "scheduler_timeout"): the model says which
         kind = type(value)
         if name in _PATTERNS or name == "sources":
             if kind is not list or not all(type(v) is str for v in value):
