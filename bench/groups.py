@@ -34,22 +34,39 @@ def show(year: int) -> None:
         print(f"{gid:9} {g['name']:32} {listed}")
 
 
-def check(path: Path) -> int:
+def package_rows(path: Path) -> list[dict[str, str]]:
     with path.open(encoding="utf-8") as f:
-        rows = list(csv.DictReader(f))
+        return list(csv.DictReader(f))
+
+
+def package_areas(rows: list[dict[str, str]]) -> dict[str, set[str]]:
+    """The country-codes package's M49 areas (region, sub-region, intermediate region) as group ids and their members."""
     theirs: dict[str, set[str]] = {}
     for r in rows:
         for column in ("Region Code", "Sub-region Code", "Intermediate Region Code"):
             if r[column]:
                 theirs.setdefault(f"m49:{int(float(r[column])):03d}", set()).add(r["ISO3166-1-Alpha-3"])
+    return theirs
+
+
+def m49_as_written(gid: str, year: int) -> set[str]:
+    """A group's members in M49's own reading: the members other readings add ("also", also of its parts) left out."""
+    g = groups.group(gid)
+    mine = set(groups.members(gid, year) or ()) - set(g.get("also", {}))
+    for part in g.get("parts", []):
+        mine -= set(groups.group(part).get("also", {}))
+    return mine
+
+
+def check(path: Path) -> int:
+    rows = package_rows(path)
+    theirs = package_areas(rows)
     differences = 0
     for gid in groups.group_ids():
         if gid not in theirs:
             continue
         g = groups.group(gid)
-        mine = set(groups.members(gid, date.today().year - 1) or ()) - set(g.get("also", {}))
-        for part in g.get("parts", []):
-            mine -= set(groups.group(part).get("also", {}))
+        mine = m49_as_written(gid, date.today().year - 1)
         if mine != theirs[gid]:
             differences += 1
             print(f"{gid} {g['name']}: only here {sorted(mine - theirs[gid])}, only in the package {sorted(theirs[gid] - mine)}")
