@@ -325,7 +325,7 @@ _COMMON_HEADS = frozenset(
     "age group groups male males female females men women employed unemployed rural urban estimate estimates ranking rank "
     "country countries area territory region regions tourism imports exports export import growth budget debt revenue income "
     "poor rich canned fabricated live prime real nominal gdp gnp gni exchange volume rate rates index population value values "
-    "number numbers amount source sources note notes average median category type item items unit units total".split()
+    "number numbers amount source sources note notes average median category type item items unit units".split()
 )
 
 

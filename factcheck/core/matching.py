@@ -386,7 +386,7 @@ def _unit_mismatch(claim: Claim, records: list[Observation]) -> str | None:
     if q.change and r.unit != "%":
         return f"the claim states a change ('{q.text}', an {q.change}), the records give levels in {r.currency or r.unit or 'a count'}"
     if q.currency != r.currency and (q.currency or r.currency):
-        return f"claim is {_what(q)}, records in {r.currency or r.unit or 'a count'}"
+        return f"claim is {_stated_as(q)}, records in {r.currency or r.unit or 'a count'}"
     if (q.unit == "%") != (r.unit == "%"):
         return f"claim is {'a percentage' if q.unit == '%' else 'not a percentage'}, records are in {r.unit or 'a count'}"
     return None
@@ -411,7 +411,7 @@ def _mismatch_reason(claim: Claim, records: list[Observation]) -> str:
 _LEAST_MONEY_LEVEL = 1e6  # below it a bare figure is no economy's level of money in any unit (the smallest GDP is about US$60 million)
 
 
-def _what(q: Quantity) -> str:
+def _stated_as(q: Quantity) -> str:
     """How a claim's figure is stated: 'in USD', 'a percentage', 'in km2', 'a count'."""
     if q.currency:
         return f"in {q.currency}"
