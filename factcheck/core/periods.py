@@ -68,8 +68,8 @@ class _Date:
 # the phrase grammar only around them is ~10x faster than a search with the grammar.
 _ANCHOR = re.compile(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)"
-    r"|(?<!\d)(?:1[89]|20)\d\d(?!\d)|2100|Q[1-4]|quarter|so far|to date|thus far"
-)
+    r"|(?:1[89]|20)\d\d(?!\d)|2100|Q[1-4]|quarter|so far|to date|thus far"
+)  # no look-behind for a digit before a year: it kept the engine from skipping ahead (20% slower); tested in the loop
 _WORD_START = re.compile(r"(?<![\w'])\w")
 _LOOKBACK_WORDS = 5
 
@@ -80,8 +80,8 @@ def find_periods(text: str, doc_date: date | None) -> list[PeriodMention]:
     done = 0
     for anchor in _ANCHOR.finditer(text):
         a = anchor.start()
-        if a < done:
-            continue
+        if a < done or (a and text[a - 1].isdigit() and text[a].isdigit() and anchor.group() != "2100"):
+            continue  # inside a longer number: "12019" holds no year
         m = _phrase_around(text, a, done)
         if m is None:
             continue

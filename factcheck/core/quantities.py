@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .lazy import lazy
 from .model import Qualifier, Quantity
@@ -161,7 +162,7 @@ _QUALIFIER_TAIL = _Tail(
 _TILDE_TAIL = _Tail(["~"], gap="[ \t]?")
 _CURRENCY_SYMBOL_TAIL = _Tail(["US$", "U.S.$", "A$", "C$", "HK$", "S$", "$", "€", "£"], gap="[ \t]?")
 _CURRENCY_CODE_TAIL = _Tail("USD EUR GBP RMB CNY JPY CHF INR".split(), gap="[ \t]?")
-_MONTH_TAIL = _Tail(_dotted(_MONTHS), gap="[ \t]+", flags=re.I)
+_MONTH_WORDS = frozenset(w.lower() for w in _dotted(_MONTHS))  # the month before a number ("July 20", "Jan. 5"), a word_before
 _ID_WORDS = frozenset(
     _dotted(
         "no nos art article section sec chapter ch resolution page pp p fig figure table version v item rule "
@@ -186,13 +187,31 @@ class _WordTail:
 
 
 _ID_TAIL = _WordTail(_ID_WORDS)
-_YEAR_TAIL = _Tail(
-    "in since by from until till to through between and during before after of year fiscal fy early late mid end the for".split(),
-    gap="[ \t]+",
-    flags=re.I,
+# The one word right before a number, read once a number and looked up in sets by the tests below that take one word
+# (a _Tail each cost a regular-expression match per number: ~9 a number). A dot after it is kept ("Jan.", "c.").
+_WORD_BEFORE_NUMBER = re.compile(r"[ \t]+(\.?[A-Za-z]+)(?![A-Za-z0-9_])")
+
+
+class Before(NamedTuple):
+    """The word before a number as written, lower-cased ("" if none), and how many characters it and its gap take."""
+
+    word: str
+    taken: int
+
+
+_NO_WORD = Before("", 0)
+
+
+def word_before(rleft: str) -> Before:
+    """The word that ends where a number starts, from the reversed text before the number."""
+    m = _WORD_BEFORE_NUMBER.match(rleft)
+    return Before(m.group(1)[::-1].lower(), m.end()) if m else _NO_WORD
+
+
+_YEAR_WORDS = frozenset(
+    "in since by from until till to through between and during before after of year fiscal fy early late mid end the for".split()
 )
 _BETWEEN_TAIL = _Tail(["between"], gap="[ \t]+", flags=re.I)
-_FROM_TAIL = _Tail(["from"], gap="[ \t]+", flags=re.I)
 
 
 def _currency_before(rleft: str) -> tuple[str, int] | None:
@@ -247,13 +266,14 @@ def find_quantities(text: str) -> list[Mention]:
             hm = _DIGITS.match(text, rm.end()) if rm is not None else None
             if hm is not None:
                 taken_until = hm.end()
-    if _has_number_word(text):
+    low = text.lower()  # once a sentence, for the number-word test and every relative reader
+    if _has_number_word(low):
         for m in _WORDS.finditer(text):
             mention = _word_mention(text, m)
             if mention is not None and not any(f.start < mention.end and mention.start < f.end for f in found):
                 found.append(mention)
         found.sort(key=lambda x: x.start)
-    relative = _relative(text)
+    relative = _relative(text, low)
     if relative:  # "grew four-fold": the multiplier, not "four"; "three times larger than": the comparison
         relative = [r for i, r in enumerate(relative) if not any(o.start < r.end and r.start < o.end for o in relative[:i])]
         found = sorted([f for f in found if not any(r.start < f.end and f.start < r.end for r in relative)] + relative,
@@ -261,11 +281,12 @@ def find_quantities(text: str) -> list[Mention]:
     return found
 
 
-def _relative(text: str) -> list[Mention]:
-    """Ranks by a measure and multipliers (core.relative), as mentions: 'the 21st most populous', 'nearly tripled'."""
+def _relative(text: str, low: str) -> list[Mention]:
+    """Ranks by a measure and multipliers (core.relative), as mentions: 'the 21st most populous', 'nearly tripled'.
+
+    ``low`` is the sentence lower-cased, made once for every reader below."""
     out = [Mention(r.start, r.end, Quantity(r.value, text[r.start:r.end], None, None, Qualifier.EXACT, None, 0.5), r.measure)
            for r in ranks(text)]
-    low = text.lower()  # once a sentence, for every reader below
     for r in multipliers(text, low):
         start, qualifier, said = r.start, Qualifier.EXACT, None
         qm = _qualifier_before(text[max(0, start - 40):start][::-1])
@@ -343,9 +364,9 @@ _LETTERS = re.compile(r"[a-z]+")
 _NUMBER_WORD_SET = frozenset(_WORD_VALUES) | {"hundred", "thousand"}
 
 
-def _has_number_word(text: str) -> bool:
-    """A cheap pre-check: set operations run in C, ~10x faster than the word regex."""
-    return not _NUMBER_WORD_SET.isdisjoint(_LETTERS.findall(text.lower()))
+def _has_number_word(low: str) -> bool:
+    """A cheap pre-check on the lower-cased sentence: set operations run in C, ~10x faster than the word regex."""
+    return not _NUMBER_WORD_SET.isdisjoint(_LETTERS.findall(low))
 
 
 def _digit_mention(text: str, m: re.Match[str]) -> Mention | None:
@@ -354,7 +375,8 @@ def _digit_mention(text: str, m: re.Match[str]) -> Mention | None:
     if len(raw) > _MAX_DIGITS + 6:
         return None  # a run of 20 digits is an identifier or noise, not a figure
     left = text[max(0, start - 40):start][::-1]
-    if _is_context_number(text, start, end, raw, left) or _not_a_plain_figure(text, end, left):
+    before = word_before(left)
+    if _is_context_number(text, start, end, raw, left, before.word) or _not_a_plain_figure(text, end, left, before.word):
         return None
     if text[end:end + 1] in _CJK_SCALE:
         return _cjk(text, start, end, raw, left)
@@ -385,36 +407,37 @@ def _cjk(text: str, start: int, end: int, raw: str, left: str) -> Mention | None
 
 
 # Before a number: it names a category or a rank, not a quantity ("aged 15-64", "top 5", "ranked 3").
-_CATEGORY_TAIL = _Tail(["aged", "ages", "age", "aging", "top", "bottom", "ranked", "ranks", "rank", "ranking"], gap="[ \t]+", flags=re.I)
+_CATEGORY_WORDS = frozenset(["aged", "ages", "age", "aging", "top", "bottom", "ranked", "ranks", "rank", "ranking"])
 # After a number: a difference or a ratio between two quantities, not a level ("7 million fewer ... than", "seven times").
 _COMPARATIVE_AFTER = re.compile(
     r"(?:[ \t]+(?:thousand|million|billion|trillion|bn|m))?(?:[ \t]+|[ \t]*-(?=fold))(?:times|fold|more|fewer|less|greater|larger|smaller|higher|lower)\b"
     r"(?![ \t]+(?:than|of)[ \t]+\d)", re.I)
 
 
-def _not_a_plain_figure(text: str, end: int, left: str) -> bool:
-    """Categories ("aged 15", "firms with 10 to 19 employees", "under 15"), ranks ("top 5") and comparisons ("7 million fewer than")."""
-    if _CATEGORY_TAIL.match(left):
+def _not_a_plain_figure(text: str, end: int, left: str, word: str) -> bool:
+    """Categories ("aged 15", "firms with 10 to 19 employees", "under 15"), ranks ("top 5") and comparisons ("7 million fewer than");
+    ``word`` is the word before the number (word_before)."""
+    if word in _CATEGORY_WORDS:
         return True
-    if _AGE_BOUND_TAIL.match(left) and _AGE_AFTER.match(text, end):
+    if word in _AGE_BOUND_WORDS and _AGE_AFTER.match(text, end):
         digits = re.search(r"\d+$", text[max(0, end - 3):end])
         if digits and int(digits.group()) <= 120:
             return True  # "was under 15 in 2015", "over 65": an age bound, not a quantity
     cm = _COMPARATIVE_AFTER.match(text, end)
     if cm is not None and (cm.group().lower().strip().endswith(("times", "fold")) or " than " in text[end:end + 80]):
         return True
-    if _WITH_TAIL.match(left) and _RANGE_TO.match(text, end) or _WITH_TAIL.match(left) and _RANGE_DASH.match(text, end):
+    if word in _WITH_WORDS and (_RANGE_TO.match(text, end) or _RANGE_DASH.match(text, end)):
         return True  # "companies with 10 to 19 employees": a size class
     return False
 
 
-_WITH_TAIL = _Tail(["with", "having", "employing"], gap="[ \t]+", flags=re.I)
-_AGE_BOUND_TAIL = _Tail(["under", "over", "above", "below"], gap="[ \t]+", flags=re.I)
+_WITH_WORDS = frozenset(["with", "having", "employing"])
+_AGE_BOUND_WORDS = frozenset(["under", "over", "above", "below"])
 _AGE_AFTER = re.compile(r"(?:[ \t]+(?:years?(?:[ \t]+old)?|and[ \t]+(?:over|older|above|under|younger)))?(?:$|[ \t]*[.,;)]|[ \t]+(?:in|at|on|by|during|were|was|are|is)\b)", re.I)
 
 
-def _is_context_number(text: str, start: int, end: int, raw: str, left: str) -> bool:
-    """Years, dates, times, ordinals, identifiers and list numbering."""
+def _is_context_number(text: str, start: int, end: int, raw: str, left: str, word: str) -> bool:
+    """Years, dates, times, ordinals, identifiers and list numbering; ``word`` is the word before the number (word_before)."""
     if start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha():
         return True  # "Covid-19", "SARS-CoV-2"
     if start >= 1 and text[start - 1].isalpha():
@@ -433,7 +456,7 @@ def _is_context_number(text: str, start: int, end: int, raw: str, left: str) -> 
         return True  # "7 p.m.", "6 o'clock", "1200 BC" ("9am", "7pm" are letters after the number)
     if left[1:2] in ("D", ".") and _ERA_TAIL.match(left):
         return True  # "AD 800"
-    if _MONTH_TAIL.match(left) or _MONTH_AFTER.match(text, end):
+    if word in _MONTH_WORDS or _MONTH_AFTER.match(text, end):
         return True
     if start == 0 and text[end:end + 2] in (". ", ") "):
         return True  # list numbering
@@ -441,29 +464,27 @@ def _is_context_number(text: str, start: int, end: int, raw: str, left: str) -> 
         if _DATE_TAIL.match(left):
             return True  # "July 20, 2019"
         if int(raw) >= 1800:
-            return _looks_like_year(text, end, left)
-        return _looks_like_early_year(text, end, left)
+            return _looks_like_year(text, end, left, word)
+        return _looks_like_early_year(text, end, left, word)
     return False
 
 
-def _looks_like_early_year(text: str, end: int, left: str) -> bool:
+def _looks_like_early_year(text: str, end: int, left: str, word: str) -> bool:
     """'in 1750 there were', 'around 1600,', 'c. 1200': a year before 1800 after a word of time, unless things are counted."""
-    if not _EARLY_YEAR_TAIL.match(left) or _currency_before(left) or _PERCENT.match(text, end) or _SCALE_WORD.match(text, end):
+    if word not in _EARLY_YEAR_WORDS or _currency_before(left) or _PERCENT.match(text, end) or _SCALE_WORD.match(text, end):
         return False
     return not _counts_after(text, end)
 
 
 _ERA_TAIL = _Tail(["AD", "A.D."], gap="[ \t]+")
 _DATE_TAIL = _Tail(_dotted(_MONTHS), gap=r"[ \t]*,[ \t]*\d{1,2}(?:ts|dn|dr|ht)?[ \t]+", flags=re.I)
-_EARLY_YEAR_TAIL = _Tail(
-    "in since by until till from during before after around circa c. ca. about".split(), gap="[ \t]+", flags=re.I
-)
+_EARLY_YEAR_WORDS = frozenset("in since by until till from during before after around circa c. ca. about".split())
 
 
-def _looks_like_year(text: str, end: int, left: str) -> bool:
+def _looks_like_year(text: str, end: int, left: str, word: str) -> bool:
     if _currency_before(left) or _PERCENT.match(text, end) or _SCALE_WORD.match(text, end):
         return False
-    if left[:1] in ("-", "\u2013", "\u2014", "'", "(") or _YEAR_TAIL.match(left):
+    if left[:1] in ("-", "\u2013", "\u2014", "'", "(") or word in _YEAR_WORDS:
         return True
     nxt = _NEXT_WORD.match(text, end)
     if nxt and nxt.group(1).lower() in _DATED_NOUNS:
@@ -576,7 +597,8 @@ def _word_mention(text: str, m: re.Match[str]) -> Mention | None:
         return _finish(text, m.start(), fm.end(), share, 0.5, left, None, unit="%")
     if words == ["one"] or (words and words[0] == "zero"):
         return None  # "one" alone is usually a pronoun ("one of the")
-    if _not_a_plain_figure(text, m.end(), text[max(0, m.start() - 40):m.start()][::-1]):
+    wleft = text[max(0, m.start() - 40):m.start()][::-1]
+    if _not_a_plain_figure(text, m.end(), wleft, word_before(wleft).word):
         return None
     if all(w in _SCALES for w in words):
         return None  # "millions of", "hundreds"
@@ -587,7 +609,7 @@ def _word_mention(text: str, m: re.Match[str]) -> Mention | None:
     last_scale = next((_SCALES[w] for w in reversed(words) if w in _SCALES and w != "hundred"), 1)
     precision = 0.5 * last_scale
     left = text[max(0, start - 40):start][::-1]
-    if _MONTH_AFTER.match(text, end) or _MONTH_TAIL.match(left):
+    if _MONTH_AFTER.match(text, end) or word_before(left).word in _MONTH_WORDS:
         return None
     return _finish(text, start, end, float(value), precision, left, None)
 
@@ -627,8 +649,9 @@ def _finish(
             # "nine out of ten": a share, stated as a percentage
             value, precision, unit, end = value / denominator * 100, 50 / denominator, "%", om.end()
     # Ranges: "3-5 million", "3 to 5", "between 3 and 5".
-    between = _BETWEEN_TAIL.match(left)
-    rm = _RANGE_DASH.match(text, end) or (None if _FROM_TAIL.match(left) else _RANGE_TO.match(text, end))
+    before = word_before(left)
+    between = before if before.word == "between" else None
+    rm = _RANGE_DASH.match(text, end) or (None if before.word == "from" else _RANGE_TO.match(text, end))
     if rm is not None and (rm.group().strip() != "and" or between):
         hm = _DIGITS.match(text, rm.end())
         if hm is not None and not _MONTH_AFTER.match(text, hm.end()):
@@ -650,7 +673,8 @@ def _finish(
         start -= cm[1]
         number_start = start
         left = left[cm[1]:]
-        between = _BETWEEN_TAIL.match(left)
+        before = word_before(left)
+        between = before if before.word == "between" else None
     else:
         am = _CURRENCY_AFTER.match(text, end)
         if am is not None and unit is None:
