@@ -64,7 +64,7 @@ def is_verb(word: str) -> bool:
     return len(low) > 4 and low.endswith("ed") and low not in _ADJECTIVE_ED
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # immutable by convention, not frozen for speed (core.model)
 class Context:
     noun: str
     counter: str | None

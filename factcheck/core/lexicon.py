@@ -41,7 +41,7 @@ _NAME_MODIFIERS = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # immutable by convention, not frozen for speed (core.model)
 class EntityMention:
     start: int
     end: int
@@ -50,7 +50,7 @@ class EntityMention:
     demonym: bool = False  # "American", "Chinese": an adjective far more often than a subject
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # immutable by convention, not frozen for speed (core.model)
 class MeasureMention:
     start: int
     end: int

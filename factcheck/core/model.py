@@ -2,6 +2,13 @@
 
 Dataclasses with slots, not pydantic: these are built in hot loops (thousands per
 document). The report models in :mod:`factcheck.models` translate them at the edge.
+
+The values the claim stage makes for every sentence and figure (``Span``, ``Sentence``, ``Period``,
+``Quantity``, and the readers' mentions) are immutable by convention, not ``frozen``: a frozen
+dataclass's ``__init__`` sets each field through ``object.__setattr__``, 3-4x the cost of a plain
+one (about 0.7 µs against 0.2 µs for five fields), and there are tens of thousands a document.
+``unsafe_hash=True`` keeps them hashable by value, as frozen ones are; nothing assigns to them
+(change one with ``dataclasses.replace``).
 """
 
 from __future__ import annotations
@@ -20,7 +27,7 @@ class Qualifier(str, Enum):
     AT_MOST = "at_most"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # immutable by convention: see the module's docstring
 class Span:
     """A half-open character range ``[start, end)`` in the document text."""
 
@@ -28,7 +35,7 @@ class Span:
     end: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # immutable by convention: see the module's docstring
 class Sentence:
     start: int
     end: int
@@ -38,7 +45,7 @@ class Sentence:
     title: str | None = None  # the document's title: the last level-1 heading ("# Lithuania") above
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # immutable by convention: see the module's docstring
 class Period:
     """When a figure holds: a range, or an as-of date (``start`` is None).
 
@@ -54,7 +61,7 @@ class Period:
     inherited: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # immutable by convention: see the module's docstring
 class Quantity:
     """A stated figure and the interval its precision and qualifier imply."""
 

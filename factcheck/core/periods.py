@@ -48,7 +48,7 @@ _ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d")
 _QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # immutable by convention, not frozen for speed (core.model)
 class PeriodMention:
     start: int
     end: int

@@ -229,7 +229,7 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # immutable by convention, not frozen for speed (core.model)
 class Mention:
     """A quantity in a sentence: offsets relative to the sentence text."""
 
