@@ -1,10 +1,12 @@
 """The claim stage's throughput, this checkout against another commit, interleaved.
 
-    python bench/claim_stage.py [REV]     # REV defaults to the commit before issue 9's reading work
+    python bench/claim_stage.py [REV] [--runs N]     # REV defaults to the commit before issue 9's reading work
 
 Runs ``analyse`` (segmenting, figures, subjects, measures, periods) over the 1 MB report text of
 bench/run.py in a child process per code version, alternating, and prints sentences/s: the
-median of 5 runs each, in CPU time (the machine is shared). Measured as ``check`` runs the stage
+median of N runs each (5 unless told), in CPU time (the machine is shared), and the median of the
+ratios of each alternating pair, with their range: on this shared machine a run moves by 10%, and the
+pairs' ratio is what the load moves least. Measured as ``check`` runs the stage
 (engine.check_text): the claims, then every sentence's check-worthiness score with what the claim
 stage found (the score looks for names itself where the claim stage did not), with the garbage
 collector paused; both versions are measured so. The other version is checked out with ``git worktree`` in a temporary folder.
@@ -12,6 +14,7 @@ collector paused; both versions are measured so. The other version is checked ou
 
 from __future__ import annotations
 
+import argparse
 import statistics
 import subprocess
 import sys
@@ -49,22 +52,30 @@ def run(code_root: Path, mode: str) -> float:
 
 
 def main() -> None:
-    rev = sys.argv[1] if len(sys.argv) > 1 else BASE
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("rev", nargs="?", default=BASE)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    rev = args.rev
     with tempfile.TemporaryDirectory() as tmp:
         other = Path(tmp) / "other"
         subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(other), rev], check=True, capture_output=True)
         try:
             runs: dict[str, list[float]] = {"before": [], "after": [], "before, sources' lexicon": [], "after, sources' lexicon": []}
-            for _ in range(5):
+            for _ in range(args.runs):
                 runs["before"].append(run(other, "plain"))
                 runs["after"].append(run(ROOT, "plain"))
                 runs["before, sources' lexicon"].append(run(other, "lexicon"))  # as check runs it, with the built-in sources
                 runs["after, sources' lexicon"].append(run(ROOT, "lexicon"))
         finally:
             subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(other)], check=True, capture_output=True)
-    print("| code | claim stage, 1 MB report (sentences/s, median of 5) |\n|---|---|")
+    print(f"| code | claim stage, 1 MB report (sentences/s, median of {args.runs}) |\n|---|---|")
     for name, values in runs.items():
         print(f"| {name} ({rev if name.startswith('before') else 'this checkout'}) | {statistics.median(values):,.0f} |")
+    for mode in ("", ", sources' lexicon"):
+        ratios = [a / b for a, b in zip(runs["after" + mode], runs["before" + mode])]
+        print(f"after / before{mode}: median of {len(ratios)} pairs {statistics.median(ratios):.3f} "
+              f"(range {min(ratios):.3f}-{max(ratios):.3f})")
 
 
 if __name__ == "__main__":

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import NamedTuple
 
 from .lazy import lazy
 from .model import Qualifier, Quantity
@@ -192,20 +191,14 @@ _ID_TAIL = _WordTail(_ID_WORDS)
 _WORD_BEFORE_NUMBER = re.compile(r"[ \t]+(\.?[A-Za-z]+)(?![A-Za-z0-9_])")
 
 
-class Before(NamedTuple):
-    """The word before a number as written, lower-cased ("" if none), and how many characters it and its gap take."""
-
-    word: str
-    taken: int
+_NO_WORD = ("", 0)
 
 
-_NO_WORD = Before("", 0)
-
-
-def word_before(rleft: str) -> Before:
-    """The word that ends where a number starts, from the reversed text before the number."""
+def word_before(rleft: str) -> tuple[str, int]:
+    """The word that ends where a number starts, from the reversed text before the number: as written, lower-cased
+    ("" if none), and how many characters it and its gap take (a plain tuple: one is made for every number)."""
     m = _WORD_BEFORE_NUMBER.match(rleft)
-    return Before(m.group(1)[::-1].lower(), m.end()) if m else _NO_WORD
+    return (m.group(1)[::-1].lower(), m.end()) if m else _NO_WORD
 
 
 _YEAR_WORDS = frozenset(
@@ -375,8 +368,8 @@ def _digit_mention(text: str, m: re.Match[str]) -> Mention | None:
     if len(raw) > _MAX_DIGITS + 6:
         return None  # a run of 20 digits is an identifier or noise, not a figure
     left = text[max(0, start - 40):start][::-1]
-    before = word_before(left)
-    if _is_context_number(text, start, end, raw, left, before.word) or _not_a_plain_figure(text, end, left, before.word):
+    word = word_before(left)[0]
+    if _is_context_number(text, start, end, raw, left, word) or _not_a_plain_figure(text, end, left, word):
         return None
     if text[end:end + 1] in _CJK_SCALE:
         return _cjk(text, start, end, raw, left)
@@ -598,7 +591,7 @@ def _word_mention(text: str, m: re.Match[str]) -> Mention | None:
     if words == ["one"] or (words and words[0] == "zero"):
         return None  # "one" alone is usually a pronoun ("one of the")
     wleft = text[max(0, m.start() - 40):m.start()][::-1]
-    if _not_a_plain_figure(text, m.end(), wleft, word_before(wleft).word):
+    if _not_a_plain_figure(text, m.end(), wleft, word_before(wleft)[0]):
         return None
     if all(w in _SCALES for w in words):
         return None  # "millions of", "hundreds"
@@ -609,7 +602,7 @@ def _word_mention(text: str, m: re.Match[str]) -> Mention | None:
     last_scale = next((_SCALES[w] for w in reversed(words) if w in _SCALES and w != "hundred"), 1)
     precision = 0.5 * last_scale
     left = text[max(0, start - 40):start][::-1]
-    if _MONTH_AFTER.match(text, end) or word_before(left).word in _MONTH_WORDS:
+    if _MONTH_AFTER.match(text, end) or word_before(left)[0] in _MONTH_WORDS:
         return None
     return _finish(text, start, end, float(value), precision, left, None)
 
@@ -650,8 +643,8 @@ def _finish(
             value, precision, unit, end = value / denominator * 100, 50 / denominator, "%", om.end()
     # Ranges: "3-5 million", "3 to 5", "between 3 and 5".
     before = word_before(left)
-    between = before if before.word == "between" else None
-    rm = _RANGE_DASH.match(text, end) or (None if before.word == "from" else _RANGE_TO.match(text, end))
+    between = before if before[0] == "between" else None
+    rm = _RANGE_DASH.match(text, end) or (None if before[0] == "from" else _RANGE_TO.match(text, end))
     if rm is not None and (rm.group().strip() != "and" or between):
         hm = _DIGITS.match(text, rm.end())
         if hm is not None and not _MONTH_AFTER.match(text, hm.end()):
@@ -674,7 +667,7 @@ def _finish(
         number_start = start
         left = left[cm[1]:]
         before = word_before(left)
-        between = before if before.word == "between" else None
+        between = before if before[0] == "between" else None
     else:
         am = _CURRENCY_AFTER.match(text, end)
         if am is not None and unit is None:
