@@ -25,7 +25,9 @@ _LIST_MARKER = re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)]|\(\d{1,3}\)|[a-z][.)]|\[
 # dots was rescanned from each of its dots, quadratic.)
 # A stop and the space after it; or a stop glued to the next sentence's first word ("... US$98 Billion.This makes"),
 # as text stripped of its footnote marks often has ("2019[65].Kenya's" -> "2019    .Kenya's").
-_BOUNDARY = re.compile(r"(?<![.!?])[.!?]+[\"'\u201d\u2019)\]]*[ \t\r\n]+|\.(?<=[a-z\d\]) ]\.)(?=[A-Z][a-z])")
+# Both branches start with a stop, the look-behind after it, so the engine skips to the next stop in C (2.3x faster
+# than the look-behind first, the same matches on the report and the articles).
+_BOUNDARY = re.compile(r"[.!?](?<![.!?][.!?])[.!?]*[\"'\u201d\u2019)\]]*[ \t\r\n]+|\.(?<=[a-z\d\]) ]\.)(?=[A-Z][a-z])")
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof st no nos vs etc e.g i.e approx est fig figs inc ltd co corp
     jan feb mar apr jun jul aug sep sept oct nov dec a.m p.m u.s u.k u.n e.u al gov dept
