@@ -1,7 +1,7 @@
 """Cross-validation by document of ways to train on ClaimBuster's definition (the labelled CLEF lines).
 
-    python bench/eval/definition_cv.py            # the comparison recorded in EVALUATION.md
-    python bench/eval/definition_cv.py --quick    # fewer settings
+    python bench/eval/definition_cv.py --table    # the comparison run.py writes into EVALUATION.md
+    python bench/eval/definition_cv.py --schemes cfs+short --grid 1.0:0.3,3.0:0.2 [--fraction 0.5] [--bigrams]
 
 Labels: CLEF's own (a line an outlet checked) on all 16,421 lines, and ClaimBuster's definition ("a
 check-worthy factual statement", CFS) on 5,700 of them (claimbuster_definition.tsv, the 700-line
@@ -101,9 +101,44 @@ def with_bigrams(docs: dict[str, list[Sample]]) -> dict[str, list[Sample]]:
     return out
 
 
+def held_back(fraction: float) -> set[tuple[str, int]]:
+    """The training labels left out of training (still measured) when only ``fraction`` of them is used (seeded)."""
+    if fraction >= 1.0:
+        return set()
+    import random
+
+    train_labels = definition(TRAIN)
+    every = sorted((n, i) for n, v in train_labels.items() for i in v)
+    return set(every) - set(random.Random(1).sample(every, int(fraction * len(every))))
+
+
+# (what is compared, scheme, C, word scale, share of the 5,000 training labels used): the table in EVALUATION.md
+COMPARISON = [
+    ("CLEF's labels on every line (the shipped model)", "clef", 1.0, 0.05, 1.0),
+    ("CLEF's labels on every line, words at 0.3", "clef", 1.0, 0.3, 1.0),
+    ("the labelled lines only, ClaimBuster's label", "cfs", 1.0, 0.3, 1.0),
+    ("**the candidate**: the labelled lines (ClaimBuster's label) and the unlabellable short lines and stage "
+     "directions (CLEF's label)", "cfs+short", 1.0, 0.3, 1.0),
+    ("the same, words at 0.05", "cfs+short", 1.0, 0.05, 1.0),
+    ("the same, a quarter of the 5,000 training labels", "cfs+short", 1.0, 0.3, 0.25),
+    ("the same, half of them", "cfs+short", 1.0, 0.3, 0.5),
+    ("every line; positive if labelled so or checked", "either", 1.0, 0.2, 1.0),
+    ("the same, leaving out the unlabelled lines of five words or more unless checked", "either-drop", 1.0, 0.3, 1.0),
+]
+
+
+def comparison(docs: dict[str, list[Sample]] | None = None) -> list[tuple[str, dict[str, float]]]:
+    """COMPARISON's rows, each measured by cross-validation by document."""
+    docs = docs if docs is not None else transcripts()
+    dev = definition(DEV)
+    cfs = {name: {**dev.get(name, {}), **definition(TRAIN).get(name, {})} for name in docs}
+    return [(what, evaluate(docs, cfs, dev, scheme, c, scale, 1.0, held_back(share)))
+            for what, scheme, c, scale, share in COMPARISON]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--table", action="store_true", help="the rows of COMPARISON (the table in EVALUATION.md)")
     parser.add_argument("--schemes", default="clef,cfs,cfs+short,either,either-drop")
     parser.add_argument("--grid", default="1.0:0.05,1.0:0.2,1.0:1.0")
     parser.add_argument("--labelled-weight", type=float, default=1.0)
@@ -114,17 +149,13 @@ def main() -> None:
     docs = transcripts()
     if args.bigrams:
         docs = with_bigrams(docs)
+    if args.table:
+        for what, r in comparison(docs):
+            print(f"{what} | {r['map']:.4f} | {r['bal_acc']:.3f} | {r['auc']:.3f} | {r['dev_bal_acc']:.3f} | {r['dev_auc']:.3f}")
+        return
     dev = definition(DEV)
     cfs = {name: {**dev.get(name, {}), **definition(TRAIN).get(name, {})} for name in docs}
-    train_labels = definition(TRAIN)
-    if args.fraction < 1.0:
-        import random
-
-        keep = random.Random(1).sample(sorted((n, i) for n, v in train_labels.items() for i in v),
-                                       int(args.fraction * sum(len(v) for v in train_labels.values())))
-        measured_only = {(n, i) for n, v in train_labels.items() for i in v} - set(keep)
-    else:
-        measured_only = set()
+    measured_only = held_back(args.fraction)
     grid = [tuple(float(x) for x in g.split(":")) for g in args.grid.split(",")]
     print("scheme | C | word scale | CLEF MAP | CFS balanced acc | recall 1 | recall 0 | CFS AUC | dev balanced acc | dev AUC")
     for scheme in args.schemes.split(","):

@@ -49,7 +49,7 @@ C = 1.0  # inverse regularisation strength (liblinear's L2)
 WORD_SCALE = 0.05  # what a word is worth against a hand-made feature
 MIN_DOCUMENTS = 2  # a word must occur in this many training documents to get a weight
 GRID = [(0.3, 0.05), (1.0, 0.05), (1.0, 0.1), (1.0, 0.2), (3.0, 0.05)]  # (C, WORD_SCALE) compared by --cv
-DEFINITION = [Path(__file__).with_name("claimbuster_definition.tsv"), Path(__file__).with_name("claimbuster_definition_train.tsv")]
+DEFINITION = [Path(__file__).with_name(f"claimbuster_definition{part}.tsv") for part in ("", "_train")]  # labelled lines
 SCHEME = "clef"  # which lines and labels the shipped model is trained on (see training_rows)
 CANDIDATE = {"scheme": "cfs+short", "C": 1.0, "word_scale": 0.3}  # trained on ClaimBuster's definition: measured, not shipped
 DIGITS = 4
@@ -184,12 +184,14 @@ def model_data(docs: dict[str, list[Sample]], c: float = C, scale: float = WORD_
     return {
         "about": {
             "model": "class-balanced logistic regression (liblinear, L2); score = 1 / (1 + exp(-(bias + features + words)))",
-            "trained_on": trained_on if scheme == "clef" else f"CLEF 2019 CheckThat! task 1 training transcripts ({len(docs)} documents): {len(rows)} lines, "
+            "trained_on": trained_on if scheme == "clef" else
+                          f"CLEF 2019 CheckThat! task 1 training transcripts ({len(docs)} documents): {len(rows)} lines, "
                           f"{sum(r[2] for r in rows)} check-worthy; {n_cfs} labelled by ClaimBuster's definition of a "
                           f"check-worthy factual statement (bench/eval/claimbuster_definition*.tsv), the others "
                           f"(under five words, or stage directions) by CLEF's label",
             "made_by": "bench/eval/fit.py",
-            "settings": {"C": c, "word_scale": scale, "min_documents": MIN_DOCUMENTS} | ({} if scheme == "clef" else {"scheme": scheme}),
+            "settings": {"C": c, "word_scale": scale, "min_documents": MIN_DOCUMENTS}
+                        | ({} if scheme == "clef" else {"scheme": scheme}),
         },
         "bias": round(bias, DIGITS),
         "features": {n: w for n, w in rounded.items() if not n.startswith("w:")},

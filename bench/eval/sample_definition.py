@@ -2,11 +2,12 @@
 
     python bench/eval/sample_definition.py --show 0 250   # print lines 0..249 of the draw, for labelling
 
-The draw: seed 20, among the speakers' lines (not SYSTEM) of five words or more, leaving out the 700
-lines of the development set (claimbuster_definition.tsv) and any line whose text is also a ClaimBuster
-test sentence (compared lower-cased, as run.py does; the test sentences are matched, never shown), so that
-labelling these lines never shows a test sentence. The order of the draw is random; labels are written in
-that order into claimbuster_definition_train.tsv, by reference (document, CLEF line number, label).
+The draw: seed 20, among all speakers' lines (not SYSTEM; moderators' and the press's too) of five
+words or more, leaving out the 700 lines of the development set (claimbuster_definition.tsv) and any
+line whose text is also a ClaimBuster test sentence (compared lower-cased, as run.py does; the test
+sentences are matched, never shown), so that labelling these lines never shows a test sentence. The
+lines were read and labelled in the order of the draw, 250 at a time; the labels are stored in
+claimbuster_definition_train.tsv by reference (document, CLEF line number, label), sorted.
 """
 
 from __future__ import annotations
