@@ -77,7 +77,7 @@ _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten twel
                           "thousand million billion trillion half third quarter dozen".split())
 
 # a capitalised word that does not start the sentence and is not a function word or pronoun
-_CAPITALISED = re.compile(r"\b[A-Z][a-z]+")
+_CAPITALISED = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]+")  # "\b" after the capital, so the engine skips to capitals in C
 _NOT_PROPER = frozenset("The A An And But So Now Well Yes No Mr Mrs Ms We They He She It This That There".split())
 
 
