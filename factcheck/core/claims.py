@@ -36,6 +36,8 @@ from .quantities import Mention, find_quantities
 from .relative import ranked_measure
 from .tokens import read, words
 
+_SPACES = re.compile(r"\s+")  # compiled once: re.sub with a pattern string looks it up in re's cache every call
+
 # Between two items of a dated series: "..., 21.4 million in 1989, and 15.3 million", "... 66.3 million for France in 2014,
 # 66.0 million in 2013 and ..." (a noun of its own ends it).
 _DATED_LIST_GAP = re.compile(r"(?:[ \t]+(?:for|in|of)[ \t]+(?:the[ \t]+)?[A-Z][\w'\u2019.-]*(?:[ \t]+[A-Z][\w'\u2019.-]*)*)?"
@@ -307,7 +309,7 @@ def _sentence_claims(here: Annotated, lines: LineIndex, ranked: dict[int, Measur
         out.append(
             Claim(
                 id="",
-                text=_MARKUP_GAP.sub(" ", text[m.start: max(m.end, c.end)]),
+                text=_as_written(text[m.start: max(m.end, c.end)]),
                 span=Span(start, end),
                 sentence=sentence,
                 line=line,
@@ -374,6 +376,11 @@ def _period_at(periods: list[PeriodMention], position: int, carried: Period | No
 
 
 _MARKUP_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")  # where Markdown markup was blanked: "70.6 billion   masks"
+
+
+def _as_written(figure: str) -> str:
+    """A figure's text without the gaps blanked markup left (the test first: few figures have one)."""
+    return _MARKUP_GAP.sub(" ", figure) if "  " in figure else figure
 _PREPOSITIONS = frozenset("to in at including across among covering".split())
 _RECIPIENT = re.compile(r"\b(?:to|from|with|against|than|for)[ \t]+(?:the[ \t]+)?$", re.I)
 
@@ -393,9 +400,9 @@ def claim_key(claim: Claim) -> str:
     q = claim.quantity
     subject = claim.subject.id if claim.subject else ""
     if q is None:
-        item = re.sub(r"\s+", " ", (claim.item or claim.text).strip().lower())
+        item = _SPACES.sub(" ", (claim.item or claim.text).strip().lower())
         return "|".join([subject, claim.kind, claim.measure, item])
-    figure = re.sub(r"\s+", " ", q.text.strip().lower())
+    figure = _SPACES.sub(" ", q.text.strip().lower())
     if claim.measure_keys:  # a figure of a named measure is the same claim however the sentence is worded
         return "|".join([subject, ",".join(claim.measure_keys), "", figure, q.qualifier.value, q.currency or "", q.unit or ""])
     return "|".join([subject, claim.noun, claim.verb or "", figure, q.qualifier.value, q.currency or "", q.unit or ""])

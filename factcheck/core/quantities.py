@@ -20,6 +20,8 @@ from .model import Qualifier, Quantity
 from .comparative import comparisons, extremes, series_extremes
 from .relative import MULTIPLIER_PRECISION, WORD_MULTIPLE_PRECISION, multipliers, ranks
 
+_SPACES = re.compile(r"\s+")  # compiled once: re.sub with a pattern string looks it up in re's cache every call
+
 # Thousands grouped by commas, or by a space, NBSP, thin or narrow space ("4 440 000", SI style);
 # by a comma and a space when two or more groups of three follow a group of one or two digits, or a
 # group of three is followed by one starting with 0, and no list goes on ("4, 512, 310", "310, 000, 000";
@@ -284,7 +286,7 @@ def _relative(text: str, low: str) -> list[Mention]:
         start, qualifier, said = r.start, Qualifier.EXACT, None
         qm = _qualifier_before(text[max(0, start - 40):start][::-1])
         if qm is not None:
-            said = re.sub(r"\s+", " ", qm[0].lower())
+            said = _SPACES.sub(" ", qm[0].lower())
             qualifier, start = _QUALIFIER_KIND.get(said, Qualifier.APPROXIMATELY), start - qm[1]
         change = "decrease" if r.value < 1 else "increase"
         precision = r.value * MULTIPLIER_PRECISION
@@ -307,7 +309,7 @@ def _compared(text: str, low: str) -> list[Mention]:
         start, qualifier, said = c.start, Qualifier.EXACT, None
         qm = _qualifier_before(text[max(0, start - 40):start][::-1])
         if qm is not None and c.bound == 0:
-            said = re.sub(r"\s+", " ", qm[0].lower())
+            said = _SPACES.sub(" ", qm[0].lower())
             qualifier, start = _QUALIFIER_KIND.get(said, Qualifier.APPROXIMATELY), start - qm[1]
         if c.bound:
             qualifier, precision = (Qualifier.MORE_THAN if c.bound > 0 else Qualifier.LESS_THAN), 0.0
@@ -671,7 +673,7 @@ def _finish(
     else:
         am = _CURRENCY_AFTER.match(text, end)
         if am is not None and unit is None:
-            currency = _CURRENCY_CODES.get(re.sub(r"\s+", " ", am.group(1).lower()))
+            currency = _CURRENCY_CODES.get(_SPACES.sub(" ", am.group(1).lower()))
             end = am.end()
         elif scale_text is not None and scale_text[:1] == "(":
             bm = _BRACKET_SCALE.match(scale_text)
@@ -689,7 +691,7 @@ def _finish(
     else:
         qm = _qualifier_before(left)
         if qm is not None:
-            qualifier_text = re.sub(r"\s+", " ", qm[0].lower())
+            qualifier_text = _SPACES.sub(" ", qm[0].lower())
             qualifier = _QUALIFIER_KIND.get(qualifier_text, Qualifier.APPROXIMATELY)
             start -= qm[1]
             left = left[qm[1]:]
