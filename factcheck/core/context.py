@@ -56,7 +56,7 @@ _MAX_NOUN_WORDS = 5
 _MAX_LINKING_WORDS = 3
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)  # a bounded word cache: see core.tokens
 def is_verb(word: str) -> bool:
     low = word.lower()
     if low in IRREGULAR_VERBS:

@@ -41,7 +41,7 @@ _PREFILTER = 10  # candidates re-scored in Python after rapidfuzz's C-level pass
 _IRREGULAR_STEMS = {"sent": "send", "gave": "give", "given": "give", "made": "make", "sold": "sell", "spent": "spend", "paid": "pay", "lent": "lend"}
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)  # a bounded word cache: see core.tokens
 def stem(word: str) -> str:
     """A crude suffix stripper; applied to both sides alike, that is all it needs."""
     w = word.lower()

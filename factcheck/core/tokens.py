@@ -49,13 +49,17 @@ class Word(NamedTuple):
     possessive: bool
 
 
-@lru_cache(maxsize=65536)
+# The word caches hold 4,096 words, not 65,536: a 10 MB document fills a large cache with words seen once, about
+# 25 MB (a cached word keeps its string, its result and the cache's node), while the hit rate on real articles
+# only goes from 88% to 92% (and the stage is no slower: measured on 1 MB of articles and of source prose).
+# The same for is_verb (core.context) and stem (core.measures). Issue 19: 10 MB of articles peaked at 315 MiB, now 285.
+@lru_cache(maxsize=4096)
 def normalise(word: str) -> str:
     """How a word is looked up: lower case, dots removed ("U.S." and "US" are one name)."""
     return word.lower().replace(".", "").replace("\u2019", "'")
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)
 def _shape(w: str) -> tuple[str, int, str, bool]:
     """(base text, characters cut from the end, key, possessive) of a raw word; words repeat, so this is cached."""
     possessive = w.endswith(("'s", "\u2019s"))
