@@ -28,7 +28,7 @@ from datetime import date
 from . import derived_words as words
 from . import groups
 from .compare import format_value
-from .derivation import _by_year, _Context, _decide, _measure, _verdict, _what, _year_of, latest_rank, rows_of
+from .derived_records import Context, by_year, decide, latest_rank, make_verdict, measure_named, measure_words, rows_of, stated_year
 from .entities import is_country
 from .measures import MeasureMatch
 from .model import Computation, Entity, Measure, Observation, Verdict
@@ -189,7 +189,7 @@ def group_share(part: Observation, totals: list[tuple[groups.Reading, list[Obser
 
 
 def _not_judged(explanation: str, measure: Measure | None = None) -> Verdict:
-    return _verdict("group_not_judged", explanation, measure=measure)
+    return make_verdict("group_not_judged", explanation, measure=measure)
 
 
 _INDEXED: dict[int, tuple[list[Observation], dict[str, dict[int, Observation]], int]] = {}
@@ -249,28 +249,28 @@ def _readings_for(key: str, year: int, subject: str, rank: bool = False) -> list
     return kept
 
 
-def share_within(ctx: _Context, key: str, what_word: str) -> Verdict:
+def share_within(ctx: Context, key: str, what_word: str) -> Verdict:
     """A country's share of a group's total population or GDP."""
     claim, q = ctx.claim, ctx.quantity
     assert q is not None
     n = groups.name(key)
     money = what_word.lower() not in ("population", "inhabitants", "people")
-    measure = _measure(ctx, "gdp" if money else "population", "USD" if money else None)
+    measure = measure_named(ctx, "gdp" if money else "population", "USD" if money else None)
     if claim.subject is None or not is_country(claim.subject) or n is None or measure is None:
         return _not_judged(f"a share of {key}'s {what_word}: the subject is not a country, or no source has the measure", measure)
     if not n.shares:
         return _not_judged(f"a share of {key}'s total: members the sources do not list weigh too much in it to compute", measure)
-    label = _what(measure)
+    label = measure_words(measure)
     every, wide = _indexed(ctx.fetch(measure, None))
     subject = claim.subject.id
-    year, implicit = _year_of(claim)
+    year, implicit = stated_year(claim)
     if year is not None:
         kept = _readings_for(key, year, subject)
         if isinstance(kept, str):
             return _not_judged(f"a share of {key}'s {label}: {kept}", measure)
         missing = sorted({m for r in kept for m in r.members if (m in every or not wide) and year not in every.get(m, {})})
         if missing:
-            return _verdict("group_incomplete", f"a share of {key}'s {label} in {year} needs a record of every member; "
+            return make_verdict("group_incomplete", f"a share of {key}'s {label} in {year} needs a record of every member; "
                             f"{_compact(missing)} ha{'s' if len(missing) == 1 else 've'} none for {year}", measure=measure)
 
     def complete(y: int) -> bool:
@@ -301,32 +301,32 @@ def share_within(ctx: _Context, key: str, what_word: str) -> Verdict:
         return group_share(part, totals, label, key, allowance), [part, *(r for e, r in sorted(used.items()) if e != subject)]
 
     if implicit and not years:
-        return _verdict("group_incomplete", f"no year with a record of every member of {key} before the document's date", measure=measure)
-    return _by_year(ctx, years, compute, measure, f"{label} of every member of {key}")
+        return make_verdict("group_incomplete", f"no year with a record of every member of {key} before the document's date", measure=measure)
+    return by_year(ctx, years, compute, measure, f"{label} of every member of {key}")
 
 
-def rank_within(ctx: _Context, one: tuple[MeasureMatch, list[Observation]], key: str, text: str, descending: bool) -> Verdict:
+def rank_within(ctx: Context, one: tuple[MeasureMatch, list[Observation]], key: str, text: str, descending: bool) -> Verdict:
     """A country's rank among a group's members in one year (members without a record could move it: ``rank_incomplete``)."""
     claim, q = ctx.claim, ctx.quantity
     assert q is not None and claim.subject is not None
     match, _ = one
-    label, subject = _what(match.measure), claim.subject.id
+    label, subject = measure_words(match.measure), claim.subject.id
     every, wide = _indexed(ctx.fetch(match.measure, None))
-    year, implicit = _year_of(claim)
+    year, implicit = stated_year(claim)
     if year is None:
         if not implicit:
-            return _verdict("period_mismatch", f"a rank within {key} whose period is not one year: not computed", measure=match.measure)
+            return make_verdict("period_mismatch", f"a rank within {key} whose period is not one year: not computed", measure=match.measure)
         if ctx.doc_date is None:
-            return _verdict("no_period", "the rank names no year and the document has no date", measure=match.measure)
+            return make_verdict("no_period", "the rank names no year and the document has no date", measure=match.measure)
         recorded = [y for y in every.get(subject, {}) if date(y, 12, 31) <= ctx.doc_date]
         if not recorded:
-            return _verdict("period_mismatch", f"no record of {label} for {claim.subject.name} to rank", measure=match.measure)
+            return make_verdict("period_mismatch", f"no record of {label} for {claim.subject.name} to rank", measure=match.measure)
         year = max(recorded)
     kept = _readings_for(key, year, subject, rank=True)
     if isinstance(kept, str):
         return _not_judged(f"a rank within {key}: {kept}", match.measure)
     if year not in every.get(subject, {}):
-        return _verdict("period_mismatch", f"no record of {label} for {claim.subject.name} in {year} to rank", measure=match.measure)
+        return make_verdict("period_mismatch", f"no record of {label} for {claim.subject.name} in {year} to rank", measure=match.measure)
     stated = int(q.value)
     best_all, worst_all, pieces, incomplete = [], [], [], []
     if subject not in groups.not_states():  # "the fourth most populous country in the Caribbean": with Puerto Rico or without
@@ -369,9 +369,9 @@ def rank_within(ctx: _Context, one: tuple[MeasureMatch, list[Observation]], key:
         alternative_words=f"the worst place an admissible reading gives: {high}" if high != low else None)
     records = rows_of(first, subject) if first else []
     if incomplete:
-        return _verdict("rank_incomplete", f"{computed.words}; {'; '.join(incomplete)}: not judged", records, shown, match.measure,
+        return make_verdict("rank_incomplete", f"{computed.words}; {'; '.join(incomplete)}: not judged", records, shown, match.measure,
                         computed)
-    return latest_rank(_decide(ctx, computed, records, match.measure), year, implicit)
+    return latest_rank(decide(ctx, computed, records, match.measure), year, implicit)
 
 
 __all__ = ["GLOBAL_COUNTRIES", "UNCOVERED_ALLOWANCE", "group_share", "rank_scope", "rank_within", "share_scope", "share_within",
