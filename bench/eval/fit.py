@@ -72,15 +72,23 @@ def transcripts() -> dict[str, list[Sample]]:
     return out
 
 
-def definition(path: Path) -> dict[str, dict[int, int]]:
-    """CLEF lines labelled by ClaimBuster's definition: document -> {index of the line in the transcript: label}."""
-    numbers = {name: {line.number: i for i, line in enumerate(lines)} for name, lines in clef_documents().items()}
-    out: dict[str, dict[int, int]] = {}
+def reference_rows(path: Path) -> list[tuple[str, int, int]]:
+    """The rows of a file of lines labelled by reference: (document, CLEF line number, label), never the text."""
+    rows = []
     for row in path.read_text(encoding="utf-8").splitlines():
         if row.startswith("#") or row.startswith("document\t") or not row.strip():
             continue
         name, number, label = row.split("\t")
-        out.setdefault(name, {})[numbers[name][int(number)]] = int(label)
+        rows.append((name, int(number), int(label)))
+    return rows
+
+
+def definition(path: Path) -> dict[str, dict[int, int]]:
+    """CLEF lines labelled by ClaimBuster's definition: document -> {index of the line in the transcript: label}."""
+    numbers = {name: {line.number: i for i, line in enumerate(lines)} for name, lines in clef_documents().items()}
+    out: dict[str, dict[int, int]] = {}
+    for name, number, label in reference_rows(path):
+        out.setdefault(name, {})[numbers[name][number]] = label
     return out
 
 

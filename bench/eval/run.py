@@ -25,8 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from bench.eval.data import EVAL, available, claimbuster, clef_documents  # noqa: E402
-from bench.eval.fit import GRID, Sample, leave_one_out, transcripts  # noqa: E402
+from bench.eval.data import EVAL, available, claimbuster  # noqa: E402
+from bench.eval.fit import GRID, Sample, definition, leave_one_out, transcripts  # noqa: E402
 from factcheck.core.checkworthiness import CHECKWORTHY, Model, model, model_from, score  # noqa: E402
 from factcheck.core.document import sentences  # noqa: E402
 from factcheck.core.transcript import parse  # noqa: E402
@@ -134,14 +134,7 @@ def definition_labels(path: Path = DEFINITION) -> dict[str, dict[int, int]]:
     The file names lines by CLEF line number (never copies their text); the index is the line's
     place in the transcript as factcheck reads it, which is the file's order (a test says so).
     """
-    numbers = {name: {line.number: i for i, line in enumerate(lines)} for name, lines in clef_documents().items()}
-    out: dict[str, dict[int, int]] = {}
-    for row in path.read_text(encoding="utf-8").splitlines():
-        if row.startswith("#") or row.startswith("document\t") or not row.strip():
-            continue
-        name, number, label = row.split("\t")
-        out.setdefault(name, {})[numbers[name][int(number)]] = int(label)
-    return out
+    return definition(path)
 
 
 def separation(scores: list[float], labels: list[int], threshold: float) -> tuple[float, float, float, float]:

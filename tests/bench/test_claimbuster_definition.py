@@ -11,23 +11,14 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from bench.eval.data import EVAL  # noqa: E402
+from bench.eval.fit import reference_rows  # noqa: E402
 from bench.eval.run import DEFINITION, definition_labels, separation  # noqa: E402
-
-
-def _rows() -> list[tuple[str, int, int]]:
-    rows = []
-    for line in DEFINITION.read_text(encoding="utf-8").splitlines():
-        if line.startswith("#") or line.startswith("document\t"):
-            continue
-        name, number, label = line.split("\t")
-        rows.append((name, int(number), int(label)))
-    return rows
 
 
 def test_the_file_is_well_formed_and_names_lines_by_reference() -> None:
     lines = DEFINITION.read_text(encoding="utf-8").splitlines()
     assert lines[0].startswith("# ") and "document\tline\tlabel" in lines
-    rows = _rows()
+    rows = reference_rows(DEFINITION)
     assert len(rows) == 700 and len({(n, k) for n, k, _ in rows}) == 700
     assert {y for _, _, y in rows} == {0, 1}
     assert 100 < sum(y for _, _, y in rows) < 300  # check-worthy factual statements are a minority of spoken lines
