@@ -28,8 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from bench.eval.fit import Sample, _matrix, average_precision, definition, training_rows, transcripts, vocabulary  # noqa: E402
-from bench.eval.run import separation  # noqa: E402
+from bench.eval.fit import Sample, _matrix, average_precision, definition, separation, training_rows, transcripts, vocabulary  # noqa: E402
 
 HERE = Path(__file__).parent
 DEV = HERE / "claimbuster_definition.tsv"

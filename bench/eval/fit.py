@@ -31,6 +31,7 @@ scikit-learn is needed here only (``pip install -e '.[train]'``); scoring is pla
 from __future__ import annotations
 
 import argparse
+from bisect import bisect_left, bisect_right
 import json
 import statistics
 import sys
@@ -220,6 +221,17 @@ def average_precision(scores: list[float], labels: list[int]) -> float:
             hits += 1
             total += hits / rank
     return total / max(1, sum(labels))
+
+
+def separation(scores: list[float], labels: list[int], threshold: float) -> tuple[float, float, float, float]:
+    """Balanced accuracy at the threshold (mean of the recalls of both classes), its two recalls, and ROC AUC."""
+    pos = [s for s, y in zip(scores, labels) if y]
+    neg = [s for s, y in zip(scores, labels) if not y]
+    tpr = sum(s >= threshold for s in pos) / len(pos)
+    tnr = sum(s < threshold for s in neg) / len(neg)
+    ranked = sorted(neg)
+    auc = sum(bisect_left(ranked, s) + 0.5 * (bisect_right(ranked, s) - bisect_left(ranked, s)) for s in pos) / (len(pos) * len(neg))
+    return (tpr + tnr) / 2, tpr, tnr, auc
 
 
 def leave_one_out(docs: dict[str, list[Sample]], c: float = C, scale: float = WORD_SCALE,

@@ -13,7 +13,6 @@ ClaimBuster was not used for fitting.
 from __future__ import annotations
 
 import platform
-from bisect import bisect_left, bisect_right
 import random
 import re
 import statistics
@@ -26,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from bench.eval.data import EVAL, available, claimbuster  # noqa: E402
-from bench.eval.fit import GRID, Sample, definition, leave_one_out, transcripts  # noqa: E402
+from bench.eval.fit import GRID, Sample, definition, leave_one_out, separation, transcripts  # noqa: E402
 from factcheck.core.checkworthiness import CHECKWORTHY, Model, model, model_from, score  # noqa: E402
 from factcheck.core.document import sentences  # noqa: E402
 from factcheck.core.transcript import parse  # noqa: E402
@@ -135,17 +134,6 @@ def definition_labels(path: Path = DEFINITION) -> dict[str, dict[int, int]]:
     place in the transcript as factcheck reads it, which is the file's order (a test says so).
     """
     return definition(path)
-
-
-def separation(scores: list[float], labels: list[int], threshold: float) -> tuple[float, float, float, float]:
-    """Balanced accuracy at the threshold (mean of the recalls of both classes), its two recalls, and ROC AUC."""
-    pos = [s for s, y in zip(scores, labels) if y]
-    neg = [s for s, y in zip(scores, labels) if not y]
-    tpr = sum(s >= threshold for s in pos) / len(pos)
-    tnr = sum(s < threshold for s in neg) / len(neg)
-    ranked = sorted(neg)
-    auc = sum(bisect_left(ranked, s) + 0.5 * (bisect_right(ranked, s) - bisect_left(ranked, s)) for s in pos) / (len(pos) * len(neg))
-    return (tpr + tnr) / 2, tpr, tnr, auc
 
 
 def _grid(samples: dict[str, list[Sample]]) -> list[tuple[float, float, float]]:
