@@ -584,27 +584,26 @@ def _currency_near(text: str, pos: int) -> bool:
 def _word_mention(text: str, m: re.Match[str]) -> Mention | None:
     words = re.split(r"[-\s]+", m.group().lower())
     words = [w for w in words if w != "and"]
-    fm = _FRACTION.match(text, m.end())
+    start, end = m.span()
+    left = text[max(0, start - 40):start][::-1]
+    fm = _FRACTION.match(text, end)
     if fm is not None and len(words) == 1 and words[0] in _WORD_VALUES:
         # "two-thirds of": a share, stated as a percentage
         share = _WORD_VALUES[words[0]] / _DENOMINATORS[fm.group(1).lower()] * 100
-        left = text[max(0, m.start() - 40):m.start()][::-1]
-        return _finish(text, m.start(), fm.end(), share, 0.5, left, None, unit="%")
+        return _finish(text, start, fm.end(), share, 0.5, left, None, unit="%")
     if words == ["one"] or (words and words[0] == "zero"):
         return None  # "one" alone is usually a pronoun ("one of the")
-    wleft = text[max(0, m.start() - 40):m.start()][::-1]
-    if _not_a_plain_figure(text, m.end(), wleft, word_before(wleft)[0]):
+    word = word_before(left)[0]
+    if _not_a_plain_figure(text, end, left, word):
         return None
     if all(w in _SCALES for w in words):
         return None  # "millions of", "hundreds"
     value = _parse_words(words)
     if value is None:
         return None
-    start, end = m.span()
     last_scale = next((_SCALES[w] for w in reversed(words) if w in _SCALES and w != "hundred"), 1)
     precision = 0.5 * last_scale
-    left = text[max(0, start - 40):start][::-1]
-    if _MONTH_AFTER.match(text, end) or word_before(left)[0] in _MONTH_WORDS:
+    if _MONTH_AFTER.match(text, end) or word in _MONTH_WORDS:
         return None
     return _finish(text, start, end, float(value), precision, left, None)
 

@@ -14,6 +14,11 @@ CASES = [
      ["Kenya", "GDP", "was", "US", "Billion", "This", "is", "large"]),
     ("Côte d'Ivoire counted 5 COVID-19 wards & 3 clinics", ["Côte", "d'Ivoire", "counted", "5", "COVID-19", "wards", "&", "3", "clinics"],
      ["Côte", "d'Ivoire", "counted", "COVID-19", "wards", "&", "clinics"]),
+    # "¹" and "½" are alphanumeric but no letter and no decimal digit: words to the lexicon's pattern, not to the
+    # context (the lexicon's words are taken from the tokens: this keeps the two readings one)
+    ("At the 1994¹ census, Ålesund_town had 5 ½ wards.",
+     ["At", "the", "1994", "¹", "census", ",", "Ålesund_town", "had", "5", "½", "wards", "."],
+     ["At", "the", "¹", "census", "Ålesund_town", "had", "½", "wards"]),
 ]
 
 
