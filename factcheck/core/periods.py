@@ -97,13 +97,31 @@ def find_periods(text: str, doc_date: date | None) -> list[PeriodMention]:
 
 
 def _phrase_around(text: str, anchor: int, floor: int) -> re.Match[str] | None:
-    """The earliest period phrase starting a few words before ``anchor`` and reaching it."""
+    """The earliest period phrase starting a few words before ``anchor`` and reaching it.
+
+    The grammar is tried only at words that can begin a phrase (a preposition of time, a month, a quarter,
+    a number): at the others it cannot match, and trying it there was half the period reader's time on
+    figure-dense text.
+    """
     starts = [w.start() for w in _WORD_START.finditer(text, max(floor, anchor - 40), anchor)][-_LOOKBACK_WORDS:]
-    for start in [*starts, anchor]:
+    for start in [*(s for s in starts if _may_begin(text, s)), anchor]:
         m = _PHRASE.match(text, start)
         if m is not None and m.end() > anchor:
             return m
     return None
+
+
+# The words a period phrase can begin with (the first word of each branch of _PHRASE), lower-cased.
+_FIRST_WORDS = frozenset(
+    "from between as by until till through up since so to thus first second third fourth q".split()) | frozenset(_MONTH_NUMBERS)
+_ASCII_LETTERS = re.compile(r"[A-Za-z]+")
+
+
+def _may_begin(text: str, start: int) -> bool:
+    """Whether a period phrase can begin at this word: one of _FIRST_WORDS, or a word that does not start with
+    ASCII letters (a number; a character the case-insensitive grammar might fold to one)."""
+    m = _ASCII_LETTERS.match(text, start)
+    return m is None or m.group().lower() in _FIRST_WORDS
 
 
 def nearest(periods: list[PeriodMention], position: int) -> Period | None:
