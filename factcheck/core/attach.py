@@ -307,13 +307,25 @@ def may_name_a_group(ws: list[Word]) -> bool:
     """Whether a sentence could name a group at all: a group noun ("citizens", "migrants") or a capitalised
     plural in a sentence with "in" ("Indians in Oman"). A cheap test once a sentence, before group_for: set
     operations on the words' keys, in C."""
-    keys = set(map(_KEY, ws))
+    ordered = list(map(_KEY, ws))
+    keys = set(ordered)
     if any(map(_STARTS_A_GROUP_WORD, keys)):
         return True
     if "in" not in keys:
         return False
-    return any(w.text[:1].isupper() and w.key.endswith(_PLURAL_ENDINGS) and any(x.key == "in" for x in ws[i + 1:i + 3])
-               for i, w in enumerate(ws))
+    j = -1
+    while (j := _index(ordered, "in", j + 1)) >= 0:  # a capitalised plural one or two words before an "in"
+        if any(w.text[:1].isupper() and w.key.endswith(_PLURAL_ENDINGS) for w in ws[max(0, j - 2):j]):
+            return True
+    return False
+
+
+def _index(keys: list[str], key: str, start: int) -> int:
+    """Where ``key`` is in ``keys`` from ``start`` on, or -1 (list.index searches in C)."""
+    try:
+        return keys.index(key, start)
+    except ValueError:
+        return -1
 
 
 _KEY = itemgetter(3)  # a lexicon Word's key
