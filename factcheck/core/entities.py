@@ -6,7 +6,6 @@ uses ("Russia", "South Korea", "the US") nor demonyms, so a few are added here.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from operator import itemgetter
 
@@ -143,15 +142,6 @@ def _by_code() -> dict[str, Entity]:
     for entity in _names().values():
         codes.setdefault(entity.id, entity)
     return codes
-
-
-def find_entities(text: str) -> list[tuple[int, int, Entity]]:
-    """Entities named in a sentence: (start, end, entity), longest name first at each place."""
-    from .lexicon import default_lexicon
-
-    found = [(m.start, m.end, m.entity) for m in default_lexicon().entities_in(text)]
-    return sorted(found + demonyms_in(text, found), key=lambda t: t[0])
-
 
 
 def demonyms_in(text: str, found: list[tuple[int, int, Entity]], words: list | None = None) -> list[tuple[int, int, Entity]]:

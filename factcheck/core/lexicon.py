@@ -28,6 +28,7 @@ from .measures import GENERIC, stem
 from .model import Entity, Measure
 from .entities import _demonym_words
 from .places import Index
+from .common_words import MONTHS, SENTENCE_WORDS
 from .tokens import Word, normalise, words  # noqa: F401  (re-exported: the lexicon's view of a sentence)
 
 _END = "\0"
@@ -232,24 +233,14 @@ def _part_of_larger_name(text: str, ws: list[Word], i: int, j: int) -> bool:
     if i > 0:
         before = ws[i - 1]
         glued = text[before.end:ws[i].start] in (" ", "-") and not before.possessive
-        if glued and before.text[:1].isupper() and (i - 1 > 0 or before.key in _NAME_MODIFIERS) and before.key not in _SENTENCE_WORDS:
+        if glued and before.text[:1].isupper() and (i - 1 > 0 or before.key in _NAME_MODIFIERS) and before.key not in SENTENCE_WORDS:
             return True
     if j < len(ws):
         after = ws[j]
         glued = text[ws[j - 1].end:after.start] == " " and not ws[j - 1].possessive
-        if glued and after.text[:1].isupper() and after.key not in _SENTENCE_WORDS and not after.text.isupper():
+        if glued and after.text[:1].isupper() and after.key not in SENTENCE_WORDS and not after.text.isupper():
             return True
     return False
-
-
-# Capitalised words that start sentences and clauses, never part of a name.
-_SENTENCE_WORDS = frozenset(
-    "the a an in on at as of for by from to with and or but if when while since during after before "
-    "according meanwhile also however overall today yesterday this that these those it its their there "
-    "they we he she i you our his her them us one some many most all each every such both both neither either "
-    "other another several few here now then thus still yet so moreover furthermore indeed instead "
-    "population gdp inflation life".split()
-)
 
 
 def unknown_names(text: str, ws: list[Word], known: list[EntityMention], lexicon: Lexicon) -> list[str]:
@@ -260,7 +251,7 @@ def unknown_names(text: str, ws: list[Word], known: list[EntityMention], lexicon
     while k < len(ws):
         w = ws[k]
         inside = any(s <= w.start < e for s, e in covered)
-        if inside or not w.text[:1].isupper() or w.key in _SENTENCE_WORDS or w.key in _MONTHS or w.key in lexicon.measure_words \
+        if inside or not w.text[:1].isupper() or w.key in SENTENCE_WORDS or w.key in MONTHS or w.key in lexicon.measure_words \
                 or (w.key in _SPOKEN_WORDS and not w.text.isupper()) or _CONTRACTION.search(w.text):
             k += 1
             continue
@@ -338,10 +329,6 @@ _NOT_A_SUBJECT = frozenset(
 _CONTINENTS = frozenset("africa asia europe oceania america americas antarctica caribbean pacific atlantic mediterranean arctic "
                         "sahara sahel balkans scandinavia".split())
 
-_MONTHS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
 _SUBJECT_VERBS = frozenset("had has have was is were counted recorded reached numbered totalled totaled stood grew".split())
 
 

@@ -234,7 +234,8 @@ def index() -> Index:
 
 
 def build_index(places: dict[str, Place]) -> Index:
-    from .lexicon import _MONTHS, _SENTENCE_WORDS, normalise, words
+    from .common_words import MONTHS, SENTENCE_WORDS
+    from .tokens import normalise, words
 
     names: dict[str, tuple[str, str, str]] = {}
     heads: dict[str, int] = {}
@@ -242,7 +243,7 @@ def build_index(places: dict[str, Place]) -> Index:
         tokens = [normalise(w.text) for w in words(place.name)]
         if tokens[:1] == ["the"]:
             tokens = tokens[1:]  # "The Hague" is found as "Hague": "The" starts sentences, it is no name's head
-        if not tokens or tokens[0] in _SENTENCE_WORDS or tokens[0] in _MONTHS:
+        if not tokens or tokens[0] in SENTENCE_WORDS or tokens[0] in MONTHS:
             continue  # "As Sulaymaniyah", "In Salah", "May Pen": heads every sentence would try
         names.setdefault(" ".join(tokens), (place.country, place.name, place.kind))
         heads[tokens[0]] = max(heads.get(tokens[0], 0), len(tokens))
