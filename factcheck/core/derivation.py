@@ -120,26 +120,26 @@ def _change(ctx: Context, found: Verdict | Candidate | list[Candidate], text: st
     if q.unit == "%" and sample.unit != "%":
         if sample.currency is not None and not words.NOMINAL.search(text):
             return make_verdict("real_growth_not_judged", f"a growth rate of {match.label} ('{q.text}'): such rates are usually real "
-                            f"(at constant prices), the records are in current {sample.currency}; not judged", measure=match.measure)
+                                f"(at constant prices), the records are in current {sample.currency}; not judged", measure=match.measure)
         op = "percent"
     elif q.unit == "pp" and sample.unit == "%":
         op = "points"
     elif q.unit is None and q.currency == sample.currency and sample.unit != "%":
         if sample.currency is not None and words.NOT_CURRENT.search(text):
             return make_verdict("not_current_prices", f"a change in real, constant-price or PPP terms ('{q.text}'); the records are in "
-                            f"current {sample.currency}: not judged", measure=match.measure)
+                                f"current {sample.currency}: not judged", measure=match.measure)
         op = "absolute"
     else:
         return None
     years = words.two_years(claim, text, start, end)
     if years is None:
         return make_verdict("change_period_unclear", f"a change ('{q.text}') whose two periods the sentence does not give plainly "
-                        f"({claim.period.text if claim.period else 'no period'}): not computed", measure=match.measure)
+                            f"({claim.period.text if claim.period else 'no period'}): not computed", measure=match.measure)
     y1, y2 = years
     if y1 not in levels or y2 not in levels:
         missing = ", ".join(str(y) for y in (y1, y2) if y not in levels)
         return make_verdict("period_mismatch", f"a change from {y1} to {y2} needs a record for each year; {match.label} has none for "
-                        f"{claim.subject.name} in {missing}", measure=match.measure)
+                            f"{claim.subject.name} in {missing}", measure=match.measure)
     a, b = levels[y1], levels[y2]
     what = measure_words(match.measure)
     if a.value == 0:
@@ -170,20 +170,20 @@ def _multiple(ctx: Context, found: Verdict | Candidate | list[Candidate], text: 
         return None  # "inflation doubled": a multiple of a rate, not computed
     if sample.currency is not None and words.NOT_CURRENT.search(text):
         return make_verdict("not_current_prices", f"a multiple in real, constant-price or PPP terms ('{q.text}'); the records are in "
-                        f"current {sample.currency}: not judged", measure=match.measure)
+                            f"current {sample.currency}: not judged", measure=match.measure)
     if sample.currency is not None and not words.NOMINAL.search(text):
         return make_verdict("real_growth_not_judged", f"a multiple of {match.label} ('{q.text}'): such growth is usually real "
-                        f"(at constant prices), the records are in current {sample.currency}; not judged", measure=match.measure)
+                            f"(at constant prices), the records are in current {sample.currency}; not judged", measure=match.measure)
     p = claim.period
     if p is None or p.kind != "range" or words.VAGUE_SPAN.search(text) or p.inherited or not p.year_known or p.start is None or p.end is None \
             or p.start.year >= p.end.year:
         return make_verdict("change_period_unclear", f"a multiple ('{q.text}') whose two periods the sentence does not give plainly "
-                        f"({p.text if p else 'no period'}): not computed", measure=match.measure)
+                            f"({p.text if p else 'no period'}): not computed", measure=match.measure)
     y1, y2 = p.start.year, p.end.year
     if y1 not in levels or y2 not in levels or levels[y1].value <= 0:
         missing = ", ".join(str(y) for y in (y1, y2) if y not in levels)
         return make_verdict("period_mismatch", f"a multiple from {y1} to {y2} needs a record for each year; {match.label} has none for "
-                        f"{claim.subject.name} in {missing or y1}", measure=match.measure)
+                            f"{claim.subject.name} in {missing or y1}", measure=match.measure)
     a, b = levels[y1], levels[y2]
     return decide(ctx, derived.multiple(a, b, measure_words(match.measure)), [a, b], match.measure)
 
@@ -196,7 +196,7 @@ def _per_capita(ctx: Context, text: str) -> Verdict | None:
         return None
     if words.NOT_CURRENT.search(text):
         return make_verdict("not_current_prices", f"a per-capita figure in PPP, real or constant-price terms ('{q.text}'); the sources "
-                        "give GDP in current US dollars: not judged")
+                            "give GDP in current US dollars: not judged")
     gdp = measure_named(ctx, "gdp", q.currency)
     people = measure_named(ctx, "population", None)
     if gdp is None or people is None:
@@ -239,7 +239,7 @@ def _rank(ctx: Context, found: Verdict | Candidate | list[Candidate], text: str,
     own = re.split(r",|;|\band\b|\bbut\b", text[end:end + 80])[0]  # what this rank is by: "by nominal GDP", "by PPP"
     if one[1] and one[1][0].currency is not None and words.NOT_CURRENT.search(text if extreme else own) and not words.NOMINAL.search(own):
         return make_verdict("not_current_prices", "a rank by GDP at PPP or in real terms; the records are in current "
-                        f"{one[1][0].currency}: not judged", measure=one[0].measure)
+                            f"{one[1][0].currency}: not judged", measure=one[0].measure)
     worlds = extreme and words.WORLDS_BEFORE.search(text, max(0, end - 20), end + 1) is not None  # "the world's most populous"
     if (words.GROUP_SCOPE.search(text) and not worlds) or words.scoped_here(text, end) or grouped_scope(text, end - len(q.text), end):
         within = _group_rank(ctx, one, text, end - len(q.text), end)
@@ -261,7 +261,7 @@ def _rank(ctx: Context, found: Verdict | Candidate | list[Candidate], text: str,
     what = measure_words(match.measure)
     if len(rows) < WORLD_COUNTRIES:
         return make_verdict("rank_incomplete", f"'{match.label}' has records of {len(rows)} countries for {year}: too few to rank "
-                        f"{claim.subject.name} in the world (at least {WORLD_COUNTRIES} needed)", measure=match.measure)
+                            f"{claim.subject.name} in the world (at least {WORLD_COUNTRIES} needed)", measure=match.measure)
     if extreme:
         computed = derived.extremum(rows, claim.subject.id, what, descending=not words.SMALLEST.search(q.text))
     else:
@@ -274,8 +274,8 @@ def _rank(ctx: Context, found: Verdict | Candidate | list[Candidate], text: str,
     if missing and best - missing <= stated <= worst + missing:
         shown = computed.shown
         return make_verdict("rank_incomplete", f"{computed.words}: {shown}; {missing} countries have no record for {year} and could move "
-                        f"it as far as {max(1, best - missing)} to {worst + missing}: not judged", rows_of(rows, claim.subject.id),
-                        shown, match.measure, computed)
+                            f"it as far as {max(1, best - missing)} to {worst + missing}: not judged", rows_of(rows, claim.subject.id),
+                            shown, match.measure, computed)
     records = rows_of(rows, claim.subject.id)
     if missing:
         computed = replace(computed, alternative=float(worst + missing), value=float(max(1, best - missing)),
@@ -297,18 +297,18 @@ def _comparison(ctx: Context, text: str, start: int) -> Verdict | None:
     said = claim.versus[1] if claim.versus is not None else "?"
     if what is None:
         return make_verdict("other_subject_unclear", f"a comparison with '{said}' ('{q.text}') that does not say which measure it "
-                        "compares (population, GDP): not computed")
+                            "compares (population, GDP): not computed")
     if subject is None or other is None or not is_country(subject) or not is_country(other) or subject.id == other.id:
         whose = subject.name if subject is not None else "no subject read"
         return make_verdict("other_subject_unclear", f"a comparison of {what} between {whose} and '{said}': both must be countries "
-                        "named plainly in the sentence, with records; not computed")
+                            "named plainly in the sentence, with records; not computed")
     if read is not None and not words.other_said_plainly(text, read.other[1], what):
         return make_verdict("other_subject_unclear", f"a comparison of {what} with '{said}' followed by another measure or a sum "
-                        f"('{text[read.other[1]:read.other[1] + 30].strip()}'): not computed")
+                            f"('{text[read.other[1]:read.other[1] + 30].strip()}'): not computed")
     money = what == "gdp"
     if money and words.NOT_CURRENT.search(text):
         return make_verdict("not_current_prices", f"a comparison of GDP in PPP, real or constant-price terms ('{q.text}'); the "
-                        "sources give current US dollars: not judged")
+                            "sources give current US dollars: not judged")
     measure = measure_named(ctx, what, "USD" if money else None)
     if measure is None:
         return None
@@ -334,16 +334,16 @@ def _series_extremum(ctx: Context, found: Verdict | Candidate | list[Candidate],
     match, levels, sample = series
     if sample.currency is not None and words.NOT_CURRENT.search(text):
         return make_verdict("not_current_prices", f"an extreme of {match.label} in real, constant-price or PPP terms ('{q.text}'); "
-                        f"the records are in current {sample.currency}: not judged", measure=match.measure)
+                            f"the records are in current {sample.currency}: not judged", measure=match.measure)
     if sample.currency is not None and not words.NOMINAL.search(text):
         return make_verdict("real_growth_not_judged", f"an extreme of {match.label} over time ('{q.text}'): such comparisons are "
-                        f"usually real (at constant prices), the records are in current {sample.currency}; not judged",
-                        measure=match.measure)
+                            f"usually real (at constant prices), the records are in current {sample.currency}; not judged",
+                            measure=match.measure)
     kind, n = window
     year = words.stated_year(text, n if kind == "since" else None)
     if year is None or (claim.period is not None and claim.period.inherited):
         return make_verdict("change_period_unclear", f"an extreme ('{q.text}') whose year the sentence does not give plainly "
-                        "(one year besides the window's): not computed", measure=match.measure)
+                            "(one year besides the window's): not computed", measure=match.measure)
     first = n + 1 if kind == "since" else year - n + 1
     if first >= year:
         return None
@@ -351,7 +351,7 @@ def _series_extremum(ctx: Context, found: Verdict | Candidate | list[Candidate],
     if missing:
         shown = ", ".join(str(y) for y in missing[:5]) + (" ..." if len(missing) > 5 else "")
         return make_verdict("series_incomplete", f"'{q.text}' compares {year} with every year from {first}; {match.label} has no "
-                        f"record for {claim.subject.name if claim.subject else 'the subject'} in {shown}", measure=match.measure)
+                            f"record for {claim.subject.name if claim.subject else 'the subject'} in {shown}", measure=match.measure)
     computed = derived.series_extremum(levels, year, first, measure_words(match.measure), highest=not words.SMALLEST.search(q.text))
     ordered = sorted((levels[y] for y in range(first, year)), key=lambda r: r.value, reverse=not words.SMALLEST.search(q.text))
     return decide(ctx, computed, [levels[year], *ordered[:2]], match.measure)
@@ -375,7 +375,7 @@ def _group_share(ctx: Context, before: str, after: str) -> Verdict:
     scope = grouped.share_scope(after)
     if scope is None or not words.HOLDS.search(before):
         return make_verdict("group_not_judged", f"a share of a region's or bloc's total ('{after.strip()[:40]}'): no membership list "
-                        "names the group, or the words do not plainly state the subject's share")
+                            "names the group, or the words do not plainly state the subject's share")
     return grouped.share_within(ctx, *scope)
 
 
@@ -388,7 +388,7 @@ def _group_rank(ctx: Context, one: Candidate, text: str, start: int, end: int) -
         return None
     if key is None:
         return make_verdict("group_not_judged", "a rank within a region or bloc whose scope is not this rank's own or has no membership "
-                        "list", measure=one[0].measure)
+                            "list", measure=one[0].measure)
     return grouped.rank_within(ctx, one, key, text, descending=not words.SMALLEST.search(text))
 
 

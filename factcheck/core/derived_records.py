@@ -41,6 +41,7 @@ class Context:
 
 
 def figure_in_sentence(claim: Claim) -> tuple[str, int, int]:
+    """The claim's sentence and the figure's offsets in it."""
     s = claim.sentence
     return s.text, claim.span.start - s.start, claim.span.end - s.start
 
@@ -102,13 +103,14 @@ def stated_year(claim: Claim) -> tuple[int | None, bool]:
 
 
 def make_verdict(reason: str, explanation: str, evidence: list[Observation] | None = None, reference: str | None = None,
-             measure: Measure | None = None, computation: Computation | None = None) -> Verdict:
+                 measure: Measure | None = None, computation: Computation | None = None) -> Verdict:
+    """A verdict for a reason of the catalogue (its label is the reason's)."""
     return Verdict(REASONS[reason].verdict, reason, explanation, list(evidence or []), reference,
                    measure.key if measure else None, 100.0 if measure else None, computation)
 
 
 def decide(ctx: Context, computation: Computation, records: list[Observation], measure: Measure | None,
-            also: Computation | None = None) -> Verdict:
+           also: Computation | None = None) -> Verdict:
     """Judge the computed value (or an admissible alternative) against the stated figure's interval."""
     q = ctx.quantity
     assert q is not None
@@ -123,7 +125,7 @@ def decide(ctx: Context, computation: Computation, records: list[Observation], m
         fits = replace(fits, low=computation.low, high=computation.high)
         reason = fit_reason(q, fits.value) if span.position(fits.value) == 0 else fit_reason(q, fits.alternative or fits.value)
         return make_verdict(reason, f"{fits.words}: {fits.symbols} = {fits.shown}, which fits {said} ({means})", records,
-                        fits.shown, measure, fits)
+                            fits.shown, measure, fits)
     plausible = [(p, c) for p, c in positions if _near(q.value, c.value)]
     if also is not None and len(plausible) == 1:
         computation = replace(plausible[0][1], low=computation.low, high=computation.high)  # the one reading near the figure decides
@@ -131,11 +133,11 @@ def decide(ctx: Context, computation: Computation, records: list[Observation], m
     sides = {p for p, _ in positions}
     if len(sides) != 1:
         return make_verdict("ambiguous", f"{computation.words}: {computation.symbols} = {computation.shown}; the admissible readings "
-                        f"lie on both sides of {said}", records, computation.shown, measure, computation)
+                            f"lie on both sides of {said}", records, computation.shown, measure, computation)
     side = sides.pop()
     found = make_verdict(miss_reason(q, side), f"{computation.words}: {computation.symbols} = {computation.shown}; {said} "
-                     f"({means}) does not fit it",
-                     records, computation.shown, measure, computation)
+                         f"({means}) does not fit it",
+                         records, computation.shown, measure, computation)
     return _certain(ctx.weak, q, found, computation.value)
 
 
@@ -176,6 +178,7 @@ def _finite(x: float) -> float | None:
 
 
 def one_candidate(found: Verdict | Candidate | list[Candidate]) -> Candidate | None:
+    """The one measure matching found for the claim, if exactly one."""
     if isinstance(found, tuple):
         return found
     if isinstance(found, list) and len(found) == 1:
@@ -199,18 +202,19 @@ def named_measure(ctx: Context) -> Candidate | None:
 
 
 def measure_words(measure: Measure) -> str:
+    """A measure's id as words, for explanations ("gdp_per_capita" -> "gdp per capita")."""
     return measure.id.replace("_", " ")
 
 
 def by_year(ctx: Context, years: list[int], compute: Callable[[int], tuple[Computation, list[Observation]]],
-             measure: Measure, needs: str) -> Verdict:
+            measure: Measure, needs: str) -> Verdict:
     """Judge a computation for the stated year, or, with no year, the latest before the document's date (an older one
     within the vintage window that fits makes it ``other_vintage``, as for levels)."""
     claim = ctx.claim
     year, implicit = stated_year(claim)
     if year is None and not implicit:
         return make_verdict("period_mismatch", f"'{claim.period.text if claim.period else ''}' is not one year: not computed",
-                        measure=measure)
+                            measure=measure)
     if implicit:
         if ctx.doc_date is None:
             return make_verdict("no_period", "the claim names no year and the document has no date", measure=measure)
@@ -233,7 +237,7 @@ def by_year(ctx: Context, years: list[int], compute: Callable[[int], tuple[Compu
             c, rs = compute(y)
             c = replace(c, low=found.computation.low, high=found.computation.high)
             return make_verdict("other_vintage", f"'{q.text}' has no year: it fits {c.words} ({c.shown}), not the latest before the "
-                            f"document's date ({computation.shown} for {year})", [*rs, *records], c.shown, measure, c)
+                                f"document's date ({computation.shown} for {year})", [*rs, *records], c.shown, measure, c)
     return found
 
 

@@ -271,7 +271,7 @@ def share_within(ctx: Context, key: str, what_word: str) -> Verdict:
         missing = sorted({m for r in kept for m in r.members if (m in every or not wide) and year not in every.get(m, {})})
         if missing:
             return make_verdict("group_incomplete", f"a share of {key}'s {label} in {year} needs a record of every member; "
-                            f"{_compact(missing)} ha{'s' if len(missing) == 1 else 've'} none for {year}", measure=measure)
+                                f"{_compact(missing)} ha{'s' if len(missing) == 1 else 've'} none for {year}", measure=measure)
 
     def complete(y: int) -> bool:
         if subject not in every or y not in every[subject]:
@@ -370,7 +370,7 @@ def rank_within(ctx: Context, one: tuple[MeasureMatch, list[Observation]], key: 
     records = rows_of(first, subject) if first else []
     if incomplete:
         return make_verdict("rank_incomplete", f"{computed.words}; {'; '.join(incomplete)}: not judged", records, shown, match.measure,
-                        computed)
+                            computed)
     return latest_rank(decide(ctx, computed, records, match.measure), year, implicit)
 
 
