@@ -43,3 +43,25 @@ def test_range_takes_the_year_of_its_end():
 
 def test_invalid_day_is_not_a_date():
     assert find_periods("on February 30 it", DOC) == []
+
+
+# The grammar is tried only at words that can begin a period phrase (periods._may_begin): the gate must never be
+# stricter than the grammar. Each branch's first word, three phrasings each, written for this test.
+GATED = [
+    "From 2010 to 2015 the count rose.", "The index fell between 2001 and 2004.", "Output grew from March 2012 until May 2013.",
+    "As of 31 December 2019 it stood at 4 million.", "The total was 7 million as at June 2020.", "Up to 2018, 3 million arrived.",
+    "By 2016 there were 5 million.", "Until 2014 the rate held.", "Through 2017 the total climbed.",
+    "Since 2005 exports doubled.", "Prices have risen since March 2011.", "The debt has grown since 1998, to $3 billion.",
+    "In Q3 2019 sales reached $2 billion.", "In the first quarter of 2020 output fell.", "The fourth quarter of 2018 was weak.",
+    "So far 12 cases were found.", "To date 40 schools opened.", "Thus far 9 towns have voted.",  # capitalised: the anchor finds them too
+    "On 5 May 2017 it had 3 million.", "In Sept. 2015 the figure was 2 million.", "The census of 2011 counted 4.1 million.",
+]
+
+
+@pytest.mark.parametrize("text", GATED)
+def test_the_first_word_gate_finds_what_the_whole_grammar_finds(text, monkeypatch):
+    from factcheck.core import periods
+
+    gated = find_periods(text, date(2020, 6, 1))
+    monkeypatch.setattr(periods, "_may_begin", lambda text, start: True)
+    assert gated == find_periods(text, date(2020, 6, 1)) and gated
