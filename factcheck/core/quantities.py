@@ -370,7 +370,8 @@ def _digit_mention(text: str, m: re.Match[str]) -> Mention | None:
     if len(raw) > _MAX_DIGITS + 6:
         return None  # a run of 20 digits is an identifier or noise, not a figure
     left = text[max(0, start - 40):start][::-1]
-    word = word_before(left)[0]
+    before = word_before(left)
+    word = before[0]
     if _is_context_number(text, start, end, raw, left, word) or _not_a_plain_figure(text, end, left, word):
         return None
     if text[end:end + 1] in _CJK_SCALE:
@@ -382,7 +383,7 @@ def _digit_mention(text: str, m: re.Match[str]) -> Mention | None:
         return None
     if scale_text is None and raw[-4:-3] == "." and _DOT_OR_DECIMAL.fullmatch(raw) and not _PERCENT.match(text, end):
         return None  # "1.234" is 1,234 in much of Europe and 1.234 here: no claim rather than a guess
-    return _finish(text, start, end, value, precision, left, scale_text)
+    return _finish(text, start, end, value, precision, left, scale_text, before=before)
 
 
 # One dot before exactly three digits: a thousands separator or a decimal point, the text cannot say.
@@ -593,7 +594,8 @@ def _word_mention(text: str, m: re.Match[str]) -> Mention | None:
         return _finish(text, start, fm.end(), share, 0.5, left, None, unit="%")
     if words == ["one"] or (words and words[0] == "zero"):
         return None  # "one" alone is usually a pronoun ("one of the")
-    word = word_before(left)[0]
+    before = word_before(left)
+    word = before[0]
     if _not_a_plain_figure(text, end, left, word):
         return None
     if all(w in _SCALES for w in words):
@@ -605,7 +607,7 @@ def _word_mention(text: str, m: re.Match[str]) -> Mention | None:
     precision = 0.5 * last_scale
     if _MONTH_AFTER.match(text, end) or word in _MONTH_WORDS:
         return None
-    return _finish(text, start, end, float(value), precision, left, None)
+    return _finish(text, start, end, float(value), precision, left, None, before=before)
 
 
 def _parse_words(words: list[str]) -> int | None:
@@ -632,8 +634,10 @@ def _finish(
     left: str,
     scale_text: str | None,
     unit: str | None = None,
+    before: tuple[str, int] | None = None,
 ) -> Mention | None:
-    """Ranges, percent, currency and qualifier around a number; ``left`` is the reversed text before it."""
+    """Ranges, percent, currency and qualifier around a number; ``left`` is the reversed text before it, ``before``
+    its word_before when the caller has read it."""
     number_start = start  # the quantity's own text starts here, after any qualifier
     value_high = None
     om = _OUT_OF.match(text, end) if unit is None else None
@@ -643,7 +647,7 @@ def _finish(
             # "nine out of ten": a share, stated as a percentage
             value, precision, unit, end = value / denominator * 100, 50 / denominator, "%", om.end()
     # Ranges: "3-5 million", "3 to 5", "between 3 and 5".
-    before = word_before(left)
+    before = before or word_before(left)  # the caller's reading of the same ``left``, when it made one
     between = before if before[0] == "between" else None
     rm = _RANGE_DASH.match(text, end) or (None if before[0] == "from" else _RANGE_TO.match(text, end))
     if rm is not None and (rm.group().strip() != "and" or between):
