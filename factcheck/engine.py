@@ -29,7 +29,7 @@ from .core.marks import blank_marks
 from .core.matching import Settings, judge
 from .core.measures import MeasureIndex
 from .core.membership import judge_member, judge_statement
-from .core.model import Claim, Measure, Observation, Sentence, Verdict
+from .core.model import Claim, Measure, Observation, Sentence, Series, Verdict
 from .core.suppressions import Problem, Suppression, Target
 from .core.suppressions import apply as apply_suppressions
 from .core.transcript import Transcript, kind_of
@@ -82,7 +82,7 @@ class Catalogue:
         key = (measure.source, measure.id, entity)
         found = self.fetched.get(key)
         if found is None:
-            found = self.fetched[key] = self.by_source[measure.source].observations(measure.id, entity)
+            found = self.fetched[key] = Series(self.by_source[measure.source].observations(measure.id, entity))
         return found
 
     def judge(self, claim: Claim, settings: Settings) -> Verdict:

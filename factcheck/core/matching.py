@@ -29,7 +29,7 @@ from .compare import (
 from .lazy import lazy
 from .measures import MeasureIndex, MeasureMatch, tied
 from .lexicon import name_like, names_a_faith
-from .model import Claim, Measure, Observation, Period, Quantity, Verdict
+from .model import Claim, Measure, Observation, Period, Quantity, Series, Verdict
 from .certainty import read_role
 from .derivation import judge_derived
 from .derived_words import candidate, countries_named
@@ -238,14 +238,16 @@ def _decide(claim: Claim, records: list[Observation], match: MeasureMatch, setti
         why = f"'{claim.period.text}' has no year and the document has no date" if claim.period else "the claim names no period and the document has no date"
         return verdict("no_period", why, _nearest(records, None)[:1], match=match)
     span = interval(q, settings.tolerance)
-    origin = [r for r in records if r.origin and _same_period(r, period, implicit)]
+    # a stated period is answered only by records ending in its year (_same_period): those alone are looked at
+    same_year = records.in_year(period.end.year) if not implicit and isinstance(records, Series) else records  # type: ignore[union-attr]
+    origin = [r for r in same_year if r.origin and _same_period(r, period, implicit)]
     independent = [r for r in records if not r.origin]
 
     # Without a stated period only a level can be read "as of the document's date": a
     # running total before that date is a lower bound, not the figure.
     direct = [
-        r for r in independent
-        if (r.series == "level" or (r.series == "cumulative" and not implicit)) and _same_period(r, period, implicit)
+        r for r in same_year
+        if not r.origin and (r.series == "level" or (r.series == "cumulative" and not implicit)) and _same_period(r, period, implicit)
     ]
     if direct:
         found = _judge_direct(claim, direct, span, match, implicit)

@@ -157,6 +157,25 @@ class Observation:
         return self.url or self.provenance.url
 
 
+class Series(list):  # type: ignore[type-arg]
+    """A measure's records for one entity as a run fetches them: a list that also gives its records of one year
+    without a scan. The judge asks each claim's year of a country's series of sixty years; 8,000 claims scanned
+    475,000 records on 1 MB of source prose (issue 19)."""
+
+    __slots__ = ("_years",)
+
+    def in_year(self, year: int) -> list[Observation]:
+        """The records whose period ends in ``year``, in the series' order."""
+        try:
+            years = self._years
+        except AttributeError:
+            years = self._years = {}
+            for r in self:
+                if r.period_end is not None:
+                    years.setdefault(r.period_end.year, []).append(r)
+        return years.get(year, [])
+
+
 @dataclass(frozen=True, slots=True)
 class Measure:
     """A measure a source can answer, with the labels a claim may be matched by."""

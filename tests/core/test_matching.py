@@ -7,7 +7,7 @@ import pytest
 from factcheck.core.claims import extract_claims
 from factcheck.core.matching import Settings, judge
 from factcheck.core.measures import MeasureIndex
-from factcheck.core.model import Measure, Observation, Provenance
+from factcheck.core.model import Measure, Observation, Provenance, Series
 from factcheck.engine import lexicon_of
 from factcheck.sources.base import MemorySource
 
@@ -169,3 +169,40 @@ def test_no_subject_with_many_entities_is_ambiguous():
 def test_a_running_total_without_a_period_is_not_compared_with_an_older_total():
     v = run("China exported 70 billion masks.", MASK_ROWS, MASKS, doc_date=date(2020, 6, 7))
     assert v.label == "not_enough_info"
+
+
+def test_series_gives_a_years_records_in_order():
+    rows = [obs("pop", 1, date(2020, 12, 31)), obs("pop", 2, None), obs("pop", 3, date(2021, 6, 30)), obs("pop", 4, date(2020, 7, 1))]
+    series = Series(rows)
+    assert [r.value for r in series.in_year(2020)] == [1, 4]
+    assert series.in_year(2019) == [] and series == rows
+
+
+# Records that answer a stated period only in part: a day inside the year, an origin, a running total,
+# a record with no end, records of the years around.
+SERIES_ROWS = [
+    *POP_ROWS,
+    obs("pop", 68_300_000, date(2022, 7, 1), date(2022, 7, 1), row=4),
+    obs("pop", 68_000_000, date(2022, 12, 31), date(2022, 1, 1), origin=True, row=5),
+    obs("pop", 67_900_000, date(2021, 12, 31), date(2021, 1, 1), series="cumulative", row=6),
+    obs("pop", 1, None, None, row=7),
+]
+
+
+@pytest.mark.parametrize("text", [
+    "In 2022 France had a population of 68.2 million.",
+    "As of 1 July 2022, France had a population of 68.3 million.",
+    "In March 2022 France had a population of 68.2 million.",
+    "In 2021 France had a population of 67.9 million.",
+    "In 2019 France had a population of 67 million.",
+    "France had a population of 68.2 million.",
+])
+def test_a_series_judges_as_the_plain_list_does(text):
+    """The judge looks only at a Series' records of the claim's year; the verdict is the one a scan of them all gives."""
+    source = MemorySource("test", POP, SERIES_ROWS)
+    index = MeasureIndex(source.measures())
+    (claim,) = extract_claims(text, doc_date=date(2023, 3, 1), lexicon=lexicon_of([source], source.measures()))
+    settings = Settings(doc_date=date(2023, 3, 1))
+    plain = judge(claim, index, lambda m, e: source.observations(m.id, e), settings)
+    series = judge(claim, index, lambda m, e: Series(source.observations(m.id, e)), settings)
+    assert (series.label, series.reason, series.explanation, series.evidence) == (plain.label, plain.reason, plain.explanation, plain.evidence)
