@@ -2,10 +2,12 @@
 
     python bench/eval/definition_cv.py --table    # the comparison run.py writes into EVALUATION.md
     python bench/eval/definition_cv.py --schemes cfs+short --grid 1.0:0.3,3.0:0.2 [--fraction 0.5] [--bigrams]
+    python bench/eval/definition_cv.py --schemes cfs+short --grid 1.0:0.3 --without-train2   # trained on the 5,700 only
 
 Labels: CLEF's own (a line an outlet checked) on all 16,421 lines, and ClaimBuster's definition ("a
-check-worthy factual statement", CFS) on 5,700 of them (claimbuster_definition.tsv, the 700-line
-development set, and claimbuster_definition_train.tsv, 5,000 more), both labelled by an AI model.
+check-worthy factual statement", CFS) on 12,262 of them (claimbuster_definition.tsv, the 700-line
+development set; claimbuster_definition_train.tsv, 5,000 more; claimbuster_definition_train2.tsv, the
+pool's other 6,562), all labelled by an AI model and read by one reader, ``fit.labelled()``.
 Each of the 19 documents is held out in turn: the model is fitted on the other 18 documents' lines
 and labels (so never on a held-out line's label), then scores the held-out document. Measured:
 
@@ -13,7 +15,10 @@ and labels (so never on a held-out line's label), then scores the held-out docum
 - CFS: over the labelled lines of all documents, each scored by the model that did not see its
   document, the balanced accuracy at the threshold 0.5 (the mean of the two classes' recalls: the
   accuracy expected on a balanced test such as ClaimBuster's) and the ROC AUC; the same on the 700
-  development lines alone (labelled by another session, so a check on the labeller's habits).
+  development lines alone (labelled by another session, so a check on the labeller's habits); and the
+  same over the 5,700 lines of the first two files and over the 6,562 of the third, so that a model
+  trained on all the labels can be compared with the figures of the 5,700 (``--without-train2`` trains
+  without the third file's labels: its lines are then measured only, never trained on).
 
 ClaimBuster's test sentences are not read. scikit-learn needed (``pip install -e '.[train]'``).
 """
@@ -28,11 +33,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from bench.eval.fit import Sample, _matrix, average_precision, definition, separation, training_rows, transcripts, vocabulary  # noqa: E402
+from bench.eval.fit import (DEFINITION, Sample, _matrix, average_precision, definition, labelled, separation,  # noqa: E402
+                            training_rows, transcripts, vocabulary)
 
-HERE = Path(__file__).parent
-DEV = HERE / "claimbuster_definition.tsv"
-TRAIN = HERE / "claimbuster_definition_train.tsv"
+DEV, TRAIN, TRAIN2 = DEFINITION  # the development set, the 5,000, the pool's other 6,562
+
+
+def references(*paths: Path) -> set[tuple[str, int]]:
+    """(document, index of the line in the transcript) of the lines labelled in ``paths``."""
+    return {(name, i) for path in paths for name, labels in definition(path).items() for i in labels}
 
 
 def fit(rows: list[Sample], weights: list[float], words: set[str], c: float, scale: float):  # type: ignore[no-untyped-def]
@@ -59,10 +68,14 @@ def logit(model, sample: Sample) -> float:  # type: ignore[no-untyped-def]
 
 def evaluate(docs: dict[str, list[Sample]], cfs: dict[str, dict[int, int]], dev: dict[str, dict[int, int]],
              scheme: str, c: float, scale: float, labelled_weight: float = 1.0,
-             measured_only: set[tuple[str, int]] = frozenset()) -> dict[str, float]:  # type: ignore[assignment]
+             measured_only: set[tuple[str, int]] = frozenset(),  # type: ignore[assignment]
+             groups: dict[str, set[tuple[str, int]]] | None = None) -> dict[str, float]:
+    """The measures below; for each ``groups`` entry KEY, KEY_bal_acc and KEY_auc over those labelled lines only."""
     import math
 
+    groups = groups or {}
     aps, s_all, y_all, s_dev, y_dev = [], [], [], [], []
+    by_group: dict[str, tuple[list[float], list[int]]] = {k: ([], []) for k in groups}
     for name in docs:
         train = {k: v for k, v in docs.items() if k != name}
         known = {k: {i: y for i, y in v.items() if (k, i) not in measured_only} for k, v in cfs.items()}
@@ -77,9 +90,17 @@ def evaluate(docs: dict[str, list[Sample]], cfs: dict[str, dict[int, int]], dev:
             if i in dev.get(name, {}):
                 s_dev.append(p)
                 y_dev.append(y)
+            for k, members in groups.items():
+                if (name, i) in members:
+                    by_group[k][0].append(p)
+                    by_group[k][1].append(y)
     ba, tpr, tnr, auc = separation(s_all, y_all, 0.5)
     dba, _, _, dauc = separation(s_dev, y_dev, 0.5)
-    return {"map": statistics.mean(aps), "bal_acc": ba, "tpr": tpr, "tnr": tnr, "auc": auc, "dev_bal_acc": dba, "dev_auc": dauc}
+    out = {"map": statistics.mean(aps), "bal_acc": ba, "tpr": tpr, "tnr": tnr, "auc": auc, "dev_bal_acc": dba, "dev_auc": dauc}
+    for k, (sk, yk) in by_group.items():
+        gba, _, _, gauc = separation(sk, yk, 0.5)
+        out[f"{k}_bal_acc"], out[f"{k}_auc"] = gba, gauc
+    return out
 
 
 def with_bigrams(docs: dict[str, list[Sample]]) -> dict[str, list[Sample]]:
@@ -100,14 +121,14 @@ def with_bigrams(docs: dict[str, list[Sample]]) -> dict[str, list[Sample]]:
     return out
 
 
-def held_back(fraction: float) -> set[tuple[str, int]]:
-    """The training labels left out of training (still measured) when only ``fraction`` of them is used (seeded)."""
+def held_back(fraction: float, paths: tuple[Path, ...] = (TRAIN, TRAIN2)) -> set[tuple[str, int]]:
+    """The training labels (of ``paths``) left out of training (still measured) when only ``fraction`` of them is
+    used (seeded)."""
     if fraction >= 1.0:
         return set()
     import random
 
-    train_labels = definition(TRAIN)
-    every = sorted((n, i) for n, v in train_labels.items() for i in v)
+    every = sorted(references(*paths))
     return set(every) - set(random.Random(1).sample(every, int(fraction * len(every))))
 
 
@@ -119,7 +140,7 @@ COMPARISON = [
     ("**the candidate**: the labelled lines (ClaimBuster's label) and the unlabellable short lines and stage "
      "directions (CLEF's label)", "cfs+short", 1.0, 0.3, 1.0),
     ("the same, words at 0.05", "cfs+short", 1.0, 0.05, 1.0),
-    ("the same, a quarter of the 5,000 training labels", "cfs+short", 1.0, 0.3, 0.25),
+    ("the same, a quarter of the 11,562 training labels", "cfs+short", 1.0, 0.3, 0.25),
     ("the same, half of them", "cfs+short", 1.0, 0.3, 0.5),
     ("every line; positive if labelled so or checked", "either", 1.0, 0.2, 1.0),
     ("the same, leaving out the unlabelled lines of five words or more unless checked", "either-drop", 1.0, 0.3, 1.0),
@@ -130,7 +151,7 @@ def comparison(docs: dict[str, list[Sample]] | None = None) -> list[tuple[str, d
     """COMPARISON's rows, each measured by cross-validation by document."""
     docs = docs if docs is not None else transcripts()
     dev = definition(DEV)
-    cfs = {name: {**dev.get(name, {}), **definition(TRAIN).get(name, {})} for name in docs}
+    cfs = {name: labelled().get(name, {}) for name in docs}
     return [(what, evaluate(docs, cfs, dev, scheme, c, scale, 1.0, held_back(share)))
             for what, scheme, c, scale, share in COMPARISON]
 
@@ -142,7 +163,9 @@ def main() -> None:
     parser.add_argument("--grid", default="1.0:0.05,1.0:0.2,1.0:1.0")
     parser.add_argument("--labelled-weight", type=float, default=1.0)
     parser.add_argument("--fraction", type=float, default=1.0,
-                        help="train on this share of the 5,000 training labels (seeded draw; all are still measured)")
+                        help="train on this share of the 11,562 training labels (seeded draw; all are still measured)")
+    parser.add_argument("--without-train2", action="store_true",
+                        help="train without claimbuster_definition_train2.tsv's labels (its lines are still measured)")
     parser.add_argument("--bigrams", action="store_true", help="word pairs as well as words (same weight)")
     args = parser.parse_args()
     docs = transcripts()
@@ -153,15 +176,21 @@ def main() -> None:
             print(f"{what} | {r['map']:.4f} | {r['bal_acc']:.3f} | {r['auc']:.3f} | {r['dev_bal_acc']:.3f} | {r['dev_auc']:.3f}")
         return
     dev = definition(DEV)
-    cfs = {name: {**dev.get(name, {}), **definition(TRAIN).get(name, {})} for name in docs}
-    measured_only = held_back(args.fraction)
+    cfs = {name: labelled().get(name, {}) for name in docs}
+    new = references(TRAIN2)
+    measured_only = held_back(args.fraction, (TRAIN,) if args.without_train2 else (TRAIN, TRAIN2))
+    if args.without_train2:
+        measured_only |= new
+    groups = {"old": references(DEV, TRAIN), "new": new}
     grid = [tuple(float(x) for x in g.split(":")) for g in args.grid.split(",")]
-    print("scheme | C | word scale | CLEF MAP | CFS balanced acc | recall 1 | recall 0 | CFS AUC | dev balanced acc | dev AUC")
+    print("scheme | C | word scale | CLEF MAP | CFS balanced acc | recall 1 | recall 0 | CFS AUC | "
+          "5,700: balanced acc | AUC | 6,562: balanced acc | AUC | dev balanced acc | dev AUC")
     for scheme in args.schemes.split(","):
         for c, scale in grid:
-            r = evaluate(docs, cfs, dev, scheme, c, scale, args.labelled_weight, measured_only)
+            r = evaluate(docs, cfs, dev, scheme, c, scale, args.labelled_weight, measured_only, groups)
             print(f"{scheme} | {c} | {scale} | {r['map']:.4f} | {r['bal_acc']:.3f} | {r['tpr']:.3f} | {r['tnr']:.3f} | "
-                  f"{r['auc']:.3f} | {r['dev_bal_acc']:.3f} | {r['dev_auc']:.3f}", flush=True)
+                  f"{r['auc']:.3f} | {r['old_bal_acc']:.3f} | {r['old_auc']:.3f} | {r['new_bal_acc']:.3f} | "
+                  f"{r['new_auc']:.3f} | {r['dev_bal_acc']:.3f} | {r['dev_auc']:.3f}", flush=True)
 
 
 if __name__ == "__main__":
