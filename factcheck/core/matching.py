@@ -252,7 +252,7 @@ def _decide(claim: Claim, records: list[Observation], match: MeasureMatch, setti
     if direct:
         found = _judge_direct(claim, direct, span, match, implicit)
         if implicit and found.label == CONTRADICTED:
-            return _other_vintage(claim, direct, span, match, settings) or found
+            return _other_vintage(claim, direct, span, match, settings) or _own_year(claim, independent, direct, period, span, match) or found
         return found
     bracket = _bracket([r for r in independent if r.series == "cumulative"], period)
     against = _bracket_contradiction(claim, bracket, span, match) if bracket else None
@@ -316,6 +316,26 @@ def _other_vintage(claim: Claim, levels: list[Observation], span: Interval, matc
         "other_vintage",
         f"'{_q(claim).text}' has no year: it fits the record for {_record_period(fits)} ({_fmt(fits.value, claim)}), "
         f"not the latest before the document's date ({_fmt(latest.value, claim)} for {_record_period(latest)})",
+        [fits, latest], _fmt(fits.value, claim), match,
+    )
+
+
+def _own_year(claim: Claim, records: list[Observation], direct: list[Observation], period: Period, span: Interval,
+              match: MeasureMatch) -> Verdict | None:
+    """A figure without a year that fits the record of the year the document is dated in: newer than the latest record
+    before the document's date, not wrong ("Canada's population has passed 40 million", in June 2023, against 2022's
+    38.9 million; the 2023 record, a mid-year estimate, is 40.1 million)."""
+    year = period.end.year  # type: ignore[union-attr]
+    own = [r for r in records if r.series == "level" and r.period_end is not None and r.period_end > period.end  # type: ignore[operator]
+           and r.period_end.year == year and span.position(r.value) == 0]
+    if not own:
+        return None
+    fits = max(own, key=lambda r: r.period_end or date.min)
+    latest = max(direct, key=lambda r: r.period_end or date.min)
+    return verdict(
+        "other_vintage",
+        f"'{_q(claim).text}' has no year: it fits the record for {_record_period(fits)} ({_fmt(fits.value, claim)}), the year the "
+        f"document is dated in, not the latest before the document's date ({_fmt(latest.value, claim)} for {_record_period(latest)})",
         [fits, latest], _fmt(fits.value, claim), match,
     )
 

@@ -44,7 +44,7 @@ REASONS: dict[str, Reason] = {
         Reason("unsourced_statement", NOT_ENOUGH_INFO, "a statement of participation or event that no configured source records: left for a "
                "human (its sentence is among the check-worthy ones no source could check)", listed=False),
         Reason("no_period", NOT_ENOUGH_INFO, "the claim has no period that can be dated (no year and no document date)"),
-        Reason("other_vintage", NOT_ENOUGH_INFO, "a figure stated without a year fits an earlier record (within the vintage window), not the latest: an older figure, not a wrong one"),
+        Reason("other_vintage", NOT_ENOUGH_INFO, "a figure stated without a year fits an earlier record (within the vintage window) or the record of the year the document is dated in, not the latest before the document's date: another vintage, not a wrong figure"),
         Reason("unknown_subject", NOT_ENOUGH_INFO, "the sentence's subject is a name no configured source has records for"),
         Reason("unclear_subject", NOT_ENOUGH_INFO, "the words read as the figure's subject are a heading or a common noun ('USD BILLIONS', "
                "'Age Group', 'Government'), not a name a source could hold: not compared", listed=False),

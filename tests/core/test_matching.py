@@ -206,3 +206,28 @@ def test_a_series_judges_as_the_plain_list_does(text):
     plain = judge(claim, index, lambda m, e: source.observations(m.id, e), settings)
     series = judge(claim, index, lambda m, e: Series(source.observations(m.id, e)), settings)
     assert (series.label, series.reason, series.explanation, series.evidence) == (plain.label, plain.reason, plain.explanation, plain.evidence)
+
+
+# A year-less figure is read as of the document's date: the latest record before it is last year's, while the record of
+# the document's own year (a mid-year estimate, ending after the date) may be the one the figure is newer with.
+OWN_YEAR_ROWS = [
+    obs("pop", 66_900_000, date(2022, 12, 31), date(2022, 1, 1), row=2),
+    obs("pop", 68_200_000, date(2023, 12, 31), date(2023, 1, 1), row=3),
+]
+
+
+@pytest.mark.parametrize(
+    "text,label,reason",
+    [
+        ("The population of France is now 68.2 million.", "not_enough_info", "other_vintage"),  # fits 2023, the document's year
+        ("The population of France has passed 68 million.", "not_enough_info", "other_vintage"),
+        ("The population of France is now 66.9 million.", "supported", "exact"),  # fits 2022, the latest before
+        ("The population of France is now 75 million.", "contradicted", "overstated"),  # fits neither
+        ("In 2022 the population of France was 68.2 million.", "contradicted", "overstated"),  # a stated year is that year's
+    ],
+)
+def test_a_figure_without_a_year_may_be_the_documents_own_year(text, label, reason):
+    v = run(text, OWN_YEAR_ROWS, POP, doc_date=date(2023, 6, 16))
+    assert (v.label, v.reason) == (label, reason), v.explanation
+    if reason == "other_vintage":
+        assert "the year the document is dated in" in v.explanation and v.evidence[0].row == 3
