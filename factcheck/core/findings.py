@@ -143,10 +143,10 @@ FINDINGS: dict[str, FindingCode] = {
         ),
         FindingCode(
             "FC212", "not-a-level", "note", "any",
-            "The figure is not a level of the measure (a rate, a part, a share, a rank, an age, a change, another amount)",
+            "The figure is not a level of the measure (a rate, a part, a share, a rank, an age, a change, another amount, a projection)",
             "Nothing to do: such figures are read and named, not compared (listed with --all-findings).",
             ("rate", "part_of_subject", "share", "rank", "age_or_duration", "change", "other_amount", "group_average", "by_sex",
-             "comparison", "percentage_of_levels"),
+             "comparison", "percentage_of_levels", "projection"),
         ),
         FindingCode(
             "FC213", "vague-period", "note", "any",

@@ -79,7 +79,7 @@ def judge(claim: Claim, index: MeasureIndex, fetch: Fetch, settings: Settings) -
         derived = _derived(claim, found, index, fetch, settings, countries)  # "GDP per capita of $1,700": no source has it, the algebra may
         claim.later = None  # no source could compare it: its role does not matter, and what was kept for it goes
         return derived or found
-    not_level = _not_a_level(read_role(claim))
+    not_level = _not_a_level(read_role(claim)) or _foreseen(claim, settings)
     if not_level is not None:
         return _derived(claim, found, index, fetch, settings, countries) or not_level
     if candidate(claim):
@@ -117,6 +117,19 @@ def _not_a_level(claim: Claim) -> Verdict | None:
     if _VAGUE in claim.weak:
         return verdict("vague_period", "the figure's period is vague or historical: not compared with a recent record")
     return None
+def _foreseen(claim: Claim, settings: Settings) -> Verdict | None:
+    """A figure for a year after the document's date is a projection, whatever its words ("Ethiopia's GDP ... 98 billion
+    U.S. dollars by 2020", written in 2016): the record of that year did not exist when it was written."""
+    period, written = claim.period, settings.doc_date
+    if period is None or written is None or not period.year_known or period.end is None:
+        return None
+    first = period.start or period.end
+    if first.year <= written.year:
+        return None
+    return verdict("projection", f"a figure for {period.text}, after the document's date ({written.isoformat()}): a projection, "
+                   "not a level the records could confirm")
+
+
 _CENSUS = lazy(r"\bcensus(?:es)?\b", re.I)
 # A stated total more than this factor away from the record is far more often another quantity misread
 # (a city, a group, a lost scale) than a wrong total: measured on real articles (EVALUATION.md).
@@ -125,6 +138,7 @@ _ROLE_WORDS = {
     "rate": "a rate or per-unit figure", "part": "a part of the subject", "share": "a share of a total", "rank": "a rank",
     "duration": "an age or a duration", "change": "a change or difference", "other_amount": "an amount of something else",
     "group_average": "a group's average", "by_sex": "a value for one sex", "comparison": "a comparison with another subject",
+    "projection": "a projection or forecast",
 }
 
 

@@ -79,6 +79,8 @@ REASONS: dict[str, Reason] = {
         Reason("series_incomplete", NOT_ENOUGH_INFO, "an extreme of the subject's own series ('the highest since 1990') "
                "where years of the window lack a record that could be higher (or lower): not judged", listed=False),
         Reason("by_sex", NOT_ENOUGH_INFO, "the value for men or for women of a measure that has a total", listed=False),
+        Reason("projection", NOT_ENOUGH_INFO, "a projection or a forecast ('is expected to reach', 'projected to rise to', a year after "
+               "the document's date), not a level the records could confirm", listed=False),
         Reason("percentage_of_levels", NOT_ENOUGH_INFO, "a percentage where the measure's records are levels (people, US$): a share, "
                "a rate or a growth the sentence does not name, never a level", listed=False),
         Reason("comparison", NOT_ENOUGH_INFO, "a comparison with another subject ('twice as many people as', 'larger than'), "
@@ -91,7 +93,7 @@ REASONS: dict[str, Reason] = {
 ROLE_REASONS = {
     "rate": "rate", "part": "part_of_subject", "share": "share", "rank": "rank", "duration": "age_or_duration",
     "change": "change", "other_amount": "other_amount", "group_average": "group_average", "by_sex": "by_sex",
-    "comparison": "comparison",
+    "comparison": "comparison", "projection": "projection",
 }
 
 

@@ -131,7 +131,7 @@ RANK_LIMITS = [  # the invented table has five of the EU's 28 members: a rank wi
     ("In 2018 France was the 3rd largest economy in Europe.", "rank_incomplete"),
     ("Among European countries France was the second most populous in 2018.", "rank_incomplete"),
     ("In 2018 France ranked 2nd by population.", "rank"),  # among what? not said: a rank, not compared
-    ("In 2018 France was expected to become the fourth most populous country.", "rank"),  # not stated as a fact
+    ("In 2018 France was expected to become the fourth most populous country.", "projection"),  # not stated as a fact
     ("In 2018 France was the 2nd most populous country in the Mediterranean.", "group_not_judged"),
 ]
 

@@ -231,3 +231,17 @@ def test_a_figure_without_a_year_may_be_the_documents_own_year(text, label, reas
     assert (v.label, v.reason) == (label, reason), v.explanation
     if reason == "other_vintage":
         assert "the year the document is dated in" in v.explanation and v.evidence[0].row == 3
+
+
+@pytest.mark.parametrize(
+    "text,doc_date,label,reason",
+    [
+        ("In 2022 France had a population of 68.2 million.", date(2020, 5, 1), "not_enough_info", "projection"),  # written before it
+        ("In 2022 France had a population of 68.2 million.", date(2022, 5, 1), "supported", "within_rounding"),  # its own year
+        ("In 2022 France had a population of 68.2 million.", date(2023, 5, 1), "supported", "within_rounding"),
+        ("In 2022 France had a population of 75 million.", date(2020, 5, 1), "not_enough_info", "projection"),  # never contradicted
+    ],
+)
+def test_a_figure_for_a_year_after_the_documents_date_is_a_projection(text, doc_date, label, reason):
+    v = run(text, POP_ROWS, POP, doc_date=doc_date)
+    assert (v.label, v.reason) == (label, reason), v.explanation

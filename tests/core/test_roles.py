@@ -59,6 +59,10 @@ ROLES = [
     ("Life expectancy in Afghanistan in 2007 was 47.9 years for men.", "by_sex"),
     ("In 2007 female life expectancy in Afghanistan reached 49.5 years.", "by_sex"),
     ("Afghanistan's life expectancy in 2007 was 49.2 years for women and lower for men.", "by_sex"),
+    # a projection or forecast, whatever year it names (real web pages: "is expected to hit 26 million")
+    ("In 2014 France's population was expected to reach 67 million.", "projection"),
+    ("Spain's GDP in 2014 was forecast at $1.5 trillion by the ministry.", "projection"),
+    ("Germany's population in 2015 could hit 83 million, the statisticians said.", "projection"),
 ]
 
 
@@ -101,6 +105,7 @@ LEVELS = [  # the same measures stated as levels are still compared
     ("Spain's GDP was $1.375 trillion in 2014.", "exact"),
     ("Life expectancy in Afghanistan in 2007 was 48.7 years.", "within_rounding"),
     ("From 66.0 million in 2013 the population of France rose to 66.3 million in 2014.", "within_rounding"),
+    ("The population of Germany was estimated to be 81 million in 2014.", "within_rounding"),  # an estimate, not a projection
 ]
 
 
