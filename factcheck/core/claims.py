@@ -241,8 +241,9 @@ def _other_subject(here: Annotated, m: Mention) -> tuple[EntityMention | None, s
 
 
 def _sentence_claims(here: Annotated, lines: LineIndex, ranked: dict[int, MeasureMention] | None = None) -> list[Claim]:
-    sentence, periods, subject, period, mentions = here.sentence, here.periods, here.subject, here.period, here.quantities
+    sentence, subject, period, mentions = here.sentence, here.subject, here.period, here.quantities
     text = sentence.text
+    periods = _own_periods(text, here.periods)
     figure_starts = [m.start for m in mentions]
     groups = attach.may_name_a_group(here.words)  # most sentences name no nationality or origin group: look no further
     tokens = here.tokens
@@ -303,7 +304,7 @@ def _sentence_claims(here: Annotated, lines: LineIndex, ranked: dict[int, Measur
             claim_subject, other = None, group  # "117,000 Turkish citizens living in Austria": a part, not Turkey nor Austria
         elif claim_subject is not None and is_place(claim_subject):
             claim_subject, other = None, claim_subject.name  # "Vilnius (population 696,000)": not Lithuania's
-        claim_period = _period_for(text, periods, m.start, m.end, period, c.end)
+        claim_period = _period_for(text, periods, m.start, m.end, period, c.end, figure_starts)
         # The role and the strength of the reading are read when the judge needs them (core.certainty.read_role).
         later = Reading(here, m.start, m.end, quantity, label, c.noun, said, claim_subject or (None if other else subject), claim_period)
         out.append(
@@ -357,17 +358,41 @@ def _figureless_claims(here: Annotated, lines: LineIndex, lists: list[MemberList
     return out
 
 
-_JUST_AFTER = re.compile(r"^[ \t]*(?:\(|,[ \t]*)?(?:(?:in|at|during|by)[ \t]+the|in|as[ \t]+of|for|by|at[ \t]+the[ \t]+end[ \t]+of)?[ \t]*$", re.I)
+_JUST_AFTER = re.compile(r"^[ \t]*(?:\(|,[ \t]*)?(?:(?:in|at|during|by)[ \t]+the|in|as[ \t]+of|for|by|at[ \t]+the[ \t]+end[ \t]+of)?[ \t]*"
+                         r"(?:(?:mid|early|late|end)(?:[ \t]*-[ \t]*|[ \t]+))?$", re.I)  # "63.3 million in mid-2011"
+# A year the sentence compares with, never a figure's own: "decreased to 10.4 million ... compared to 2011", "than in 2011".
+_BASELINE_BEFORE = re.compile(r"(?:compared[ \t]+(?:to|with)|relative[ \t]+to|than(?:[ \t]+in)?|versus|vs\.?)[ \t]+(?:the[ \t]+(?:year[ \t]+)?)?$", re.I)
 
 
-def _period_for(text: str, periods: list[PeriodMention], start: int, end: int, carried: Period | None, noun_end: int = 0) -> Period | None:
+def _period_for(text: str, periods: list[PeriodMention], start: int, end: int, carried: Period | None, noun_end: int = 0,
+                figures: list[int] | None = None) -> Period | None:
     """The period right after a figure or its noun ("60.9 million in 2000", "28.7 million inhabitants in 1999"),
-    else the nearest before it, else the paragraph's."""
+    else the nearest before it, else the first after it if no other figure stands between them ("102 million ...
+    with 3,636 more a day since October 2020": not its date), else the paragraph's. A year the sentence compares
+    with ("compared to 2011") is no figure's: the caller leaves those out (:func:`_own_periods`)."""
     for stop in (end, noun_end) if noun_end > end else (end,):
         for p in periods:
             if stop <= p.start <= stop + 16 and _JUST_AFTER.match(text[stop:p.start]):
                 return p.period
-    return _period_at(periods, start, carried)
+    before = [p for p in periods if p.start <= start]
+    if before or not periods:
+        return _period_at(before, start, carried)
+    first = periods[0]
+    if figures and any(end <= f < first.start and not _bracketed(text, end, f) for f in figures):
+        return inherited(carried) if carried is not None else None
+    return first.period
+
+
+def _bracketed(text: str, start: int, position: int) -> bool:
+    """Whether ``position`` lies inside a bracket opened after ``start`` ("8.3 million (4.1 million men) in 2001")."""
+    return text.count("(", start, position) > text.count(")", start, position)
+
+
+def _own_periods(text: str, periods: list[PeriodMention]) -> list[PeriodMention]:
+    """The sentence's periods without the years it compares with ("compared to 2011", "than in 2011"): once a sentence."""
+    if not periods or not ("ompar" in text or "than" in text or "relative" in text or "vs" in text or "versus" in text):
+        return periods
+    return [p for p in periods if not _BASELINE_BEFORE.search(text, max(0, p.start - 30), p.start)]
 
 
 def _period_at(periods: list[PeriodMention], position: int, carried: Period | None) -> Period | None:

@@ -259,6 +259,8 @@ def find_quantities(text: str) -> list[Mention]:
             if rm is not None and rm.group().strip() == "and" and not _BETWEEN_TAIL.match(text[max(0, m.start() - 12):m.start()][::-1]):
                 rm = None  # "in 2010 and 4.1 million in 2020": "and" makes a range only after "between"
             hm = _DIGITS.match(text, rm.end()) if rm is not None else None
+            if hm is not None and (not hm.group(1).isdigit() or _SCALE_WORD.match(text, hm.end()) or _PERCENT.match(text, hm.end())):
+                hm = None  # "from 15.1 million in 2002 to 17.6 million in 2017": a figure, not the other end of a range of years
             if hm is not None:
                 taken_until = hm.end()
     low = text.lower()  # once a sentence, for the number-word test and every relative reader

@@ -141,3 +141,26 @@ def test_amount_without_a_following_noun_takes_the_words_before_it():
 def test_subject_is_the_nearest_country_that_is_not_a_recipient():
     claims = extract_claims("In 2022, France had 68.2 million people and Germany had 83.2 million. China sent 5 teams to Italy.")
     assert [c.subject.id for c in claims] == ["FRA", "DEU", "CHN"]
+
+
+# Which period is a figure's (real web pages: a bulletin's "mid-2011" after the second figure, a daily-growth window's
+# start, the year a census is compared with, each taken as another figure's period). Sentences written for this test.
+@pytest.mark.parametrize(
+    "sentence,periods",
+    [
+        ("The population of Spain was put at 47.1 million in mid-2019, up from an estimated 46.9 million in mid-2018.",
+         {"47.1 million": "2019", "an estimated 46.9 million": "2018"}),
+        ("Chile's GDP stood at $250 billion in early 2016 and $277 billion in late 2017.", {"$250 billion": "2016", "$277 billion": "2017"}),
+        ("Portugal's population reached 10.3 million on Friday, with 120 more people a day since March 2019.",
+         {"10.3 million": None}),  # the window's start is not the total's date
+        ("The population of Norway fell to 5.2 million, or 2 percent, compared to 2010.", {"5.2 million": None}),
+        ("Belgium had 11.4 million inhabitants, more than in 2010.", {"11.4 million inhabitants": None}),
+        ("Chile's population rose from 15.1 million (7.4 million men) in 2002 to 17.6 million in 2017.",
+         {"15.1 million": "2002", "17.6 million": "2017"}),  # a figure in brackets does not stand between
+        ("Austria counted 8.9 million inhabitants and Hungary 9.7 million in 2020.", {"9.7 million": "2020"}),
+    ],
+)
+def test_a_figures_period_is_its_own(sentence, periods):
+    claims = {c.text: c for c in extract_claims(sentence, doc_date=date(2021, 6, 1))}
+    got = {text: (claims[text].period.text if claims[text].period else None) for text in periods}
+    assert got == periods, got

@@ -41,6 +41,10 @@ CASES = [
     ("about one-third of adults", [(100 / 3, "%", None, "approximately", None)]),
     ("two-thirds of the 1,200 respondents", [(200 / 3, "%", None, "exact", None), (1200, None, None, "exact", None)]),
     ("1,234,567,890,123,456,789,012 is an identifier", []),
+    # a year, then "to" and a figure: the figure is no end of a range of years (it had been skipped as one)
+    ("grew from 2.1 million in 2009 to 2.4 million in 2019", [(2.1e6, None, None, "exact", None), (2.4e6, None, None, "exact", None)]),
+    ("from 40% in 2005 to 31% in 2015", [(40, "%", None, "exact", None), (31, "%", None, "exact", None)]),
+    ("workers aged 25-54 and 3 million pensioners", [(3e6, None, None, "exact", None)]),  # the other end of an age range is none
 ]
 
 CONTEXT_ONLY = [
@@ -54,6 +58,8 @@ CONTEXT_ONLY = [
     "at 10:30 on the day",
     "one of the countries",
     "page 59 of the report",
+    "between 2009 and 2019 the economy grew",
+    "from 2009 to 2019 nothing changed",
 ]
 
 
