@@ -157,3 +157,21 @@ def test_place_verdict_names_the_place(builtin: Catalogue) -> None:
     checked = check_text("Kaunas (population 289,000 in 2019) is on the Neris.", "doc.txt", builtin, Settings(doc_date=date(2019, 7, 20)))
     (_, verdict), = [(c, v) for c, v in checked.claims if c.quantity is not None and c.quantity.text == "289,000"]
     assert verdict.reason == "unknown_subject" and "Kaunas" in verdict.explanation
+
+
+@pytest.mark.parametrize("text", [
+    "Norway had 4.9 million citizens in 2020.",
+    "The number of Danish citizens rose to 5.3 million in 2019.",
+    "In 2018 there were more than 300,000 citizens in Iceland.",
+])
+def test_citizens_are_not_the_population(builtin, text):
+    """The built-in population counts every resident whatever their citizenship (its own description): a count of
+    citizens is never compared with it (a real page's 3.52 million citizens had been contradicted by 5.69 million)."""
+    from datetime import date
+
+    from factcheck.core.matching import Settings
+    from factcheck.engine import check_text
+
+    verdicts = [v for c, v in check_text(text, "d.txt", builtin, Settings(doc_date=date(2021, 1, 1))).claims if c.quantity is not None]
+    assert verdicts and all(v.label == "not_enough_info" for v in verdicts), [(v.reason, v.explanation) for v in verdicts]
+    assert all(v.measure is None or not v.measure.endswith("population") for v in verdicts), [v.measure for v in verdicts]
