@@ -303,7 +303,8 @@ def _sentence_claims(here: Annotated, lines: LineIndex, ranked: dict[int, Measur
         if group is not None:
             claim_subject, other = None, group  # "117,000 Turkish citizens living in Austria": a part, not Turkey nor Austria
         elif claim_subject is not None and is_place(claim_subject):
-            claim_subject, other = None, claim_subject.name  # "Vilnius (population 696,000)": not Lithuania's
+            # "Vilnius (population 696,000)": not Lithuania's; the place as the sentence writes it ("Kraków", not the gazetteer's "Krakow")
+            claim_subject, other = None, (text[said.start:said.end] if said is not None and said.entity is claim_subject else claim_subject.name)
         claim_period = _period_for(text, periods, m.start, m.end, period, c.end, figure_starts)
         # The role and the strength of the reading are read when the judge needs them (core.certainty.read_role).
         later = Reading(here, m.start, m.end, quantity, label, c.noun, said, claim_subject or (None if other else subject), claim_period)

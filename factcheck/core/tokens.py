@@ -14,6 +14,7 @@ dots; anything else that is not a space is a punctuation token of the context.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -55,8 +56,12 @@ class Word(NamedTuple):
 # The same for is_verb (core.context) and stem (core.measures). Issue 19: 10 MB of articles peaked at 315 MiB, now 285.
 @lru_cache(maxsize=4096)
 def normalise(word: str) -> str:
-    """How a word is looked up: lower case, dots removed ("U.S." and "US" are one name)."""
-    return word.lower().replace(".", "").replace("\u2019", "'")
+    """How a word is looked up: lower case, dots removed ("U.S." and "US" are one name), accents folded ("Việt Nam" is
+    "Viet Nam", "Türkiye" "Turkiye": a name written with or without them is one name)."""
+    key = word.lower().replace(".", "").replace("\u2019", "'")
+    if key.isascii():
+        return key
+    return "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
 
 
 @lru_cache(maxsize=4096)

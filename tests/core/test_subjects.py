@@ -175,3 +175,13 @@ def test_citizens_are_not_the_population(builtin, text):
     verdicts = [v for c, v in check_text(text, "d.txt", builtin, Settings(doc_date=date(2021, 1, 1))).claims if c.quantity is not None]
     assert verdicts and all(v.label == "not_enough_info" for v in verdicts), [(v.reason, v.explanation) for v in verdicts]
     assert all(v.measure is None or not v.measure.endswith("population") for v in verdicts), [v.measure for v in verdicts]
+
+
+@pytest.mark.parametrize("text,subject", [
+    ("In 2021 Việt Nam counted 98 million inhabitants.", "VNM"),  # the name as Vietnamese writes it
+    ("Türkiye had a population of 85 million in 2022.", "TUR"),
+    ("The population of Cote d'Ivoire was 28 million in 2022.", "CIV"),  # without its accent
+])
+def test_a_name_is_found_with_or_without_its_accents(builtin, text, subject):
+    claim = [c for c in extract_claims(text, lexicon=builtin.lexicon) if c.quantity is not None][0]
+    assert claim.subject is not None and claim.subject.id == subject, (claim.subject, claim.unknown_subject)
