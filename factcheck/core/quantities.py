@@ -651,7 +651,7 @@ def _finish(
     # Ranges: "3-5 million", "3 to 5", "between 3 and 5".
     before = before or word_before(left)  # the caller's reading of the same ``left``, when it made one
     between = before if before[0] == "between" else None
-    rm = _RANGE_DASH.match(text, end) or (None if before[0] == "from" else _RANGE_TO.match(text, end))
+    rm = _RANGE_DASH.match(text, end) or (None if before[0] == "from" or _from_near(text, start) else _RANGE_TO.match(text, end))
     if rm is not None and (rm.group().strip() != "and" or between):
         hm = _DIGITS.match(text, rm.end())
         if hm is not None and not _MONTH_AFTER.match(text, hm.end()):
@@ -735,6 +735,15 @@ _DOWN_WORDS = frozenset(_CHANGE_DOWN)
 
 
 _PHRASAL_UP = lazy(r"\b(?:made|make|makes|making|took|take|takes|sum|sums|summed|add|adds|added|end|ended|picked|set|sets|open|opened|use|used|shot)[ \t]+$", re.I)
+
+
+# "from" a few words before a number: "X to Y" is where a change went from and to, not a range ("risen from the
+# equivalent of 478 to 2363 US dollars"), unless the figures range ("ranging from 3 to 5 million").
+_FROM_NEAR = re.compile(r"\b(?<!ranging )(?<!ranges )(?<!range )(?<!ranged )(?<!varying )(?<!varies )from(?:[ \t]+[^\s\d]+){1,3}[ \t]+$", re.I)
+
+
+def _from_near(text: str, start: int) -> bool:
+    return "from" in text[max(0, start - 40):start].lower() and _FROM_NEAR.search(text, max(0, start - 40), start) is not None
 
 
 def _change_before(text: str, start: int) -> str | None:

@@ -45,6 +45,9 @@ CASES = [
     ("grew from 2.1 million in 2009 to 2.4 million in 2019", [(2.1e6, None, None, "exact", None), (2.4e6, None, None, "exact", None)]),
     ("from 40% in 2005 to 31% in 2015", [(40, "%", None, "exact", None), (31, "%", None, "exact", None)]),
     ("workers aged 25-54 and 3 million pensioners", [(3e6, None, None, "exact", None)]),  # the other end of an age range is none
+    # "from" a few words before: where a change went from and to, not a range; "ranging from" is one
+    ("income has climbed from the equivalent of 610 to 1,940 dollars", [(610, None, None, "exact", None), (1940, None, "USD", "exact", None)]),
+    ("estimates ranging from about 4 to 6 million", [(4e6, None, None, "approximately", 6e6)]),
 ]
 
 CONTEXT_ONLY = [
