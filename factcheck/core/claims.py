@@ -379,9 +379,14 @@ def _period_for(text: str, periods: list[PeriodMention], start: int, end: int, c
     if before or not periods:
         return _period_at(before, start, carried)
     first = periods[0]
-    if figures and any(end <= f < first.start and not _bracketed(text, end, f) for f in figures):
+    if figures and any(end <= f < first.start and not _bracketed(text, end, f) and not _RESTATED.fullmatch(text, end, f)
+                       for f in figures):
         return inherited(carried) if carried is not None else None
     return first.period
+
+
+# The same amount said again right after the figure: "$54.8 billion, or $13,271 per capita for 2017" (the year is both's).
+_RESTATED = re.compile(r"[ \t]*,?[ \t]*(?:or|i\.e\.,?|that[ \t]+is,?|equivalent[ \t]+to|equal[ \t]+to)[ \t]+(?:about[ \t]+|around[ \t]+|some[ \t]+)?", re.I)
 
 
 def _bracketed(text: str, start: int, position: int) -> bool:

@@ -158,6 +158,7 @@ def test_subject_is_the_nearest_country_that_is_not_a_recipient():
         ("Chile's population rose from 15.1 million (7.4 million men) in 2002 to 17.6 million in 2017.",
          {"15.1 million": "2002", "17.6 million": "2017"}),  # a figure in brackets does not stand between
         ("Austria counted 8.9 million inhabitants and Hungary 9.7 million in 2020.", {"9.7 million": "2020"}),
+        ("Slovenia's GDP stood at $48 billion, or $23,000 per capita, for 2017.", {"$48 billion": "2017"}),  # said again: the year is both's
     ],
 )
 def test_a_figures_period_is_its_own(sentence, periods):
