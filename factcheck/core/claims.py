@@ -250,6 +250,8 @@ def _sentence_claims(here: Annotated, lines: LineIndex, ranked: dict[int, Measur
     starts = [t.start for t in tokens]
     spans = [(m.start, m.end) for m in mentions]
     contexts = [ctx.describe(tokens, starts, m.start, m.end, spans[:i] + spans[i + 1:]) for i, m in enumerate(mentions)]
+    # the period right after each figure or its noun is that figure's, no other's (the starts, or None)
+    owned = [_just_after(text, periods, m.end, contexts[i].end) if periods else None for i, m in enumerate(mentions)]
     # follows[i]: mention i continues an enumeration begun before it ("..., 340 million suits")
     follows = [False] + [
         _LIST_GAP.match(text[contexts[i - 1].end:mentions[i].start]) is not None for i in range(1, len(mentions))
@@ -305,7 +307,10 @@ def _sentence_claims(here: Annotated, lines: LineIndex, ranked: dict[int, Measur
         elif claim_subject is not None and is_place(claim_subject):
             # "Vilnius (population 696,000)": not Lithuania's; the place as the sentence writes it ("Kraków", not the gazetteer's "Krakow")
             claim_subject, other = None, (text[said.start:said.end] if said is not None and said.entity is claim_subject else claim_subject.name)
-        claim_period = _period_for(text, periods, m.start, m.end, period, c.end, figure_starts)
+        # "from 9.9 million in 2000 to 13.0 million": the year right after the first figure is not the second's
+        others = frozenset(p.start for j, p in enumerate(owned) if p is not None and j < i and _TO_NEXT.fullmatch(text, p.end, m.start)
+                           and "from" in text[max(0, mentions[j].start - 30):mentions[j].start].lower())
+        claim_period = _period_for(text, periods, m.start, m.end, period, c.end, figure_starts, others)
         # The role and the strength of the reading are read when the judge needs them (core.certainty.read_role).
         later = Reading(here, m.start, m.end, quantity, label, c.noun, said, claim_subject or (None if other else subject), claim_period)
         out.append(
@@ -365,26 +370,37 @@ _JUST_AFTER = re.compile(r"^[ \t]*(?:\(|,[ \t]*)?(?:(?:in|at|during|by)[ \t]+the
 _BASELINE_BEFORE = re.compile(r"(?:compared[ \t]+(?:to|with)|relative[ \t]+to|than(?:[ \t]+in)?|versus|vs\.?)[ \t]+(?:the[ \t]+(?:year[ \t]+)?)?$", re.I)
 
 
-def _period_for(text: str, periods: list[PeriodMention], start: int, end: int, carried: Period | None, noun_end: int = 0,
-                figures: list[int] | None = None) -> Period | None:
-    """The period right after a figure or its noun ("60.9 million in 2000", "28.7 million inhabitants in 1999"),
-    else the nearest before it, else the first after it if no other figure stands between them ("102 million ...
-    with 3,636 more a day since October 2020": not its date), else the paragraph's. A year the sentence compares
-    with ("compared to 2011") is no figure's: the caller leaves those out (:func:`_own_periods`)."""
+def _just_after(text: str, periods: list[PeriodMention], end: int, noun_end: int = 0) -> PeriodMention | None:
+    """The period right after a figure or its noun ("60.9 million in 2000", "28.7 million inhabitants in 1999")."""
     for stop in (end, noun_end) if noun_end > end else (end,):
         for p in periods:
             if stop <= p.start <= stop + 16 and _JUST_AFTER.match(text[stop:p.start]):
-                return p.period
-    before = [p for p in periods if p.start <= start]
-    if before or not periods:
+                return p
+    return None
+
+
+def _period_for(text: str, periods: list[PeriodMention], start: int, end: int, carried: Period | None, noun_end: int = 0,
+                figures: list[int] | None = None, others: frozenset[int] = frozenset()) -> Period | None:
+    """The period right after a figure or its noun, else the nearest before it that is not another figure's ("from 9.9
+    million in 2000 to 13.0 million": 2000 is not the second's; ``others`` holds such periods' starts), else
+    the first after it if no other figure stands between them ("102 million ... with 3,636 more a day since October
+    2020": not its date), else the paragraph's. A year the sentence compares with ("compared to 2011") is no figure's:
+    the caller leaves those out (:func:`_own_periods`)."""
+    own = _just_after(text, periods, end, noun_end)
+    if own is not None:
+        return own.period
+    before = [p for p in periods if p.start <= start and p.start not in others]
+    after = [p for p in periods if p.start > start and p.start not in others]
+    if before or not after:
         return _period_at(before, start, carried)
-    first = periods[0]
+    first = after[0]
     if figures and any(end <= f < first.start and not _bracketed(text, end, f) and not _RESTATED.fullmatch(text, end, f)
                        for f in figures):
         return inherited(carried) if carried is not None else None
     return first.period
 
 
+_TO_NEXT = re.compile(r"[ \t]*,?[ \t]*(?:(?:up|down)[ \t]+)?to[ \t]+(?:about[ \t]+|around[ \t]+|some[ \t]+|nearly[ \t]+|an[ \t]+estimated[ \t]+)?")
 # The same amount said again right after the figure: "$54.8 billion, or $13,271 per capita for 2017" (the year is both's).
 _RESTATED = re.compile(r"[ \t]*,?[ \t]*(?:or|i\.e\.,?|that[ \t]+is,?|equivalent[ \t]+to|equal[ \t]+to)[ \t]+(?:about[ \t]+|around[ \t]+|some[ \t]+)?", re.I)
 
@@ -395,10 +411,18 @@ def _bracketed(text: str, start: int, position: int) -> bool:
 
 
 def _own_periods(text: str, periods: list[PeriodMention]) -> list[PeriodMention]:
-    """The sentence's periods without the years it compares with ("compared to 2011", "than in 2011"): once a sentence."""
-    if not periods or not ("ompar" in text or "than" in text or "relative" in text or "vs" in text or "versus" in text):
+    """The sentence's periods without the years it compares with ("compared to 2011", "than in 2011") and the dates it
+    was said or published on ("said on January 6 that ...", "released on 29 May 2015"): once a sentence."""
+    if not periods or not _MAY_NOT_BE_OWN.search(text):
         return periods
-    return [p for p in periods if not _BASELINE_BEFORE.search(text, max(0, p.start - 30), p.start)]
+    return [p for p in periods if not _BASELINE_BEFORE.search(text, max(0, p.start - 30), p.start)
+            and not _SAID_ON_BEFORE.search(text, max(0, p.start - 30), p.start)]
+
+
+_MAY_NOT_BE_OWN = re.compile(r"ompar|than|relative|vs|versus|said|releas|publish|announc|report|issued|stated|reveal|updated|posted")
+# A date the figure was said or published on: "said on January 6 that it estimated", "released on 29th May 2015".
+_SAID_ON_BEFORE = re.compile(r"\b(?:said|released|published|announced|reported|issued|stated|revealed|updated|posted)"
+                             r"(?:[ \t]+(?:on|in|this|last))?[ \t]+(?:the[ \t]+)?$", re.I)
 
 
 def _period_at(periods: list[PeriodMention], position: int, carried: Period | None) -> Period | None:

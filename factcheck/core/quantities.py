@@ -651,7 +651,7 @@ def _finish(
     # Ranges: "3-5 million", "3 to 5", "between 3 and 5".
     before = before or word_before(left)  # the caller's reading of the same ``left``, when it made one
     between = before if before[0] == "between" else None
-    rm = _RANGE_DASH.match(text, end) or (None if before[0] == "from" or _from_near(text, start) else _RANGE_TO.match(text, end))
+    rm = _RANGE_DASH.match(text, end) or (None if before[0] in ("from", "by") or _from_near(text, start) else _RANGE_TO.match(text, end))
     if rm is not None and (rm.group().strip() != "and" or between):
         hm = _DIGITS.match(text, rm.end())
         if hm is not None and not _MONTH_AFTER.match(text, hm.end()):

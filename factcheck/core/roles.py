@@ -154,7 +154,7 @@ _SEX = lazy(r"\b(?:male|males|female|females|men|women|man|woman|boys|girls|husb
 # Words that make a counted group a part of the population, not all of it (read in the figure's own
 # phrase: after the last comma or figure before it, and the words after it).
 _GROUPS = re.compile(
-    r"\b(?:refugees?|migrants?|immigrants?|emigrants?|expatriates?|expats|foreigners?|foreign|aliens|asylum|diaspora|"
+    r"\b(?:refugees?|migrants?|immigrants?|emigrants?|expatriates?|expats|foreigners?|foreign|aliens|asylum|diaspora|locals|"
     r"minorit(?:y|ies)|ethnic\w*|group|groups|indigenous|legal|permanent[ \t]+residents|working[ \t-]+age|employ|employs|employing|"
     r"labou?r[ \t]+force|natives?|tribes?|tribal|speakers?|Muslims?|Christians?|Catholics?|Protestants?|"
     r"Orthodox|Hindus?|Buddhists?|Jews|Jewish|Sikhs?|atheists?|believers|adherents|followers|members|households?|families|"
@@ -223,9 +223,17 @@ _GROUP_CUES = _words(
     "victims dead killed deaths births born died patients cases infected hiv aids disabled disability disabilities literate",
     "illiterate users subscribers owners farmers labour labor workforce north south east west northern southern eastern western",
     "central abroad overseas living live whom which among them including aged over under descent origin nationals citizens",
-    "residents legal permanent working employ employs employing force",
+    "residents legal permanent working employ employs employing force locals",
 )
 _PPP_CUES = _words("ppp purchasing international int")
+# A country's nationals, set apart from its residents: "the country's Maldivian population is 355,331"; "the Omani
+# population reached 2.65 million" in a sentence that counts the expatriates too (real web pages: both were compared
+# with the whole population and contradicted).
+_FOREIGN_CUES = _words("expat expats expatriate expatriates foreigner foreigners foreign non migrant migrants immigrant immigrants",
+                       "locals nationals citizens")
+_OWN_NATIONALS = lazy(r"\b(?:the[ \t]+country(?:'s|\u2019s)|its|their)[ \t]+[A-Z][a-z]+[ \t]+(?:population|people)\b[^.;]{0,50}$")
+_NATIONALS = lazy(r"\b[A-Z][a-z]+(?:i|ese|ish|ic|an)(?<!stan)(?<!Japan)(?<!Sudan)(?<!Iran)(?<!Oman)(?<!Bhutan)(?<!Taiwan)(?<!Jordan)"
+                  r"[ \t]+(?:population|people)\b[^.;]{0,50}$")  # a demonym ("Omani", "Kenyan"), not a country's name
 
 
 def role_of(text: str, start: int, end: int, quantity: Quantity, label: str | None,
@@ -338,6 +346,9 @@ def role_of(text: str, start: int, end: int, quantity: Quantity, label: str | No
         m = (_PART_BEFORE.search(near_left) or _PART_OPENERS.match(text)) if not cues.isdisjoint(_PART_CUES) else None
         if m is None and not whole and ("%" in text or "percent" in cues or "cent" in cues):
             m = _SHARE_BESIDE_AFTER.match(text, end, min(len(text), end + 40)) or _SHARE_BESIDE_BEFORE.search(text, max(0, start - 80), start)
+        if m is None and "population" in cues:  # "the country's Maldivian population", "the Omani population" beside its expatriates
+            m = _OWN_NATIONALS.search(text, max(0, start - 70), start) or (
+                _NATIONALS.search(text, max(0, start - 70), start) if not cues.isdisjoint(_FOREIGN_CUES) else None)
         if m is None and not cues.isdisjoint(_GROUP_NOUN_CUES):
             m = next((g for g in _GROUP_ADJECTIVE.finditer(text, max(0, start - 48), start)
                       if g.group(1) not in _DETERMINERS and not _one_name(g, names)), None)

@@ -159,6 +159,11 @@ def test_subject_is_the_nearest_country_that_is_not_a_recipient():
          {"15.1 million": "2002", "17.6 million": "2017"}),  # a figure in brackets does not stand between
         ("Austria counted 8.9 million inhabitants and Hungary 9.7 million in 2020.", {"9.7 million": "2020"}),
         ("Slovenia's GDP stood at $48 billion, or $23,000 per capita, for 2017.", {"$48 billion": "2017"}),  # said again: the year is both's
+        ("The statistics office said on March 3 that Latvia's population was 1,883,008.", {"1,883,008": None}),  # the day it was said
+        ("Results of the 2011 census, released in May 2012, put Estonia's population at 1,294,455.", {"1,294,455": "2011"}),
+        ("Figures show Moldova's population grew from 2,997,000 in 2014 to 3,120,000, the office said.",
+         {"3,120,000": None}),  # the year right after the first figure of "from ... to" is not the second's
+        ("Norway's population reached 5.1 million in 2014, ahead of Denmark's 5.6 million.", {"5.6 million": "2014"}),
     ],
 )
 def test_a_figures_period_is_its_own(sentence, periods):

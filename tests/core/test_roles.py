@@ -63,6 +63,11 @@ ROLES = [
     ("In 2014 France's population was expected to reach 67 million.", "projection"),
     ("Spain's GDP in 2014 was forecast at $1.5 trillion by the ministry.", "projection"),
     ("Germany's population in 2015 could hit 83 million, the statisticians said.", "projection"),
+    # a country's nationals beside its residents (real web pages: "the country's Maldivian population", "the Omani
+    # population ... beside 2 million expatriates"), and its "locals"
+    ("In 2014 the country's French population was 60 million, the statisticians said of France.", "part_of_subject"),
+    ("In 2014 foreign residents numbered 7 million while the German population reached 74 million.", "part_of_subject"),
+    ("In 2014 the population of locals in Sweden was 8.1 million.", "part_of_subject"),
 ]
 
 
