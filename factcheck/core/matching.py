@@ -325,10 +325,14 @@ def _other_vintage(claim: Claim, levels: list[Observation], span: Interval, matc
               and (end.year - r.period_end.year) <= settings.vintage_years and span.position(r.value) == 0]
     if not window:
         return None
-    fits = max(window, key=lambda r: r.period_end or date.min)
+    return _vintage(claim, max(window, key=lambda r: r.period_end or date.min), latest, match)
+
+
+def _vintage(claim: Claim, fits: Observation, latest: Observation, match: MeasureMatch, which: str = "") -> Verdict:
+    """``other_vintage``: the year-less figure fits ``fits`` (``which`` says what that record is), not ``latest``."""
     return verdict(
         "other_vintage",
-        f"'{_q(claim).text}' has no year: it fits the record for {_record_period(fits)} ({_fmt(fits.value, claim)}), "
+        f"'{_q(claim).text}' has no year: it fits the record for {_record_period(fits)} ({_fmt(fits.value, claim)}){which}, "
         f"not the latest before the document's date ({_fmt(latest.value, claim)} for {_record_period(latest)})",
         [fits, latest], _fmt(fits.value, claim), match,
     )
@@ -344,14 +348,8 @@ def _own_year(claim: Claim, records: list[Observation], direct: list[Observation
            and r.period_end.year == year and span.position(r.value) == 0]
     if not own:
         return None
-    fits = max(own, key=lambda r: r.period_end or date.min)
-    latest = max(direct, key=lambda r: r.period_end or date.min)
-    return verdict(
-        "other_vintage",
-        f"'{_q(claim).text}' has no year: it fits the record for {_record_period(fits)} ({_fmt(fits.value, claim)}), the year the "
-        f"document is dated in, not the latest before the document's date ({_fmt(latest.value, claim)} for {_record_period(latest)})",
-        [fits, latest], _fmt(fits.value, claim), match,
-    )
+    return _vintage(claim, max(own, key=lambda r: r.period_end or date.min), max(direct, key=lambda r: r.period_end or date.min),
+                    match, ", the year the document is dated in")
 
 
 def _judge_events(claim: Claim, events: list[Observation], span: Interval, counting: bool, match: MeasureMatch) -> Verdict:
