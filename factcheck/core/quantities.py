@@ -13,7 +13,7 @@ aims at 20,000 or more.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .lazy import lazy
 from .model import Qualifier, Quantity
@@ -263,6 +263,8 @@ def find_quantities(text: str) -> list[Mention]:
                 hm = None  # "from 15.1 million in 2002 to 17.6 million in 2017": a figure, not the other end of a range of years
             if hm is not None:
                 taken_until = hm.end()
+    if len(found) > 1:
+        found = _compounds(text, found)
     low = text.lower()  # once a sentence, for the number-word test and every relative reader
     if _has_number_word(low):
         for m in _WORDS.finditer(text):
@@ -276,6 +278,30 @@ def find_quantities(text: str) -> list[Mention]:
         found = sorted([f for f in found if not any(r.start < f.end and f.start < r.end for r in relative)] + relative,
                        key=lambda x: x.start)
     return found
+
+
+_SCALE_STEPS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+
+
+def _compounds(text: str, found: list[Mention]) -> list[Mention]:
+    """A number said in pieces is one figure: "9 million 604 thousand" is 9,604,000, "80 million 810 thousand 525"
+    80,810,525 (each piece smaller than the step of the one before; a real page's "9 million" had been compared
+    alone with Hungary's 9.6 million)."""
+    out: list[Mention] = []
+    for m in found:
+        last = out[-1] if out else None
+        step = _SCALE_STEPS.get(last.quantity.text.rsplit(None, 1)[-1].lower(), 0.0) if last is not None else 0.0
+        q = m.quantity
+        if last is not None and step and text[last.end:m.start] in (" ", "\u00a0") and q.qualifier is Qualifier.EXACT \
+                and 0 < q.value < step and q.unit is None and last.quantity.unit is None and q.value_high is None \
+                and last.quantity.value_high is None and (q.currency is None or last.quantity.currency in (None, q.currency)):
+            lq = last.quantity
+            merged = replace(lq, value=lq.value + q.value, text=lq.text + text[last.end:m.end], precision=q.precision,
+                             currency=lq.currency or q.currency)
+            out[-1] = replace(last, end=m.end, quantity=merged)
+            continue
+        out.append(m)
+    return out
 
 
 def _relative(text: str, low: str) -> list[Mention]:

@@ -48,6 +48,10 @@ CASES = [
     # "from" a few words before: where a change went from and to, not a range; "ranging from" is one
     ("income has climbed from the equivalent of 610 to 1,940 dollars", [(610, None, None, "exact", None), (1940, None, "USD", "exact", None)]),
     ("estimates ranging from about 4 to 6 million", [(4e6, None, None, "approximately", 6e6)]),
+    # a number said in pieces is one figure; pieces that are not smaller than the step before are two
+    ("a population of 7 million 302 thousand", [(7302000, None, None, "exact", None)]),
+    ("it counted 5 million 12 thousand 480 residents", [(5012480, None, None, "exact", None)]),
+    ("between 4 million 6 million people", [(4e6, None, None, "exact", None), (6e6, None, None, "exact", None)]),
     ("the population fell by 12,000 to 5,480,000 in 2015", [(-12000, None, None, "exact", None), (5480000, None, None, "exact", None)]),  # a change, then a level: no range
 ]
 
