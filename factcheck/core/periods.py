@@ -39,7 +39,8 @@ _PHRASE = re.compile(
     rf"|(?P<since>since)[ \t]+(?P<d>{_DATE})"
     rf"|(?P<q>{_QUARTER})"
     rf"|(?P<e>{_DATE})"
-    rf"|(?P<sofar>so[ \t]+far|to[ \t]+date|thus[ \t]+far))\b",
+    rf"|(?P<sofar>so[ \t]+far|to[ \t]+date|thus[ \t]+far)"
+    rf"|(?P<rel>this|last)[ \t]+year)\b",
     re.I,
 )
 _YEAR_AT_END = re.compile(rf"({_YEAR})$")
@@ -73,7 +74,7 @@ class _Date:
 # sentences too (the grammar reads either case; the anchor must find them).
 _ANCHOR = re.compile(
     r"J(?:an|un|ul|AN|UN|UL)|F(?:eb|EB)|M(?:ar|ay|AR|AY)|A(?:pr|ug|PR|UG)|S(?:ep|EP)|O(?:ct|CT)|N(?:ov|OV)|D(?:ec|EC)"
-    r"|1[89]\d\d(?!\d)|2(?:0\d\d(?!\d)|100)|Q[1-4]|quarter|[Ss]o far|[Tt]o date|[Tt]hus far"
+    r"|1[89]\d\d(?!\d)|2(?:0\d\d(?!\d)|100)|Q[1-4]|quarter|[Ss]o far|[Tt]o date|[Tt]hus far|[Tt]his year|[Ll]ast year"
 )
 _WORD_START = re.compile(r"(?<![\w'])\w")
 _LOOKBACK_WORDS = 5
@@ -114,7 +115,7 @@ def _phrase_around(text: str, anchor: int, floor: int) -> re.Match[str] | None:
 
 # The words a period phrase can begin with (the first word of each branch of _PHRASE), lower-cased.
 _FIRST_WORDS = frozenset(
-    "from between as by until till through up since so to thus first second third fourth q".split()) | frozenset(_MONTH_NUMBERS)
+    "from between as by until till through up since so to thus first second third fourth q this last".split()) | frozenset(_MONTH_NUMBERS)
 _ASCII_LETTERS = re.compile(r"[A-Za-z]+")
 
 
@@ -173,6 +174,11 @@ def _resolve(m: re.Match[str], doc_date: date | None) -> Period | None:
             return None
         kind = "day" if d.day else ("month" if d.month else "year")
         return _range(d, d, text, kind, doc_date)
+    if m.group("rel"):  # "this year", "last year": the document's year, or the one before
+        if doc_date is None:
+            return Period(None, None, text, "year", year_known=False)
+        year = doc_date.year - (m.group("rel").lower() == "last")
+        return Period(date(year, 1, 1), date(year, 12, 31), text, "year")
     if m.group("sofar"):
         if doc_date is None:
             return Period(None, None, text, "as_of", year_known=False)

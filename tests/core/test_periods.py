@@ -22,6 +22,8 @@ DOC = date(2020, 6, 7)
         ("They have so far organized", None, DOC, "as_of"),
         ("since March 1 exports", date(2020, 3, 1), DOC, "since"),
         ("by the end of 2021 there", None, date(2021, 12, 31), "as_of"),
+        ("over the first months of this year exports", date(2020, 1, 1), date(2020, 12, 31), "year"),  # the document's year
+        ("Last year the deficit", date(2019, 1, 1), date(2019, 12, 31), "year"),  # the year before it
     ],
 )
 def test_periods(text, start, end, kind):
@@ -30,8 +32,9 @@ def test_periods(text, start, end, kind):
     assert p.period.year_known
 
 
-def test_missing_year_without_document_date_says_so():
-    (p,) = find_periods("As of May 31, China had sent", None)
+@pytest.mark.parametrize("text", ["As of May 31, China had sent", "Last year China sent"])
+def test_missing_year_without_document_date_says_so(text):
+    (p,) = find_periods(text, None)
     assert p.period.year_known is False
     assert p.period.end is None and p.period.start is None
 
@@ -55,6 +58,7 @@ GATED = [
     "In Q3 2019 sales reached $2 billion.", "In the first quarter of 2020 output fell.", "The fourth quarter of 2018 was weak.",
     "So far 12 cases were found.", "To date 40 schools opened.", "Thus far 9 towns have voted.",  # capitalised: the anchor finds them too
     "On 5 May 2017 it had 3 million.", "In Sept. 2015 the figure was 2 million.", "The census of 2011 counted 4.1 million.",
+    "This year 2 million voted.", "Exports rose 4% last year.", "Last year the town had 40,000 people.",
 ]
 
 
