@@ -374,9 +374,13 @@ def _just_after(text: str, periods: list[PeriodMention], end: int, noun_end: int
     """The period right after a figure or its noun ("60.9 million in 2000", "28.7 million inhabitants in 1999")."""
     for stop in (end, noun_end) if noun_end > end else (end,):
         for p in periods:
-            if stop <= p.start <= stop + 16 and _JUST_AFTER.match(text[stop:p.start]):
-                return p
+            if stop <= p.start <= stop + 16 and _JUST_AFTER.match(text[stop:p.start]) and not _LABEL_GAP.match(text, p.end):
+                return p  # (a year followed by a colon labels what comes after it: "2014: $195 billion 2017: $250 billion")
     return None
+
+
+# Between a year that labels a figure and the figure: "2014: $195.07 billion", "2019 – 4.1 million".
+_LABEL_GAP = re.compile(r"[ \t]*[:\u2013\u2014][ \t]*")
 
 
 def _period_for(text: str, periods: list[PeriodMention], start: int, end: int, carried: Period | None, noun_end: int = 0,
@@ -386,6 +390,9 @@ def _period_for(text: str, periods: list[PeriodMention], start: int, end: int, c
     the first after it if no other figure stands between them ("102 million ... with 3,636 more a day since October
     2020": not its date), else the paragraph's. A year the sentence compares with ("compared to 2011") is no figure's:
     the caller leaves those out (:func:`_own_periods`)."""
+    label = next((p for p in periods if p.end <= start and _LABEL_GAP.fullmatch(text, p.end, start)), None)
+    if label is not None:
+        return label.period  # "2014: $195.07 billion": the year that labels the figure
     own = _just_after(text, periods, end, noun_end)
     if own is not None:
         return own.period

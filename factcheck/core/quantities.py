@@ -484,6 +484,8 @@ def _is_context_number(text: str, start: int, end: int, raw: str, left: str, wor
         return True
     if start == 0 and text[end:end + 2] in (". ", ") "):
         return True  # list numbering
+    if word in _BASE_YEAR_WORDS and len(raw) == 4 and raw.isdigit():
+        return True  # "in constant 2015 dollars", "at current 2010 prices": a base year, not an amount
     if len(raw) == 4 and raw.isdigit() and 1000 <= int(raw) <= 2100:
         if _DATE_TAIL.match(left):
             return True  # "July 20, 2019"
@@ -502,6 +504,7 @@ def _looks_like_early_year(text: str, end: int, left: str, word: str) -> bool:
 
 _ERA_TAIL = _Tail(["AD", "A.D."], gap="[ \t]+")
 _DATE_TAIL = _Tail(_dotted(_MONTHS), gap=r"[ \t]*,[ \t]*\d{1,2}(?:ts|dn|dr|ht)?[ \t]+", flags=re.I)
+_BASE_YEAR_WORDS = frozenset(["constant", "current", "real", "chained"])
 _EARLY_YEAR_WORDS = frozenset("in since by until till from during before after around circa c. ca. about".split())
 
 

@@ -53,7 +53,9 @@ _RATE_AFTER = lazy(
     re.I,
 )
 _RATE_AVERAGE = lazy(r"\b(?:on[ \t]+average|an[ \t]+average[ \t]+of|averag(?:e|ed|ing)|(?:every|each)[ \t]+[A-Za-z]+[ \t]+(?:had|has|have|earns?|earned|owns?|owned|gets?|got|receives?|received|spends?|spent))\b[^,;]{0,30}$", re.I)
-_PPP = re.compile(r"\b(?:PPP|purchasing[ \t]+power[ \t]+parity|international[ \t]+dollars?|Int\$)", re.I)
+# GDP that is not in current US dollars: at purchasing power parity, or in constant (real, inflation-adjusted) prices.
+_PPP = re.compile(r"\b(?:PPP|purchasing[ \t]+power[ \t]+parity|international[ \t]+dollars?|Int\$|real[ \t]+GDP|"
+                  r"constant[ \t]+(?:\d{4}[ \t]+)?(?:prices|dollars|US\$|USD|terms)|inflation[- \t]+adjusted)", re.I)
 # Words before a figure that make it one of the parts a total is made of ("comprising 789,300 in the south").
 _PART_BEFORE = re.compile(
     r"\b(?:comprising|comprises|comprised|including|includes|included|consisting[ \t]+of|made[ \t]+up[ \t]+of|of[ \t]+whom|of[ \t]+which|"
@@ -225,7 +227,7 @@ _GROUP_CUES = _words(
     "central abroad overseas living live whom which among them including aged over under descent origin nationals citizens",
     "residents legal permanent working employ employs employing force locals",
 )
-_PPP_CUES = _words("ppp purchasing international int")
+_PPP_CUES = _words("ppp purchasing international int real constant inflation")
 # A country's nationals, set apart from its residents: "the country's Maldivian population is 355,331"; "the Omani
 # population reached 2.65 million" in a sentence that counts the expatriates too (real web pages: both were compared
 # with the whole population and contradicted).

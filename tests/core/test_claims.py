@@ -164,6 +164,8 @@ def test_subject_is_the_nearest_country_that_is_not_a_recipient():
         ("Figures show Moldova's population grew from 2,997,000 in 2014 to 3,120,000, the office said.",
          {"3,120,000": None}),  # the year right after the first figure of "from ... to" is not the second's
         ("Norway's population reached 5.1 million in 2014, ahead of Denmark's 5.6 million.", {"5.6 million": "2014"}),
+        ("Exports by year 2015: $12.4 billion 2016: $13.1 billion 2017: $14.0 billion",  # lines of "YEAR: value" run together
+         {"$12.4 billion": "2015", "$13.1 billion": "2016", "$14.0 billion": "2017"}),
     ],
 )
 def test_a_figures_period_is_its_own(sentence, periods):

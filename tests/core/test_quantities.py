@@ -68,6 +68,8 @@ CONTEXT_ONLY = [
     "page 59 of the report",
     "between 2009 and 2019 the economy grew",
     "from 2009 to 2019 nothing changed",
+    "measured in constant 2015 dollars",  # a base year, not an amount
+    "at current 2010 prices",
 ]
 
 

@@ -51,6 +51,8 @@ ROLES = [
     ("France's GDP was large in 2014, while its budget deficit reached $84 billion.", "other_amount"),
     ("Spain's GDP grew in 2014 and its exports were worth $318 billion.", "other_amount"),
     ("In 2014 Spain's GDP at purchasing power parity was $1.6 trillion.", "other_amount"),
+    ("In 2014 Spain's real GDP (inflation adjusted) reached $1.2 trillion.", "other_amount"),  # not current prices
+    ("Spain's GDP in constant 2010 dollars was $1.3 trillion in 2014.", "other_amount"),
     # a group's average
     ("France's inflation in 2015 was close to the EU average of 0.1%.", "group_average"),
     ("Greece's inflation in 2014 stood far below the world average of 3.2%.", "group_average"),
