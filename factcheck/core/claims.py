@@ -251,7 +251,8 @@ def _sentence_claims(here: Annotated, lines: LineIndex, ranked: dict[int, Measur
     spans = [(m.start, m.end) for m in mentions]
     contexts = [ctx.describe(tokens, starts, m.start, m.end, spans[:i] + spans[i + 1:]) for i, m in enumerate(mentions)]
     # the period right after each figure or its noun is that figure's, no other's (the starts, or None)
-    owned = [_just_after(text, periods, m.end, contexts[i].end) if periods else None for i, m in enumerate(mentions)]
+    owned = [_just_after(text, periods, m.end, contexts[i].end) for i, m in enumerate(mentions)] \
+        if periods and len(mentions) > 1 else [None] * len(mentions)
     # follows[i]: mention i continues an enumeration begun before it ("..., 340 million suits")
     follows = [False] + [
         _LIST_GAP.match(text[contexts[i - 1].end:mentions[i].start]) is not None for i in range(1, len(mentions))
@@ -390,7 +391,8 @@ def _period_for(text: str, periods: list[PeriodMention], start: int, end: int, c
     the first after it if no other figure stands between them ("102 million ... with 3,636 more a day since October
     2020": not its date), else the paragraph's. A year the sentence compares with ("compared to 2011") is no figure's:
     the caller leaves those out (:func:`_own_periods`)."""
-    label = next((p for p in periods if p.end <= start and _LABEL_GAP.fullmatch(text, p.end, start)), None)
+    label = next((p for p in periods if p.end <= start and _LABEL_GAP.fullmatch(text, p.end, start)), None) \
+        if ":" in text or "\u2013" in text or "\u2014" in text else None
     if label is not None:
         return label.period  # "2014: $195.07 billion": the year that labels the figure
     own = _just_after(text, periods, end, noun_end)
@@ -420,13 +422,15 @@ def _bracketed(text: str, start: int, position: int) -> bool:
 def _own_periods(text: str, periods: list[PeriodMention]) -> list[PeriodMention]:
     """The sentence's periods without the years it compares with ("compared to 2011", "than in 2011") and the dates it
     was said or published on ("said on January 6 that ...", "released on 29 May 2015"): once a sentence."""
-    if not periods or not _MAY_NOT_BE_OWN.search(text):
+    if not periods or _MAY_NOT_BE_OWN.isdisjoint(_CUE_WORDS.findall(text.lower())):
         return periods
     return [p for p in periods if not _BASELINE_BEFORE.search(text, max(0, p.start - 30), p.start)
             and not _SAID_ON_BEFORE.search(text, max(0, p.start - 30), p.start)]
 
 
-_MAY_NOT_BE_OWN = re.compile(r"ompar|than|relative|vs|versus|said|releas|publish|announc|report|issued|stated|reveal|updated|posted")
+_MAY_NOT_BE_OWN = frozenset("compared than relative vs versus said released published announced reported issued stated revealed "
+                            "updated posted".split())  # the words _BASELINE_BEFORE and _SAID_ON_BEFORE begin with
+_CUE_WORDS = re.compile(r"[a-z]+")
 # A date the figure was said or published on: "said on January 6 that it estimated", "released on 29th May 2015".
 _SAID_ON_BEFORE = re.compile(r"\b(?:said|released|published|announced|reported|issued|stated|revealed|updated|posted)"
                              r"(?:[ \t]+(?:on|in|this|last))?[ \t]+(?:the[ \t]+)?$", re.I)
