@@ -22,6 +22,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
+from types import EllipsisType
 
 from . import attach
 from . import context as ctx
@@ -252,7 +253,7 @@ def _sentence_claims(here: Annotated, lines: LineIndex, ranked: dict[int, Measur
     contexts = [ctx.describe(tokens, starts, m.start, m.end, spans[:i] + spans[i + 1:]) for i, m in enumerate(mentions)]
     # the period right after each figure or its noun is that figure's, no other's (the starts, or None)
     owned = [_just_after(text, periods, m.end, contexts[i].end) for i, m in enumerate(mentions)] \
-        if periods and len(mentions) > 1 else [None] * len(mentions)
+        if periods else [None] * len(mentions)
     # follows[i]: mention i continues an enumeration begun before it ("..., 340 million suits")
     follows = [False] + [
         _LIST_GAP.match(text[contexts[i - 1].end:mentions[i].start]) is not None for i in range(1, len(mentions))
@@ -311,7 +312,7 @@ def _sentence_claims(here: Annotated, lines: LineIndex, ranked: dict[int, Measur
         # "from 9.9 million in 2000 to 13.0 million": the year right after the first figure is not the second's
         others = frozenset(p.start for j, p in enumerate(owned) if p is not None and j < i and _TO_NEXT.fullmatch(text, p.end, m.start)
                            and "from" in text[max(0, mentions[j].start - 30):mentions[j].start].lower())
-        claim_period = _period_for(text, periods, m.start, m.end, period, c.end, figure_starts, others)
+        claim_period = _period_for(text, periods, m.start, m.end, period, c.end, figure_starts, others, owned[i])
         # The role and the strength of the reading are read when the judge needs them (core.certainty.read_role).
         later = Reading(here, m.start, m.end, quantity, label, c.noun, said, claim_subject or (None if other else subject), claim_period)
         out.append(
@@ -385,7 +386,8 @@ _LABEL_GAP = re.compile(r"[ \t]*[:\u2013\u2014][ \t]*")
 
 
 def _period_for(text: str, periods: list[PeriodMention], start: int, end: int, carried: Period | None, noun_end: int = 0,
-                figures: list[int] | None = None, others: frozenset[int] = frozenset()) -> Period | None:
+                figures: list[int] | None = None, others: frozenset[int] = frozenset(),
+                own: PeriodMention | None | EllipsisType = ...) -> Period | None:
     """The period right after a figure or its noun, else the nearest before it that is not another figure's ("from 9.9
     million in 2000 to 13.0 million": 2000 is not the second's; ``others`` holds such periods' starts), else
     the first after it if no other figure stands between them ("102 million ... with 3,636 more a day since October
@@ -395,7 +397,8 @@ def _period_for(text: str, periods: list[PeriodMention], start: int, end: int, c
         if ":" in text or "\u2013" in text or "\u2014" in text else None
     if label is not None:
         return label.period  # "2014: $195.07 billion": the year that labels the figure
-    own = _just_after(text, periods, end, noun_end)
+    if own is ...:  # not found by the caller yet
+        own = _just_after(text, periods, end, noun_end)
     if own is not None:
         return own.period
     before = [p for p in periods if p.start <= start and p.start not in others]

@@ -263,7 +263,7 @@ def find_quantities(text: str) -> list[Mention]:
                 hm = None  # "from 15.1 million in 2002 to 17.6 million in 2017": a figure, not the other end of a range of years
             if hm is not None:
                 taken_until = hm.end()
-    if len(found) > 1:
+    if len(found) > 1 and _COMPOUND_HINT.search(text):
         found = _compounds(text, found)
     low = text.lower()  # once a sentence, for the number-word test and every relative reader
     if _has_number_word(low):
@@ -281,6 +281,7 @@ def find_quantities(text: str) -> list[Mention]:
 
 
 _SCALE_STEPS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_COMPOUND_HINT = re.compile(r"(?:illion|thousand)[ \u00a0]\d", re.I)  # a scale word, then a number: the only place a compound can be
 
 
 def _compounds(text: str, found: list[Mention]) -> list[Mention]:
@@ -680,7 +681,9 @@ def _finish(
     # Ranges: "3-5 million", "3 to 5", "between 3 and 5".
     before = before or word_before(left)  # the caller's reading of the same ``left``, when it made one
     between = before if before[0] == "between" else None
-    rm = _RANGE_DASH.match(text, end) or (None if before[0] in ("from", "by") or _from_near(text, start) else _RANGE_TO.match(text, end))
+    rm = _RANGE_DASH.match(text, end) or (None if before[0] in ("from", "by") else _RANGE_TO.match(text, end))
+    if rm is not None and rm.group().strip() in ("to", "and") and _from_near(text, start):
+        rm = None  # "risen from the equivalent of 478 to 2363": a change's two ends
     if rm is not None and (rm.group().strip() != "and" or between):
         hm = _DIGITS.match(text, rm.end())
         if hm is not None and not _MONTH_AFTER.match(text, hm.end()):
