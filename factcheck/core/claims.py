@@ -251,6 +251,9 @@ def _sentence_claims(here: Annotated, lines: LineIndex, ranked: dict[int, Measur
     starts = [t.start for t in tokens]
     spans = [(m.start, m.end) for m in mentions]
     contexts = [ctx.describe(tokens, starts, m.start, m.end, spans[:i] + spans[i + 1:]) for i, m in enumerate(mentions)]
+    # "the world's 37th largest economy with a GDP of $409 billion": the world is where it ranks, not what the GDP is of
+    scoped = [e for e in here.entities if not (e.entity.id == _WORLD and _WORLD_AS_SCOPE.match(text, e.end))] \
+        if any(e.entity.id == _WORLD for e in here.entities) else here.entities
     # the period right after each figure or its noun is that figure's, no other's (the starts, or None)
     owned = [_just_after(text, periods, m.end, contexts[i].end) for i, m in enumerate(mentions)] \
         if periods else [None] * len(mentions)
@@ -291,7 +294,7 @@ def _sentence_claims(here: Annotated, lines: LineIndex, ranked: dict[int, Measur
         if label is None and continues and listed is not None and not (counted and not set(counted.split()) <= attach.UNIT_NOUNS):
             label = listed  # "28.7 million inhabitants in 1999, 21.4 million in 1989, and 15.3 million in 1979": the list's label
         listed = label
-        named = [e for e in here.entities if e.entity.id != _WORLD] if m.ranks is not None else here.entities  # ranked among the world, not it
+        named = [e for e in here.entities if e.entity.id != _WORLD] if m.ranks is not None else scoped  # ranked among the world, not it
         versus = _other_subject(here, m) if m.other is not None else None
         if versus is not None and versus[0] is not None:
             named = [e for e in named if e is not versus[0]]  # "twice as many people as Portugal": compared with, not the subject
@@ -412,6 +415,8 @@ def _period_for(text: str, periods: list[PeriodMention], start: int, end: int, c
     return first.period
 
 
+_WORLD_AS_SCOPE = re.compile(r"(?:'s|\u2019s)?[ \t]+(?:\d+(?:st|nd|rd|th)[ \t]+|(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)[ \t]+)?"
+                             r"(?:largest|biggest|most|highest|lowest|smallest|fastest|richest|poorest|leading|top)\b", re.I)
 _TO_NEXT = re.compile(r"[ \t]*,?[ \t]*(?:(?:up|down)[ \t]+)?to[ \t]+(?:about[ \t]+|around[ \t]+|some[ \t]+|nearly[ \t]+|an[ \t]+estimated[ \t]+)?")
 # The same amount said again right after the figure: "$54.8 billion, or $13,271 per capita for 2017" (the year is both's).
 _RESTATED = re.compile(r"[ \t]*,?[ \t]*(?:or|i\.e\.,?|that[ \t]+is,?|equivalent[ \t]+to|equal[ \t]+to)[ \t]+(?:about[ \t]+|around[ \t]+|some[ \t]+)?", re.I)

@@ -185,3 +185,14 @@ def test_citizens_are_not_the_population(builtin, text):
 def test_a_name_is_found_with_or_without_its_accents(builtin, text, subject):
     claim = [c for c in extract_claims(text, lexicon=builtin.lexicon) if c.quantity is not None][0]
     assert claim.subject is not None and claim.subject.id == subject, (claim.subject, claim.unknown_subject)
+
+
+@pytest.mark.parametrize("text,subject", [
+    ("Peru is the world's 48th largest economy, with a GDP of $240 billion in 2021.", "PER"),
+    ("Ghana, the world's 70th biggest economy, had a GDP of $79 billion in 2021.", "GHA"),
+    ("As the world's most populous country, India counted 1.41 billion people in 2021.", "IND"),
+])
+def test_the_world_a_country_ranks_in_is_not_the_figures_subject(builtin, text, subject):
+    """A real page's "the world's 37th largest economy with a GDP of over $409 billion" was read as the world's GDP."""
+    claims = [c for c in extract_claims(text, lexicon=builtin.lexicon) if c.quantity is not None and "billion" in c.text]
+    assert claims and all(c.subject is not None and c.subject.id == subject for c in claims), [(c.text, c.subject) for c in claims]
