@@ -73,6 +73,9 @@ class Context:
     end: int  # end of the noun phrase after the number, or the mention's end
 
 
+_TIME_OPENERS = frozenset(["last", "this", "next", "previous", "earlier", "ago"])
+
+
 def noun_after(tokens: list[Token], first: int) -> list[Token]:
     """The noun phrase starting at token index ``first``."""
     words: list[Token] = []
@@ -80,8 +83,8 @@ def noun_after(tokens: list[Token], first: int) -> list[Token]:
     while i < len(tokens) and len(words) < _MAX_NOUN_WORDS:
         tok = tokens[i]
         low = tok.lower
-        if not tok.is_word or low in LINKING:
-            break
+        if not tok.is_word or low in LINKING or (not words and low in _TIME_OPENERS):
+            break  # (a time phrase is no counted noun: "to 58.8 million last year", "2 million this year")
         if low == "of":
             if words and i + 1 < len(tokens) and tokens[i + 1].is_word and tokens[i + 1].lower not in STOPWORDS:
                 words.append(tok)

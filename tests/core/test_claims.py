@@ -172,3 +172,15 @@ def test_a_figures_period_is_its_own(sentence, periods):
     claims = {c.text: c for c in extract_claims(sentence, doc_date=date(2021, 6, 1))}
     got = {text: (claims[text].period.text if claims[text].period else None) for text in periods}
     assert got == periods, got
+
+
+@pytest.mark.parametrize("sentence,figure", [
+    ("Portugal's population fell by 20,000 to 10.3 million last year.", "10.3 million"),
+    ("The population of Austria reached 9.1 million this year.", "9.1 million"),
+    ("Estonia's population stood at 1.37 million last year, the office said.", "1.37 million"),
+])
+def test_a_time_phrase_after_a_figure_is_not_what_it_counts(sentence, figure):
+    """"58.8 million last year" had taken "last year" as the counted noun, so no measure matched."""
+    claims = {c.text: c for c in extract_claims(sentence, doc_date=date(2024, 2, 15))}
+    assert figure in claims, list(claims)
+    assert "year" not in (claims[figure].noun or "") and "year" not in (claims[figure].measure or ""), (claims[figure].noun, claims[figure].measure)
