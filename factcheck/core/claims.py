@@ -105,7 +105,8 @@ def _claims(text: str, sents: list[Sentence], doc_date: date | None, lexicon: Le
         tokens, ws = read(text) if mentions else ([], words(text) if lists or statements or lexicon.may_name(text) else [])
         found = _entities_in(text, ws, lexicon) if ws else []
         unknown = unknown_names(text, ws, found, lexicon) if mentions and not found else []
-        periods = find_periods(text, doc_date) if mentions or lists or statements or period is None else []
+        # the sentence's own periods: not a year it compares with, nor the day it was said on (nor carried as such)
+        periods = _own_periods(text, find_periods(text, doc_date)) if mentions or lists or statements or period is None else []
         if mentions or lists or statements:  # annotated further only where there is something to claim
             here = Annotated(sentence, ws, tokens, mentions, found, lexicon.measures_in(text, ws) if mentions else [], periods,
                              unknown=unknown[0] if unknown else (place if subject is None else None),
@@ -242,9 +243,8 @@ def _other_subject(here: Annotated, m: Mention) -> tuple[EntityMention | None, s
 
 
 def _sentence_claims(here: Annotated, lines: LineIndex, ranked: dict[int, MeasureMention] | None = None) -> list[Claim]:
-    sentence, subject, period, mentions = here.sentence, here.subject, here.period, here.quantities
+    sentence, periods, subject, period, mentions = here.sentence, here.periods, here.subject, here.period, here.quantities
     text = sentence.text
-    periods = _own_periods(text, here.periods)
     figure_starts = [m.start for m in mentions]
     groups = attach.may_name_a_group(here.words)  # most sentences name no nationality or origin group: look no further
     tokens = here.tokens
@@ -372,7 +372,7 @@ def _figureless_claims(here: Annotated, lines: LineIndex, lists: list[MemberList
 _JUST_AFTER = re.compile(r"^[ \t]*(?:\(|,[ \t]*)?(?:(?:in|at|during|by)[ \t]+the|in|as[ \t]+of|for|by|at[ \t]+the[ \t]+end[ \t]+of)?[ \t]*"
                          r"(?:(?:mid|early|late|end)(?:[ \t]*-[ \t]*|[ \t]+))?$", re.I)  # "63.3 million in mid-2011"
 # A year the sentence compares with, never a figure's own: "decreased to 10.4 million ... compared to 2011", "than in 2011".
-_BASELINE_BEFORE = re.compile(r"(?:compared[ \t]+(?:to|with)|relative[ \t]+to|than(?:[ \t]+in)?|versus|vs\.?)[ \t]+(?:the[ \t]+(?:year[ \t]+)?)?$", re.I)
+_BASELINE_BEFORE = re.compile(r"\b(?:compared[ \t]+(?:to|with)|relative[ \t]+to|than(?:[ \t]+in)?|versus|vs\.?)[ \t]+(?:the[ \t]+(?:year[ \t]+)?)?$", re.I)
 
 
 def _just_after(text: str, periods: list[PeriodMention], end: int, noun_end: int = 0) -> PeriodMention | None:
@@ -395,7 +395,7 @@ def _period_for(text: str, periods: list[PeriodMention], start: int, end: int, c
     million in 2000 to 13.0 million": 2000 is not the second's; ``others`` holds such periods' starts), else
     the first after it if no other figure stands between them ("102 million ... with 3,636 more a day since October
     2020": not its date), else the paragraph's. A year the sentence compares with ("compared to 2011") is no figure's:
-    the caller leaves those out (:func:`_own_periods`)."""
+    :func:`_own_periods` has left those out."""
     label = next((p for p in periods if p.end <= start and _LABEL_GAP.fullmatch(text, p.end, start)), None) \
         if ":" in text or "\u2013" in text or "\u2014" in text else None
     if label is not None:

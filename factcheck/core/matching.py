@@ -77,9 +77,17 @@ def judge(claim: Claim, index: MeasureIndex, fetch: Fetch, settings: Settings) -
     found = _resolve_named(claim, index, fetch) if claim.measure_keys else resolve(claim, index, fetch, settings, claim.noun)
     if isinstance(found, Verdict) and found.reason in _UNCOVERED:
         derived = _derived(claim, found, index, fetch, settings, countries)  # "GDP per capita of $1,700": no source has it, the algebra may
+        if derived is not None:  # a computed answer stands only for what the figure says happened, not what is foreseen
+            projected = _foreseen(claim, settings) or _projected(read_role(claim))
+            if projected is not None:
+                return projected
         claim.later = None  # no source could compare it: its role does not matter, and what was kept for it goes
         return derived or found
-    not_level = _not_a_level(read_role(claim)) or _foreseen(claim, settings)
+    read_role(claim)
+    projected = _foreseen(claim, settings) or _projected(claim)
+    if projected is not None:
+        return projected  # a projection is never compared, not even by the algebra of derived figures
+    not_level = _not_a_level(claim)
     if not_level is not None:
         return _derived(claim, found, index, fetch, settings, countries) or not_level
     if candidate(claim):
@@ -117,6 +125,11 @@ def _not_a_level(claim: Claim) -> Verdict | None:
     if _VAGUE in claim.weak:
         return verdict("vague_period", "the figure's period is vague or historical: not compared with a recent record")
     return None
+def _projected(claim: Claim) -> Verdict | None:
+    """The verdict on a figure read as a projection ("is expected to reach"), or None."""
+    return _not_a_level(claim) if claim.role == "projection" else None
+
+
 def _foreseen(claim: Claim, settings: Settings) -> Verdict | None:
     """A figure for a year after the document's date is a projection, whatever its words ("Ethiopia's GDP ... 98 billion
     U.S. dollars by 2020", written in 2016): the record of that year did not exist when it was written."""

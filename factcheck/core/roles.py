@@ -234,7 +234,7 @@ _PPP_CUES = _words("ppp purchasing international int real constant inflation")
 _FOREIGN_CUES = _words("expat expats expatriate expatriates foreigner foreigners foreign non migrant migrants immigrant immigrants",
                        "locals nationals citizens")
 _OWN_NATIONALS = lazy(r"\b(?:the[ \t]+country(?:'s|\u2019s)|its|their)[ \t]+[A-Z][a-z]+[ \t]+(?:population|people)\b[^.;]{0,50}$")
-_NATIONALS = lazy(r"\b[A-Z][a-z]+(?:i|ese|ish|ic|an)(?<!stan)(?<!Japan)(?<!Sudan)(?<!Iran)(?<!Oman)(?<!Bhutan)(?<!Taiwan)(?<!Jordan)"
+_NATIONALS = lazy(r"\b[A-Z][a-z]+(?:i|ese|ish|ic|an)(?<!stan)(?<!Japan)(?<!Sudan)(?<!Iran)(?<!Oman)(?<!Bhutan)(?<!Taiwan)(?<!Jordan)(?<!Mali)(?<!Malawi)(?<!Burundi)(?<!Djibouti)(?<!Haiti)"
                   r"[ \t]+(?:population|people)\b[^.;]{0,50}$")  # a demonym ("Omani", "Kenyan"), not a country's name
 
 

@@ -245,3 +245,12 @@ def test_a_figure_without_a_year_may_be_the_documents_own_year(text, label, reas
 def test_a_figure_for_a_year_after_the_documents_date_is_a_projection(text, doc_date, label, reason):
     v = run(text, POP_ROWS, POP, doc_date=doc_date)
     assert (v.label, v.reason) == (label, reason), v.explanation
+
+
+@pytest.mark.parametrize("text", [
+    "France's population is expected to grow by 2% in 2022.",  # a change foreseen: the algebra of derived figures is not asked
+    "In 2022 the population of France grew by 2%.",  # a year after the document's date
+])
+def test_a_projected_change_is_not_computed(text):
+    v = run(text, POP_ROWS + [obs("pop", 67_800_000, date(2021, 12, 31), date(2021, 1, 1), row=4)], POP, doc_date=date(2020, 5, 1))
+    assert (v.label, v.reason, v.computation) == ("not_enough_info", "projection", None), v.explanation
