@@ -92,6 +92,11 @@ _COMPARED_CUES = frozenset("estimate estimates projection projections forecast f
                            "number numbers prediction predictions target targets".split())
 
 
+def in_present_only(text: str) -> bool:
+    """Whether a sentence speaks in the present tense and in no past one ("It has 52 million people")."""
+    return _PRESENT.search(text) is not None and _PAST.search(text) is None
+
+
 def _tense(text: str, cues: frozenset[str]) -> tuple[bool, bool, bool]:
     """Whether the sentence has a verb in the past, one in the present, and a vague or historical time: once a sentence."""
     vague = (not cues.isdisjoint(_VAGUE_CUES) or _OLD_YEAR_OR_DECADE.search(text) is not None) and _VAGUE_TIME.search(text) is not None

@@ -29,6 +29,7 @@ from . import context as ctx
 from .document import LineIndex, sentences
 from .entities import demonyms_in, is_country
 from .annotated import Annotated, Reading
+from .certainty import in_present_only
 from .lexicon import EntityMention, Lexicon, MeasureMention, default_lexicon, is_place, unknown_names
 from .members import MemberList, Statement, find_member_lists, find_statements
 from .model import Claim, Entity, Period, Qualifier, Sentence, Span
@@ -107,6 +108,8 @@ def _claims(text: str, sents: list[Sentence], doc_date: date | None, lexicon: Le
         unknown = unknown_names(text, ws, found, lexicon) if mentions and not found else []
         # the sentence's own periods: not a year it compares with, nor the day it was said on (nor carried as such)
         periods = _own_periods(text, find_periods(text, doc_date)) if mentions or lists or statements or period is None else []
+        if period is not None and mentions and not periods and (_NOW.search(text) or in_present_only(text)):
+            period = None  # "Poland joined the EU in 2004. Today it has 38.7 million inhabitants": not 2004's figure
         if mentions or lists or statements:  # annotated further only where there is something to claim
             here = Annotated(sentence, ws, tokens, mentions, found, lexicon.measures_in(text, ws) if mentions else [], periods,
                              unknown=unknown[0] if unknown else (place if subject is None else None),
@@ -139,6 +142,10 @@ def _claims(text: str, sents: list[Sentence], doc_date: date | None, lexicon: Le
     if pending:
         _entitle(pending, _title_entity(pending[0][0].sentence.title, lexicon, titles))
     return Analysis(claims, facts)
+
+
+# A sentence about the present carries no earlier sentence's year: "today", "now", "currently", "at present", "nowadays".
+_NOW = re.compile(r"\b(?:today|now|nowadays|currently|presently|at[ \t]+present|at[ \t]+the[ \t]+moment|these[ \t]+days)\b", re.I)
 
 
 # Words that refer back to what the document is about: "It has a population of", "Its GDP", "The country's".

@@ -184,3 +184,18 @@ def test_a_time_phrase_after_a_figure_is_not_what_it_counts(sentence, figure):
     claims = {c.text: c for c in extract_claims(sentence, doc_date=date(2024, 2, 15))}
     assert figure in claims, list(claims)
     assert "year" not in (claims[figure].noun or "") and "year" not in (claims[figure].measure or ""), (claims[figure].noun, claims[figure].measure)
+
+
+@pytest.mark.parametrize("text,figure,period", [
+    ("Croatia entered the euro area in 2023. Today it counts about 3.9 million inhabitants.", "about 3.9 million inhabitants", None),
+    ("Malta joined the union in 2004. It currently has 0.5 million residents.", "0.5 million residents", None),
+    ("In 2012, Kenya had 44 million people. It has 53 million people.", "53 million people", None),  # present, no past verb
+    # the year still carries where the sentence does not speak of the present
+    ("In 2012, Kenya had 44 million people. Its GDP was $50 billion.", "$50 billion", "2012"),
+    ("In 2012, Kenya had 44 million people. It had an estimated GDP of $50 billion.", "$50 billion", "2012"),
+])
+def test_a_sentence_about_the_present_takes_no_earlier_year(text, figure, period):
+    """A web page's "joined the EU in 2004" had dated the next sentence's present-day population (a wrong support)."""
+    claims = {c.text: c for c in extract_claims(text, doc_date=date(2024, 6, 1))}
+    got = claims[figure].period
+    assert (got.text if got else None) == period, got
