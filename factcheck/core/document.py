@@ -43,6 +43,7 @@ class Block:
     end: int
     heading: str | None
     title: str | None = None  # the last level-1 heading above
+    item: bool = False  # begun by a list marker ("- ", "1. ")
 
 
 def is_markdown(path: str) -> bool:
@@ -60,11 +61,12 @@ def blocks(text: str, markdown: bool) -> list[Block]:
     para_end = -1
     fence: str | None = None
     first = True
+    item = False
 
     def flush() -> None:
         nonlocal para_start
         if para_start >= 0:
-            out.append(Block(para_start, para_end, heading, title))
+            out.append(Block(para_start, para_end, heading, title, item))
         para_start = -1
 
     while pos < n:
@@ -110,7 +112,7 @@ def blocks(text: str, markdown: bool) -> list[Block]:
                 flush()
             if para_start < 0:
                 lead = marker.end() if marker else len(line) - len(line.lstrip())
-                para_start = pos + lead
+                para_start, item = pos + lead, marker is not None
             para_end = pos + len(line.rstrip())
         pos = next_pos
     flush()
@@ -193,12 +195,12 @@ def _emit(text: str, start: int, end: int, block: Block, index: int, out: list[S
                 while start < end and text[start].isspace():
                     start += 1
                 continue
-        out.append(Sentence(start, cut, _one_line(text[start:cut]), index, block.heading, block.title))
+        out.append(Sentence(start, cut, _one_line(text[start:cut]), index, block.heading, block.title, block.item))
         start = cut
         while start < end and text[start].isspace():
             start += 1
     if end > start:
-        out.append(Sentence(start, end, _one_line(text[start:end]), index, block.heading, block.title))
+        out.append(Sentence(start, end, _one_line(text[start:end]), index, block.heading, block.title, block.item))
 
 
 # Within a sentence a line break is a soft wrap ("60⏎million inhabitants", CRLF files, hard-wrapped

@@ -44,6 +44,7 @@ class Sentence:
     block: int  # index of the paragraph (block) the sentence belongs to
     heading: str | None = None  # the nearest Markdown heading above, of any level
     title: str | None = None  # the document's title: the last level-1 heading ("# Lithuania") above
+    item: bool = False  # the sentence is in a list item
 
 
 @dataclass(slots=True, unsafe_hash=True)  # immutable by convention: see the module's docstring

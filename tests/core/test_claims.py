@@ -199,3 +199,39 @@ def test_a_sentence_about_the_present_takes_no_earlier_year(text, figure, period
     claims = {c.text: c for c in extract_claims(text, doc_date=date(2024, 6, 1))}
     got = claims[figure].period
     assert (got.text if got else None) == period, got
+
+
+# A heading's period, or a list's lead line's, dates the figures below it that name none (a real page's list of economies
+# under "the largest economies projected for 2025" had been compared with the records of 2023). Written for this test.
+SECTIONED = """# Economies
+
+## Outlook for 2031
+
+Chile's GDP will be $410 billion. Peru's economy is seen at $330 billion.
+
+## Figures
+
+Mexico's population was 126 million in 2020.
+
+Ten fast-growing economies in 2030:
+
+- Vietnam, with a GDP of $800 billion
+- Kenya, with a GDP of $190 billion
+
+Ghana's GDP is $76 billion.
+"""
+
+
+def test_a_heading_or_a_lead_line_dates_the_figures_below_it():
+    claims = {c.text: c for c in extract_claims(SECTIONED, markdown=True, doc_date=date(2024, 6, 1))}
+    got = {t: (c.period.text, c.period.inherited) if c.period else None for t, c in claims.items()}
+    assert got["$410 billion"] == ("2031", True) and got["$330 billion"] == ("2031", True)
+    assert got["126 million"] == ("2020", False)
+    assert got["$800 billion"] == ("2030", True) and got["$190 billion"] == ("2030", True)
+    assert got["$76 billion"] is None  # a paragraph after the list is not one of its items
+
+
+def test_list_items_are_marked():
+    from factcheck.core.document import sentences
+    marked = [(s.text[:6], s.item) for s in sentences("Intro line:\n\n- first item.\n1. second item.\n\nAfter.\n")]
+    assert marked == [("Intro ", False), ("first ", True), ("second", True), ("After.", False)]
