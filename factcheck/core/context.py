@@ -83,8 +83,8 @@ def noun_after(tokens: list[Token], first: int) -> list[Token]:
     while i < len(tokens) and len(words) < _MAX_NOUN_WORDS:
         tok = tokens[i]
         low = tok.lower
-        if not tok.is_word or low in LINKING or (not words and low in _TIME_OPENERS):
-            break  # (a time phrase is no counted noun: "to 58.8 million last year", "2 million this year")
+        if not tok.is_word or low in LINKING or (not words and low in _TIME_OPENERS) or _ago(tokens, i):
+            break  # (a time phrase is no counted noun: "to 58.8 million last year", "2 million this year", "people two years ago")
         if low == "of":
             if words and i + 1 < len(tokens) and tokens[i + 1].is_word and tokens[i + 1].lower not in STOPWORDS:
                 words.append(tok)
@@ -99,6 +99,16 @@ def noun_after(tokens: list[Token], first: int) -> list[Token]:
         words.append(tok)
         i += 1
     return words
+
+
+_TIME_UNITS = frozenset("year years month months decade decades week weeks day days century centuries".split())
+
+
+def _ago(tokens: list[Token], i: int) -> bool:
+    """Whether a time phrase ending in "ago" begins at token ``i``: "years ago", "two years ago", "a decade ago"."""
+    if tokens[i].lower in _TIME_UNITS:
+        return i + 1 < len(tokens) and tokens[i + 1].lower == "ago"
+    return i + 2 < len(tokens) and tokens[i + 2].lower == "ago" and tokens[i + 1].lower in _TIME_UNITS
 
 
 def _short_coordination(tokens: list[Token], i: int) -> bool:

@@ -178,6 +178,8 @@ def test_a_figures_period_is_its_own(sentence, periods):
     ("Portugal's population fell by 20,000 to 10.3 million last year.", "10.3 million"),
     ("The population of Austria reached 9.1 million this year.", "9.1 million"),
     ("Estonia's population stood at 1.37 million last year, the office said.", "1.37 million"),
+    ("Lithuania had 2.9 million inhabitants two years ago.", "2.9 million inhabitants"),
+    ("Latvia counted 1.9 million residents a decade ago.", "1.9 million residents"),
 ])
 def test_a_time_phrase_after_a_figure_is_not_what_it_counts(sentence, figure):
     """"58.8 million last year" had taken "last year" as the counted noun, so no measure matched."""
