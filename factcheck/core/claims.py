@@ -299,6 +299,7 @@ def _sentence_claims(here: Annotated, lines: LineIndex, ranked: dict[int, Measur
     listed = None  # the measure label of the dated series the figure continues
     series_said = None  # and the name its subject was read from
     respectively = "respectively" in text.lower()  # "A and B had X and Y, respectively": each figure its own subject
+    paired = _respective_periods(text, periods, mentions) if respectively and len(periods) > 1 else {}
     for i, m in enumerate(mentions):
         c = contexts[i]
         quantity = m.quantity
@@ -347,7 +348,8 @@ def _sentence_claims(here: Annotated, lines: LineIndex, ranked: dict[int, Measur
         # "from 9.9 million in 2000 to 13.0 million": the year right after the first figure is not the second's
         others = frozenset(p.start for j, p in enumerate(owned) if p is not None and j < i and _TO_NEXT.fullmatch(text, p.end, m.start)
                            and "from" in text[max(0, mentions[j].start - 30):mentions[j].start].lower())
-        claim_period = _period_for(text, periods, m.start, m.end, period, c.end, figure_starts, others, owned[i])
+        claim_period = paired[i].period if i in paired else \
+            _period_for(text, periods, m.start, m.end, period, c.end, figure_starts, others, owned[i])
         # The role and the strength of the reading are read when the judge needs them (core.certainty.read_role).
         later = Reading(here, m.start, m.end, quantity, label, c.noun, said, claim_subject or (None if other else subject), claim_period)
         out.append(
@@ -377,6 +379,33 @@ def _sentence_claims(here: Annotated, lines: LineIndex, ranked: dict[int, Measur
     return out
 
 
+# "4.9 million and 7.1 million in 2004 and 2015 respectively": the figures joined, then the periods joined, in order.
+_JOINED = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|and[ \t]+)(?:in[ \t]+)?", re.I)
+_BEFORE_PERIODS = re.compile(r"[ \t]*(?:[a-z]+[ \t]+){0,2}?(?:in|for|during|at)?[ \t]*", re.I)
+_RESPECTIVELY = re.compile(r"[ \t]*,?[ \t]*respectively\b", re.I)
+
+
+def _respective_periods(text: str, periods: list[PeriodMention], mentions: list[Mention]) -> dict[int, PeriodMention]:
+    """Each figure of a run that "respectively" pairs with a run of periods, by order: its period (mention index -> period)."""
+    for k in range(len(periods) - 1, 0, -1):
+        if not _RESPECTIVELY.match(text, periods[k].end):
+            continue
+        run = [periods[k]]  # the periods joined before "respectively", last first
+        while len(run) <= k and _JOINED.fullmatch(text, periods[k - len(run)].end, run[-1].start):
+            run.append(periods[k - len(run)])
+        run.reverse()
+        figures = [i for i, m in enumerate(mentions) if m.end <= run[0].start]
+        if len(run) < 2 or len(figures) < len(run):
+            return {}
+        chosen = figures[-len(run):]
+        last = mentions[chosen[-1]]
+        if not _BEFORE_PERIODS.fullmatch(text, last.end, run[0].start) or not all(
+                _JOINED.fullmatch(text, mentions[a].end, mentions[b].start) for a, b in zip(chosen, chosen[1:])):
+            return {}
+        return dict(zip(chosen, run))
+    return {}
+
+
 def _figureless_claims(here: Annotated, lines: LineIndex, lists: list[MemberList], statements: list[Statement]) -> list[Claim]:
     """One claim per named item of each enumeration, and one per statement of participation or event."""
     sentence = here.sentence
@@ -401,7 +430,8 @@ def _figureless_claims(here: Annotated, lines: LineIndex, lists: list[MemberList
     return out
 
 
-_JUST_AFTER = re.compile(r"^[ \t]*(?:\(|,[ \t]*)?(?:(?:in|at|during|by)[ \t]+the|in|as[ \t]+of|for|by|at[ \t]+the[ \t]+end[ \t]+of)?[ \t]*"
+_JUST_AFTER = re.compile(r"^[ \t]*(?:\(|,[ \t]*)?(?:(?:in|at|during|by)[ \t]+the|in|as[ \t]+(?:of|at|on)|for|by|at[ \t]+the[ \t]+end[ \t]+of|"
+                         r"(?:for|as[ \t]+of)[ \t]+the[ \t]+state[ \t]+of(?:[ \t]+the)?)?[ \t]*"
                          r"(?:(?:mid|early|late|end)(?:[ \t]*-[ \t]*|[ \t]+))?$", re.I)  # "63.3 million in mid-2011"
 # A year the sentence compares with, never a figure's own: "decreased to 10.4 million ... compared to 2011", "than in 2011".
 _BASELINE_BEFORE = re.compile(r"\b(?:compared[ \t]+(?:to|with)|relative[ \t]+to|than(?:[ \t]+in)?|versus|vs\.?)[ \t]+(?:the[ \t]+(?:year[ \t]+)?)?$", re.I)
@@ -411,7 +441,7 @@ def _just_after(text: str, periods: list[PeriodMention], end: int, noun_end: int
     """The period right after a figure or its noun ("60.9 million in 2000", "28.7 million inhabitants in 1999")."""
     for stop in (end, noun_end) if noun_end > end else (end,):
         for p in periods:
-            if stop <= p.start <= stop + 16 and _JUST_AFTER.match(text[stop:p.start]) and not _LABEL_GAP.match(text, p.end):
+            if stop <= p.start <= stop + 26 and _JUST_AFTER.match(text[stop:p.start]) and not _LABEL_GAP.match(text, p.end):
                 return p  # (a year followed by a colon labels what comes after it: "2014: $195 billion 2017: $250 billion")
     return None
 

@@ -74,6 +74,8 @@ class Context:
 
 
 _TIME_OPENERS = frozenset(["last", "this", "next", "previous", "earlier", "ago"])
+_ADVERBS = frozenset("just only nearly almost roughly barely merely still already even respectively".split())  # "398,000 just short of"
+
 
 
 def noun_after(tokens: list[Token], first: int) -> list[Token]:
@@ -83,7 +85,7 @@ def noun_after(tokens: list[Token], first: int) -> list[Token]:
     while i < len(tokens) and len(words) < _MAX_NOUN_WORDS:
         tok = tokens[i]
         low = tok.lower
-        if not tok.is_word or low in LINKING or (not words and low in _TIME_OPENERS) or _ago(tokens, i):
+        if not tok.is_word or low in LINKING or low in _ADVERBS or (not words and low in _TIME_OPENERS) or _ago(tokens, i):
             break  # (a time phrase is no counted noun: "to 58.8 million last year", "2 million this year", "people two years ago")
         if low == "of":
             if words and i + 1 < len(tokens) and tokens[i + 1].is_word and tokens[i + 1].lower not in STOPWORDS:

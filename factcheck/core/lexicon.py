@@ -223,8 +223,8 @@ _CURRENCY_WORDS = frozenset("dollar dollars cent cents".split())
 
 
 def _currency(text: str, ws: list[Word], last: Word, j: int) -> bool:
-    """'US$50', 'US dollars', 'Hong Kong dollars': a currency names no subject."""
-    return text[last.end:last.end + 1] == "$" or (j < len(ws) and ws[j].key in _CURRENCY_WORDS
+    """'US$50', 'US $50', 'US dollars', 'Hong Kong dollars': a currency names no subject."""
+    return text[last.end:last.end + 1] == "$" or (text[last.end:last.end + 2] == " $" and last.text.isupper()) or (j < len(ws) and ws[j].key in _CURRENCY_WORDS
                                                    and text[last.end:ws[j].start] == " ")
 
 

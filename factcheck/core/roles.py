@@ -111,11 +111,14 @@ _CHANGE_BEFORE = re.compile(
     r"\b(?:increase|increases|increased|rise|rises|rose|risen|growth|grew|grown|decrease|decreases|decreased|decline|"
     r"declines|declined|drop|drops|dropped|fall|falls|fell|fallen|gain|gains|gained|loss|losses|lost|jump|jumped|"
     r"surge|surged|reduction|reduced|cut|cuts|shrank|shrunk|contraction|contracted|expansion|expanded|added|adding|"
-    r"change|changes|changed|difference|up|down)(?:[ \t]+(?:of|by|was|is|amounting[ \t]+to|totalling|totaling))*"
+    r"change|changes|changed|difference|up|down|increasing|rising|growing|decreasing|declining|dropping|falling|gaining|losing|"
+    r"jumping|surging|shrinking|contracting|expanding|changing)(?:[ \t]+(?:of|by|was|is|amounting[ \t]+to|totalling|totaling))*"
     r"[ \t]+(?:about|around|some|nearly|almost|roughly|approximately|over|more[ \t]+than|less[ \t]+than|just|only|an?|"
     r"estimated)?[ \t]*(?:US)?[$\u20ac\u00a3]?[ \t]*$",
     re.I,
 )
+# A mark a figure falls short of: "just 2,000 short of the 400,000 population", "shy of 5 million".
+_SHORT_OF = lazy(r"\b(?:short|shy)[ \t]+of[ \t]+(?:the[ \t]+|a[ \t]+)?(?:\w+[ \t]+)?$", re.I)
 _PHRASAL = lazy(r"\b(?:made|make|makes|making|took|take|takes|sum|sums|summed|add|adds|added|end|ended|picked|set|sets|"
                       r"open|opened|use|used|shot|broke|broken|break|breaks|written|wrote|write|laid|lay|turned|turn)[ \t]+$", re.I)
 _CHANGE_AFTER = re.compile(
@@ -185,6 +188,8 @@ _CHANGE_CUES = _words(
     "drop drops dropped fall falls fell fallen gain gains gained loss losses lost jump jumped surge surged reduction reduced",
     "cut cuts shrank shrunk contraction contracted expansion expanded added adding change changes changed difference up down",
     "more fewer less higher lower larger smaller",
+    "increasing rising growing decreasing declining dropping falling gaining losing jumping surging shrinking contracting",
+    "expanding changing",
 )
 _AVERAGE_CUES = _words("average mean median")
 # A figure someone foresees: "is expected to reach", "projected to rise to", "forecast at", "set to top", "could hit",
@@ -269,6 +274,9 @@ def role_of(text: str, start: int, end: int, quantity: Quantity, label: str | No
 
     if quantity.change is not None:
         return Role("change", text[max(left_start, start - 24):start].strip() or "a change")
+    m = _SHORT_OF.search(near_left) if "short" in cues or "shy" in cues else None
+    if m is not None:
+        return Role("comparison", m.group().strip())  # "2,000 short of the 400,000 mark": a mark it is measured against
     changes = not cues.isdisjoint(_CHANGE_CUES)
     m = _CHANGE_BEFORE.search(near_left) if changes else None
     if m is not None and m.group().lower().startswith(("up", "down")) and _PHRASAL.search(near_left[:m.start()]):

@@ -166,6 +166,11 @@ def test_subject_is_the_nearest_country_that_is_not_a_recipient():
         ("Norway's population reached 5.1 million in 2014, ahead of Denmark's 5.6 million.", {"5.6 million": "2014"}),
         ("Exports by year 2015: $12.4 billion 2016: $13.1 billion 2017: $14.0 billion",  # lines of "YEAR: value" run together
          {"$12.4 billion": "2015", "$13.1 billion": "2016", "$14.0 billion": "2017"}),
+        ("Liberia's population grew from 1,016,443 in 1962 to 1,503,368 in 1974, 2,101,628 and 3,476,608 in 1984 and 2008 "
+         "respectively.", {"1,503,368": "1974", "2,101,628": "1984", "3,476,608": "2008"}),  # figures and years paired in order
+        ("Moldova's resident population, estimated from the census held in 2014, was 2,512,758 for the state of 1 January 2023.",
+         {"2,512,758": "1 January 2023"}),
+        ("Armenia's population was 2,977,000 as at 1 January 2024.", {"2,977,000": "as at 1 January 2024"}),
     ],
 )
 def test_a_figures_period_is_its_own(sentence, periods):
@@ -237,3 +242,9 @@ def test_list_items_are_marked():
     from factcheck.core.document import sentences
     marked = [(s.text[:6], s.item) for s in sentences("Intro line:\n\n- first item.\n1. second item.\n\nAfter.\n")]
     assert marked == [("Intro ", False), ("first ", True), ("second", True), ("After.", False)]
+
+
+def test_an_adverb_after_a_figure_is_not_what_it_counts():
+    """"around 398,000 just 2,000 short of" had read "just" as the counted noun, so no measure matched."""
+    claims = [c.text for c in extract_claims("Iceland's population in 2015 was around 330,000 just 20,000 short of the mark.")]
+    assert claims[0] == "around 330,000", claims

@@ -69,6 +69,7 @@ CASES = [
     ("currencies", "Exports reached 45 billion US dollars in 2018.", "45 billion", SUBJECT, None),
     ("currencies", "The deal was valued at 12 billion Hong Kong dollars.", "12 billion", SUBJECT, None),
     ("currencies", "Remittances amounted to 3.4 billion euros, mostly from US dollar accounts.", "3.4 billion", SUBJECT, None),
+    ("currencies", "Peru's output was put at US $190 billion in 2017.", "$190 billion", SUBJECT, "PER"),  # "US $", a space before the sign
     # a nationality or origin group is a part, not the country it names
     ("groups", "About 270,000 Polish citizens living in Norway were registered in 2019.", "270,000", UNKNOWN,
      "Polish citizens living in Norway"),
