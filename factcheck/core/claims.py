@@ -94,6 +94,7 @@ def _claims(text: str, sents: list[Sentence], doc_date: date | None, lexicon: Le
     heading: str | None = None
     section: Period | None = None  # the period the heading above names ("## Projections for 2030"), carried into its paragraphs
     lead: Period | None = None  # the period a list's lead line names ("The largest economies in 2025:"), carried into its items
+    lead_subject: Entity | None = None  # and the country it names ("Kenya at a glance:")
     for sentence in sents:
         if sentence.block != block:
             if pending:
@@ -103,8 +104,8 @@ def _claims(text: str, sents: list[Sentence], doc_date: date | None, lexicon: Le
                 heading, lead = sentence.heading, None
                 section = _named_period(heading, doc_date)
             if not sentence.item:
-                lead = None
-            block, subject, place, period = sentence.block, None, None, lead or section
+                lead = lead_subject = None
+            block, subject, place, period = sentence.block, lead_subject, None, lead or section
         text = sentence.text
         mentions = find_quantities(text)
         lists = find_member_lists(text) if "," in text and " and " in text else []
@@ -149,8 +150,9 @@ def _claims(text: str, sents: list[Sentence], doc_date: date | None, lexicon: Le
             subject, place = None, None  # "Atlantis had 3 million residents": what follows is about Atlantis, not the paragraph's country
         if periods:
             period = periods[-1].period
-            if not sentence.item and _LEAD_END.search(text):
-                lead = _named_period(text, doc_date, periods)  # a line that introduces a list: its items are of its year
+        if not sentence.item and _LEAD_END.search(text):  # a line that introduces a list: its items are of its year, its country
+            lead = _named_period(text, doc_date, periods) if periods else None
+            lead_subject = subject if found and not mentions else None
     if pending:
         _entitle(pending, _title_entity(pending[0][0].sentence.title, lexicon, titles))
     return Analysis(claims, facts)

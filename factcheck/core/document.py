@@ -18,7 +18,7 @@ from .model import Sentence
 
 _FENCE = lazy(r"^ {0,3}(`{3,}|~{3,})")
 _HEADING = lazy(r"^ {0,3}(#{1,6})(?:[ \t]+(.*))?$")  # trailing spaces and #s stripped after: (.*?)[ \t#]*$ was quadratic
-_LIST_MARKER = re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)]|\(\d{1,3}\)|[a-z][.)]|\[\d{1,4}\])[ \t]+")  # "[12] Smith, J.": a reference entry
+_LIST_MARKER = re.compile(r"^[ \t]*(?:[-*+\u2022\u25e6\u25aa\u2023\u2043\u00b7]|\d{1,3}[.)]|\(\d{1,3}\)|[a-z][.)]|\[\d{1,4}\])[ \t]+")  # "[12] Smith, J.": a reference entry
 
 # A sentence ends at . ! or ? (plus closing quotes or brackets) followed by space.
 # (The look-behind makes a match start only at the first mark of a run: without it a run of a million

@@ -240,8 +240,17 @@ def test_a_heading_or_a_lead_line_dates_the_figures_below_it():
 
 def test_list_items_are_marked():
     from factcheck.core.document import sentences
-    marked = [(s.text[:6], s.item) for s in sentences("Intro line:\n\n- first item.\n1. second item.\n\nAfter.\n")]
-    assert marked == [("Intro ", False), ("first ", True), ("second", True), ("After.", False)]
+    marked = [(s.text[:6], s.item) for s in sentences("Intro line:\n\n- first item.\n1. second item.\n\u2022 third item\n\nAfter.\n")]
+    assert marked == [("Intro ", False), ("first ", True), ("second", True), ("third ", True), ("After.", False)]
+
+
+def test_a_lead_line_names_the_country_of_its_items_and_no_other():
+    """A fact sheet's bullets ("\u2022 Languages \u2013 English, French") had run together, so "French" named the population's country."""
+    text = ("Namibia in figures\n\n  \u2022 Population \u2013 2.5 million people\n  \u2022 Languages \u2013 English, German, Portuguese\n\n"
+            "It is dry.\n\n\u2022 Exports \u2013 $4 billion\n")
+    claims = {c.text: c for c in extract_claims(text)}
+    assert claims["2.5 million people"].subject.id == "NAM"
+    assert claims["$4 billion"].subject is None  # a list after a paragraph has no lead line
 
 
 def test_an_adverb_after_a_figure_is_not_what_it_counts():
