@@ -45,6 +45,7 @@ class ConfigValues:
     baseline: str | None = None
     document_dates: dict[str, date] = field(default_factory=dict)
     tolerance: float = 0.05
+    spread: float = 0.01
     min_match_score: float = 80.0
     min_checkworthiness: float = 0.0
     url_base: str | None = None
@@ -59,7 +60,7 @@ _NAMES = {f.name: f.name for f in fields(ConfigValues)} | {_kebab(f.name): f.nam
 _STRINGS = ("baseline",)
 _PATTERNS = ("include", "exclude")
 _BOUNDED: dict[str, tuple[float, float, bool]] = {  # float settings: low, high, whether low itself is allowed
-    "tolerance": (0, 1, True), "min_match_score": (0, 100, True), "min_checkworthiness": (0, 1, True),
+    "tolerance": (0, 1, True), "spread": (0, 1, True), "min_match_score": (0, 100, True), "min_checkworthiness": (0, 1, True),
     "max_download_mb": (0, 1024 * 1024, False), "scheduler_timeout": (0, 3600, False)}
 
 
@@ -184,6 +185,7 @@ def _models() -> tuple[Any, Any]:
         baseline: str | None = Field(None, description="a baseline or review file applied to every check")
         document_dates: dict[str, date] = Field(default_factory=dict, description="glob pattern -> the documents' date")
         tolerance: float = Field(0.05, ge=0, le=1, description="relative width of 'approximately'")
+        spread: float = Field(0.01, ge=0, le=1, description="a record that misses a figure by less than this (relative) is close_to_record, not a contradiction: official sources differ by about this much (0: every miss contradicts)")
         min_match_score: float = Field(80.0, ge=0, le=100, description="below it a measure match cannot decide")
         min_checkworthiness: float = Field(0.0, ge=0, le=1, description="report only claims in sentences at least this check-worthy")
         url_base: str | None = Field(None, pattern=r"^https?://\S+$",

@@ -277,13 +277,18 @@ def test_vintage_window_from_flag_and_configuration(tmp_path, capsys, monkeypatc
     code, out, _ = run(capsys, *base)
     (claim,) = json.loads(out)["documents"][0]["claims"]
     assert (code, claim["reason"], claim["finding"]["code"]) == (0, "other_vintage", "FC209")
-    code, out, _ = run(capsys, *base, "--vintage-years", "0")
+    code, out, _ = run(capsys, *base, "--vintage-years", "0")  # 66.3 million misses 2015's 66,548,272 by 0.3%: publishers differ more
+    (claim,) = json.loads(out)["documents"][0]["claims"]
+    assert (code, claim["reason"], claim["finding"]["code"]) == (0, "close_to_record", "FC215")
+    code, out, _ = run(capsys, *base, "--vintage-years", "0", "--spread", "0")
     assert (code, json.loads(out)["documents"][0]["claims"][0]["reason"]) == (1, "understated")
-    (tmp_path / "factcheck.toml").write_text("vintage-years = 0\nsources = [\"pop\"]\n", encoding="utf-8")
+    (tmp_path / "factcheck.toml").write_text("vintage-years = 0\nspread = 0\nsources = [\"pop\"]\n", encoding="utf-8")
     code, _, _ = run(capsys, "check", "doc.md", "--doc-date", "2016-03-01", "--format", "json")
     assert code == 1
     code, _, err = run(capsys, *base, "--vintage-years", "-1")
     assert code == 2 and "--vintage-years" in err
+    code, _, err = run(capsys, *base, "--spread", "1.5")
+    assert code == 2 and "--spread" in err
 
 
 @pytest.mark.parametrize("sentence", [  # each names the set's relation, so without the rule each is judged against it
@@ -305,7 +310,7 @@ def test_a_configuration_without_sources_uses_the_builtins(tmp_path, capsys, mon
     """Issue 18, point 3: a [tool.factcheck] table that names no sources is no error (there is no 'sources' folder)."""
     monkeypatch.chdir(tmp_path)
     (tmp_path / "pyproject.toml").write_text('[tool.factcheck]\ninclude = ["*.md"]\n', encoding="utf-8")
-    (tmp_path / "a.md").write_text("France had a population of\r\n69 million in 2021.\r\n", encoding="utf-8")
+    (tmp_path / "a.md").write_text("France had a population of\r\n72 million in 2021.\r\n", encoding="utf-8")
     code, out, err = run(capsys, "check", "--format", "concise")
     assert code == 1 and "no such source" not in err
     (line, _) = out.splitlines()[:2]
@@ -319,7 +324,7 @@ def test_an_unpulled_source_with_a_builtins_name_does_not_replace_it_silently(tm
     """Issue 18, point 2: copied literally, a connector example named like a built-in must not empty it."""
     monkeypatch.chdir(tmp_path)
     _unpulled_worldbank_source(tmp_path, "wb-population")
-    (tmp_path / "a.md").write_text("France had a population of 69 million in 2021.\n", encoding="utf-8")
+    (tmp_path / "a.md").write_text("France had a population of 72 million in 2021.\n", encoding="utf-8")
     code, out, err = run(capsys, "check", "a.md", "--no-config", "--sources", "sources", "--format", "concise")
     assert code == 1 and "FC101" in out and "[wb-population]" in out
     assert "built-in source 'wb-population', which is used instead" in err

@@ -39,6 +39,9 @@ def add_checking_options(parser: argparse.ArgumentParser) -> None:
                         help="a folder of Data Package folders, or one datapackage.json (repeatable; adds to the configured sources)")
     parser.add_argument("--doc-date", type=parse_date, metavar="YYYY-MM-DD", help="the documents' date, for dates without a year")
     parser.add_argument("--tolerance", type=float, metavar="FRACTION", help="relative width of 'approximately' (default 0.05)")
+    parser.add_argument("--spread", type=float, metavar="FRACTION",
+                        help="a record that misses a figure by less than this (relative) is 'close_to_record', not a contradiction: "
+                             "official sources differ by about this much (default 0.01; 0: every miss contradicts)")
     parser.add_argument("--vintage-years", type=int, metavar="N",
                         help="a figure without a year that fits a record up to N years older than the latest is 'other_vintage', "
                              "not contradicted (default 5)")
@@ -115,6 +118,9 @@ def prepare(args: argparse.Namespace) -> Run:
         raise UsageError(f"--tolerance {tolerance}: must be between 0 and 1")
     if not 0 <= min_score <= 100:
         raise UsageError(f"--min-score {min_score}: must be between 0 and 100")
+    spread = args.spread if getattr(args, "spread", None) is not None else cfg.spread
+    if not 0 <= spread <= 1:
+        raise UsageError(f"--spread {spread}: must be between 0 and 1")
     vintage = args.vintage_years if getattr(args, "vintage_years", None) is not None else cfg.vintage_years
     if not 0 <= vintage <= 100:
         raise UsageError(f"--vintage-years {vintage}: must be between 0 and 100")
@@ -133,7 +139,7 @@ def prepare(args: argparse.Namespace) -> Run:
         print(f"factcheck: warning: {printable(warning)}", file=sys.stderr)
     if not catalogue.sources:
         print("factcheck: warning: no reference sources configured; every claim will lack evidence", file=sys.stderr)
-    return Run(loaded, Settings(min_score, tolerance, args.doc_date, vintage), catalogue, tolerance, args.doc_date)
+    return Run(loaded, Settings(min_score, tolerance, args.doc_date, vintage, spread), catalogue, tolerance, args.doc_date)
 
 
 def _refuse_empty(paths: list[Path]) -> None:

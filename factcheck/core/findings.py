@@ -129,6 +129,13 @@ FINDINGS: dict[str, FindingCode] = {
             ("other_vintage",),
         ),
         FindingCode(
+            "FC215", "close-to-record", "warning", "unverifiable",
+            "A record misses the figure by less than official sources commonly differ",
+            "Nothing to do if the figure is another publisher's (a census, a national office); else quote the record. "
+            "--spread 0 makes such misses contradictions.",
+            ("close_to_record",),
+        ),
+        FindingCode(
             "FC210", "unknown-subject", "warning", "unverifiable",
             "The figure is about a name no configured source knows",
             "Add a source with records for it, or an alias (entity_aliases) if a source knows it by another name.",

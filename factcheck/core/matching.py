@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from .compare import (
+    DEFAULT_SPREAD,
     DEFAULT_TOLERANCE,
     Interval,
     fit_reason,
@@ -48,6 +49,7 @@ class Settings:
     tolerance: float = DEFAULT_TOLERANCE
     doc_date: date | None = None
     vintage_years: int = DEFAULT_VINTAGE_YEARS  # a year-less figure fitting a record this much older is not contradicted
+    spread: float = DEFAULT_SPREAD  # a miss smaller than this (relative to the record) is close_to_record, not contradicted
 
     def on(self, doc_date: date | None) -> Settings:
         """The same settings for a document of another date."""
@@ -279,8 +281,8 @@ def _decide(claim: Claim, records: list[Observation], match: MeasureMatch, setti
     if direct:
         found = _judge_direct(claim, direct, span, match, implicit)
         if implicit and found.label == CONTRADICTED:
-            return _other_vintage(claim, direct, span, match, settings) or _own_year(claim, independent, direct, period, span, match) or found
-        return found
+            found = _other_vintage(claim, direct, span, match, settings) or _own_year(claim, independent, direct, period, span, match) or found
+        return _close(claim, found, span, settings.spread)
     bracket = _bracket([r for r in independent if r.series == "cumulative"], period)
     against = _bracket_contradiction(claim, bracket, span, match) if bracket else None
     if against is not None:
@@ -311,6 +313,28 @@ def _decide(claim: Claim, records: list[Observation], match: MeasureMatch, setti
     near = _nearest(records, period.end)
     shown = "; ".join(f"{_fmt(r.value, claim)} for {_record_period(r)}" for r in near[:2])
     return verdict("period_mismatch", f"no record {_for(period)}; nearest: {shown}", near[:2], match=match)
+
+
+_MISSES = frozenset(("overstated", "understated", "qualifier_violated"))
+
+
+def _close(claim: Claim, found: Verdict, span: Interval, spread: float) -> Verdict:
+    """A contradiction by a record that misses the figure by less than publishers differ: ``close_to_record``."""
+    if found.reason not in _MISSES or not found.evidence:
+        return found
+    miss = max(span.miss(r.value) for r in found.evidence)
+    if miss >= spread:
+        return found
+    return Verdict(
+        label=NOT_ENOUGH_INFO, reason="close_to_record",
+        explanation=f"{found.explanation}, but by only {_percent(miss)}: less than official sources commonly differ by "
+                    f"({_percent(spread)}; --spread), so not contradicted",
+        evidence=found.evidence, reference=found.reference, measure=found.measure, match_score=found.match_score,
+    )
+
+
+def _percent(x: float) -> str:
+    return f"{100 * x:.2g}%" if x < 0.001 else f"{100 * x:.1f}%".replace(".0%", "%")
 
 
 def _judge_direct(claim: Claim, direct: list[Observation], span: Interval, match: MeasureMatch, implicit: bool) -> Verdict:

@@ -34,6 +34,9 @@ REASONS: dict[str, Reason] = {
         Reason("qualifier_violated", CONTRADICTED, "the record breaks the stated bound (more than, at least, up to, ...)"),
         Reason("misquoted_origin", CONTRADICTED, "the figure differs from the one its own origin publishes"),
         Reason("not_a_member", CONTRADICTED, "a source that gives the complete set does not list the named item"),
+        Reason("close_to_record", NOT_ENOUGH_INFO, "an independent record misses the figure by less than official sources "
+               "commonly differ by (a census count against an estimate, another publisher, a revision: 1% unless --spread says "
+               "otherwise): the record is named, the figure not contradicted"),
         Reason("period_mismatch", NOT_ENOUGH_INFO, "records exist for this measure, but not for the claim's period"),
         Reason("unit_mismatch", NOT_ENOUGH_INFO, "records exist, but in another unit or currency"),
         Reason("no_matching_source", NOT_ENOUGH_INFO, "no configured source has this measure for this subject", listed=False),

@@ -52,6 +52,21 @@ def test_level_series(text, label, reason):
         assert v.evidence
 
 
+@pytest.mark.parametrize("text,spread,reason", [
+    ("In 2022 France had a population of 68,300,000.", 0.01, "close_to_record"),  # a census count, another publisher: 0.2% off
+    ("In 2022 France had a population of more than 68.2 million.", 0.01, "close_to_record"),  # the bound missed by 0.02%
+    ("In 2022 France had a population of 68,300,000.", 0.0, "overstated"),  # --spread 0: every miss contradicts
+    ("In 2022 France had a population of 68,400,000.", 0.001, "overstated"),  # a miss larger than the spread (0.24%) contradicts
+    ("In 2022 France had a population of 69.2 million.", 0.01, "overstated"),  # 1.5% off: a contradiction
+])
+def test_a_miss_smaller_than_publishers_differ_by_is_close_to_the_record(text, spread, reason):
+    v = run(text, POP_ROWS, POP, spread=spread)
+    assert v.reason == reason, v.explanation
+    assert v.evidence and v.evidence[0].value == 68_184_457
+    if reason == "close_to_record":
+        assert v.label == "not_enough_info" and "but by only" in v.explanation, v.explanation
+
+
 def test_no_period_uses_latest_record_before_the_document_date():
     v = run("France had a population of 68.2 million.", POP_ROWS, POP, doc_date=date(2023, 3, 1))
     assert (v.label, v.reason) == ("supported", "within_rounding")

@@ -182,7 +182,7 @@ def test_a_figure_without_a_year_that_fits_an_older_record_is_another_vintage():
     checked = check_text("France has a population of 66.3 million.", "d.txt", catalogue(), Settings(doc_date=date(2016, 3, 1)))
     assert "2014" in checked.claims[0][1].explanation
     outside = check_text("France has a population of 66.3 million.", "d.txt", catalogue(),
-                         Settings(doc_date=date(2016, 3, 1), vintage_years=0))
+                         Settings(doc_date=date(2016, 3, 1), vintage_years=0, spread=0))
     assert outside.claims[0][1].reason == "understated"
 
 

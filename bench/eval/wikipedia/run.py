@@ -163,6 +163,7 @@ class Split:
     misreading: Counter[str] = field(default_factory=Counter)  # class -> count
     unaudited: list[Decided] = field(default_factory=list)
     gone: list[Row] = field(default_factory=list)  # audited with this verdict, no longer produced with it
+    close: list[Row] = field(default_factory=list)  # audited contradictions now close_to_record: the record named, a miss under the spread
     genuine_found: list[tuple[Decided, Row]] = field(default_factory=list)
     misread_found: list[tuple[Decided, Row]] = field(default_factory=list)
 
@@ -171,6 +172,7 @@ class Split:
                 "misreading": sum(self.misreading.values()), "misreading_by_class": dict(self.misreading),
                 "not_yet_audited": len(self.unaudited),
                 "audited_no_longer_found": len(self.gone),
+                "audited_now_close_to_record": len(self.close),
                 "genuine_lost": [{"file": r.file, "offset": r.offset, "figure": r.figure} for r in self.gone if r.label == "genuine"]}
 
 
@@ -193,9 +195,11 @@ def score(articles: list[Article], rows: list[Row]) -> dict[str, Split]:
             else:
                 split.misreading[row.cls] += 1
                 split.misread_found.append((d, row))
+    now = {(a.file, *key): reason for a in articles for key, reason in a.now.items()}
     for row in audit.values():
         if (row.key, row.verdict) not in produced:
-            splits[row.verdict].gone.append(row)
+            close = now.get((row.file, row.offset, row.figure)) == "close_to_record"
+            (splits[row.verdict].close if close else splits[row.verdict].gone).append(row)
     return splits
 
 
@@ -220,6 +224,10 @@ def print_summary(articles: list[Article], splits: dict[str, Split], seconds: fl
         mis = sum(s.misreading.values())
         print(f"{verdict} {s.total}: genuine {sum(s.genuine.values())} ({_counts(s.genuine, GENUINE_CLASSES)}), "
               f"misreading {mis} ({_counts(s.misreading, MISREADING_CLASSES)}), not yet audited {len(s.unaudited)}")
+        if s.close:
+            near = sum(r.label == "genuine" for r in s.close)
+            print(f"  {verdict}, audited, now close_to_record (a miss under --spread): {len(s.close)} "
+                  f"(genuine {near}, misreading {len(s.close) - near})")
         if s.gone:
             lost = [r for r in s.gone if r.label == "genuine"]
             print(f"  {verdict}, audited, no longer found: {len(s.gone)} (genuine {len(lost)}, misreading {len(s.gone) - len(lost)})")
@@ -300,6 +308,8 @@ def evaluation_section(articles: list[Article], splits: dict[str, Split]) -> str
         f"| of which genuine | {sum(s.genuine.values())} | all kept |",
         f"| of which misreadings | {sm} = {_pct(sm, s.total)} | |",
         f"| of which not yet audited | {len(s.unaudited)} | 0 |",
+        f"| audited contradictions now `close_to_record` (a miss under the 1% spread): genuine / misreading | "
+        f"{sum(r.label == 'genuine' for r in c.close)} / {sum(r.label != 'genuine' for r in c.close)} | |",
         f"| audited, no longer found (contradicted / supported) | {len(c.gone)} / {len(s.gone)} | |",
         f"| genuine lost (contradicted / supported) | {sum(r.label == 'genuine' for r in c.gone)} / "
         f"{sum(r.label == 'genuine' for r in s.gone)} | 0 |",
