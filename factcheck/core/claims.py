@@ -172,7 +172,9 @@ def _named_period(text: str | None, doc_date: date | None, found: list[PeriodMen
 
 
 # A sentence about the present carries no earlier sentence's year: "today", "now", "currently", "at present", "nowadays".
-_NOW = re.compile(r"\b(?:today|now|nowadays|currently|presently|at[ \t]+present|at[ \t]+the[ \t]+moment|these[ \t]+days)\b", re.I)
+# ("what is now Tanzania", "the area now known as", "until now" name a place or a span, not the figure's time)
+_NOW = re.compile(r"\b(?:today|(?<!what[ \t]is[ \t])(?<!until[ \t])now(?![ \t]+(?:known|called|named|part)\b)|nowadays|currently|"
+                  r"presently|at[ \t]+present|at[ \t]+the[ \t]+moment|these[ \t]+days)\b", re.I)
 
 
 # Words that refer back to what the document is about: "It has a population of", "Its GDP", "The country's".

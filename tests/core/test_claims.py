@@ -200,6 +200,7 @@ def test_a_time_phrase_after_a_figure_is_not_what_it_counts(sentence, figure):
     # the year still carries where the sentence does not speak of the present
     ("In 2012, Kenya had 44 million people. Its GDP was $50 billion.", "$50 billion", "2012"),
     ("In 2012, Kenya had 44 million people. It had an estimated GDP of $50 billion.", "$50 billion", "2012"),
+    ("In 1921, Tanganyika had 4.1 million people. What is now Tanzania had an estimated 4.2 million.", "an estimated 4.2 million", "1921"),
 ])
 def test_a_sentence_about_the_present_takes_no_earlier_year(text, figure, period):
     """A web page's "joined the EU in 2004" had dated the next sentence's present-day population (a wrong support)."""
