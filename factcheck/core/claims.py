@@ -303,7 +303,7 @@ def _sentence_claims(here: Annotated, lines: LineIndex, ranked: dict[int, Measur
     listed = None  # the measure label of the dated series the figure continues
     series_said = None  # and the name its subject was read from
     respectively = "respectively" in text.lower()  # "A and B had X and Y, respectively": each figure its own subject
-    paired = _respective_periods(text, periods, mentions) if respectively and len(periods) > 1 else {}
+    paired = _respective_periods(text, periods, mentions) if respectively and periods else {}
     for i, m in enumerate(mentions):
         c = contexts[i]
         quantity = m.quantity
@@ -387,26 +387,34 @@ def _sentence_claims(here: Annotated, lines: LineIndex, ranked: dict[int, Measur
 _JOINED = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|and[ \t]+)(?:in[ \t]+)?", re.I)
 _BEFORE_PERIODS = re.compile(r"[ \t]*(?:[a-z]+[ \t]+){0,2}?(?:in|for|during|at)?[ \t]*", re.I)
 _RESPECTIVELY = re.compile(r"[ \t]*,?[ \t]*respectively\b", re.I)
+_RESPECTIVELY_BEFORE = re.compile(r"[ \t]*,?[ \t]*respectively[ \t]*,?[ \t]*(?:in|for|during|at)?[ \t]*$", re.I)
 
 
 def _respective_periods(text: str, periods: list[PeriodMention], mentions: list[Mention]) -> dict[int, PeriodMention]:
-    """Each figure of a run that "respectively" pairs with a run of periods, by order: its period (mention index -> period)."""
-    for k in range(len(periods) - 1, 0, -1):
-        if not _RESPECTIVELY.match(text, periods[k].end):
+    """Each figure of a run that "respectively" pairs with a run of periods, by order, or with one period that all share
+    ("X and Y respectively in 2022"): its period (mention index -> period)."""
+    for k in range(len(periods) - 1, -1, -1):
+        shared = _RESPECTIVELY_BEFORE.search(text, 0, periods[k].start) is not None
+        if not shared and not _RESPECTIVELY.match(text, periods[k].end):
             continue
         run = [periods[k]]  # the periods joined before "respectively", last first
-        while len(run) <= k and _JOINED.fullmatch(text, periods[k - len(run)].end, run[-1].start):
+        while not shared and len(run) <= k and _JOINED.fullmatch(text, periods[k - len(run)].end, run[-1].start):
             run.append(periods[k - len(run)])
         run.reverse()
         figures = [i for i, m in enumerate(mentions) if m.end <= run[0].start]
-        if len(run) < 2 or len(figures) < len(run):
+        if not figures:
             return {}
-        chosen = figures[-len(run):]
-        last = mentions[chosen[-1]]
-        if not _BEFORE_PERIODS.fullmatch(text, last.end, run[0].start) or not all(
-                _JOINED.fullmatch(text, mentions[a].end, mentions[b].start) for a, b in zip(chosen, chosen[1:])):
+        chosen = [figures[-1]]  # the figures joined before the periods ("4.9 million and 7.1 million")
+        while len(chosen) < len(figures) and _JOINED.fullmatch(text, mentions[figures[-len(chosen) - 1]].end, mentions[chosen[0]].start):
+            chosen.insert(0, figures[-len(chosen) - 1])
+        gap = text[mentions[chosen[-1]].end:run[0].start]
+        if len(chosen) < 2 or not (_BEFORE_PERIODS.fullmatch(gap) or _RESPECTIVELY_BEFORE.fullmatch(gap)):
             return {}
-        return dict(zip(chosen, run))
+        if len(run) == 1:
+            return {i: run[0] for i in chosen}
+        if len(chosen) < len(run):
+            return {}
+        return dict(zip(chosen[-len(run):], run))
     return {}
 
 

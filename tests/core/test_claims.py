@@ -168,6 +168,8 @@ def test_subject_is_the_nearest_country_that_is_not_a_recipient():
          {"$12.4 billion": "2015", "$13.1 billion": "2016", "$14.0 billion": "2017"}),
         ("Liberia's population grew from 1,016,443 in 1962 to 1,503,368 in 1974, 2,101,628 and 3,476,608 in 1984 and 2008 "
          "respectively.", {"1,503,368": "1974", "2,101,628": "1984", "3,476,608": "2008"}),  # figures and years paired in order
+        ("Uruguay and Paraguay had GDPs of $71 billion and $42 billion respectively in 2022.",
+         {"$71 billion": "2022", "$42 billion": "2022"}),  # one period that "respectively" gives both
         ("Moldova's resident population, estimated from the census held in 2014, was 2,512,758 for the state of 1 January 2023.",
          {"2,512,758": "1 January 2023"}),
         ("Armenia's population was 2,977,000 as at 1 January 2024.", {"2,977,000": "as at 1 January 2024"}),
