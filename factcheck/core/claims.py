@@ -502,14 +502,19 @@ def _bracketed(text: str, start: int, position: int) -> bool:
 
 
 def _own_periods(text: str, periods: list[PeriodMention]) -> list[PeriodMention]:
-    """The sentence's periods without the years it compares with ("compared to 2011", "than in 2011") and the dates it
-    was said or published on ("said on January 6 that ...", "released on 29 May 2015"): once a sentence."""
+    """The sentence's periods without the years it compares with ("compared to 2011", "than in 2011"), the dates it
+    was said or published on ("said on January 6 that ...", "released on 29 May 2015") and a news dateline: once a
+    sentence."""
+    if periods and ("--" in text or "\u2014" in text):  # "SEOUL, March 12 (Yonhap) -- ...": the day the story was filed
+        periods = [p for p in periods if not (_DATELINE.match(text, p.end) and _DATELINE_PLACE.search(text, max(0, p.start - 30), p.start))]
     if not periods or _MAY_NOT_BE_OWN.isdisjoint(_CUE_WORDS.findall(text.lower())):
         return periods
     return [p for p in periods if not _BASELINE_BEFORE.search(text, max(0, p.start - 30), p.start)
             and not _SAID_ON_BEFORE.search(text, max(0, p.start - 30), p.start)]
 
 
+_DATELINE = re.compile(r"[ \t]*(?:\([^()]{1,40}\)[ \t]*)?(?:--|\u2014)")
+_DATELINE_PLACE = re.compile(r"\b[A-Z][A-Z .'-]{2,},[ \t]*$")
 _MAY_NOT_BE_OWN = frozenset("compared than relative vs versus said released published announced reported issued stated revealed "
                             "updated posted".split())  # the words _BASELINE_BEFORE and _SAID_ON_BEFORE begin with
 _CUE_WORDS = re.compile(r"[a-z]+")

@@ -16,8 +16,8 @@ _EXTRA_COUNTRY_NAMES = {
     "USA": ["us", "u.s.", "u.s", "usa", "united states", "america", "united states of america"],
     "GBR": ["uk", "u.k.", "britain", "great britain", "united kingdom"],
     "RUS": ["russia"],
-    "KOR": ["south korea", "korea", "republic of korea"],
-    "PRK": ["north korea"],
+    "KOR": ["south korea", "korea", "republic of korea", "s. korea"],
+    "PRK": ["north korea", "n. korea", "dprk", "d.p.r.k."],
     "IRN": ["iran"],
     "SYR": ["syria"],
     "VNM": ["vietnam", "viet nam"],
@@ -35,8 +35,9 @@ _EXTRA_COUNTRY_NAMES = {
     "CHN": ["china", "mainland china", "people's republic of china", "prc"],
     # older and short names prose still uses, not in ISO 3166's current lists
     "SWZ": ["swaziland"], "CPV": ["cape verde"], "BRN": ["brunei"], "XKX": ["kosovo"], "MKD": ["macedonia"],
-    "ARE": ["uae", "u.a.e."], "MMR": ["burma"], "TLS": ["east timor"], "NLD": ["holland"], "COD": ["dr congo", "drc", "zaire"],
-    "COG": ["congo-brazzaville", "republic of the congo"], "GMB": ["gambia", "the gambia"], "BHS": ["bahamas", "the bahamas"],
+    "ARE": ["uae", "u.a.e."], "MMR": ["burma"], "TLS": ["east timor"], "NLD": ["holland"],
+    "COD": ["dr congo", "drc", "zaire", "democratic republic of the congo", "democratic republic of congo", "d.r. congo", "congo-kinshasa"],
+    "COG": ["congo-brazzaville", "republic of the congo", "republic of congo"], "GMB": ["gambia", "the gambia"], "BHS": ["bahamas", "the bahamas"],
     "VAT": ["vatican", "vatican city"], "PSE": ["palestine"], "FSM": ["micronesia"], "BEN": ["dahomey"], "BFA": ["upper volta"],
     "ZWE": ["rhodesia"], "SVK": ["slovakia"], "KGZ": ["kyrgyzstan"], "EGY": ["egypt"], "YEM": ["yemen"],
 }

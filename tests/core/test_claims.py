@@ -173,6 +173,7 @@ def test_subject_is_the_nearest_country_that_is_not_a_recipient():
         ("Moldova's resident population, estimated from the census held in 2014, was 2,512,758 for the state of 1 January 2023.",
          {"2,512,758": "1 January 2023"}),
         ("Armenia's population was 2,977,000 as at 1 January 2024.", {"2,977,000": "as at 1 January 2024"}),
+        ("LUSAKA, June 4 (Reuters) -- Zambia's GDP reached $29 billion, the finance ministry said.", {"$29 billion": None}),  # a dateline
     ],
 )
 def test_a_figures_period_is_its_own(sentence, periods):

@@ -58,6 +58,9 @@ CASES = [
     ("countries", "Luxembourg had a population of 614,000 in 2019.", "614,000", SUBJECT, "LUX"),
     ("countries", "Singapore's population reached 5.7 million in 2019.", "5.7 million", SUBJECT, "SGP"),
     ("countries", "Kuwait counted 4.2 million residents in 2019.", "4.2 million", SUBJECT, "KWT"),
+    ("countries", "The Democratic Republic of Congo had 92 million people in 2021.", "92 million", SUBJECT, "COD"),  # not "Congo"
+    ("countries", "In 2021 the Democratic Republic of the Congo counted 92 million people.", "92 million", SUBJECT, "COD"),
+    ("countries", "N. Korea had 25.9 million people in 2021.", "25.9 million", SUBJECT, "PRK"),  # not "Korea"
     ("countries", "Mexico had 126 million inhabitants in 2019, and Monaco 38,000.", "126 million", SUBJECT, "MEX"),
     # a country named only in a comparison
     ("comparisons", "With 211 million people, the country ranks after Brazil in the region.", "211 million", SUBJECT, None),
