@@ -135,7 +135,7 @@ _CLAUSE_STARTER = lazy(r"\b(?:that|which|who|whom|whose|but|while|whereas|althou
 _JUST_AFTER_FIGURE = lazy(r"[ \t]*,?[ \t]*(?:the[ \t]+)?")
 # The words before a counted figure that make it an object of having or numbering ("Kenya had 35m residents").
 _OBJECT_VERBS = frozenset(
-    "had has have counted numbered totalled totaled reached of to was were is are housed hosted its their with "
+    "had has have counted numbered totalled totaled reached of to was were is are be been housed hosted its their with "
     "approximately about around some nearly almost roughly estimated an over under than least most".split()
 )
 # Words that may follow "N people" when the figure is the size of a population ("lived in France in 2006").

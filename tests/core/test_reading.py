@@ -101,6 +101,8 @@ PHRASINGS = [
     ("Brunei had 414,000 inhabitants in 2014.", [("BRN", "population", 414_000, "exact")]),
     ("Macedonia had 2.07 million inhabitants in 2014.", [("MKD", "population", 2.07e6, "exact")]),
     ("The UAE had 9.07 million inhabitants in 2014.", [("ARE", "population", 9.07e6, "exact")]),
+    ("In 2014 the population of Brunei was estimated to be around 414,000 people.",  # "to be": the copula before a count
+     [("BRN", "population", 414_000, "exact")]),
     # units: currency synonyms, signs
     ("Spain's GDP was 1.375 trillion U.S. dollars in 2014.", [("ESP", "gdp", 1.375e12, "exact")]),
     ("France's gross domestic product was US$ 2,852 billion in 2014.", [("FRA", "gdp", 2.852e12, "exact")]),
