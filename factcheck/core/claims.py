@@ -36,6 +36,7 @@ from .model import Claim, Entity, Period, Qualifier, Sentence, Span
 from .periods import PeriodMention, find_periods, inherited, nearest
 from .quantities import Mention, find_quantities
 from .relative import ranked_measure
+from .sections import Sections
 from .tokens import read, words
 
 _SPACES = re.compile(r"\s+")  # compiled once: re.sub with a pattern string looks it up in re's cache every call
@@ -91,21 +92,14 @@ def _claims(text: str, sents: list[Sentence], doc_date: date | None, lexicon: Le
     pending: list[tuple[Claim, frozenset[str]]] = []  # claims that may take the title's entity, and what was named up to them
     named: set[str] = set()  # what this paragraph names so far: entity ids, and "?" for an unknown proper name
     titles: dict[str, EntityMention | None] = {}
-    heading: str | None = None
-    section: Period | None = None  # the period the heading above names ("## Projections for 2030"), carried into its paragraphs
-    lead: Period | None = None  # the period a list's lead line names ("The largest economies in 2025:"), carried into its items
-    lead_subject: Entity | None = None  # and the country it names ("Kenya at a glance:")
+    sections = Sections(lambda heading: _own_periods(heading, find_periods(heading, doc_date)))
     for sentence in sents:
         if sentence.block != block:
             if pending:
                 _entitle(pending, _title_entity(pending[0][0].sentence.title, lexicon, titles))
             pending, named = [], set()
-            if sentence.heading != heading:
-                heading, lead = sentence.heading, None
-                section = _named_period(heading, doc_date)
-            if not sentence.item:
-                lead = lead_subject = None
-            block, subject, place, period = sentence.block, lead_subject, None, lead or section
+            period, subject = sections.enter(sentence)  # a heading's period, a list's lead line's period and country
+            block, place = sentence.block, None
         text = sentence.text
         mentions = find_quantities(text)
         lists = find_member_lists(text) if "," in text and " and " in text else []
@@ -117,9 +111,9 @@ def _claims(text: str, sents: list[Sentence], doc_date: date | None, lexicon: Le
         unknown = unknown_names(text, ws, found, lexicon) if mentions and not found else []
         # the sentence's own periods: not a year it compares with, nor the day it was said on (nor carried as such)
         periods = _own_periods(text, find_periods(text, doc_date)) \
-            if mentions or lists or statements or period is None or period is section or period is lead else []
+            if mentions or lists or statements or period is None or sections.gives(period) else []
         if period is not None and mentions and not periods and (
-                _NOW.search(text) or (period is not section and period is not lead and in_present_only(text))):
+                _NOW.search(text) or (not sections.gives(period) and in_present_only(text))):
             period = None  # "Poland joined the EU in 2004. Today it has 38.7 million inhabitants": not 2004's figure
         if mentions or lists or statements:  # annotated further only where there is something to claim
             here = Annotated(sentence, ws, tokens, mentions, found, lexicon.measures_in(text, ws) if mentions else [], periods,
@@ -150,25 +144,10 @@ def _claims(text: str, sents: list[Sentence], doc_date: date | None, lexicon: Le
             subject, place = None, None  # "Atlantis had 3 million residents": what follows is about Atlantis, not the paragraph's country
         if periods:
             period = periods[-1].period
-        if not sentence.item and _LEAD_END.search(text):  # a line that introduces a list: its items are of its year, its country
-            lead = _named_period(text, doc_date, periods) if periods else None
-            lead_subject = subject if found and not mentions else None
+        sections.read(sentence, periods, subject, bool(found), bool(mentions))
     if pending:
         _entitle(pending, _title_entity(pending[0][0].sentence.title, lexicon, titles))
     return Analysis(claims, facts)
-
-
-# The end of a line that introduces what follows rather than stating something: no full stop, or a colon.
-_LEAD_END = re.compile(r"(?:[^.!?;:)\]\"'\u201d\s]|:)[ \t]*$")
-
-
-def _named_period(text: str | None, doc_date: date | None, found: list[PeriodMention] | None = None) -> Period | None:
-    """The one period a heading or a list's lead line names, if it names exactly one."""
-    if not text:
-        return None
-    if found is None:
-        found = _own_periods(text, find_periods(text, doc_date))
-    return found[0].period if len({p.period for p in found}) == 1 else None
 
 
 # A sentence about the present carries no earlier sentence's year: "today", "now", "currently", "at present", "nowadays".

@@ -1,0 +1,55 @@
+"""What the structure of a document says of the figures below a heading or in a list.
+
+A Markdown heading that names one period ("## Outlook for 2031") dates the figures of its section that
+name none; a line that introduces a list (no full stop, or a colon: "The largest economies in 2025:",
+"Mauritius in figures") gives its items its period and the country it names. Both are carried, so a
+reading that rests on them is weak (it can support, never contradict): a web page's ranked list under
+"the top 10 projected largest economies in 2025" had been compared with the records of 2023.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .model import Entity, Period, Sentence
+from .periods import PeriodMention
+
+# The end of a line that introduces what follows rather than stating something: no full stop, or a colon.
+_LEAD_END = re.compile(r"(?:[^.!?;:)\]\"'\u201d\s]|:)[ \t]*$")
+
+
+@dataclass(slots=True)
+class Sections:
+    """The period and country the heading above and the list's lead line give, as the sentences go by."""
+
+    periods_of: Callable[[str], list[PeriodMention]]  # a text's own periods
+    heading: str | None = None
+    section: Period | None = None  # the period the heading above names
+    lead: Period | None = None  # the period a list's lead line names, kept while its items go on
+    lead_subject: Entity | None = None  # and the country it names
+
+    def enter(self, sentence: Sentence) -> tuple[Period | None, Entity | None]:
+        """At the first sentence of a block: the period and the subject the block starts with."""
+        if sentence.heading != self.heading:
+            self.heading, self.lead = sentence.heading, None
+            self.section = one_period(self.periods_of(sentence.heading)) if sentence.heading else None
+        if not sentence.item:
+            self.lead = self.lead_subject = None
+        return self.lead or self.section, self.lead_subject
+
+    def gives(self, period: Period | None) -> bool:
+        """Whether ``period`` is the heading's or the lead line's, not carried from a sentence."""
+        return period is not None and (period is self.section or period is self.lead)
+
+    def read(self, sentence: Sentence, periods: list[PeriodMention], subject: Entity | None, named: bool, figures: bool) -> None:
+        """After a sentence: if it is a line that introduces a list, what it gives the items."""
+        if not sentence.item and _LEAD_END.search(sentence.text):
+            self.lead = one_period(periods)
+            self.lead_subject = subject if named and not figures else None
+
+
+def one_period(found: list[PeriodMention]) -> Period | None:
+    """The one period a heading or a lead line names, if it names exactly one."""
+    return found[0].period if found and len({p.period for p in found}) == 1 else None
