@@ -331,8 +331,12 @@ def _sentence_claims(here: Annotated, lines: LineIndex, ranked: dict[int, Measur
         # "from 9.9 million in 2000 to 13.0 million": the year right after the first figure is not the second's
         others = frozenset(p.start for j, p in enumerate(owned) if p is not None and j < i and _TO_NEXT.fullmatch(text, p.end, m.start)
                            and "from" in text[max(0, mentions[j].start - 30):mentions[j].start].lower())
-        claim_period = paired[i].period if i in paired else \
-            _period_for(text, periods, m.start, m.end, period, c.end, figure_starts, others, owned[i])
+        if i in paired:
+            claim_period = paired[i].period
+        elif i > 0 and _UP_FROM.search(text, max(0, m.start - 24), m.start):
+            claim_period = owned[i].period if owned[i] is not None else None  # "24.7 million in 2010, up from 18.9 million"
+        else:
+            claim_period = _period_for(text, periods, m.start, m.end, period, c.end, figure_starts, others, owned[i])
         # The role and the strength of the reading are read when the judge needs them (core.certainty.read_role).
         later = Reading(here, m.start, m.end, quantity, label, c.noun, said, claim_subject or (None if other else subject), claim_period)
         out.append(
@@ -425,7 +429,9 @@ _JUST_AFTER = re.compile(r"^[ \t]*(?:\(|,[ \t]*)?(?:(?:in|at|during|by)[ \t]+the
                          r"(?:for|as[ \t]+of)[ \t]+the[ \t]+state[ \t]+of(?:[ \t]+the)?)?[ \t]*"
                          r"(?:(?:mid|early|late|end)(?:[ \t]*-[ \t]*|[ \t]+))?$", re.I)  # "63.3 million in mid-2011"
 # A year the sentence compares with, never a figure's own: "decreased to 10.4 million ... compared to 2011", "than in 2011".
-_BASELINE_BEFORE = re.compile(r"\b(?:compared[ \t]+(?:to|with)|relative[ \t]+to|than(?:[ \t]+in)?|versus|vs\.?)[ \t]+(?:the[ \t]+(?:year[ \t]+)?)?$", re.I)
+# A year that bounds a time rather than dating a figure: "before 2012", "prior to 2010", "until 2015", "after 1990".
+_BASELINE_BEFORE = re.compile(r"\b(?:compared[ \t]+(?:to|with)|relative[ \t]+to|than(?:[ \t]+in)?|versus|vs\.?|before|prior[ \t]+to|"
+                              r"after|until|till)[ \t]+(?:the[ \t]+(?:year[ \t]+)?)?$", re.I)
 
 
 def _just_after(text: str, periods: list[PeriodMention], end: int, noun_end: int = 0) -> PeriodMention | None:
@@ -468,8 +474,9 @@ def _period_for(text: str, periods: list[PeriodMention], start: int, end: int, c
     return first.period
 
 
-_WORLD_AS_SCOPE = re.compile(r"(?:'s|\u2019s)?[ \t]+(?:\d+(?:st|nd|rd|th)[ \t]+|(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)[ \t]+)?"
+_WORLD_AS_SCOPE = re.compile(r"(?:'s|\u2019s)?[ \t]+(?:\d+(?:st|nd|rd|th)[ \t-]+|(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)[ \t-]+)?"
                              r"(?:largest|biggest|most|highest|lowest|smallest|fastest|richest|poorest|leading|top)\b", re.I)
+_UP_FROM = re.compile(r"\b(?:up|down|rising|falling|increasing|decreasing)[ \t]+from[ \t]+(?:about[ \t]+|around[ \t]+|some[ \t]+|an?[ \t]+estimated[ \t]+)?$", re.I)
 _TO_NEXT = re.compile(r"[ \t]*,?[ \t]*(?:(?:up|down)[ \t]+)?to[ \t]+(?:about[ \t]+|around[ \t]+|some[ \t]+|nearly[ \t]+|an[ \t]+estimated[ \t]+)?")
 # The same amount said again right after the figure: "$54.8 billion, or $13,271 per capita for 2017" (the year is both's).
 _RESTATED = re.compile(r"[ \t]*,?[ \t]*(?:or|i\.e\.,?|that[ \t]+is,?|equivalent[ \t]+to|equal[ \t]+to)[ \t]+(?:about[ \t]+|around[ \t]+|some[ \t]+)?", re.I)
@@ -494,8 +501,8 @@ def _own_periods(text: str, periods: list[PeriodMention]) -> list[PeriodMention]
 
 _DATELINE = re.compile(r"[ \t]*(?:\([^()]{1,40}\)[ \t]*)?(?:--|\u2014)")
 _DATELINE_PLACE = re.compile(r"\b[A-Z][A-Z .'-]{2,},[ \t]*$")
-_MAY_NOT_BE_OWN = frozenset("compared than relative vs versus said released published announced reported issued stated revealed "
-                            "updated posted".split())  # the words _BASELINE_BEFORE and _SAID_ON_BEFORE begin with
+_MAY_NOT_BE_OWN = frozenset("compared than relative vs versus before prior after until till said released published announced "
+                            "reported issued stated revealed updated posted".split())  # the words _BASELINE_BEFORE and _SAID_ON_BEFORE begin with
 _CUE_WORDS = re.compile(r"[a-z]+")
 # A date the figure was said or published on: "said on January 6 that it estimated", "released on 29th May 2015".
 _SAID_ON_BEFORE = re.compile(r"\b(?:said|released|published|announced|reported|issued|stated|revealed|updated|posted)"

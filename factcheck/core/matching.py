@@ -30,7 +30,7 @@ from .compare import (
 from .lazy import lazy
 from .measures import MeasureIndex, MeasureMatch, tied
 from .lexicon import name_like, names_a_faith
-from .model import Claim, Measure, Observation, Period, Quantity, Series, Verdict
+from .model import Claim, Measure, Observation, Period, Qualifier, Quantity, Series, Verdict
 from .certainty import read_role
 from .derivation import judge_derived
 from .derived_words import candidate, countries_named
@@ -282,7 +282,8 @@ def _decide(claim: Claim, records: list[Observation], match: MeasureMatch, setti
         found = _judge_direct(claim, direct, span, match, implicit)
         if implicit and found.label == CONTRADICTED:
             found = _other_vintage(claim, direct, span, match, settings) or _own_year(claim, independent, direct, period, span, match) or found
-        return _close(claim, found, span, settings.spread)
+        found = _close(claim, found, span, settings.spread)
+        return _flow_unclear(found, period) if implicit else found
     bracket = _bracket([r for r in independent if r.series == "cumulative"], period)
     against = _bracket_contradiction(claim, bracket, span, match) if bracket else None
     if against is not None:
@@ -318,10 +319,26 @@ def _decide(claim: Claim, records: list[Observation], match: MeasureMatch, setti
 _MISSES = frozenset(("overstated", "understated", "qualifier_violated"))
 
 
+def _flow_unclear(found: Verdict, period: Period) -> Verdict:
+    """A money amount of a year (GDP) stated without a year is last year's or a forecast of the year the document is
+    written in (a page of September 2023 giving the IMF's 2023 projections as "the GDP"): not contradicted by last
+    year's record. A stock (a population) without a year is read as of the document's date, as before."""
+    if found.label != CONTRADICTED or not found.evidence or any(r.currency is None for r in found.evidence):
+        return found
+    year = period.end.year  # type: ignore[union-attr]
+    return Verdict(
+        label=NOT_ENOUGH_INFO, reason="uncertain_reading",
+        explanation=f"{found.explanation}; not contradicted, as the reading is uncertain: an amount of a year without a "
+                    f"year, written in {year}, may be {year - 1}'s or a forecast of {year}'s",
+        evidence=found.evidence, reference=found.reference, measure=found.measure, match_score=found.match_score,
+    )
+
+
 def _close(claim: Claim, found: Verdict, span: Interval, spread: float) -> Verdict:
     """A contradiction by a record that misses the figure by less than publishers differ: ``close_to_record``."""
-    if found.reason not in _MISSES or not found.evidence:
-        return found
+    if found.reason not in _MISSES or not found.evidence or claim.quantity is None \
+            or claim.quantity.qualifier is Qualifier.APPROXIMATELY:
+        return found  # "about", "around" already allow a tolerance: the spread is not added to it
     miss = max(span.miss(r.value) for r in found.evidence)
     if miss >= spread:
         return found

@@ -117,6 +117,8 @@ _CHANGE_BEFORE = re.compile(
     r"estimated)?[ \t]*(?:US)?[$\u20ac\u00a3]?[ \t]*$",
     re.I,
 )
+_FROM_EXTREME = lazy(r"\bfrom[ \t]+(?:a|an|its|the)[ \t]+(?:(?:post-?war|all-time|historic|record|previous)[ \t]+)?"
+                     r"(?:low|high|peak|trough|minimum|maximum)[ \t]+of[ \t]+(?:about[ \t]+|around[ \t]+|some[ \t]+|just[ \t]+)?$", re.I)
 # A mark a figure falls short of: "just 2,000 short of the 400,000 population", "shy of 5 million".
 _SHORT_OF = lazy(r"\b(?:short|shy)[ \t]+of[ \t]+(?:the[ \t]+|a[ \t]+)?(?:\w+[ \t]+)?$", re.I)
 _PHRASAL = lazy(r"\b(?:made|make|makes|making|took|take|takes|sum|sums|summed|add|adds|added|end|ended|picked|set|sets|"
@@ -274,6 +276,9 @@ def role_of(text: str, start: int, end: int, quantity: Quantity, label: str | No
 
     if quantity.change is not None:
         return Role("change", text[max(left_start, start - 24):start].strip() or "a change")
+    m = _FROM_EXTREME.search(near_left) if "from" in cues else None
+    if m is not None:
+        return Role("change", m.group().strip())  # "risen to 84 million from a low of 69 million": the level a change began at
     m = _SHORT_OF.search(near_left) if "short" in cues or "shy" in cues else None
     if m is not None:
         return Role("comparison", m.group().strip())  # "2,000 short of the 400,000 mark": a mark it is measured against
@@ -376,9 +381,9 @@ def role_of(text: str, start: int, end: int, quantity: Quantity, label: str | No
 # "a settlement with more than 2,500 inhabitants", "the largest city in Senegal, with over two million".
 _THRESHOLD = lazy(
     r"\b(?:cit(?:y|ies)|towns?|municipalit(?:y|ies)|settlements?|villages?|count(?:y|ies)|districts?|provinces?|regions?|"
-    r"places|localities|urban[ \t]+areas?|metropolitan[ \t]+areas?|agglomerations?|conurbations?|megacities|capital|"
+    r"places|localities|urban[ \t]+areas?|metropolitan[ \t]+areas?|agglomerations?|conurbations?|megacities|capital|centers|centres|"
     r"suburbs?|areas?|countries|states|islands|communes?|parishes|neighbou?rhoods?|(?<![.\d])\d[\d,]*(?=[ \t]+(?:with|having)\b))"
-    r"[ \t]+(?:[\w,()]+[ \t]+){0,4}?(?:with|having)[ \t]+(?:a[ \t]+|an[ \t]+|the[ \t]+)?(?:total[ \t]+)?"
+    r",?[ \t]+(?:[\w,()]+[ \t]+){0,4}?(?:each[ \t]+)?(?:with|having)[ \t]+(?:a[ \t]+|an[ \t]+|the[ \t]+)?(?:total[ \t]+)?"
     r"(?:populations?|inhabitants|residents|people)?[ \t]*(?:of[ \t]+)?(?:between|more[ \t]+than|fewer[ \t]+than|less[ \t]+than|"
     r"over|under|above|below|at[ \t]+least|up[ \t]+to|some|about|around|nearly|almost)?[ \t]*$",
     re.I,

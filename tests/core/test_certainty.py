@@ -35,6 +35,10 @@ WEAK = [
     ("France's population has since grown to 90 million in 2014.", "90 million", "later"),
     ("By 2014 France is expected to have increased to 88 million people.", "88 million", "later"),
     ("In 2014 France had since climbed to 86 million inhabitants, the government said.", "86 million", "later"),
+    # the figure the sentence compares with, at a time it does not plainly give
+    ("In 2014 France's population rose 3% as compared with 60 million in its 22 regions on 1 January 2013.", "60 million", "compares"),
+    ("France had 66 million inhabitants in 2014, compared with 61 million.", "61 million", "compares"),
+    ("In 2014 the population of France was 10% higher when compared to about 59 million.", "about 59 million", "compares"),
 ]
 
 

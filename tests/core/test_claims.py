@@ -174,6 +174,9 @@ def test_subject_is_the_nearest_country_that_is_not_a_recipient():
          {"2,512,758": "1 January 2023"}),
         ("Armenia's population was 2,977,000 as at 1 January 2024.", {"2,977,000": "as at 1 January 2024"}),
         ("LUSAKA, June 4 (Reuters) -- Zambia's GDP reached $29 billion, the finance ministry said.", {"$29 billion": None}),  # a dateline
+        ("Peru's population before 2012 was about 29 million.", {"about 29 million": None}),  # a year that bounds, not dates
+        ("Chile had 17.6 million people in 2017, up from 15.1 million.", {"15.1 million": None}),  # 2017 is the first's
+        ("Chile had 17.6 million people in 2017, up from 15.1 million in 2002.", {"15.1 million": "2002"}),
     ],
 )
 def test_a_figures_period_is_its_own(sentence, periods):

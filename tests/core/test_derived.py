@@ -221,3 +221,19 @@ def test_per_capita_is_never_computed_from_a_gdp_at_ppp():
     source = MemorySource("t", measures, observations, {})
     cat = Catalogue([source], MeasureIndex(measures), {"t": source}, lexicon=lexicon_of([source], measures))
     assert all(v.computation is None and v.label == "not_enough_info" for _, v in judged("France's GDP per capita was $35,000 in 2018.", cat))
+
+
+@pytest.mark.parametrize("sentence,reason", [
+    # an amount of a year with no year, in a document of July 2019: 2018's, or a forecast of 2019's (a web page's IMF
+    # projections for its own year had been contradicted by last year's records)
+    ("France's GDP is $3.1 trillion.", "uncertain_reading"),
+    ("France has a GDP per capita of $47,000.", "uncertain_reading"),
+    ("France's GDP is $2.78 trillion.", "exact"),  # it fits the latest record: supported as before
+    ("France's GDP was $3.1 trillion in 2018.", "overstated"),  # a stated year: contradicted as before
+    ("France has 60 million inhabitants.", "understated"),  # a population without a year is as of the document's date
+])
+def test_an_amount_of_a_year_without_a_year_is_not_contradicted(sentence, reason):
+    claim, verdict = only(sentence)
+    assert verdict.reason == reason, verdict.explanation
+    if reason == "uncertain_reading":
+        assert "forecast of 2019" in verdict.explanation and verdict.evidence

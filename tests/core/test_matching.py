@@ -58,6 +58,8 @@ def test_level_series(text, label, reason):
     ("In 2022 France had a population of 68,300,000.", 0.0, "overstated"),  # --spread 0: every miss contradicts
     ("In 2022 France had a population of 68,400,000.", 0.001, "overstated"),  # a miss larger than the spread (0.24%) contradicts
     ("In 2022 France had a population of 69.2 million.", 0.01, "overstated"),  # 1.5% off: a contradiction
+    ("In 2022 France had a population of about 72.5 million.", 0.01, "overstated"),  # "about" has its own tolerance:
+    # 0.9% outside its 5%, yet 6% off: the spread is not added to it
 ])
 def test_a_miss_smaller_than_publishers_differ_by_is_close_to_the_record(text, spread, reason):
     v = run(text, POP_ROWS, POP, spread=spread)

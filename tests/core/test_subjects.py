@@ -81,6 +81,8 @@ CASES = [
     ("groups", "Some 1.1 million people of Italian descent live in Belgium.", "1.1 million", UNKNOWN, "people of Italian descent"),
     # the world and regions: the subject only when the figure is said of them
     ("world and regions", "The world's population reached 7.7 billion in 2019.", "7.7 billion", SUBJECT, "WLD"),
+    ("world and regions", "India now has the world's second-largest population, with over 1.3 billion people.", "over 1.3 billion",
+     SUBJECT, "IND"),  # the world is where it ranks ("second-largest", hyphenated)
     ("world and regions", "Kenya, one of the larger countries of Sub-Saharan Africa, had 52 million inhabitants.", "52 million",
      SUBJECT, "KEN"),
     ("world and regions", "Ghana's 30 million people make up 2.8% of Africa.", "30 million", SUBJECT, "GHA"),
