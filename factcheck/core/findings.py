@@ -136,6 +136,12 @@ FINDINGS: dict[str, FindingCode] = {
             ("close_to_record",),
         ),
         FindingCode(
+            "FC216", "too-round", "note", "unverifiable",
+            "The figure is so round that a record far from it lies within its rounding",
+            "Give the figure more precisely ('121 million', not '100 million'), or say 'about' if a round figure is meant.",
+            ("too_round",),
+        ),
+        FindingCode(
             "FC210", "unknown-subject", "warning", "unverifiable",
             "The figure is about a name no configured source knows",
             "Add a source with records for it, or an alias (entity_aliases) if a source knows it by another name.",

@@ -145,7 +145,8 @@ def _foreseen(claim: Claim, settings: Settings) -> Verdict | None:
                    "not a level the records could confirm")
 
 
-_CENSUS = lazy(r"\bcensus(?:es)?\b", re.I)
+# a census, not the office named after one ("the Census and Statistics Department", "the US Census Bureau" publish estimates)
+_CENSUS = lazy(r"\bcensus(?:es)?\b(?![ \t]+(?:and[ \t]+statistics|bureau|office|department|board)\b)", re.I)
 # A stated total more than this factor away from the record is far more often another quantity misread
 # (a city, a group, a lost scale) than a wrong total: measured on real articles (EVALUATION.md).
 _PLAUSIBLE = 2.0
@@ -317,6 +318,18 @@ def _decide(claim: Claim, records: list[Observation], match: MeasureMatch, setti
 
 
 _MISSES = frozenset(("overstated", "understated", "qualifier_violated"))
+# A whole number with trailing zeros is read as rounded to its last non-zero digit ("100 million": to the hundred
+# million), the reading that never invents a contradiction; a record more than this far from it is not a confirmation.
+_TOO_ROUND = DEFAULT_TOLERANCE  # as far as "about" reaches
+
+
+def _off(q: Quantity, x: float) -> float:
+    """How far ``x`` is from the stated figure (or range), relative to it."""
+    low, high = q.value, q.value_high if q.value_high is not None else q.value
+    if low <= x <= high:
+        return 0.0
+    near = low if x < low else high
+    return abs(x - near) / abs(near) if near else 0.0
 
 
 def _flow_unclear(found: Verdict, period: Period) -> Verdict:
@@ -363,6 +376,10 @@ def _judge_direct(claim: Claim, direct: list[Observation], span: Interval, match
     when = f" (latest record before the document's date, {_day(direct[0].period_end)})" if implicit else ""
     if all(p == 0 for p in positions):
         reason = "exact" if any(fit_reason(q, r.value) == "exact" for r in direct) else fit_reason(q, direct[0].value)
+        off = max(_off(q, r.value) for r in direct)
+        if reason == "within_rounding" and off > _TOO_ROUND:
+            return verdict("too_round", f"{_source_name(direct[0])} gives {shown}{when}, {_percent(off)} from '{q.text}': within its "
+                           "rounding only because the figure is that round, so not confirmed", direct, shown, match)
         return verdict(reason, f"{_source_name(direct[0])} gives {shown}{when}, which fits '{q.text}'", direct, shown, match)
     if all(p != 0 for p in positions) and len(set(positions)) == 1:
         reason = miss_reason(q, positions[0])

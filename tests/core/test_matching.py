@@ -69,6 +69,28 @@ def test_a_miss_smaller_than_publishers_differ_by_is_close_to_the_record(text, s
         assert v.label == "not_enough_info" and "but by only" in v.explanation, v.explanation
 
 
+@pytest.mark.parametrize("text,reason", [
+    ("In 2022 France had a population of 60 million.", "understated"),  # 12% off, outside its rounding
+    ("In 2022 France had a population of 70 million.", "within_rounding"),  # 2.7% off: as far as "about" would reach
+    ("In 2022 France had a population of 100 million.", "too_round"),  # within "100 million"'s rounding, 32% off
+    ("In 2022 France had a population of 75 million.", "overstated"),
+])
+def test_a_figure_too_round_to_confirm_is_not_supported(text, reason):
+    v = run(text, POP_ROWS, POP)
+    assert v.reason == reason, v.explanation
+
+
+def test_a_round_figure_far_from_its_record_is_too_round():
+    rows = [obs("pop", 121_072_300, date(2022, 12, 31), date(2022, 1, 1))]
+    v = run("In 2022 France had a population of 100 million.", rows, POP)
+    assert (v.label, v.reason) == ("not_enough_info", "too_round"), v.explanation
+    assert "21.1% from '100 million'" in v.explanation and v.evidence
+    v = run("In 2022 France had a population of 120 million.", rows, POP)
+    assert v.reason == "within_rounding"
+    v = run("In 2022 France had a population of between 100 million and 130 million.", rows, POP)
+    assert v.reason != "too_round", v.explanation  # a range that holds the record is no round figure
+
+
 def test_no_period_uses_latest_record_before_the_document_date():
     v = run("France had a population of 68.2 million.", POP_ROWS, POP, doc_date=date(2023, 3, 1))
     assert (v.label, v.reason) == ("supported", "within_rounding")
