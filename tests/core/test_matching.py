@@ -293,3 +293,9 @@ def test_a_figure_for_a_year_after_the_documents_date_is_a_projection(text, doc_
 def test_a_projected_change_is_not_computed(text):
     v = run(text, POP_ROWS + [obs("pop", 67_800_000, date(2021, 12, 31), date(2021, 1, 1), row=4)], POP, doc_date=date(2020, 5, 1))
     assert (v.label, v.reason, v.computation) == ("not_enough_info", "projection", None), v.explanation
+
+
+def test_an_office_named_after_the_census_makes_no_census_count():
+    said = run("In 2022 France had a population of 75 million, the Census and Statistics Department said.", POP_ROWS, POP)
+    counted = run("In 2022 France's census counted a population of 75 million.", POP_ROWS, POP)
+    assert "census count" not in said.explanation and "census count" in counted.explanation, (said.explanation, counted.explanation)
