@@ -81,6 +81,8 @@ def _weak_cues(reading: Reading, cues: frozenset[str]) -> tuple[str, ...]:
         # "down 12.8% as compared with 513.5 million in 28 Member States on 1 January 2019": another level, dated only if the
         # date follows it ("compared to 28.7 million in 1999" keeps its year)
         out.append("the figure is the one the sentence compares with, at a time it does not plainly give")
+    if here.quantities and reading.quantity.currency is not None and not cues.isdisjoint(_PART_YEAR_CUES) and _PART_YEAR.search(text):
+        out.append("the amount is for part of a year (a quarter, a half, some months), not a year's")  # "for the nine-month period"
     if "|" in text and _TABLE_CELL.search(text, 0, start) and _TABLE_CELL_AFTER.match(text, end):
         out.append("the figure is read from a table cell, whose row and column headings say what it is")
     if (period is None or period.inherited) and vague:
@@ -93,6 +95,14 @@ _LATER = lazy(r"\b(?:to[ \t]+have|(?:has|have|had)[ \t]+since)[ \t]+(?:increased
 _COMPARED = lazy(r"\b(?:below|above|than|exceed\w*|short[ \t]+of|under|compared[ \t]+(?:with|to)|versus|vs\.?|against)[ \t]+"
                       r"(?:the[ \t]+)?(?:[\w-]+[ \t]+){0,2}(?:estimates?|projections?|forecasts?|expectations?|figures?|numbers?|"
                       r"predictions?|targets?)[ \t]+(?:of[ \t]+)?(?:more[ \t]+than[ \t]+|over[ \t]+|about[ \t]+|some[ \t]+)?$", re.I)
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+# An amount for part of a year: "the first quarter", "the first half of 2023", "the nine-month period", "from January to
+# September", "year to date", "Q3"; compared with a year's record it is always short (a web page's Jan-Sep GDP of Japan).
+_PART_YEAR = lazy(rf"\b(?:(?:first|second|third|fourth|last|final)[ \t]+(?:quarter|half)|(?:one|two|three|four|five|six|seven|eight|nine|"
+                  rf"ten|eleven|\d{{1,2}})[ \t-]+months?|quarterly|year[ \t-]+to[ \t-]+date|q[1-4]|h[12]|"
+                  rf"(?:from|between)[ \t]+(?:{_MONTHS})\.?[ \t]+(?:to|through|until|and|-|\u2013)[ \t]+(?:{_MONTHS}))\b", re.I)
+_PART_YEAR_CUES = frozenset("first second third fourth last final quarter half month months quarterly year date q1 q2 q3 q4 h1 h2 "
+                            "january february march april may june july august september october november december".split())
 _COMPARED_WITH = lazy(r"\bcompared[ \t]+(?:with|to)[ \t]+(?:about[ \t]+|around[ \t]+|some[ \t]+|the[ \t]+)?$", re.I)
 _COMPARED_CUES = frozenset("estimate estimates projection projections forecast forecasts expectation expectations figure figures "
                            "number numbers prediction predictions target targets".split())

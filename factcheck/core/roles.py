@@ -117,6 +117,11 @@ _CHANGE_BEFORE = re.compile(
     r"estimated)?[ \t]*(?:US)?[$\u20ac\u00a3]?[ \t]*$",
     re.I,
 )
+# A margin: "surpasses Russia's by over $400 billion", "larger than Peru's by 20 million".
+_BY_MARGIN = lazy(r"\b(?P<cue>surpass\w*|exceed\w*|outstrip\w*|outpac\w*|overtak\w*|outnumber\w*|larger|bigger|smaller|higher|"
+                  r"lower|greater|ahead|behind|trail\w*|beat\w*|lead\w*)\b[^.;:]{0,60}?\bby[ \t]+(?:over[ \t]+|more[ \t]+than[ \t]+|"
+                  r"about[ \t]+|around[ \t]+|some[ \t]+|nearly[ \t]+|almost[ \t]+|roughly[ \t]+|just[ \t]+|an?[ \t]+estimated[ \t]+)?"
+                  r"(?:US)?[$\u20ac\u00a3]?[ \t]*$", re.I)
 _FROM_EXTREME = lazy(r"\bfrom[ \t]+(?:a|an|its|the)[ \t]+(?:(?:post-?war|all-time|historic|record|previous)[ \t]+)?"
                      r"(?:low|high|peak|trough|minimum|maximum)[ \t]+of[ \t]+(?:about[ \t]+|around[ \t]+|some[ \t]+|just[ \t]+)?$", re.I)
 # A mark a figure falls short of: "just 2,000 short of the 400,000 population", "shy of 5 million".
@@ -276,6 +281,9 @@ def role_of(text: str, start: int, end: int, quantity: Quantity, label: str | No
 
     if quantity.change is not None:
         return Role("change", text[max(left_start, start - 24):start].strip() or "a change")
+    m = _BY_MARGIN.search(left[-110:]) if "by" in cues else None
+    if m is not None:
+        return Role("change", m.group("cue"))  # "Texas's economy surpasses Russia's by over $400 billion": a difference
     m = _FROM_EXTREME.search(near_left) if "from" in cues else None
     if m is not None:
         return Role("change", m.group().strip())  # "risen to 84 million from a low of 69 million": the level a change began at

@@ -39,6 +39,10 @@ WEAK = [
     ("In 2014 France's population rose 3% as compared with 60 million in its 22 regions on 1 January 2013.", "60 million", "compares"),
     ("France had 66 million inhabitants in 2014, compared with 61 million.", "61 million", "compares"),
     ("In 2014 the population of France was 10% higher when compared to about 59 million.", "about 59 million", "compares"),
+    # an amount for part of a year
+    ("France's GDP for the nine-month period from January to September 2014 was $2.1 trillion.", "$2.1 trillion", "part of a year"),
+    ("In the first quarter of 2014 France's GDP was $700 billion.", "$700 billion", "part of a year"),
+    ("France's GDP from January to June 2014 came to $1.4 trillion.", "$1.4 trillion", "part of a year"),
 ]
 
 

@@ -50,6 +50,7 @@ ROLES = [
     ("Lithuania's population kept falling in 2019, declining by more than 30,000.", "change"),  # a participle, then "by"
     ("Iceland's population in 2015 was about 330,000, just 20,000 short of the 350,000 mark.", "comparison"),  # a mark it falls short of
     ("Poland's population has grown to 38 million from a low of 24 million after the war.", "change"),  # the level a change began at
+    ("Germany's economy surpasses France's by over $1 trillion.", "change"),  # a margin between two subjects
     ("Nine urban centres, each with populations of over 1 million, lie in Vietnam.", "part_of_subject"),  # a size of places
     # money that is not the measure
     ("France's GDP was large in 2014, while its budget deficit reached $84 billion.", "other_amount"),
