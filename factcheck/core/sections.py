@@ -9,15 +9,21 @@ reading that rests on them is weak (it can support, never contradict): a web pag
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from .model import Entity, Period, Sentence
 from .periods import PeriodMention
 
-# The end of a line that introduces what follows rather than stating something: no full stop, or a colon.
-_LEAD_END = re.compile(r"(?:[^.!?;:)\]\"'\u201d\s]|:)[ \t]*$")
+# How a statement ends; a line that introduces what follows ends otherwise (no full stop), or with a colon.
+_STATEMENT_ENDS = frozenset(".!?;)]\"'\u201d")
+
+
+def _leads(text: str) -> bool:
+    """Whether a line introduces what follows rather than stating something (its last character, not a pattern
+    searched from every position: this runs on every sentence)."""
+    end = text.rstrip()[-1:]
+    return end != "" and end not in _STATEMENT_ENDS
 
 
 @dataclass(slots=True)
@@ -45,7 +51,7 @@ class Sections:
 
     def read(self, sentence: Sentence, periods: list[PeriodMention], subject: Entity | None, named: bool, figures: bool) -> None:
         """After a sentence: if it is a line that introduces a list, what it gives the items."""
-        if not sentence.item and _LEAD_END.search(sentence.text):
+        if not sentence.item and _leads(sentence.text):
             self.lead = one_period(periods)
             self.lead_subject = subject if named and not figures else None
 
