@@ -63,7 +63,8 @@ _FOR = re.compile(r"\bfor[ \t]+(?:the[ \t]+)?$", re.I)
 # A country named only to compare with: "after Brazil", "than Mexico", "second only to", "compared with", "ahead of".
 _COMPARISON = re.compile(
     r"\b(?:than|after|behind|ahead[ \t]+of|only[ \t]+to|compared[ \t]+(?:with|to)|relative[ \t]+to|"
-    r"surpassing|surpassed|overtaking|overtook|exceeding|exceeded|like|unlike|trailing)[ \t]+(?:the[ \t]+|that[ \t]+of[ \t]+)?$",
+    r"surpassing|surpassed|overtaking|overtook|exceeding|exceeded|like|unlike|trailing|as[ \t]+[a-z]+[ \t]+as)[ \t]+"
+    r"(?:the[ \t]+|that[ \t]+of[ \t]+)?$",
     re.I)
 _SAID_OF = lazy(r"^[ \t]*(?:\([^()]{0,60}\)[ \t]*)?(?:,[ \t]*[a-z ]{0,20},?[ \t]*)?(?:of|in|for|across)[ \t]+(?:the[ \t]+)?", re.I)
 _RATIO_BASE = lazy(r"(?:%|percent|per[ \t]+cent|percentage[ \t]+points?)[ \t]+of[ \t]+(?:the[ \t]+|its[ \t]+|their[ \t]+)?$", re.I)

@@ -203,12 +203,13 @@ _AVERAGE_CUES = _words("average mean median")
 # "will have grown to", "projections show". Read in the figure's clause before it (real web pages: eleven projections
 # were compared with the records, eight contradicted).
 _PROJECTION_CUES = _words("projected projection projections project projects projecting forecast forecasts forecasted forecasting",
+                          "expectation expectations",
                           "predicted prediction predictions predicts expected expects anticipated set likely could will would shall",
                           "going may might")
 _PROJECTION = lazy(
     r"\b(?P<cue>(?:projected|forecast(?:ed)?|predicted|expected|anticipated|set|likely|going)[ \t]+to[ \t]+[a-z]+"
     r"|(?:projected|forecast(?:ed)?|predicted|expected)[ \t]+at"
-    r"|(?:projections?|forecasts?|predictions?)"
+    r"|(?:projections?|forecasts?|predictions?|expectations?)"
     r"|(?:could|will|would|shall|may|might)[ \t]+(?:(?:have[ \t]+)?(?:risen|grown|increased|climbed|fallen|dropped|declined|"
     r"shrunk|expanded|swelled|jumped)[ \t]+to|(?:soon[ \t]+)?(?:reach|hit|top|exceed|surpass|pass|cross|be|stand[ \t]+at|total|"
     r"have|approach|near|rise[ \t]+to|grow[ \t]+to|increase[ \t]+to|fall[ \t]+to|drop[ \t]+to|decline[ \t]+to)))\b[^.;:]{0,90}$",

@@ -67,6 +67,8 @@ CASES = [
     ("comparisons", "Its GDP of 1.2 trillion dollars is larger than Mexico's economy.", "1.2 trillion", SUBJECT, None),
     ("comparisons", "Nigeria, second only to Ethiopia, has 201 million inhabitants.", "201 million", SUBJECT, "NGA"),
     ("comparisons", "Compared with Germany, Austria had 8.9 million residents in 2019.", "8.9 million", SUBJECT, "AUT"),
+    ("comparisons", "Kenya is the region's hub. With 52 million people, it is nearly as large as Tanzania.", "52 million", SUBJECT,
+     "KEN"),  # the country it is "as large as" is compared with, not the subject
     ("comparisons", "The island nation, well ahead of Fiji, reported 9.4 million tourists.", "9.4 million", SUBJECT, None),
     # a currency names no subject
     ("currencies", "Exports reached 45 billion US dollars in 2018.", "45 billion", SUBJECT, None),
