@@ -93,7 +93,7 @@ def _weak_cues(reading: Reading, cues: frozenset[str]) -> tuple[str, ...]:
 _LATER = lazy(r"\b(?:to[ \t]+have|(?:has|have|had)[ \t]+since)[ \t]+(?:increased|grown|risen|fallen|decreased|declined|dropped|"
                     r"climbed|reached|doubled|shrunk)[ \t]+(?:to[ \t]+)?(?:about[ \t]+|around[ \t]+|some[ \t]+|nearly[ \t]+)?$", re.I)
 _COMPARED = lazy(r"\b(?:below|above|than|exceed\w*|short[ \t]+of|under|compared[ \t]+(?:with|to)|versus|vs\.?|against)[ \t]+"
-                      r"(?:the[ \t]+)?(?:[\w-]+[ \t]+){0,2}(?:estimates?|projections?|forecasts?|expectations?|figures?|numbers?|"
+                      r"(?:the[ \t]+)?(?:[\w'\u2019-]+[ \t]+){0,3}(?:estimates?|projections?|forecasts?|expectations?|figures?|numbers?|"
                       r"predictions?|targets?)[ \t]+(?:of[ \t]+)?(?:more[ \t]+than[ \t]+|over[ \t]+|about[ \t]+|some[ \t]+)?$", re.I)
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 # An amount for part of a year: "the first quarter", "the first half of 2023", "the nine-month period", "from January to

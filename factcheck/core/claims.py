@@ -131,7 +131,8 @@ def _claims(text: str, sents: list[Sentence], doc_date: date | None, lexicon: Le
         if mentions and sentence.title:
             pending.extend((c, frozenset(named)) for c in made if c.subject is None and c.unknown_subject is None and c.measure_keys
                            and text[c.span.start - sentence.start - 1:c.span.start - sentence.start] != "["
-                           and _REFERS_BACK.search(text, 0, c.span.start - sentence.start))
+                           and (_REFERS_BACK.search(text, 0, c.span.start - sentence.start)
+                                or (sentence.item and _KEY_FACT.fullmatch(text, 0, c.span.start - sentence.start))))
         if found:
             first = _sentence_subject(text, [(e.start, e.end, e.entity) for e in found], ws, subject)
             if first is not None and is_place(first):
@@ -154,6 +155,12 @@ def _claims(text: str, sents: list[Sentence], doc_date: date | None, lexicon: Le
 # ("what is now Tanzania", "the area now known as", "until now" name a place or a span, not the figure's time)
 _NOW = re.compile(r"\b(?:today|(?<!what[ \t]is[ \t])(?<!until[ \t])now(?![ \t]+(?:known|called|named|part)\b)|nowadays|currently|"
                   r"presently|at[ \t]+present|at[ \t]+the[ \t]+moment|these[ \t]+days)\b", re.I)
+
+
+# A key fact in a list under the document's title: "- **GDP**: $477 billion (2023)", "- Population – 218 million" (the
+# label, then the figure; markup is blanked in place, so the label may stand among spaces).
+_KEY_FACT = re.compile(r"[ \t]*[A-Za-z*_][A-Za-z ()$.,'/*_-]{0,44}?[ \t]*[:\u2013\u2014][ \t]*(?:about[ \t]+|around[ \t]+|some[ \t]+|~[ \t]*)?",
+                       re.I)
 
 
 # Words that refer back to what the document is about: "It has a population of", "Its GDP", "The country's".

@@ -3,7 +3,8 @@
 A stated figure means the interval its precision implies: "70.6 billion" is
 [70.55e9, 70.65e9); "96,700" is [96,650, 96,750) (trailing zeros of a whole
 number are read as rounding, the reading that never invents a contradiction).
-Qualifiers widen or bound it: approximately ±5% beyond the rounding (configurable),
+Qualifiers widen or bound it: approximately ±5% beyond the rounding (configurable; "almost" and "nearly" only
+below the figure),
 more_than strictly above the stated value, at_least from it, less_than strictly
 below, at_most up to it.
 """
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from .model import Qualifier, Quantity
 
 DEFAULT_TOLERANCE = 0.05
+_JUST_BELOW = frozenset(("almost", "nearly"))  # approximations from below: "almost 60 million" is not 62.8 million
 # Official figures of one thing differ by this much between publishers (a census count against a mid-year estimate, a
 # national office's GDP against the World Bank's conversion, revisions): a miss this small names the record, it does not
 # contradict. Measured on real text: a third of the genuine contradictions of real web pages rest on gaps under 1%.
@@ -62,6 +64,11 @@ def interval(q: Quantity, tolerance: float = DEFAULT_TOLERANCE) -> Interval:
         return Interval(v - p, top + p, True, False)
     if q.qualifier is Qualifier.APPROXIMATELY:
         low, high = v - p, top + p  # widened by the tolerance away from the figure, whatever its sign ("about -0.8%")
+        if (q.qualifier_text or "").lower() in _JUST_BELOW:
+            # "almost 60 million": up to it, not past it; "falling nearly 1%" (-1): a magnitude up to 1
+            if top >= 0:
+                return Interval(low - tolerance * abs(low), top, True, True)
+            return Interval(v, high + tolerance * abs(high), True, True)
         return Interval(low - tolerance * abs(low), high + tolerance * abs(high), True, True)
     if q.qualifier is Qualifier.MORE_THAN:
         return Interval(v, math.inf, False, False)

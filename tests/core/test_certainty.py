@@ -39,6 +39,7 @@ WEAK = [
     ("In 2014 France's population rose 3% as compared with 60 million in its 22 regions on 1 January 2013.", "60 million", "compares"),
     ("France had 66 million inhabitants in 2014, compared with 61 million.", "61 million", "compares"),
     ("In 2014 the population of France was 10% higher when compared to about 59 million.", "about 59 million", "compares"),
+    ("In 2014 France's GDP was $2.9 trillion, compared to Spain's estimate of $1.1 trillion.", "$1.1 trillion", "compares"),
     # an amount for part of a year
     ("France's GDP for the nine-month period from January to September 2014 was $2.1 trillion.", "$2.1 trillion", "part of a year"),
     ("In the first quarter of 2014 France's GDP was $700 billion.", "$700 billion", "part of a year"),

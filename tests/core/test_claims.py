@@ -264,3 +264,14 @@ def test_an_adverb_after_a_figure_is_not_what_it_counts():
     """"around 398,000 just 2,000 short of" had read "just" as the counted noun, so no measure matched."""
     claims = [c.text for c in extract_claims("Iceland's population in 2015 was around 330,000 just 20,000 short of the mark.")]
     assert claims[0] == "around 330,000", claims
+
+
+def test_a_key_fact_under_the_title_is_the_title_countrys():
+    """Documentation pages list key facts under a country's title ("- **GDP**: $477 billion (2023)"): they are its."""
+    text = "# Ghana\n\nGhana is in West Africa.\n\n## Key facts\n\n- **Capital**: Accra\n- **GDP**: $76 billion (2022)\n" \
+           "- Population – 33 million (2022)\n- Kumasi population: 3.5 million\n"
+    from factcheck.engine import load_sources
+
+    claims = {c.text: c for c in extract_claims(text, markdown=True, lexicon=load_sources([], builtin=True).lexicon)}
+    assert claims["$76 billion"].subject.id == "GHA" and claims["33 million"].subject.id == "GHA"
+    assert claims["3.5 million"].subject is None  # a city's figure stays the city's

@@ -53,3 +53,17 @@ def test_open_bounds_are_infinite():
 )
 def test_format_value(x, currency, unit, text):
     assert format_value(x, currency, unit) == text
+
+
+@pytest.mark.parametrize("text,value,precision,x,position", [
+    ("almost", 60e6, 5e6, 62.8e6, 1),  # "almost 60 million" is not 62.8 million
+    ("almost", 60e6, 5e6, 58e6, 0),
+    ("almost", 60e6, 5e6, 52e6, -1),  # below the rounding edge and 5% more (55e6 * 0.95)
+    ("nearly", 60e6, 5e6, 60e6, 0),  # up to the figure itself
+    ("nearly", -1.0, 0.5, -0.88, 0),  # "falling nearly 1%": a magnitude up to 1
+    ("nearly", -1.0, 0.5, -1.2, -1),
+    ("about", 60e6, 5e6, 62.8e6, 0),  # "about" reaches 5% either side, as before
+])
+def test_almost_and_nearly_reach_up_to_the_figure_only(text, value, precision, x, position):
+    quantity = Quantity(value, f"{text} {value}", None, None, Qualifier.APPROXIMATELY, text, precision)
+    assert interval(quantity).position(x) == position

@@ -193,3 +193,12 @@ def test_a_contradiction_on_a_weak_cue_is_an_uncertain_reading(sentence, why):
     verdicts = [v for c, v in check_text(sentence, "d.txt", catalogue(), Settings(doc_date=DOC_DATE)).claims if c.quantity]
     assert verdicts[-1].reason == "uncertain_reading", verdicts[-1].explanation
     assert why in verdicts[-1].explanation and verdicts[-1].evidence  # the record that disagrees is shown
+
+
+def test_a_projection_cue_far_before_the_figure_still_reads():
+    """"will be among 15 countries in the world and three in Southeast Asia to have a population of 100 million": 96
+    characters between the cue and the figure (a news page's milestone had been supported as a level)."""
+    sentence = ("By then Peru will be among 40 countries in the world and two of the largest nations in South America "
+                "to have a population of 35 million.")
+    claims = {c.text: read_role(c) for c in extract_claims(sentence, doc_date=DOC_DATE, lexicon=catalogue().lexicon)}
+    assert claims["35 million"].role == "projection"
