@@ -339,12 +339,9 @@ def _flow_unclear(found: Verdict, period: Period) -> Verdict:
     if found.label != CONTRADICTED or not found.evidence or any(r.currency is None for r in found.evidence):
         return found
     year = period.end.year  # type: ignore[union-attr]
-    return Verdict(
-        label=NOT_ENOUGH_INFO, reason="uncertain_reading",
-        explanation=f"{found.explanation}; not contradicted, as the reading is uncertain: an amount of a year without a "
-                    f"year, written in {year}, may be {year - 1}'s or a forecast of {year}'s",
-        evidence=found.evidence, reference=found.reference, measure=found.measure, match_score=found.match_score,
-    )
+    return replace(found, label=NOT_ENOUGH_INFO, reason="uncertain_reading",
+                   explanation=f"{found.explanation}; not contradicted, as the reading is uncertain: an amount of a year "
+                               f"without a year, written in {year}, may be {year - 1}'s or a forecast of {year}'s")
 
 
 def _close(claim: Claim, found: Verdict, span: Interval, spread: float) -> Verdict:
@@ -355,12 +352,9 @@ def _close(claim: Claim, found: Verdict, span: Interval, spread: float) -> Verdi
     miss = max(span.miss(r.value) for r in found.evidence)
     if miss >= spread:
         return found
-    return Verdict(
-        label=NOT_ENOUGH_INFO, reason="close_to_record",
-        explanation=f"{found.explanation}, but by only {_percent(miss)}: less than official sources commonly differ by "
-                    f"({_percent(spread)}; --spread), so not contradicted",
-        evidence=found.evidence, reference=found.reference, measure=found.measure, match_score=found.match_score,
-    )
+    return replace(found, label=NOT_ENOUGH_INFO, reason="close_to_record",
+                   explanation=f"{found.explanation}, but by only {_percent(miss)}: less than official sources commonly "
+                               f"differ by ({_percent(spread)}; --spread), so not contradicted")
 
 
 def _percent(x: float) -> str:
