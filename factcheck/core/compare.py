@@ -12,9 +12,10 @@ below, at_most up to it.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from .model import Qualifier, Quantity
+from .model import Qualifier, Quantity, Verdict
+from .reasons import NOT_ENOUGH_INFO
 
 DEFAULT_TOLERANCE = 0.05
 _JUST_BELOW = frozenset(("almost", "nearly"))  # approximations from below: "almost 60 million" is not 62.8 million
@@ -121,3 +122,12 @@ def _plain(x: float) -> str:
     if float(x).is_integer():
         return f"{int(x):,}"
     return f"{x:,.4f}".rstrip("0").rstrip(".")
+
+
+def year_unstated(found: Verdict, written: int) -> Verdict:
+    """A contradiction of an amount of a year (GDP, GDP per capita) that names no year, withheld: written in ``written``,
+    it may be the year before's or a forecast of ``written``'s (a page of September 2023 giving the IMF's 2023
+    projections as "the GDP"). Levels (core.matching) and computed figures (core.derived_records) alike."""
+    return replace(found, label=NOT_ENOUGH_INFO, reason="uncertain_reading",
+                   explanation=f"{found.explanation}; not contradicted, as the reading is uncertain: an amount of a year "
+                               f"without a year, written in {written}, may be {written - 1}'s or a forecast of {written}'s")

@@ -16,7 +16,7 @@ from dataclasses import replace
 from datetime import date
 
 from . import derived_words as words
-from .compare import Interval, fit_reason, format_value, interval, miss_reason
+from .compare import Interval, fit_reason, format_value, interval, miss_reason, year_unstated
 from .entities import is_country
 from .measures import MeasureIndex, MeasureMatch
 from .model import Claim, Computation, Entity, Measure, Observation, Qualifier, Quantity, Verdict
@@ -239,10 +239,7 @@ def by_year(ctx: Context, years: list[int], compute: Callable[[int], tuple[Compu
             return make_verdict("other_vintage", f"'{q.text}' has no year: it fits {c.words} ({c.shown}), not the latest before the "
                                 f"document's date ({computation.shown} for {year})", [*rs, *records], c.shown, measure, c)
         if found.label == CONTRADICTED and q.currency is not None and ctx.doc_date is not None:
-            written = ctx.doc_date.year  # as for levels (core.matching): an amount of a year, without one, may be a forecast
-            return replace(found, label=NOT_ENOUGH_INFO, reason="uncertain_reading",
-                           explanation=f"{found.explanation}; not contradicted, as the reading is uncertain: an amount of a year "
-                                       f"without a year, written in {written}, may be {written - 1}'s or a forecast of {written}'s")
+            return year_unstated(found, ctx.doc_date.year)  # as for levels (core.matching)
     return found
 
 

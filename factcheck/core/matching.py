@@ -26,6 +26,7 @@ from .compare import (
     format_value,
     interval,
     miss_reason,
+    year_unstated,
 )
 from .lazy import lazy
 from .measures import MeasureIndex, MeasureMatch, tied
@@ -338,10 +339,7 @@ def _flow_unclear(found: Verdict, period: Period) -> Verdict:
     year's record. A stock (a population) without a year is read as of the document's date, as before."""
     if found.label != CONTRADICTED or not found.evidence or any(r.currency is None for r in found.evidence):
         return found
-    year = period.end.year  # type: ignore[union-attr]
-    return replace(found, label=NOT_ENOUGH_INFO, reason="uncertain_reading",
-                   explanation=f"{found.explanation}; not contradicted, as the reading is uncertain: an amount of a year "
-                               f"without a year, written in {year}, may be {year - 1}'s or a forecast of {year}'s")
+    return year_unstated(found, period.end.year)  # type: ignore[union-attr]
 
 
 def _close(claim: Claim, found: Verdict, span: Interval, spread: float) -> Verdict:
