@@ -392,7 +392,7 @@ _THRESHOLD = lazy(
     r"\b(?:cit(?:y|ies)|towns?|municipalit(?:y|ies)|settlements?|villages?|count(?:y|ies)|districts?|provinces?|regions?|"
     r"places|localities|urban[ \t]+areas?|metropolitan[ \t]+areas?|agglomerations?|conurbations?|megacities|capital|centers|centres|"
     r"suburbs?|areas?|countries|states|islands|communes?|parishes|neighbou?rhoods?|(?<![.\d])\d[\d,]*(?=[ \t]+(?:with|having)\b))"
-    r",?[ \t]+(?:[\w,()]+[ \t]+){0,4}?(?:each[ \t]+)?(?:with|having)[ \t]+(?:a[ \t]+|an[ \t]+|the[ \t]+)?(?:total[ \t]+)?"
+    r",?[ \t]+(?:[\w,()]+[ \t]+){0,4}?(?:with|having)[ \t]+(?:a[ \t]+|an[ \t]+|the[ \t]+)?(?:total[ \t]+)?"
     r"(?:populations?|inhabitants|residents|people)?[ \t]*(?:of[ \t]+)?(?:between|more[ \t]+than|fewer[ \t]+than|less[ \t]+than|"
     r"over|under|above|below|at[ \t]+least|up[ \t]+to|some|about|around|nearly|almost)?[ \t]*$",
     re.I,

@@ -52,7 +52,7 @@ ROLES = [
     ("Poland's population has grown to 38 million from a low of 24 million after the war.", "change"),  # the level a change began at
     ("Germany's economy surpasses France's by over $1 trillion.", "change"),  # a margin between two subjects
     ("Egypt moved up, with expectations of its GDP reaching $400 billion in 2014.", "projection"),
-    ("Nine urban centres, each with populations of over 1 million, lie in Vietnam.", "part_of_subject"),  # a size of places
+    ("Vietnam has 24 centres, each with populations of over 1 million.", "part_of_subject"),  # a size of places
     # money that is not the measure
     ("France's GDP was large in 2014, while its budget deficit reached $84 billion.", "other_amount"),
     ("Spain's GDP grew in 2014 and its exports were worth $318 billion.", "other_amount"),
