@@ -271,9 +271,10 @@ def test_an_adverb_after_a_figure_is_not_what_it_counts():
 def test_a_key_fact_under_the_title_is_the_title_countrys():
     """Documentation pages list key facts under a country's title ("- **GDP**: $477 billion (2023)"): they are its."""
     text = "# Ghana\n\nGhana is in West Africa.\n\n## Key facts\n\n- **Capital**: Accra\n- **GDP**: $76 billion (2022)\n" \
-           "- Population – 33 million (2022)\n- Kumasi population: 3.5 million\n"
+           "- Population – 33 million (2022)\n- GDP (2021): $79 billion\n- Kumasi population: 3.5 million\n"
     from factcheck.engine import load_sources
 
     claims = {c.text: c for c in extract_claims(text, markdown=True, lexicon=load_sources([], builtin=True).lexicon)}
     assert claims["$76 billion"].subject.id == "GHA" and claims["33 million"].subject.id == "GHA"
+    assert claims["$79 billion"].subject.id == "GHA"  # a label holding its year
     assert claims["3.5 million"].subject is None  # a city's figure stays the city's
