@@ -73,13 +73,17 @@ def check_one(path: str, catalogue: Any, job: Job) -> Part:
 def finish_one(path: str, catalogue: Any, job: Job, join: bool = True) -> Any:
     """What the caller wants of a document: its report part (:func:`check_one`), or with a plan, its
     rendered parts and counts (:class:`factcheck.parts.Rendered`), ``join``ed into one bytes each to send."""
+    from .engine import collector_paused
+
     if job.plan is None:
-        return check_one(path, catalogue, job)
+        with collector_paused():
+            return check_one(path, catalogue, job)
     from .parts import finish
 
-    part, text = check_one(path, catalogue, job)
     try:
-        return finish(part, text, job.plan, job.dates.get(path) or job.settings.doc_date, catalogue, join=join)
+        with collector_paused():  # the part made and rendered too, not only the check (engine.collector_paused)
+            part, text = check_one(path, catalogue, job)
+            return finish(part, text, job.plan, job.dates.get(path) or job.settings.doc_date, catalogue, join=join)
     except FactcheckError:
         raise
     except Exception as exc:  # noqa: BLE001 - as in check_one: named, reported as a bug

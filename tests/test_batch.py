@@ -241,3 +241,29 @@ def test_a_worker_that_joins_in_time_is_waited_for(monkeypatch):
         threading.Timer(0.5, lambda: cluster.scale(1)).start()
         batch._workers(client, 20.0, "has no workers")
         assert client.nthreads()
+
+
+def test_the_collector_is_paused_while_a_document_is_checked_and_rendered(tmp_path, capsys, monkeypatch):
+    """Issue 19: a full scan of the collector walks every object alive; run after the check, while the report part was
+    built and rendered, it was two thirds of that work on a 1 MB document. Paused through it, restored after."""
+    import gc
+
+    import factcheck.parts as parts
+    import factcheck.report.build as build
+
+    seen: list[tuple[str, bool]] = []
+    for module, name in ((build, "document_part"), (parts, "finish")):
+        original = getattr(module, name)
+
+        def spy(*args, _original=original, _name=name, **kwargs):
+            seen.append((_name, gc.isenabled()))
+            return _original(*args, **kwargs)
+
+        monkeypatch.setattr(module, name, spy)
+    corpus(tmp_path / "docs", 2)
+    monkeypatch.chdir(tmp_path)
+    assert gc.isenabled()
+    code = main(["check", "docs", "--no-config", "--jobs", "1", "--format", "json"])
+    assert code in (0, 1) and json.loads(capsys.readouterr().out)["documents"]
+    assert sorted(set(seen)) == [("document_part", False), ("finish", False)]
+    assert gc.isenabled()
