@@ -138,3 +138,27 @@ def test_the_shipped_model_is_small_sorted_and_rounded():
     assert all(round(v, 4) == v for v in values)
     assert model() == model_from(data)
     assert {"role:moderator", "role:audience", "role:system", "question", "quantity"} <= set(data["features"])
+
+
+def test_the_score_does_not_depend_on_the_order_words_come_out_of_a_set():
+    """Weights are added exactly rounded (math.fsum): in any order, 1e16 + 1 - 1e16 is 1, not 0. A sentence's words come
+    out of a set in an order that changes with each process's string hashing; a plain running sum could round differently."""
+    weights = model_from({"bias": 0.0, "features": {}, "words": {"big": 1e16, "one": 1.0, "minus": -1e16}})
+    assert score("big one minus", weights).score == 0.7311  # the logistic of exactly 1
+
+
+@pytest.mark.parametrize(("text", "year"), [
+    ("It rose in 2019.", True), ("Since 1850, it grew.", True), ("Code A2019 is no year.", False),
+    ("The figure 12019 is no year.", False), ("In 20190 cases.", False), ("x_2019 is an identifier.", False),
+    ("The id 2019x is none.", False), ("Around 1799 it was small.", False), ("It was 12019 then 2019.", True),
+])
+def test_a_year_stands_alone(text, year):
+    assert ("year" in features(text)) is year
+
+
+@pytest.mark.parametrize(("text", "past"), [
+    ("They wanted more.", True), ("It was shared widely.", True), ("We needed it.", True), ("They need more seed.", False),
+    ("It is used and supposed to be.", False), ("Red bed.", False), ("The shed is red.", False), ("It sped up.", True),
+])
+def test_a_past_tense_is_a_word_ending_in_ed_that_is_not_an_adjective(text, past):
+    assert ("past_tense" in features(text)) is past
