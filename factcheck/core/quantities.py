@@ -188,6 +188,20 @@ class _WordTail:
 
 
 _ID_TAIL = _WordTail(_ID_WORDS)
+_SCHEMES = frozenset(w.lower() for w in _ID_WORDS) | frozenset("arxiv urn pmcid http https ftp mailto ref ext eq isni orcid category "
+                                                                "file image template".split())
+_WORD_BEFORE_COLON = re.compile(r":([A-Za-z][A-Za-z.]*)")  # reversed: the word right before "word:123"
+
+
+def _scheme_before(rleft: str) -> bool:
+    """Whether the word glued to a number by a colon names an identifier's scheme or a markup key ("doi:10.1038",
+    "ISBN:978", "arXiv:1706", "Category:1990", "width:300") rather than labels the figure as a fact sheet does
+    ("Population:7.6 million"): a label begins with a capital; from the reversed text before the number."""
+    m = _WORD_BEFORE_COLON.match(rleft)
+    if m is None:
+        return True
+    word = m.group(1)[::-1]
+    return not word[0].isupper() or word.lower().rstrip(".") in _SCHEMES
 # The one word right before a number, read once a number and looked up in sets by the tests below that take one word
 # (a _Tail each cost a regular-expression match per number: ~9 a number). A dot after it is kept ("Jan.", "c.").
 _WORD_BEFORE_NUMBER = re.compile(r"[ \t]+(\.?[A-Za-z]+)(?![A-Za-z0-9_])")
@@ -470,8 +484,8 @@ def _is_context_number(text: str, start: int, end: int, raw: str, left: str, wor
     if start >= 2 and text[start - 1] in ":/":
         if text[start - 2].isdigit():
             return True  # "10:30", "3/4"
-        if text[start - 1] == ":" and text[start - 2].isalpha():
-            return True  # "doi:10.1038", "ISBN:978"
+        if text[start - 1] == ":" and text[start - 2].isalpha() and _scheme_before(left):
+            return True  # "doi:10.1038", "ISBN:978"; not a label written without its space ("Population:7.6 million")
     after = _ORDINAL_OR_ID_AFTER.match(text, end)
     if after is not None and _SCALE_SUFFIX.match(text, end) is None:
         return True

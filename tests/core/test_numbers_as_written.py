@@ -257,3 +257,15 @@ def test_a_stop_glued_to_the_next_sentence_ends_it(text: str, claim_text: str, n
     assert len(parts) == 2 and parts[1].text.startswith(next_sentence)
     (claim,) = [c for c in claims_of(text, "doc.txt", None) if c.kind == "figure"]
     assert claim.text == claim_text
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Population:7.6 million (2015)", [7.6e6]),  # a fact sheet's label, its space lost
+    ("Area:462,840 km2 and Population:8.9 million", [462_840, 8.9e6]),
+    ("The paper is doi:10.5555/12345678 in the archive.", []),  # an identifier's scheme
+    ("See arXiv:1706.03762 and ISBN:978 for both.", []),
+    ("Category:1990 births and width:300 are markup.", []),  # a markup key, lower case, or the wiki's own
+])
+def test_a_label_glued_to_its_figure_by_a_colon_is_no_identifier(sentence, expected):
+    """A real page's "Population:7.6 million (2015)" had no figure at all: "word:123" was read as "doi:10.1038"."""
+    assert values(sentence) == expected
