@@ -254,6 +254,8 @@ def subject_for(
 ) -> EntityMention | None:
     """The entity the figure at ``[start, end)`` is about; ``figure_starts`` are the sentence's figures."""
     measured = measure is not None
+    if ", " in text:  # "Accra, the capital of Ghana and its largest city, has over 1.8 million": Accra's, not Ghana's
+        entities = [e for e in entities if not in_apposition(text, e, start, entities)]
     candidates = [e for e in entities if not e.entity.id.startswith("org:") and not recipient(text, e, measured)
                   and not (e.demonym and measured and not names_measure(text, e, measure))]
     owner = _possessive_before(text, [e for e in entities if not e.entity.id.startswith("org:") and not e.demonym], start)
@@ -381,6 +383,27 @@ _NOT_NATIONALITY = frozenset(
 
 
 _QUALIFIER_WORDS = lazy(r"^[ \t]*(?:(?:about|around|some|nearly|almost|roughly|approximately|over|under|just|only|an|estimated|a|total|of)[ \t]+)*$", re.I)
+
+
+# An apposition after a name, up to the name: ", the capital of ", ", a province in the north of ", ", one of the cities of "
+# (a lower-case noun after the article: ", the UK and Germany" lists names).
+_APPOSITION_OPENS = re.compile(r",[ \t]+(?:the|a|an|one[ \t]+of[ \t]+the)[ \t]+[a-z][^,;:()\[\]]*$")
+_APPOSITION_CLOSES = re.compile(r"[^,;:()\[\]]*,")  # and where it closes
+
+
+def in_apposition(text: str, e: EntityMention, start: int, entities: list[EntityMention]) -> bool:
+    """Whether ``e`` is named inside an apposition that describes the name before it (one of ``entities``) and closes
+    before the figure at ``start``: "Accra, the capital of Ghana and its largest city, has 1.8 million" is about Accra
+    (a real page's figure had been Ghana's, and supported). A common word before the comma is no name ("Tourism, the
+    mainstay of Andorra's economy, accounts for 80% of GDP" is Andorra's); a figure inside the apposition ("Accra,
+    the capital of Ghana (31 million people), ...") is not concerned."""
+    if e.end > start:
+        return False
+    opened = _APPOSITION_OPENS.search(text, max(0, e.start - 60), e.start)
+    if opened is None or not any(h.end == opened.start() and h is not e for h in entities):
+        return False
+    closed = _APPOSITION_CLOSES.match(text, e.end)
+    return closed is not None and closed.end() <= start
 
 
 def _possessive_before(text: str, entities: list[EntityMention], start: int) -> EntityMention | None:

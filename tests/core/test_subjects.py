@@ -204,3 +204,27 @@ def test_the_world_a_country_ranks_in_is_not_the_figures_subject(builtin, text, 
     """A real page's "the world's 37th largest economy with a GDP of over $409 billion" was read as the world's GDP."""
     claims = [c for c in extract_claims(text, lexicon=builtin.lexicon) if c.quantity is not None and "billion" in c.text]
     assert claims and all(c.subject is not None and c.subject.id == subject for c in claims), [(c.text, c.subject) for c in claims]
+
+
+@pytest.mark.parametrize("text,figure,expected", [
+    ("Accra, the capital of Ghana and its largest city, has an estimated population of over 2.2 million.", "over 2.2", "Accra"),
+    ("Mombasa, the main port of Kenya, counted 1.2 million residents in 2019.", "1.2 million", "Mombasa"),
+    ("Porto, a city in the north of Portugal, had 232,000 inhabitants in 2021.", "232,000", "Porto"),
+])
+def test_a_name_inside_an_apposition_is_not_the_subject_of_what_follows(builtin, text, figure, expected):
+    """A real page's "Accra, the capital of Ghana and its largest city, has ... over 1.8 million" was Ghana's, and supported."""
+    claim = claim_of(text, figure, builtin)
+    assert claim.subject is None and claim.unknown_subject == expected, (claim.subject, claim.unknown_subject)
+
+
+@pytest.mark.parametrize("text,figure,subject", [
+    ("Ghana, a country in West Africa, had 32 million people in 2021.", "32 million", "GHA"),  # no name inside it
+    ("Accra, the capital of Ghana (31 million people in 2021), is on the coast.", "31 million", "GHA"),  # a figure inside it
+    ("France, the UK and Germany are large; Germany had 83 million people in 2021.", "83 million", "DEU"),  # a list of names
+    ("Fishing, the mainstay of Portugal's coastal economy, accounts for 2% of GDP in 2021.", "2%", "PRT"),  # no name before it
+    ("By the last national count, the number of Kenyans in the United Kingdom was about 140,000 (including 60,000 students), "
+     "mostly in London.", "60,000", "GBR"),  # a common word before the comma
+])
+def test_an_apposition_leaves_other_subjects_alone(builtin, text, figure, subject):
+    claim = claim_of(text, figure, builtin)
+    assert claim.subject is not None and claim.subject.id == subject, (claim.subject, claim.unknown_subject)
