@@ -72,6 +72,8 @@ def _weak_cues(reading: Reading, cues: frozenset[str]) -> tuple[str, ...]:
             out.append("the sentence is in the past tense and names no year")
     elif period.inherited:
         out.append(f"the period '{period.text}' is carried from an earlier sentence")
+    elif "(" in text and _cited_only(text, period.text):
+        out.append(f"the year {period.text} is a citation's (when a source was published), not plainly the figure's")
     if "have" in cues and _LATER.search(text, max(0, start - 40), start) or "since" in cues and _LATER.search(text, max(0, start - 40), start):
         out.append("the figure is what the subject came to later, at a time the sentence does not give")
     if not cues.isdisjoint(_COMPARED_CUES) and _COMPARED.search(text, max(0, start - 60), start):
@@ -106,6 +108,27 @@ _PART_YEAR_CUES = frozenset("first second third fourth last final quarter half m
 _COMPARED_WITH = lazy(r"\bcompared[ \t]+(?:with|to)[ \t]+(?:about[ \t]+|around[ \t]+|some[ \t]+|the[ \t]+)?$", re.I)
 _COMPARED_CUES = frozenset("estimate estimates projection projections forecast forecasts expectation expectations figure figures "
                            "number numbers prediction predictions target targets".split())
+
+
+# An author-date citation around a year: "(UNICEF, 2020)", "(World Bank 2019; WHO, 2021)", "(Smith et al., 2018: 14)".
+_CITATION_BEFORE = lazy(r"[(;][ \t]*[A-Z][\w&.'\u2019-]*(?:[ \t]+(?:[A-Z][\w&.'\u2019-]*|et[ \t]+al\.?|and|&|of|for|the|de))*,?[ \t]+$")
+_CITATION_AFTER = lazy(r"[a-z]?(?:[ \t]*[,:][ \t]*(?:pp?\.[ \t]*)?\d+(?:[-\u2013]\d+)?)?[ \t]*[;)]")
+
+
+def _cited_only(text: str, year: str) -> bool:
+    """Whether a year appears in the sentence only inside author-date citations: a source's date of publication, which
+    the figure may follow by a year or two, or which belongs to the statement before it (a real page's "(UNICEF, 2020)
+    Zambia ... a population of 19.6 million" had dated the figure 2020). A census named with its year dates its count."""
+    if len(year) != 4 or not year.isdigit():
+        return False
+    found = False
+    at = text.find(year)
+    while at >= 0:
+        cited = _CITATION_BEFORE.search(text, max(0, at - 60), at)
+        if cited is None or not _CITATION_AFTER.match(text, at + 4) or "census" in cited.group().lower():
+            return False
+        found, at = True, text.find(year, at + 4)
+    return found
 
 
 def in_present_only(text: str) -> bool:

@@ -44,6 +44,11 @@ WEAK = [
     ("France's GDP for the nine-month period from January to September 2014 was $2.1 trillion.", "$2.1 trillion", "part of a year"),
     ("In the first quarter of 2014 France's GDP was $700 billion.", "$700 billion", "part of a year"),
     ("France's GDP from January to June 2014 came to $1.4 trillion.", "$1.4 trillion", "part of a year"),
+    # a year that is only a citation's: when a source was published, or the date of the statement before the figure
+    ("Nine in ten voters took part (Electoral Office, 2014) France, a republic of 12 regions, has 59 million people.",
+     "59 million", "citation"),
+    ("France has a population of 58 million (Dupont et al., 2014: 12).", "58 million", "citation"),
+    ("The population of France stood at 57 million (OECD, 2014; Statistics Office 2014).", "57 million", "citation"),
 ]
 
 
@@ -64,3 +69,14 @@ def test_the_role_is_read_once_and_its_reading_released() -> None:
     read_role(claim)
     assert claim.later is None and claim.weak == () and claim.role is None
     assert read_role(claim) is claim  # a second call changes nothing
+
+
+@pytest.mark.parametrize("sentence", [
+    "France had 66.3 million inhabitants in 2014 (Dupont, 2014).",  # the year said outside the citation too
+    "France had 59 million inhabitants (Census 2014).",  # a census named with its year dates its count
+    "France had 59 million inhabitants (2014).",  # a bracketed year, no source named
+])
+def test_a_year_said_outside_a_citation_or_of_a_census_dates_the_figure(sentence: str) -> None:
+    cat = catalogue()
+    (claim,) = [read_role(c) for c in extract_claims(sentence, doc_date=DOC_DATE, lexicon=cat.lexicon) if c.quantity]
+    assert not any("citation" in w for w in claim.weak), claim.weak
