@@ -421,6 +421,10 @@ def _digit_mention(text: str, m: re.Match[str]) -> Mention | None:
         return _cjk(text, start, end, raw, left)
     if "\u4e00" <= text[end:end + 1] <= "\u9fff":
         return None  # another Chinese character: a unit or word this reader does not know; never read as the bare number
+    if text[end:end + 1] == "," and (dm := _DECIMAL_COMMA.match(text, end)) is not None and len(raw) <= 3 and raw.isdigit():
+        if not (_SCALE_WORD.match(text, dm.end()) or _PERCENT.match(text, dm.end())):
+            return None  # "2,5 and 7": a list or a decimal comma, the text cannot say: no claim rather than a guess
+        raw, end = f"{raw}.{dm.group(1)}", dm.end()  # "37,9 million", "4,6%": a decimal comma, as much of Europe writes it
     value, precision, end, scale_text = _scaled(text, raw, end, _VULGAR.get(m.group(2), 0.0))
     if value is None:
         return None
@@ -429,6 +433,8 @@ def _digit_mention(text: str, m: re.Match[str]) -> Mention | None:
     return _finish(text, start, end, value, precision, left, scale_text, before=before)
 
 
+# A comma and one or two digits after a number of at most three: not a thousands separator ("37,9 million").
+_DECIMAL_COMMA = re.compile(r",(\d{1,2})(?![\d,.])")
 # One dot before exactly three digits: a thousands separator or a decimal point, the text cannot say.
 _DOT_OR_DECIMAL = lazy(r"[1-9]\d{0,2}\.\d{3}")
 

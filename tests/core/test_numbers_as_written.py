@@ -269,3 +269,16 @@ def test_a_stop_glued_to_the_next_sentence_ends_it(text: str, claim_text: str, n
 def test_a_label_glued_to_its_figure_by_a_colon_is_no_identifier(sentence, expected):
     """A real page's "Population:7.6 million (2015)" had no figure at all: "word:123" was read as "doi:10.1038"."""
     assert values(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Its population was 41,7 million in 2019.", [41.7e6]),  # a decimal comma before a scale word
+    ("Real growth reached 3,8% that year.", [3.8]),
+    ("Exports came to 12,45 billion euros.", [12.45e9]),
+    ("The sample counted 1,234 million people.", [1.234e9]),  # three digits: a thousands separator
+    ("Rows 2,5 and 9 were left out.", [9]),  # a list or a decimal, the text cannot say: no claim for either
+    ("In 2018,14 million voted.", []),  # a year's comma without its space is no decimal comma
+])
+def test_a_decimal_comma_before_a_scale_or_percent_is_one_figure(sentence, expected):
+    """A real page's "Population: 37,9 million" was read as 37 (the digits after the comma dropped)."""
+    assert values(sentence) == expected
