@@ -179,9 +179,12 @@ class Totals:
 
 
 def unchecked(doc: dict[str, Any], threshold: float = CHECKWORTHY) -> list[dict[str, Any]]:
-    """Check-worthy sentences that no source could check: no claim in them, or only claims without enough information."""
-    decided = {c["id"] for c in doc["claims"] if c["verdict"] != "not_enough_info"}
-    return [s for s in doc.get("sentences", ()) if s["checkworthiness"] >= threshold and not decided & set(s["claims"])]
+    """Check-worthy sentences that no source could check: no claim in them, or only claims no record answered.
+
+    A claim a record answered without deciding it (an uncertain reading, a record close to the figure, a figure too
+    round) is in the claims' list with that record, for the reviewer to decide: its sentence is not left out again."""
+    checked = {c["id"] for c in doc["claims"] if c["verdict"] != "not_enough_info" or c["evidence"]}
+    return [s for s in doc.get("sentences", ()) if s["checkworthiness"] >= threshold and not checked & set(s["claims"])]
 
 
 def keep_checkworthy(report: dict[str, Any], minimum: float) -> None:
