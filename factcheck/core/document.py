@@ -44,6 +44,7 @@ class Block:
     heading: str | None
     title: str | None = None  # the last level-1 heading above
     item: bool = False  # begun by a list marker ("- ", "1. ")
+    above: tuple[str, ...] = ()  # the headings that contain the nearest one, outermost first ("# A", "## B" above "### C")
 
 
 def is_markdown(path: str) -> bool:
@@ -55,6 +56,8 @@ def blocks(text: str, markdown: bool) -> list[Block]:
     out: list[Block] = []
     heading: str | None = None
     title: str | None = None
+    outline: list[tuple[int, str]] = []  # the open headings by level, outermost first
+    above: tuple[str, ...] = ()
     pos = 0
     n = len(text)
     para_start = -1
@@ -66,7 +69,7 @@ def blocks(text: str, markdown: bool) -> list[Block]:
     def flush() -> None:
         nonlocal para_start
         if para_start >= 0:
-            out.append(Block(para_start, para_end, heading, title, item))
+            out.append(Block(para_start, para_end, heading, title, item, above))
         para_start = -1
 
     while pos < n:
@@ -96,8 +99,13 @@ def blocks(text: str, markdown: bool) -> list[Block]:
             if h:
                 flush()
                 heading = (h.group(2) or "").rstrip(" \t#").strip()
-                if len(h.group(1)) == 1:
+                level = len(h.group(1))
+                if level == 1:
                     title = heading
+                while outline and outline[-1][0] >= level:
+                    outline.pop()
+                above = tuple(name for _, name in outline)
+                outline.append((level, heading))
                 pos, first = next_pos, False
                 continue
             if line.startswith(("    ", "\t")) and para_start < 0 and stripped:
@@ -195,12 +203,12 @@ def _emit(text: str, start: int, end: int, block: Block, index: int, out: list[S
                 while start < end and text[start].isspace():
                     start += 1
                 continue
-        out.append(Sentence(start, cut, _one_line(text[start:cut]), index, block.heading, block.title, block.item))
+        out.append(Sentence(start, cut, _one_line(text[start:cut]), index, block.heading, block.title, block.item, block.above))
         start = cut
         while start < end and text[start].isspace():
             start += 1
     if end > start:
-        out.append(Sentence(start, end, _one_line(text[start:end]), index, block.heading, block.title, block.item))
+        out.append(Sentence(start, end, _one_line(text[start:end]), index, block.heading, block.title, block.item, block.above))
 
 
 # Within a sentence a line break is a soft wrap ("60⏎million inhabitants", CRLF files, hard-wrapped

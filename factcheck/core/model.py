@@ -45,6 +45,7 @@ class Sentence:
     heading: str | None = None  # the nearest Markdown heading above, of any level
     title: str | None = None  # the document's title: the last level-1 heading ("# Lithuania") above
     item: bool = False  # the sentence is in a list item
+    above: tuple[str, ...] = ()  # the headings that contain ``heading``, outermost first
 
 
 @dataclass(slots=True, unsafe_hash=True)  # immutable by convention: see the module's docstring

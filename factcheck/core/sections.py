@@ -2,7 +2,8 @@
 
 A Markdown heading that names one period ("## Outlook for 2031") dates the figures of its section that
 name none; a line that introduces a list (no full stop, or a colon: "The largest economies in 2025:",
-"Mauritius in figures") gives its items its period and the country it names. Both are carried, so a
+"Mauritius in figures") gives its items its period and the country it names. A heading that names none takes
+that of the nearest heading containing it ("### Japan" under "## The largest economies in 2023"). Both are carried, so a
 reading that rests on them is weak (it can support, never contradict): a web page's ranked list under
 "the top 10 projected largest economies in 2025" had been compared with the records of 2023.
 """
@@ -40,7 +41,9 @@ class Sections:
         """At the first sentence of a block: the period and the subject the block starts with."""
         if sentence.heading != self.heading:
             self.heading, self.lead = sentence.heading, None
-            self.section = one_period(self.periods_of(sentence.heading)) if sentence.heading else None
+            # the nearest heading that names one period: "### Japan" under "## The largest economies in 2023" is of 2023
+            self.section = next((p for h in (sentence.heading, *reversed(sentence.above)) if h
+                                 for p in (one_period(self.periods_of(h)),) if p is not None), None)
         if not sentence.item:
             self.lead = self.lead_subject = None
         return self.lead or self.section, self.lead_subject

@@ -45,3 +45,20 @@ def test_one_period_is_none_for_none_or_several():
     assert one_period([]) is None
     assert one_period(find_periods("between 2010 and 2020, and in 2024", None)) is None
     assert one_period(find_periods("in 2025", None)).text == "2025"
+
+
+def test_a_heading_naming_no_period_takes_that_of_the_nearest_heading_containing_it():
+    doc = ("# Economies\n\n## The ten largest in 2023\n\n### Japan\n\nA line.\n\n#### Trade\n\nAnother.\n\n"
+           "## Outlook\n\nA third.\n\n### Japan\n\nA fourth.\n")
+    s = _sections()
+    japan, trade, outlook, later = sentences(doc, markdown=True)
+    assert japan.above == ("Economies", "The ten largest in 2023") and trade.above[-1] == "Japan"
+    assert s.enter(japan)[0].text == "2023" and s.gives(s.section)
+    assert s.enter(trade)[0].text == "2023"  # two levels down
+    assert s.enter(outlook) == (None, None)  # a heading of the same level closes the one before
+    assert s.enter(later) == (None, None)
+
+
+def test_a_subheading_of_its_own_period_keeps_it():
+    first, = sentences("## Figures for 2023\n\n### Estimates for 2024\n\nA line.\n", markdown=True)
+    assert _sections().enter(first)[0].text == "2024"
