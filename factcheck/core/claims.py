@@ -26,6 +26,7 @@ from types import EllipsisType
 
 from . import attach
 from . import context as ctx
+from .derived_words import per_capita_amount
 from .document import LineIndex, sentences
 from .entities import demonyms_in, is_country
 from .annotated import Annotated, Reading
@@ -129,7 +130,8 @@ def _claims(text: str, sents: list[Sentence], doc_date: date | None, lexicon: Le
         facts.append(SentenceFacts(sentence, bool(mentions), bool(found)))
         named |= {e.entity.id for e in found if not e.entity.id.startswith("org:")} | ({"?"} if unknown else set())
         if mentions and sentence.title:
-            pending.extend((c, frozenset(named)) for c in made if c.subject is None and c.unknown_subject is None and c.measure_keys
+            pending.extend((c, frozenset(named)) for c in made if c.subject is None and c.unknown_subject is None
+                           and (c.measure_keys or per_capita_amount(c))  # a source's measure, or one derived from two ("GDP per capita")
                            and text[c.span.start - sentence.start - 1:c.span.start - sentence.start] != "["
                            and (_REFERS_BACK.search(text, 0, c.span.start - sentence.start)
                                 or (sentence.item and _KEY_FACT.fullmatch(text, 0, c.span.start - sentence.start))))

@@ -18,7 +18,8 @@ from .model import Claim
 
 TIMES = "\u00d7"  # the unit of a multiplier ("doubled" is ×2), core.relative
 PER_CAPITA_BEFORE = re.compile(r"\b(?:GDP[ \t]+per[ \t]+(?:capita|head|person|inhabitant)|per[ \t-]+capita[ \t]+GDP)\b"
-                                r"(?:[ \t]+\([^)]{0,20}\))?[^.;:]{0,40}$", re.I)
+                                r"(?:[ \t]+\([^)]{0,20}\))?(?:[^.;:]{0,40}|[^.;:]{0,20}:[ \t]*)$",
+                                re.I)  # (a colon only right before the figure: a key fact's label, "GDP per capita (2019): $1,800")
 PER_CAPITA_AFTER = re.compile(r"^[ \t]*(?:per|a)[ \t]+(?:capita|head|person|inhabitant)\b", re.I)
 _GDP = re.compile(r"\bGDP\b|\bgross[ \t]+domestic[ \t]+product\b", re.I)
 NOT_CURRENT = re.compile(r"\b(?:PPP|purchasing[ \t]+power|international[ \t]+dollars?|Int\$|real|constant|inflation[ \t-]+adjusted|"
@@ -96,8 +97,19 @@ def candidate(claim: Claim) -> bool:
         return True
     text = claim.sentence.text
     if q.currency is not None and q.unit is None:
-        return "capita" in text or "per head" in text or "per person" in text or "per inhabitant" in text
+        return says_per_capita(text)
     return q.unit == "%" and ("world" in text or "global" in text or "planet" in text or _may_name_group(text))
+
+
+def per_capita_amount(claim: Claim) -> bool:
+    """Whether the claim is an amount of money in a sentence that says "per capita" (or per head, person, inhabitant):
+    a figure the algebra of derived figures may answer from two measures no source states together."""
+    q = claim.quantity
+    return q is not None and q.currency is not None and q.unit is None and says_per_capita(claim.sentence.text)
+
+
+def says_per_capita(text: str) -> bool:
+    return "capita" in text or "per head" in text or "per person" in text or "per inhabitant" in text
 
 
 def gdp_owns(before: str) -> bool:

@@ -228,3 +228,22 @@ def test_a_name_inside_an_apposition_is_not_the_subject_of_what_follows(builtin,
 def test_an_apposition_leaves_other_subjects_alone(builtin, text, figure, subject):
     claim = claim_of(text, figure, builtin)
     assert claim.subject is not None and claim.subject.id == subject, (claim.subject, claim.unknown_subject)
+
+
+@pytest.mark.parametrize("text", [
+    "# Kenya\n\nIts GDP per capita was $1,900 in 2019.\n",
+    "# Kenya\n\n- **GDP per capita (2019)**: $1,900\n",
+    "# Economy of Kenya\n\nThe GDP per capita reached $1,900 in 2019.\n",
+])
+def test_a_per_capita_amount_under_the_title_takes_its_country(builtin, text):
+    """A figure no source states but two measures answer (GDP per capita = GDP / population) refers back to the title's
+    country as a source's measure does ("It has a population of ..."); key-facts pages had left it without a subject."""
+    claim = claim_of(text, "$1,900", builtin)
+    assert claim.subject is not None and claim.subject.id == "KEN", (claim.subject, claim.unknown_subject)
+
+
+def test_a_per_capita_key_fact_is_answered_by_its_two_measures(builtin):
+    """"GDP per capita (2019): $1,900": the label's colon right before the figure is no clause boundary."""
+    text = "# Kenya\n\n- **GDP per capita (2019)**: $1,900\n"
+    (judged,) = [v for c, v in check_text(text, "k.md", builtin, Settings(doc_date=date(2020, 6, 1))).claims if c.text == "$1,900"]
+    assert "GDP per capita = GDP(2019) / population(2019)" in judged.explanation, judged
