@@ -281,6 +281,8 @@ def _sentence_claims(here: Annotated, lines: LineIndex, ranked: dict[int, Measur
     # the period right after each figure or its noun is that figure's, no other's (the starts, or None)
     owned = [_just_after(text, periods, m.end, contexts[i].end) for i, m in enumerate(mentions)] \
         if periods else [None] * len(mentions)
+    opens = _opens_next_clause(text, periods, mentions, owned) if len(mentions) > 1 and periods else frozenset()
+    owned = [None if p is not None and p.start in opens else p for p in owned]
     # follows[i]: mention i continues an enumeration begun before it ("..., 340 million suits")
     follows = [False] + [
         _LIST_GAP.match(text[contexts[i - 1].end:mentions[i].start]) is not None for i in range(1, len(mentions))
@@ -339,7 +341,8 @@ def _sentence_claims(here: Annotated, lines: LineIndex, ranked: dict[int, Measur
             claim_subject, other = None, (text[said.start:said.end] if said is not None and said.entity is claim_subject else claim_subject.name)
         # "from 9.9 million in 2000 to 13.0 million": the year right after the first figure is not the second's
         others = frozenset(p.start for j, p in enumerate(owned) if p is not None and j < i and _TO_NEXT.fullmatch(text, p.end, m.start)
-                           and "from" in text[max(0, mentions[j].start - 30):mentions[j].start].lower())
+                           and "from" in text[max(0, mentions[j].start - 30):mentions[j].start].lower()) \
+            | frozenset(q for q in opens if q >= m.end)  # a period that opens the next clause is not a figure's before it
         if i in paired:
             claim_period = paired[i].period
         elif i > 0 and _UP_FROM.search(text, max(0, m.start - 24), m.start):
@@ -489,6 +492,22 @@ _UP_FROM = re.compile(r"\b(?:up|down|rising|falling|increasing|decreasing)[ \t]+
 _TO_NEXT = re.compile(r"[ \t]*,?[ \t]*(?:(?:up|down)[ \t]+)?to[ \t]+(?:about[ \t]+|around[ \t]+|some[ \t]+|nearly[ \t]+|an[ \t]+estimated[ \t]+)?")
 # The same amount said again right after the figure: "$54.8 billion, or $13,271 per capita for 2017" (the year is both's).
 _RESTATED = re.compile(r"[ \t]*,?[ \t]*(?:or|i\.e\.,?|that[ \t]+is,?|equivalent[ \t]+to|equal[ \t]+to)[ \t]+(?:about[ \t]+|around[ \t]+|some[ \t]+)?", re.I)
+
+
+def _opens_next_clause(text: str, periods: list[PeriodMention], mentions: list[Mention],
+                       owned: list[PeriodMention | None]) -> frozenset[int]:
+    """The starts of periods that follow a figure after a comma but open the next clause, whose figure has no period of
+    its own: "In 1982 the population was 7.6 million, in 1992 it rose to 10.4 million" (1992 is 10.4 million's, not 7.6
+    million's: a real page's 1982 figure had been compared with 1992). "7.6 million, in 1982, and 10.4 million in 1992"
+    keeps 1982: the next figure has its own year."""
+    out = set()
+    for i, p in enumerate(owned):
+        if p is None or "," not in text[mentions[i].end:p.start] or text[p.end:p.end + 2].lstrip(" \t")[:1] == ",":
+            continue  # ("7.6 million, in 1982, after the war": the year closes the figure's clause)
+        later = next((j for j in range(i + 1, len(mentions)) if mentions[j].start >= p.end), None)
+        if later is not None and owned[later] is None and not any(p.end <= q.start < mentions[later].start for q in periods):
+            out.add(p.start)
+    return frozenset(out)
 
 
 def _bracketed(text: str, start: int, position: int) -> bool:

@@ -278,3 +278,24 @@ def test_a_key_fact_under_the_title_is_the_title_countrys():
     assert claims["$76 billion"].subject.id == "GHA" and claims["33 million"].subject.id == "GHA"
     assert claims["$79 billion"].subject.id == "GHA"  # a label holding its year
     assert claims["3.5 million"].subject is None  # a city's figure stays the city's
+
+
+@pytest.mark.parametrize(("text", "figure", "year"), [
+    # the year after a comma opens the next clause, whose figure has no year of its own: not this figure's
+    ("In 1981, Lakeland's population was 6,4 million, in 1991 it grew to 8,2 million and then 9,9 million in 2001.", "6,4", 1981),
+    ("In 1981, Lakeland's population was 6,4 million, in 1991 it grew to 8,2 million and then 9,9 million in 2001.", "8,2", 1991),
+    ("In 1981, Lakeland's population was 6,4 million, in 1991 it grew to 8,2 million and then 9,9 million in 2001.", "9,9", 2001),
+    ("Lakeland counted 6.4 million people, in 1981, and 8.2 million in 1991.", "6.4", 1981),  # the next figure has its own
+    ("Lakeland counted 6.4 million people, in 1981, after 12 years of war.", "6.4", 1981),  # the year closes its clause
+    ("Lakeland counted 6.4 million people, in 1981.", "6.4", 1981),
+])
+def test_a_year_that_opens_the_next_clause_is_that_clause_s(text, figure, year):
+    """A real page's "In 1982, ... was 7,6 million, in 1992 it rose to 10,4 million" had compared the first figure with 1992."""
+    (claim,) = [c for c in extract_claims(text) if c.quantity is not None and c.text.startswith(figure)]
+    assert claim.period is not None and claim.period.start.year == year, claim.period
+
+
+def test_a_figure_before_a_clause_opening_year_takes_no_year_from_it():
+    (claim, _) = [c for c in extract_claims("Lakeland's population was 6.4 million, in 1991 it grew to 8.2 million.")
+                  if c.quantity is not None]
+    assert claim.period is None, claim.period
