@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .lazy import lazy
 from .model import Sentence
@@ -147,9 +147,11 @@ def sentences(text: str, markdown: bool = False) -> list[Sentence]:
 def _split_block(text: str, block: Block, index: int, out: list[Sentence]) -> None:
     if "\n" in text[block.start:block.end] and ":" in text[block.start:block.end]:
         lines = _label_lines(text, block.start, block.end)
-        if lines:  # a fact sheet's lines, "Population: 82.4 million⏎Area: 357,022 km2": each line is a statement of its own
+        if lines:  # a fact sheet's lines, "Population: 82.4 million⏎Area: 357,022 km2": each line is a statement of its own,
+            # read as a list's item is ("- Population: 82.4 million": a key fact under the document's title)
             for a, b in zip((block.start, *lines), (*lines, block.end)):
-                _split_span(text, block, index, out, a, b)
+                labelled = block.item or _LABEL_LINE.match(text, a, b) is not None
+                _split_span(text, block if labelled == block.item else replace(block, item=labelled), index, out, a, b)
             return
     _split_span(text, block, index, out, block.start, block.end)
 

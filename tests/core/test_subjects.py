@@ -247,3 +247,12 @@ def test_a_per_capita_key_fact_is_answered_by_its_two_measures(builtin):
     text = "# Kenya\n\n- **GDP per capita (2019)**: $1,900\n"
     (judged,) = [v for c, v in check_text(text, "k.md", builtin, Settings(doc_date=date(2020, 6, 1))).claims if c.text == "$1,900"]
     assert "GDP per capita = GDP(2019) / population(2019)" in judged.explanation, judged
+
+
+@pytest.mark.parametrize("text", [
+    "# Kenya\n\nPopulation: 52.6 million (2019)\nArea: 580,367 km2\n",  # a fact sheet's lines, no list markers
+    "# Kenya\n\nKenya at a glance\nCapital: Nairobi\nPopulation: 52.6 million (2019)\n",
+])
+def test_a_fact_sheet_line_under_the_title_is_a_key_fact(builtin, text):
+    claim = claim_of(text, "52.6 million", builtin)
+    assert claim.subject is not None and claim.subject.id == "KEN", (claim.subject, claim.unknown_subject)
