@@ -145,7 +145,7 @@ def sentences(text: str, markdown: bool = False) -> list[Sentence]:
 
 
 def _split_block(text: str, block: Block, index: int, out: list[Sentence]) -> None:
-    if "\n" in text[block.start:block.end] and ":" in text[block.start:block.end]:
+    if text.find("\n", block.start, block.end) >= 0 and text.find(":", block.start, block.end) >= 0:
         lines = _label_lines(text, block.start, block.end)
         if lines:  # a fact sheet's lines, "Population: 82.4 million⏎Area: 357,022 km2": each line is a statement of its own,
             # read as a list's item is ("- Population: 82.4 million": a key fact under the document's title)
