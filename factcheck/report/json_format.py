@@ -19,6 +19,7 @@ from pydantic_core import to_json
 from .rows import SentenceRows
 
 _PAD = b"  "
+_BATCH = 256  # elements of a list rendered into one chunk
 
 
 def render(report: dict) -> str:
@@ -50,8 +51,8 @@ def document(doc: dict[str, Any]) -> Iterator[bytes]:
         if isinstance(value, list | SentenceRows) and value:
             item_pad = inner + _PAD
             yield b"[\n"
-            for i, item in enumerate(value):
-                yield (b",\n" if i else b"") + item_pad + to_json(item)
+            for i in range(0, len(value), _BATCH):  # a chunk of lines at a time: one write for many, a bounded size
+                yield (b",\n" if i else b"") + b",\n".join(item_pad + to_json(item) for item in value[i:i + _BATCH])
             yield b"\n" + inner + b"]"
         else:
             yield to_json(list(value) if isinstance(value, SentenceRows) else value)
