@@ -215,6 +215,11 @@ _PROJECTION = lazy(
     r"have|approach|near|rise[ \t]+to|grow[ \t]+to|increase[ \t]+to|fall[ \t]+to|drop[ \t]+to|decline[ \t]+to)))\b[^.;:]{0,120}$",
     re.I,
 )
+# A figure someone aims to keep the subject at: "keeping Japan's population above 100 million a policy priority", "to
+# maintain GDP growth at 5%" (a real page's aim had been supported as Japan's population).
+_KEPT_CUES = _words("keep keeps keeping maintain maintains maintaining sustain sustaining")
+_KEPT = lazy(r"\b(?:keep|keeps|keeping|maintain|maintains|maintaining|sustain|sustaining)[ \t]+(?:[\w'\u2019-]+[ \t]+){0,4}"
+             r"(?P<at>(?:above|below|over|under|at|around|near)[ \t]+)?$", re.I)
 _SEX_CUES = _words("male males female females men women man woman boys girls husbands wives mothers fathers")
 _RATE_CUES = _words("per every each out average averaged averaging density rate rates ratio incidence prevalence")
 _AGE_CUES = _words("older younger age ages aged median average mean life expectancy lifespan")
@@ -279,6 +284,9 @@ def role_of(text: str, start: int, end: int, quantity: Quantity, label: str | No
     m = _PROJECTION.search(left[-130:]) if not cues.isdisjoint(_PROJECTION_CUES) else None
     if m is not None and not _label_says(label, "projected", "projection", "forecast"):
         return Role("projection", m.group("cue"))  # "is expected to reach 26 million": what someone foresees, not a level
+    m = _KEPT.search(near_left) if not cues.isdisjoint(_KEPT_CUES) else None
+    if m is not None and (m.group("at") or quantity.qualifier_text):  # kept at, above, below a figure ("keeps 9 million fed" is no aim)
+        return Role("projection", m.group().strip())  # "keeping Japan's population above 100 million": an aim, not a level
 
     if quantity.change is not None:
         return Role("change", text[max(left_start, start - 24):start].strip() or "a change")

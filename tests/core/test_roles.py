@@ -71,6 +71,10 @@ ROLES = [
     ("In 2014 France's population was expected to reach 67 million.", "projection"),
     ("Spain's GDP in 2014 was forecast at $1.5 trillion by the ministry.", "projection"),
     ("Germany's population in 2015 could hit 83 million, the statisticians said.", "projection"),
+    # an aim: a figure someone wants the subject kept at
+    ("The government made keeping France's population above 60 million in 2014 a priority.", "projection"),
+    ("Its plan for 2014 was maintaining the population of France at 66 million.", "projection"),
+    ("In 2014 ministers sought to keep the population of Germany below 85 million.", "projection"),
     # a country's nationals beside its residents (real web pages: "the country's Maldivian population", "the Omani
     # population ... beside 2 million expatriates"), and its "locals"
     ("In 2014 the country's French population was 60 million, the statisticians said of France.", "part_of_subject"),
@@ -119,6 +123,7 @@ LEVELS = [  # the same measures stated as levels are still compared
     ("Life expectancy in Afghanistan in 2007 was 48.7 years.", "within_rounding"),
     ("From 66.0 million in 2013 the population of France rose to 66.3 million in 2014.", "within_rounding"),
     ("The population of Germany was estimated to be 81 million in 2014.", "within_rounding"),  # an estimate, not a projection
+    ("In 2014 France, keeping its population of 66.3 million, grew richer.", "within_rounding"),  # kept, but at no mark
 ]
 
 
