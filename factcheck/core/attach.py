@@ -256,6 +256,7 @@ def subject_for(
     measured = measure is not None
     if ", " in text:  # "Accra, the capital of Ghana and its largest city, has over 1.8 million": Accra's, not Ghana's
         entities = [e for e in entities if not in_apposition(text, e, start, entities)]
+    entities = [e for e in entities if not shared_island(text, e)]
     candidates = [e for e in entities if not e.entity.id.startswith("org:") and not recipient(text, e, measured)
                   and not (e.demonym and measured and not names_measure(text, e, measure))]
     owner = _possessive_before(text, [e for e in entities if not e.entity.id.startswith("org:") and not e.demonym], start)
@@ -389,6 +390,17 @@ _QUALIFIER_WORDS = lazy(r"^[ \t]*(?:(?:about|around|some|nearly|almost|roughly|a
 # (a lower-case noun after the article: ", the UK and Germany" lists names).
 _APPOSITION_OPENS = re.compile(r",[ \t]+(?:the|a|an|one[ \t]+of[ \t]+the)[ \t]+[a-z][^,;:()\[\]]*$")
 _APPOSITION_CLOSES = re.compile(r"[^,;:()\[\]]*,")  # and where it closes
+
+
+# Islands that share their name with one of the countries on them: "the island of Ireland" counts Northern Ireland too.
+_SHARED_ISLANDS = frozenset(["IRL", "CYP"])
+_AS_ISLAND = re.compile(r"\b(?:on|island[ \t]+of|(?:the[ \t]+)?whole[ \t]+of|all[ \t]+of)[ \t]+(?:the[ \t]+)?$", re.I)
+
+
+def shared_island(text: str, e: EntityMention) -> bool:
+    """Whether ``e`` names an island shared by two countries, as the island: "a population of about 6.9 million on Ireland"
+    (a real page's whole island had been compared with the Republic of Ireland)."""
+    return e.entity.id in _SHARED_ISLANDS and _AS_ISLAND.search(text, max(0, e.start - 20), e.start) is not None
 
 
 def in_apposition(text: str, e: EntityMention, start: int, entities: list[EntityMention]) -> bool:

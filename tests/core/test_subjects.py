@@ -256,3 +256,19 @@ def test_a_per_capita_key_fact_is_answered_by_its_two_measures(builtin):
 def test_a_fact_sheet_line_under_the_title_is_a_key_fact(builtin, text):
     claim = claim_of(text, "52.6 million", builtin)
     assert claim.subject is not None and claim.subject.id == "KEN", (claim.subject, claim.unknown_subject)
+
+
+@pytest.mark.parametrize("text", [
+    "With a population of about 6.9 million on Ireland, the island has many emigrants.",
+    "The island of Ireland had 6.9 million people in 2016.",
+    "Some 1.2 million people lived on Cyprus in 2016, north and south together.",
+])
+def test_an_island_shared_by_two_countries_is_not_the_country(builtin, text):
+    """A real page's "a population of about 6.9 mn on Ireland" (the whole island) was compared with the Republic's."""
+    claim = claim_of(text, "about 6.9" if "about 6.9" in text else ("6.9" if "6.9" in text else "1.2"), builtin)
+    assert claim.subject is None, claim.subject
+
+
+def test_the_country_of_a_shared_island_is_still_the_country(builtin):
+    claim = claim_of("Ireland had 4.7 million people in 2016.", "4.7", builtin)
+    assert claim.subject is not None and claim.subject.id == "IRL"
