@@ -137,10 +137,9 @@ def _claims(text: str, sents: list[Sentence], doc_date: date | None, lexicon: Le
                                 or (sentence.item and _KEY_FACT.fullmatch(text, 0, c.span.start - sentence.start))))
         if found:
             first = _sentence_subject(text, [(e.start, e.end, e.entity) for e in found], ws, subject)
-            if first is not None and is_place(first) and sentence.item and _KEY_FACT.match(text):
-                pass  # "Capital: Nairobi" in a list of key facts: the label's value, not what the lines after are about
-            elif first is not None and is_place(first):
-                subject, place = None, first.name  # a sentence about a city: what follows is not the country's
+            if first is not None and is_place(first):
+                if not (sentence.item and _KEY_FACT.match(text)):  # ("Capital: Nairobi" among key facts: a label's value)
+                    subject, place = None, first.name  # a sentence about a city: what follows is not the country's
             elif first is not None and attach.is_region(EntityMention(0, 0, first, False)):
                 subject, place = None, None  # about the world, a region: nor is it
             elif first is not None:
