@@ -265,7 +265,7 @@ def _rank(ctx: Context, found: Verdict | Candidate | list[Candidate], text: str,
     if extreme:
         computed = derived.extremum(rows, claim.subject.id, what, descending=not words.SMALLEST.search(q.text))
     else:
-        computed = derived.rank(rows, claim.subject.id, what, lambda r: True, descending=not words.SMALLEST.search(text))
+        computed = derived.rank(rows, claim.subject.id, what, lambda r: True, descending=_descending(text, end - len(q.text), end))
     if computed is None:
         return make_verdict("period_mismatch", f"no record of {what} for {claim.subject.name} in {year} to rank", measure=match.measure)
     missing = len(countries) - len({r.entity for r in rows})
@@ -389,7 +389,14 @@ def _group_rank(ctx: Context, one: Candidate, text: str, start: int, end: int) -
     if key is None:
         return make_verdict("group_not_judged", "a rank within a region or bloc whose scope is not this rank's own or has no membership "
                             "list", measure=one[0].measure)
-    return grouped.rank_within(ctx, one, key, text, descending=not words.SMALLEST.search(text))
+    return grouped.rank_within(ctx, one, key, text, descending=_descending(text, start, end))
+
+
+def _descending(text: str, start: int, end: int) -> bool:
+    """Whether a rank counts from the largest: its own words, up to the next comma, say no "smallest", "least", "poorest"
+    ("Ethiopia, the second-most populous country in Africa, was the third-poorest": the first rank counts from the
+    largest; a real page's had been counted from the smallest, for the other rank's word)."""
+    return not words.SMALLEST.search(re.split(r"[,;]", text[start:end + 40], maxsplit=1)[0])
 
 
 __all__ = ["judge_derived"]

@@ -83,6 +83,9 @@ RANKS = [  # France is second of the five countries by population in 2018 (the E
     ("In 2018 France ranked 2nd in the world by population.", "exact"),
     ("In 2018 France was the 2nd most populous country.", "exact"),
     ("In 2018 France was the fourth most populous country.", "overstated"),
+    # the rank's own words say which way it counts, not another superlative of the sentence
+    ("In 2018 France was the second most populous country in the world, and far from the poorest.", "exact"),
+    ("In 2018 France was the 2nd most populous country; its rivers are the least polluted.", "exact"),
 ]
 GDP_RANKS = [  # and second of the two countries with a GDP record
     ("France was the world's second largest economy in 2018.", "exact"),
