@@ -403,6 +403,19 @@ def shared_island(text: str, e: EntityMention) -> bool:
     return e.entity.id in _SHARED_ISLANDS and _AS_ISLAND.search(text, max(0, e.start - 20), e.start) is not None
 
 
+def apposition_around(text: str, start: int, end: int, entities: list[EntityMention]) -> tuple[int, int] | None:
+    """The span of the apposition a figure at ``[start, end)`` stands in, after a known name and closed by a comma
+    ("Ethiopia, the second-most populous country in Africa, was ..."), or None."""
+    opened = _APPOSITION_OPENS.search(text, max(0, start - 60), start) or _APPOSITION_AT.search(text, max(0, start - 60), start)
+    if opened is None or not any(h.end == opened.start() for h in entities):
+        return None
+    closed = _APPOSITION_CLOSES.match(text, end)
+    return (opened.start(), closed.end()) if closed is not None else None
+
+
+_APPOSITION_AT = re.compile(r",[ \t]+(?:the|a|an)[ \t]+$")  # the figure right after the article: ", the second-most populous"
+
+
 def in_apposition(text: str, e: EntityMention, start: int, entities: list[EntityMention]) -> bool:
     """Whether ``e`` is named inside an apposition that describes the name before it (one of ``entities``) and closes
     before the figure at ``start``: "Accra, the capital of Ghana and its largest city, has 1.8 million" is about Accra

@@ -74,6 +74,8 @@ def _weak_cues(reading: Reading, cues: frozenset[str]) -> tuple[str, ...]:
         out.append(f"the period '{period.text}' is carried from an earlier sentence")
     elif "(" in text and _cited_only(text, period.text):
         out.append(f"the year {period.text} is a citation's (when a source was published), not plainly the figure's")
+    elif ", " in text and _dated_outside_apposition(text, start, end, here.entities, period.text):
+        out.append(f"the figure describes a name in passing (an apposition); '{period.text}' dates the sentence around it")
     if "have" in cues and _LATER.search(text, max(0, start - 40), start) or "since" in cues and _LATER.search(text, max(0, start - 40), start):
         out.append("the figure is what the subject came to later, at a time the sentence does not give")
     if not cues.isdisjoint(_COMPARED_CUES) and _COMPARED.search(text, max(0, start - 60), start):
@@ -129,6 +131,14 @@ def _cited_only(text: str, year: str) -> bool:
             return False
         found, at = True, text.find(year, at + 4)
     return found
+
+
+def _dated_outside_apposition(text: str, start: int, end: int, entities: list, period: str) -> bool:
+    """Whether the figure stands in an apposition ("Around 2002, Ethiopia, the second-most populous country in Africa, was
+    the third-poorest") whose own words name no period: the sentence's year dates its main clause, and a description
+    in passing may be the writer's present (a real page's rank had been judged as of 2002)."""
+    span = attach.apposition_around(text, start, end, entities)
+    return span is not None and period not in text[span[0]:span[1]]
 
 
 def in_present_only(text: str) -> bool:

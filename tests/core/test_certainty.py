@@ -49,6 +49,10 @@ WEAK = [
      "59 million", "citation"),
     ("France has a population of 58 million (Dupont et al., 2014: 12).", "58 million", "citation"),
     ("The population of France stood at 57 million (OECD, 2014; Statistics Office 2014).", "57 million", "citation"),
+    # a figure in an apposition, dated only by the sentence around it
+    ("In 2014, France, a republic of 60 million people, held local elections.", "60 million", "apposition"),
+    ("Around 2014 France, a country of some 61 million inhabitants, changed its regions.", "some 61 million", "apposition"),
+    ("By 2014, Germany, the home of 75 million people, had a new government.", "75 million", "apposition"),
 ]
 
 
