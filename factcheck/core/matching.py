@@ -281,7 +281,7 @@ def _decide(claim: Claim, records: list[Observation], match: MeasureMatch, setti
         if not r.origin and (r.series == "level" or (r.series == "cumulative" and not implicit)) and _same_period(r, period, implicit)
     ]
     if direct:
-        found = _judge_direct(claim, direct, span, match, implicit)
+        found = _judge_direct(claim, direct, span, match, implicit, settings.tolerance)
         if implicit and found.label == CONTRADICTED:
             found = _other_vintage(claim, direct, span, match, settings) or _own_year(claim, independent, direct, period, span, match) or found
         found = _close(claim, found, span, settings.spread)
@@ -359,7 +359,8 @@ def _percent(x: float) -> str:
     return f"{100 * x:.2g}%" if x < 0.001 else f"{100 * x:.1f}%".replace(".0%", "%")
 
 
-def _judge_direct(claim: Claim, direct: list[Observation], span: Interval, match: MeasureMatch, implicit: bool) -> Verdict:
+def _judge_direct(claim: Claim, direct: list[Observation], span: Interval, match: MeasureMatch, implicit: bool,
+                  tolerance: float = DEFAULT_TOLERANCE) -> Verdict:
     q = _q(claim)
     if implicit:
         direct = [max(direct, key=lambda r: r.period_end or date.min)]
@@ -369,7 +370,10 @@ def _judge_direct(claim: Claim, direct: list[Observation], span: Interval, match
     if all(p == 0 for p in positions):
         reason = "exact" if any(fit_reason(q, r.value) == "exact" for r in direct) else fit_reason(q, direct[0].value)
         off = max(_off(q, r.value) for r in direct)
-        if reason == "within_rounding" and off > _TOO_ROUND:
+        # a fit that rests on the figure's rounding alone: farther than "about" reaches from an exact figure, or than the
+        # tolerance from an approximate one ("approximately 80 million" for 86.5 million: 80 is that round)
+        if (reason == "within_rounding" and off > _TOO_ROUND) or (
+                reason == "qualifier_satisfied" and q.qualifier is Qualifier.APPROXIMATELY and off > max(tolerance, _TOO_ROUND)):
             return verdict("too_round", f"{_source_name(direct[0])} gives {shown}{when}, {_percent(off)} from '{q.text}': within its "
                            "rounding only because the figure is that round, so not confirmed", direct, shown, match)
         return verdict(reason, f"{_source_name(direct[0])} gives {shown}{when}, which fits '{q.text}'", direct, shown, match)

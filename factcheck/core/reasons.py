@@ -38,7 +38,8 @@ REASONS: dict[str, Reason] = {
                "commonly differ by (a census count against an estimate, another publisher, a revision: 1% unless --spread says "
                "otherwise): the record is named, the figure not contradicted"),
         Reason("too_round", NOT_ENOUGH_INFO, "the record lies within the figure's rounding only because the figure is so round "
-               "('100 million' against 121 million): further from it than 'about' would reach (5%), so not confirmed"),
+               "('100 million' against 121 million, 'approximately 80 million' against 86.5 million): further from it than "
+               "'about' would reach (5%, or the tolerance), so not confirmed"),
         Reason("period_mismatch", NOT_ENOUGH_INFO, "records exist for this measure, but not for the claim's period"),
         Reason("unit_mismatch", NOT_ENOUGH_INFO, "records exist, but in another unit or currency"),
         Reason("no_matching_source", NOT_ENOUGH_INFO, "no configured source has this measure for this subject", listed=False),

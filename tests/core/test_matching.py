@@ -74,6 +74,10 @@ def test_a_miss_smaller_than_publishers_differ_by_is_close_to_the_record(text, s
     ("In 2022 France had a population of 70 million.", "within_rounding"),  # 2.7% off: as far as "about" would reach
     ("In 2022 France had a population of 100 million.", "too_round"),  # within "100 million"'s rounding, 32% off
     ("In 2022 France had a population of 75 million.", "overstated"),
+    # approximate: "about" reaches 5% from the figure; past it, the fit rests on the rounding alone (68.2 million here)
+    ("In 2022 France had a population of approximately 60 million.", "too_round"),  # 13.6% off, inside 55-65 widened by 5%
+    ("In 2022 France had a population of approximately 66 million.", "qualifier_satisfied"),  # 3.3% off
+    ("In 2022 France had a population of about 65 million.", "qualifier_satisfied"),  # 4.9% off: as far as "about" reaches
 ])
 def test_a_figure_too_round_to_confirm_is_not_supported(text, reason):
     v = run(text, POP_ROWS, POP)
@@ -299,3 +303,10 @@ def test_an_office_named_after_the_census_makes_no_census_count():
     said = run("In 2022 France had a population of 75 million, the Census and Statistics Department said.", POP_ROWS, POP)
     counted = run("In 2022 France's census counted a population of 75 million.", POP_ROWS, POP)
     assert "census count" not in said.explanation and "census count" in counted.explanation, (said.explanation, counted.explanation)
+
+
+def test_a_wider_tolerance_reaches_further_before_a_figure_is_too_round():
+    """--tolerance widens "about": a fit within it rests on the tolerance, not the rounding alone."""
+    text = "In 2022 France had a population of approximately 60 million."
+    assert run(text, POP_ROWS, POP).reason == "too_round"
+    assert run(text, POP_ROWS, POP, tolerance=0.15).reason == "qualifier_satisfied"
