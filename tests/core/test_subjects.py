@@ -210,6 +210,8 @@ def test_the_world_a_country_ranks_in_is_not_the_figures_subject(builtin, text, 
     ("Accra, the capital of Ghana and its largest city, has an estimated population of over 2.2 million.", "over 2.2", "Accra"),
     ("Mombasa, the main port of Kenya, counted 1.2 million residents in 2019.", "1.2 million", "Mombasa"),
     ("Porto, a city in the north of Portugal, had 232,000 inhabitants in 2021.", "232,000", "Porto"),
+    ("Karachi, which is the largest city of Pakistan, had 16 million people in 2017.", "16 million", "Karachi"),
+    ("Dhaka, capital of Bangladesh, had 21 million inhabitants in 2020.", "21 million", "Dhaka"),  # no article
 ])
 def test_a_name_inside_an_apposition_is_not_the_subject_of_what_follows(builtin, text, figure, expected):
     """A real page's "Accra, the capital of Ghana and its largest city, has ... over 1.8 million" was Ghana's, and supported."""
