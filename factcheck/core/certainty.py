@@ -70,6 +70,8 @@ def _weak_cues(reading: Reading, cues: frozenset[str]) -> tuple[str, ...]:
     if period is None:
         if past and not present:
             out.append("the sentence is in the past tense and names no year")
+        elif "ago" in cues and _AGO.search(text):
+            out.append("the sentence speaks of a time before it was written ('years ago') and names no year")
     elif period.inherited:
         out.append(f"the period '{period.text}' is carried from an earlier sentence")
     elif "(" in text and _cited_only(text, period.text):
@@ -139,6 +141,12 @@ def _dated_outside_apposition(text: str, start: int, end: int, entities: list, p
     in passing may be the writer's present (a real page's rank had been judged as of 2002)."""
     span = attach.apposition_around(text, start, end, entities)
     return span is not None and period not in text[span[0]:span[1]]
+
+
+# A time counted back from the writing: "ten years ago", "a decade ago", "two censuses ago" (a real page's 2012 census count,
+# "just ten years ago", had been compared with the record of the page's own year).
+_AGO = lazy(r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
+            r"few|several|some|many)[ \t]+(?:years?|decades?|censuses|generations?)[ \t]+ago\b", re.I)
 
 
 def in_present_only(text: str) -> bool:

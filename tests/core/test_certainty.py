@@ -49,6 +49,10 @@ WEAK = [
      "59 million", "citation"),
     ("France has a population of 58 million (Dupont et al., 2014: 12).", "58 million", "citation"),
     ("The population of France stood at 57 million (OECD, 2014; Statistics Office 2014).", "57 million", "citation"),
+    # a time counted back from the writing, with a present verb beside it
+    ("Ten years ago France had 58 million inhabitants, and it has grown since.", "58 million", "ago"),
+    ("France has grown a lot since its population reached 57 million two decades ago.", "57 million", "ago"),
+    ("A few years ago the population of France was 59 million; it is larger now.", "59 million", "ago"),
     # a figure in an apposition, dated only by the sentence around it
     ("In 2014, France, a republic of 60 million people, held local elections.", "60 million", "apposition"),
     ("Around 2014 France, a country of some 61 million inhabitants, changed its regions.", "some 61 million", "apposition"),
