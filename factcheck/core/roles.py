@@ -211,7 +211,7 @@ _PROJECTION = lazy(
     r"|(?:projected|forecast(?:ed)?|predicted|expected)[ \t]+at"
     r"|(?:projections?|forecasts?|predictions?|expectations?)"
     r"|(?:could|will|would|shall|may|might)[ \t]+(?:(?:have[ \t]+)?(?:risen|grown|increased|climbed|fallen|dropped|declined|"
-    r"shrunk|expanded|swelled|jumped)[ \t]+to|(?:soon[ \t]+)?(?:reach|hit|top|exceed|surpass|pass|cross|be|stand[ \t]+at|total|"
+    r"shrunk|expanded|swelled|jumped)[ \t]+to|(?:soon[ \t]+|[a-z]+ly[ \t]+)?(?:reach|hit|top|exceed|surpass|pass|cross|be|become|stand[ \t]+at|total|"
     r"have|approach|near|rise[ \t]+to|grow[ \t]+to|increase[ \t]+to|fall[ \t]+to|drop[ \t]+to|decline[ \t]+to)))\b[^.;:]{0,120}$",
     re.I,
 )

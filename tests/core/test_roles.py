@@ -71,6 +71,7 @@ ROLES = [
     ("In 2014 France's population was expected to reach 67 million.", "projection"),
     ("Spain's GDP in 2014 was forecast at $1.5 trillion by the ministry.", "projection"),
     ("Germany's population in 2015 could hit 83 million, the statisticians said.", "projection"),
+    ("In 2014 France will officially become a country of 68 million people.", "projection"),  # an adverb after the modal
     # an aim: a figure someone wants the subject kept at
     ("The government made keeping France's population above 60 million in 2014 a priority.", "projection"),
     ("Its plan for 2014 was maintaining the population of France at 66 million.", "projection"),
