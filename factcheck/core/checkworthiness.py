@@ -59,6 +59,7 @@ _LEXICON: dict[str, str] = {
 _WORDS: dict[str, frozenset[str]] = {}  # single words, per feature
 _PHRASES: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # first word -> (the phrase's words, feature)
 _PREFIXES: dict[str, re.Pattern[str]] = {}  # word beginnings ("increas-"), one pattern per feature
+_ALL_STARTS: list[str] = []  # and all of them, for one search before each feature's
 for _name, _entries in _LEXICON.items():
     _items = _entries.split()
     _WORDS[_name] = frozenset(i for i in _items if "_" not in i and not i.endswith("-"))
@@ -67,12 +68,13 @@ for _name, _entries in _LEXICON.items():
     _starts = [i[:-1] for i in _items if i.endswith("-")]
     if _starts:
         _PREFIXES[_name] = re.compile(" (?:" + "|".join(_starts) + ")")  # a literal space first: the engine skips ahead to it
+        _ALL_STARTS += _starts
 _WORD_FEATURES: dict[str, tuple[str, ...]] = {}  # a single word -> the features it belongs to
 for _name, _terms in _WORDS.items():
     for _word in _terms:
         _WORD_FEATURES[_word] = (*_WORD_FEATURES.get(_word, ()), _name)
 _FEATURE_ORDER = tuple(_WORDS)
-_ANY_PREFIX = re.compile(" (?:" + "|".join(p.pattern[4:-1] for p in _PREFIXES.values()) + ")")  # one search before each feature's
+_ANY_PREFIX = re.compile(" (?:" + "|".join(_ALL_STARTS) + ")")
 # a past tense: a word of 4+ letters ending in -ed, but not these (a word test: the regular expression it replaces cost 5 µs)
 _NOT_PAST = frozenset("need feed seed speed indeed bed red shed hundred united interested concerned supposed used".split())
 # in the words joined by spaces: a word of 4+ letters (or ') ending in -ed that is not one of _NOT_PAST
