@@ -218,7 +218,7 @@ _PROJECTION = lazy(
 # A figure someone aims to keep the subject at: "keeping Japan's population above 100 million a policy priority", "to
 # maintain GDP growth at 5%" (a real page's aim had been supported as Japan's population).
 _KEPT_CUES = _words("keep keeps keeping maintain maintains maintaining sustain sustaining")
-_KEPT = lazy(r"\b(?:keep|keeps|keeping|maintain|maintains|maintaining|sustain|sustaining)[ \t]+(?:[\w'\u2019-]+[ \t]+){0,4}"
+_KEPT = lazy(r"\b(?:keep|keeps|keeping|maintain|maintains|maintaining|sustain|sustaining)[ \t]+(?:[\w'\u2019-]+[ \t]+){0,4}?"
              r"(?P<at>(?:above|below|over|under|at|around|near)[ \t]+)?$", re.I)
 _SEX_CUES = _words("male males female females men women man woman boys girls husbands wives mothers fathers")
 _RATE_CUES = _words("per every each out average averaged averaging density rate rates ratio incidence prevalence")

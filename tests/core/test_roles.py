@@ -76,6 +76,7 @@ ROLES = [
     ("The government made keeping France's population above 60 million in 2014 a priority.", "projection"),
     ("Its plan for 2014 was maintaining the population of France at 66 million.", "projection"),
     ("In 2014 ministers sought to keep the population of Germany below 85 million.", "projection"),
+    ("The plan for 2014 was maintaining Spain's GDP at $1.2 trillion.", "projection"),  # "at" after a few words
     # a country's nationals beside its residents (real web pages: "the country's Maldivian population", "the Omani
     # population ... beside 2 million expatriates"), and its "locals"
     ("In 2014 the country's French population was 60 million, the statisticians said of France.", "part_of_subject"),
