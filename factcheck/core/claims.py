@@ -481,8 +481,10 @@ def _period_for(text: str, periods: list[PeriodMention], start: int, end: int, c
     if before or not after:
         return _period_at(before, start, carried)
     first = after[0]
-    if figures and any(end <= f < first.start and not _bracketed(text, end, f) and not _RESTATED.fullmatch(text, end, f)
-                       for f in figures):
+    if _clause_ends(text, end, first.start) or (figures and any(end <= f < first.start and not _bracketed(text, end, f)
+                                                         and not _RESTATED.fullmatch(text, end, f) for f in figures)):
+        # another figure stands between them, or a semicolon ends the figure's clause ("23.4 million people; in 2000 it
+        # reached 31 million": 2000 is the next clause's)
         return inherited(carried) if carried is not None else None
     return first.period
 
@@ -509,6 +511,16 @@ def _opens_next_clause(text: str, periods: list[PeriodMention], mentions: list[M
         if later is not None and owned[later] is None and not any(p.end <= q.start < mentions[later].start for q in periods):
             out.add(p.start)
     return frozenset(out)
+
+
+def _clause_ends(text: str, start: int, stop: int) -> bool:
+    """Whether a semicolon outside brackets stands between ``start`` and ``stop`` ("9,531,712 inhabitants (Female: 47%;
+    Males: 53%) as of 2015" keeps its year)."""
+    between = text[start:stop]
+    return ";" in between and ";" in _BRACKETS.sub("", between)
+
+
+_BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 
 
 def _bracketed(text: str, start: int, position: int) -> bool:

@@ -295,6 +295,13 @@ def test_a_year_that_opens_the_next_clause_is_that_clause_s(text, figure, year):
     assert claim.period is not None and claim.period.start.year == year, claim.period
 
 
+def test_a_year_after_a_semicolon_is_the_next_clause_s():
+    (claim, _) = [c for c in extract_claims("Lakeland had 6.4 million people; in 1991 it grew to 8.2 million.") if c.quantity]
+    assert claim.period is None, claim.period
+    claim = [c for c in extract_claims("Lakeland has 6.4 million people (women: 51%; men: 49%) as of 1991.") if c.quantity][0]
+    assert claim.period is not None and claim.period.end.year == 1991, claim.period  # a semicolon in brackets ends nothing
+
+
 def test_a_figure_before_a_clause_opening_year_takes_no_year_from_it():
     (claim, _) = [c for c in extract_claims("Lakeland's population was 6.4 million, in 1991 it grew to 8.2 million.")
                   if c.quantity is not None]
