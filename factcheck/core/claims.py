@@ -128,7 +128,9 @@ def _claims(text: str, sents: list[Sentence], doc_date: date | None, lexicon: Le
                 claims.extend(_figureless_claims(here, lines, lists, statements))
             here.tokens = here.words = []  # attachment is done: the claims keep the spans, not the tokens
         facts.append(SentenceFacts(sentence, bool(mentions), bool(found)))
-        named |= {e.entity.id for e in found if not e.entity.id.startswith("org:")} | ({"?"} if unknown else set())
+        valued = sentence.item and found and _KEY_FACT.match(text) is not None  # "Capital: Accra": a key fact's value
+        named |= {e.entity.id for e in found if not e.entity.id.startswith("org:") and not (valued and is_place(e.entity))} \
+            | ({"?"} if unknown else set())
         if mentions and sentence.title:
             pending.extend((c, frozenset(named)) for c in made if c.subject is None and c.unknown_subject is None
                            and (c.measure_keys or per_capita_amount(c))  # a source's measure, or one derived from two ("GDP per capita")
@@ -138,7 +140,7 @@ def _claims(text: str, sents: list[Sentence], doc_date: date | None, lexicon: Le
         if found:
             first = _sentence_subject(text, [(e.start, e.end, e.entity) for e in found], ws, subject)
             if first is not None and is_place(first):
-                if not (sentence.item and _KEY_FACT.match(text)):  # ("Capital: Nairobi" among key facts: a label's value)
+                if not valued:  # ("Capital: Nairobi" among key facts: a label's value, nothing the lines after are about)
                     subject, place = None, first.name  # a sentence about a city: what follows is not the country's
             elif first is not None and attach.is_region(EntityMention(0, 0, first, False)):
                 subject, place = None, None  # about the world, a region: nor is it

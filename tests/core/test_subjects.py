@@ -254,6 +254,7 @@ def test_a_per_capita_key_fact_is_answered_by_its_two_measures(builtin):
 @pytest.mark.parametrize("text", [
     "# Kenya\n\nPopulation: 52.6 million (2019)\nArea: 580,367 km2\n",  # a fact sheet's lines, no list markers
     "# Kenya\n\nKenya at a glance\nCapital: Nairobi\nPopulation: 52.6 million (2019)\n",
+    "# Kenya\n\nCapital: Nairobi\nPopulation: 52.6 million (2019)\n",  # the capital named first is no other subject
 ])
 def test_a_fact_sheet_line_under_the_title_is_a_key_fact(builtin, text):
     claim = claim_of(text, "52.6 million", builtin)
