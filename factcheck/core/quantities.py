@@ -57,11 +57,15 @@ _WORDS = re.compile(
     re.I,
 )
 
-_SCALE_WORD = re.compile(r"[ \t\u00a0\u2009\u202f]+(thousand|million|billion|trillion|bn|mn|tn)\b", re.I)  # "83.2\u00a0billion"
+# "83.2\u00a0billion"; South Asia's "121 crore" (10^7), "2.5 lakh" (10^5), "3 lakh crore" (10^12): a page of Indian
+# English had read "121 crore" as 121 of something
+_SCALE_WORD = re.compile(r"[ \t\u00a0\u2009\u202f]+(thousand|million|billion|trillion|bn|mn|tn|lakh[ \t]+crores?|lakhs?|lacs?|crores?)\b",
+                         re.I)
 _SCALE_SUFFIX = re.compile(r"(bn|tn|trn|mn|m|k)\b", re.I)
 _SCALE_VALUES = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6,
     "billion": 1e9, "bn": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12,
+    "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5, "crore": 1e7, "crores": 1e7, "lakh crore": 1e12, "lakh crores": 1e12,
 }
 _PERCENT = re.compile(r"[ \t\u00a0\u202f]?%|[ \t]+(?:percent|per[ \t]+cent)\b(?:[ \t]+points?\b)?|[ \t]+percentage[ \t]+points?\b", re.I)
 _CURRENCY_AFTER = re.compile(
@@ -72,7 +76,7 @@ _CURRENCY_CODES = {
     "us$": "USD", "u.s.$": "USD", "$": "USD", "usd": "USD", "us dollar": "USD", "us dollars": "USD",
     "u.s. dollar": "USD", "u.s. dollars": "USD", "u.s dollars": "USD", "us. dollars": "USD",
     "dollar": "USD", "dollars": "USD", "a$": "AUD", "c$": "CAD", "hk$": "HKD", "s$": "SGD",
-    "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR", "£": "GBP", "gbp": "GBP",
+    "€": "EUR", "\u20b9": "INR", "eur": "EUR", "euro": "EUR", "euros": "EUR", "£": "GBP", "gbp": "GBP",
     "pound": "GBP", "pounds": "GBP", "pound sterling": "GBP", "pounds sterling": "GBP",
     "rmb": "CNY", "cny": "CNY", "yuan": "CNY", "renminbi": "CNY", "jpy": "JPY", "yen": "JPY",
     "chf": "CHF", "franc": "CHF", "francs": "CHF", "inr": "INR", "rupee": "INR", "rupees": "INR",
@@ -161,7 +165,7 @@ _QUALIFIER_TAIL = _Tail(
     flags=re.I,
 )
 _TILDE_TAIL = _Tail(["~"], gap="[ \t]?")
-_CURRENCY_SYMBOL_TAIL = _Tail(["US$", "U.S.$", "A$", "C$", "HK$", "S$", "$", "€", "£"], gap="[ \t]?")
+_CURRENCY_SYMBOL_TAIL = _Tail(["US$", "U.S.$", "A$", "C$", "HK$", "S$", "$", "€", "£", "\u20b9"], gap="[ \t]?")  # ₹: India's rupee
 _CURRENCY_CODE_TAIL = _Tail("USD EUR GBP RMB CNY JPY CHF INR".split(), gap="[ \t]?")
 _MONTH_WORDS = frozenset(w.lower() for w in _dotted(_MONTHS))  # the month before a number ("July 20", "Jan. 5"), a word_before
 _ID_WORDS = frozenset(
@@ -578,7 +582,7 @@ def _scaled(text: str, raw: str, end: int, fraction: float = 0.0) -> tuple[float
         if word == "m" and not (_currency_near(text, end) or _counts_after(text, sm.end())) and _metres_after(text, sm.end()):
             sm = None  # "a 40m tower", "40m high" are metres; "40m people", "$40m", "was 43.8m in 2008" are millions
         if sm is not None:
-            scale = _SCALE_VALUES[word]
+            scale = _SCALE_VALUES[" ".join(word.split())]
             value, precision, end, scale_text = value * scale, precision * scale, sm.end(), sm.group(1)
     elif text[end:end + 1] in _POWER_FIRST and (pm := _POWER.match(text, end)) is not None:
         factor = 10.0 ** int((pm.group(1) or pm.group(2)).translate(_SUPERSCRIPTS))
@@ -593,7 +597,7 @@ def _scaled(text: str, raw: str, end: int, fraction: float = 0.0) -> tuple[float
 
 def _factor(scale_text: str) -> float:
     """The multiplier a scale as written stands for: a word ("million"), a bracket ("(millions of)") or a power ("\u00d710\u2077")."""
-    word = _SCALE_VALUES.get(scale_text.lower())
+    word = _SCALE_VALUES.get(" ".join(scale_text.lower().split()))
     if word is not None:
         return word
     bm = _BRACKET_SCALE.match(scale_text)

@@ -52,6 +52,11 @@ CASES = [
     ("a population of 7 million 302 thousand", [(7302000, None, None, "exact", None)]),
     ("it counted 5 million 12 thousand 480 residents", [(5012480, None, None, "exact", None)]),
     ("between 4 million 6 million people", [(4e6, None, None, "exact", None), (6e6, None, None, "exact", None)]),
+    # South Asian scales: a lakh is 10^5, a crore 10^7, a lakh crore 10^12
+    ("a census count of 138 crore people", [(138e7, None, None, "exact", None)]),
+    ("nearly 4.5 lakh residents", [(4.5e5, None, None, "approximately", None)]),
+    ("spending of \u20b93 lakh crore", [(3e12, None, "INR", "exact", None)]),
+    ("some 12 crores of rupees", [(12e7, None, None, "approximately", None)]),
     ("the population fell by 12,000 to 5,480,000 in 2015", [(-12000, None, None, "exact", None), (5480000, None, None, "exact", None)]),  # a change, then a level: no range
 ]
 
