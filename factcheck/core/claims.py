@@ -162,9 +162,10 @@ _NOW = re.compile(r"\b(?:today|(?<!what[ \t]is[ \t])(?<!until[ \t])now(?![ \t]+(
                   r"presently|at[ \t]+present|at[ \t]+the[ \t]+moment|these[ \t]+days)\b", re.I)
 
 
-# A key fact in a list under the document's title: "- **GDP**: $477 billion (2023)", "- Population – 218 million" (the
-# label, then the figure; markup is blanked in place, so the label may stand among spaces).
-_KEY_FACT = re.compile(r"[ \t]*[A-Za-z*_][\w ()$.,'/*-]{0,44}?[ \t]*[:\u2013\u2014][ \t]*(?:about[ \t]+|around[ \t]+|some[ \t]+|~[ \t]*)?",
+# A key fact in a list under the document's title: "- **GDP**: $477 billion (2023)", "- Population – 218 million",
+# "- Population - 218 million" (the label, then the figure; a hyphen only between spaces, as a typed dash; markup is
+# blanked in place, so the label may stand among spaces).
+_KEY_FACT = re.compile(r"[ \t]*[A-Za-z*_][\w ()$.,'/*-]{0,44}?[ \t]*(?:[:\u2013\u2014]|(?<=[ \t])-(?=[ \t]))[ \t]*(?:about[ \t]+|around[ \t]+|some[ \t]+|~[ \t]*)?",
                        re.I)
 
 

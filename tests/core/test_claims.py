@@ -280,6 +280,15 @@ def test_a_key_fact_under_the_title_is_the_title_countrys():
     assert claims["3.5 million"].subject is None  # a city's figure stays the city's
 
 
+def test_a_key_fact_may_be_labelled_with_a_typed_dash():
+    """"- Population - 12 million": a hyphen between spaces is a dash typed on a keyboard, as a colon labels the figure."""
+    text = "# Rwanda\n\n## At a glance\n\n- Capital - Kigali\n- Population - 12.6 million (2019)\n- Life expectancy - 69 years\n"
+    from factcheck.engine import load_sources
+
+    claims = {c.text: c for c in extract_claims(text, markdown=True, lexicon=load_sources([], builtin=True).lexicon)}
+    assert claims["12.6 million"].subject.id == "RWA"
+
+
 @pytest.mark.parametrize(("text", "figure", "year"), [
     # the year after a comma opens the next clause, whose figure has no year of its own: not this figure's
     ("In 1981, Lakeland's population was 6,4 million, in 1991 it grew to 8,2 million and then 9,9 million in 2001.", "6,4", 1981),
