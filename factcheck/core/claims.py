@@ -97,7 +97,7 @@ def _claims(text: str, sents: list[Sentence], doc_date: date | None, lexicon: Le
     for sentence in sents:
         if sentence.block != block:
             if pending:
-                _entitle(pending, _title_entity(pending[0][0].sentence.title, lexicon, titles))
+                _entitle(pending, _topic(pending[0][0].sentence, lexicon, titles))
             pending, named = [], set()
             period, subject = sections.enter(sentence)  # a heading's period, a list's lead line's period and country
             block, place = sentence.block, None
@@ -120,7 +120,7 @@ def _claims(text: str, sents: list[Sentence], doc_date: date | None, lexicon: Le
             here = Annotated(sentence, ws, tokens, mentions, found, lexicon.measures_in(text, ws) if mentions else [], periods,
                              unknown=unknown[0] if unknown else (place if subject is None else None),
                              subject=None if unknown else subject, period=period,
-                             title=_title_country(sentence.title, lexicon, titles) if mentions else None)
+                             title=_topic_country(sentence, lexicon, titles) if mentions else None)
             if mentions:
                 made = _sentence_claims(here, lines, _rank_labels(text, mentions, lexicon))
                 claims.extend(made)
@@ -131,7 +131,7 @@ def _claims(text: str, sents: list[Sentence], doc_date: date | None, lexicon: Le
         valued = sentence.item and found and _KEY_FACT.match(text) is not None  # "Capital: Accra": a key fact's value
         named |= {e.entity.id for e in found if not e.entity.id.startswith("org:") and not (valued and is_place(e.entity))} \
             | ({"?"} if unknown else set())
-        if mentions and sentence.title:
+        if mentions and (sentence.title or sentence.heading):
             pending.extend((c, frozenset(named)) for c in made if c.subject is None and c.unknown_subject is None
                            and (c.measure_keys or per_capita_amount(c))  # a source's measure, or one derived from two ("GDP per capita")
                            and text[c.span.start - sentence.start - 1:c.span.start - sentence.start] != "["
@@ -152,7 +152,7 @@ def _claims(text: str, sents: list[Sentence], doc_date: date | None, lexicon: Le
             period = periods[-1].period
         sections.read(sentence, periods, subject, bool(found), bool(mentions))
     if pending:
-        _entitle(pending, _title_entity(pending[0][0].sentence.title, lexicon, titles))
+        _entitle(pending, _topic(pending[0][0].sentence, lexicon, titles))
     return Analysis(claims, facts)
 
 
@@ -184,8 +184,31 @@ def _title_entity(title: str | None, lexicon: Lexicon, seen: dict[str, EntityMen
     return seen[title]
 
 
-def _title_country(title: str | None, lexicon: Lexicon, seen: dict[str, EntityMention | None]) -> Entity | None:
-    found = _title_entity(title, lexicon, seen)
+def _topic(sentence: Sentence, lexicon: Lexicon, seen: dict[str, EntityMention | None]) -> EntityMention | None:
+    """What the document or section a sentence stands in is about: the title's country or place, or, under a title that
+    names none, the nearest heading that is a country's or place's name and nothing else ("## Ghana", "### Kenya (2019)"
+    in "# West Africa in figures"). A heading that only mentions a name ("## Relations with Togo") is no topic."""
+    found = _title_entity(sentence.title, lexicon, seen)
+    if found is not None or sentence.title == sentence.heading:
+        return found
+    for heading in (sentence.heading, *reversed(sentence.above)):
+        if heading and heading != sentence.title:
+            key = "\0" + heading  # a heading's cache entry, apart from a title's (which may name more than the name)
+            if key not in seen:
+                named = lexicon.entities_in(heading)
+                seen[key] = named[0] if named and (is_country(named[0].entity) or is_place(named[0].entity)) \
+                    and _BARE_HEADING.fullmatch(heading[:named[0].start] + heading[named[0].end:]) else None
+            if seen[key] is not None:
+                return seen[key]
+    return None
+
+
+# What a heading that is a name may hold besides it: punctuation, markup and a year ("Kenya (2019)", "**Ghana**").
+_BARE_HEADING = re.compile(r"[\s\d().,:;*_\u2013\u2014-]*")
+
+
+def _topic_country(sentence: Sentence, lexicon: Lexicon, seen: dict[str, EntityMention | None]) -> Entity | None:
+    found = _topic(sentence, lexicon, seen)
     return found.entity if found is not None and not is_place(found.entity) else None
 
 

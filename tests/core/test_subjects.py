@@ -275,3 +275,24 @@ def test_an_island_shared_by_two_countries_is_not_the_country(builtin, text):
 def test_the_country_of_a_shared_island_is_still_the_country(builtin):
     claim = claim_of("Ireland had 4.7 million people in 2016.", "4.7", builtin)
     assert claim.subject is not None and claim.subject.id == "IRL"
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("# Southern Africa in numbers\n\n## Botswana\n\nThe population was 2.3 million in 2019.\n", "BWA"),
+    ("## Namibia (2019)\n\nIt had 2.5 million inhabitants.\n", "NAM"),  # no title: the section's heading alone
+    ("# Southern Africa in numbers\n\n## Zambia\n\nZambia lies inland.\n\n### Economy\n\nIts GDP was $23 billion in 2019.\n", "ZMB"),
+])
+def test_a_heading_that_is_a_country_s_name_is_its_section_s_topic(builtin, text, country):
+    """A page about a region gives each country a section: "The population was ..." under "## Botswana" is Botswana's."""
+    (claim,) = [c for c in extract_claims(text, markdown=True, lexicon=builtin.lexicon) if c.quantity]
+    assert claim.subject is not None and claim.subject.id == country, (claim.subject, claim.unknown_subject)
+
+
+@pytest.mark.parametrize("text", [
+    "# Southern Africa in numbers\n\n## Trade with Botswana\n\nThe population was 2.3 million in 2019.\n",  # only mentions it
+    "# Southern Africa in numbers\n\n## Botswana and Namibia\n\nThe population was 2.3 million in 2019.\n",  # two names
+    "# Southern Africa in numbers\n\n## Botswana\n\nLesotho is nearby. Its population was 2.1 million in 2019.\n",  # another named
+])
+def test_a_heading_that_only_mentions_a_country_is_no_topic(builtin, text):
+    (claim,) = [c for c in extract_claims(text, markdown=True, lexicon=builtin.lexicon) if c.quantity]
+    assert claim.subject is None or claim.subject.id != "BWA", claim.subject
