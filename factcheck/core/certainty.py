@@ -72,6 +72,10 @@ def _weak_cues(reading: Reading, cues: frozenset[str]) -> tuple[str, ...]:
             out.append("the sentence is in the past tense and names no year")
         elif "ago" in cues and _AGO.search(text):
             out.append("the sentence speaks of a time before it was written ('years ago') and names no year")
+        elif "census" in cues and CENSUS.search(text):
+            # "The fourth census established that the population is 10.5 million": a count of a census held some years
+            # before the page (a real page's 2012 count had been compared with the record of the page's own year)
+            out.append("the figure is a census count, and the sentence names no year for the census")
     elif period.inherited:
         out.append(f"the period '{period.text}' is carried from an earlier sentence")
     elif "(" in text and _cited_only(text, period.text):
@@ -141,6 +145,10 @@ def _dated_outside_apposition(text: str, start: int, end: int, entities: list, p
     in passing may be the writer's present (a real page's rank had been judged as of 2002)."""
     span = attach.apposition_around(text, start, end, entities)
     return span is not None and period not in text[span[0]:span[1]]
+
+
+# A census, not the office named after one ("the Census and Statistics Department", "the US Census Bureau" publish estimates).
+CENSUS = lazy(r"\bcensus(?:es)?\b(?![ \t]+(?:and[ \t]+statistics|bureau|office|department|board)\b)", re.I)
 
 
 # A time counted back from the writing: "ten years ago", "a decade ago", "two censuses ago" (a real page's 2012 census count,

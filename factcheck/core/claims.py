@@ -563,11 +563,13 @@ def _own_periods(text: str, periods: list[PeriodMention]) -> list[PeriodMention]
     if not periods or _MAY_NOT_BE_OWN.isdisjoint(_CUE_WORDS.findall(text.lower())):
         return periods
     return [p for p in periods if not _BASELINE_BEFORE.search(text, max(0, p.start - 30), p.start)
-            and not _SAID_ON_BEFORE.search(text, max(0, p.start - 30), p.start)]
+            and not (_SAID_ON_BEFORE.search(text, max(0, p.start - 30), p.start) and not _CENSUS_AFTER.match(text, p.end))]
 
 
 _DATELINE = re.compile(r"[ \t]*(?:\([^()]{1,40}\)[ \t]*)?(?:--|\u2014)")
 _DATELINE_PLACE = re.compile(r"\b[A-Z][A-Z .'-]{2,},[ \t]*$")
+# "reported in the 2011 provisional census": the census's year, which dates its count, not the day it was published
+_CENSUS_AFTER = re.compile(r"[ \t]+(?:[a-z]+[ \t]+){0,2}census\b", re.I)
 _MAY_NOT_BE_OWN = frozenset("compared than relative vs versus before prior after until till said released published announced "
                             "reported issued stated revealed updated posted".split())  # the words _BASELINE_BEFORE and _SAID_ON_BEFORE begin with
 _CUE_WORDS = re.compile(r"[a-z]+")

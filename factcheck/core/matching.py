@@ -28,11 +28,10 @@ from .compare import (
     miss_reason,
     year_unstated,
 )
-from .lazy import lazy
 from .measures import MeasureIndex, MeasureMatch, tied
 from .lexicon import name_like, names_a_faith
 from .model import Claim, Measure, Observation, Period, Qualifier, Quantity, Series, Verdict
-from .certainty import read_role
+from .certainty import CENSUS, read_role
 from .derivation import judge_derived
 from .derived_words import candidate, countries_named
 from .reasons import CONTRADICTED, NOT_ENOUGH_INFO, REASONS, ROLE_REASONS, SUPPORTED
@@ -146,8 +145,6 @@ def _foreseen(claim: Claim, settings: Settings) -> Verdict | None:
                    "not a level the records could confirm")
 
 
-# a census, not the office named after one ("the Census and Statistics Department", "the US Census Bureau" publish estimates)
-_CENSUS = lazy(r"\bcensus(?:es)?\b(?![ \t]+(?:and[ \t]+statistics|bureau|office|department|board)\b)", re.I)
 # A stated total more than this factor away from the record is far more often another quantity misread
 # (a city, a group, a lost scale) than a wrong total: measured on real articles (EVALUATION.md).
 _PLAUSIBLE = 2.0
@@ -379,7 +376,7 @@ def _judge_direct(claim: Claim, direct: list[Observation], span: Interval, match
         return verdict(reason, f"{_source_name(direct[0])} gives {shown}{when}, which fits '{q.text}'", direct, shown, match)
     if all(p != 0 for p in positions) and len(set(positions)) == 1:
         reason = miss_reason(q, positions[0])
-        census = " (the figure is a census count, the record an estimate: they differ by method)" if _CENSUS.search(claim.sentence.text) else ""
+        census = " (the figure is a census count, the record an estimate: they differ by method)" if CENSUS.search(claim.sentence.text) else ""
         return verdict(reason, f"{_source_name(direct[0])} gives {shown}{when}; '{q.text}' does not fit it{census}", direct, shown, match)
     return verdict("ambiguous", f"records for the same period disagree ({shown})", direct, shown, match)
 

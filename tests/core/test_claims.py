@@ -315,3 +315,18 @@ def test_a_figure_before_a_clause_opening_year_takes_no_year_from_it():
     (claim, _) = [c for c in extract_claims("Lakeland's population was 6.4 million, in 1991 it grew to 8.2 million.")
                   if c.quantity is not None]
     assert claim.period is None, claim.period
+
+
+@pytest.mark.parametrize("text", [
+    "With 38,610,097 inhabitants reported in the 2009 census, Kenya ranks high in Africa.",
+    "Kenya had 38.6 million people, as published in the 2009 provisional census results.",
+])
+def test_a_census_year_after_reported_dates_the_count(text):
+    """"reported in the 2011 provisional census report": the census's year, not the day a figure was published."""
+    (claim,) = [c for c in extract_claims(text) if c.quantity]
+    assert claim.period is not None and claim.period.start.year == 2009, claim.period
+
+
+def test_the_day_a_figure_was_reported_on_is_not_its_period():
+    (claim,) = [c for c in extract_claims("The office reported on 3 May 2015 that Kenya had 44 million inhabitants.") if c.quantity]
+    assert claim.period is None, claim.period
