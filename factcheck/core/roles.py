@@ -252,6 +252,11 @@ _PPP_CUES = _words("ppp purchasing international int real constant inflation")
 _FOREIGN_CUES = _words("expat expats expatriate expatriates foreigner foreigners foreign non migrant migrants immigrant immigrants",
                        "locals nationals citizens")
 _OWN_NATIONALS = lazy(r"\b(?:the[ \t]+country(?:'s|\u2019s)|its|their)[ \t]+[A-Z][a-z]+[ \t]+(?:population|people)\b[^.;]{0,50}$")
+# A figure said of each of several parts: "five regions bringing together, each one, over 3.5 million inhabitants", "two
+# provinces with 4 million people each" (a real page's regions had supported Morocco's total); "each year" is a time.
+_EACH_BEFORE = lazy(r"\beach(?![ \t]+(?:years?|months?|weeks?|days?|decades?|quarters?|time|census|person|inhabitant|resident|"
+                    r"citizen|capita|head)\b)(?:[ \t]+(?:one|of[ \t]+(?:them|which|these|those|whom)))?\b[^.;:()]{0,30}$", re.I)
+_EACH_AFTER = lazy(r"(?:[ \t]+[a-z]+)?[ \t]+each\b(?![ \t]+(?:year|month|week|day|decade|quarter|time)\b)", re.I)
 _NATIONALS = lazy(r"\b[A-Z][a-z]+(?:i|ese|ish|ic|an)(?<!stan)(?<!Japan)(?<!Sudan)(?<!Iran)(?<!Oman)(?<!Bhutan)(?<!Taiwan)(?<!Jordan)(?<!Mali)(?<!Malawi)(?<!Burundi)(?<!Djibouti)(?<!Haiti)"
                   r"[ \t]+(?:population|people)\b[^.;]{0,50}$")  # a demonym ("Omani", "Kenyan"), not a country's name
 
@@ -367,6 +372,9 @@ def role_of(text: str, start: int, end: int, quantity: Quantity, label: str | No
         if m is not None:
             return Role("other_amount", m)
 
+    m = (_EACH_BEFORE.search(near_left) or _EACH_AFTER.match(text, end)) if "each" in cues else None
+    if m is not None:
+        return Role("part", m.group().strip())  # "five regions, each one over 3.5 million inhabitants": each part's, not the whole's
     m = _THRESHOLD.search(text, max(0, start - 90), start) if not cues.isdisjoint(_THRESHOLD_CUES) else None
     if m is not None:
         return Role("part", m.group().strip())  # "cities with a population of over one million": a size of places

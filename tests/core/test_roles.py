@@ -82,6 +82,11 @@ ROLES = [
     ("In 2014 the country's French population was 60 million, the statisticians said of France.", "part_of_subject"),
     ("In 2014 foreign residents numbered 7 million while the German population reached 74 million.", "part_of_subject"),
     ("In 2014 the population of locals in Sweden was 8.1 million.", "part_of_subject"),
+    # a figure said of each of several parts (a real page's "five regions ..., each one, over 3.5 million inhabitants"
+    # had supported the country's total)
+    ("In 2014 half of France's people lived in four regions grouping, each one, over 6 million inhabitants.", "part_of_subject"),
+    ("In 2014 Germany's three largest states counted 10 million inhabitants each.", "part_of_subject"),
+    ("In 2014 Spain's two largest regions each counted over 8 million inhabitants.", "part_of_subject"),
 ]
 
 
@@ -126,6 +131,7 @@ LEVELS = [  # the same measures stated as levels are still compared
     ("From 66.0 million in 2013 the population of France rose to 66.3 million in 2014.", "within_rounding"),
     ("The population of Germany was estimated to be 81 million in 2014.", "within_rounding"),  # an estimate, not a projection
     ("In 2014 France, keeping its population of 66.3 million, grew richer.", "within_rounding"),  # kept, but at no mark
+    ("France grows each year and had 66.3 million inhabitants in 2014.", "within_rounding"),  # "each year" is a time
 ]
 
 
