@@ -268,6 +268,9 @@ def subject_for(
         listed = [e for e in candidates if e.end <= figure_starts[0]]
         if len(listed) == len(figure_starts):
             return listed[figure_starts.index(start)]
+    bracketed = _named_before_bracket(text, candidates, start) if "(" in text else None
+    if bracketed is not None:
+        return bracketed  # "the population of the Philippines (47.1 million) and Thailand (47.5 million)": each its own
     if end is not None:
         right_after = _said_right_after(text, candidates, end)
         if right_after is not None:
@@ -288,6 +291,20 @@ def subject_for(
     if before:
         return before[-1]
     return nearest[0]
+
+
+def _named_before_bracket(text: str, candidates: list[EntityMention], start: int) -> EntityMention | None:
+    """The name right before the bracket a figure opens: "Thailand (47.48 million)" is Thailand's, whatever the measure's
+    label was said of (a real page's second country had been read as the first's, the one "the population of" named)."""
+    i = start
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    if i == 0 or text[i - 1] != "(":
+        return None
+    j = i - 1
+    while j > 0 and text[j - 1] in " \t":
+        j -= 1
+    return next((e for e in candidates if e.end == j), None)
 
 
 _REGION_HEAD = lazy(r" (?:population|gdp|economy|output|inflation|life expectancy)\b", re.I)
@@ -504,6 +521,8 @@ def said_or_owned(text: str, entities: list[EntityMention], measure: MeasureMent
     owner = _possessive_before(text, [e for e in entities if not e.entity.id.startswith("org:") and not e.demonym], start)
     if owner is not None:
         return owner is subject
+    if "(" in text and _named_before_bracket(text, entities, start) is subject:
+        return True  # "Thailand (47.48 million)"
     if measure is not None and _said_of(text, entities, measure) is subject:
         return True
     return "respectively" in text.lower()

@@ -296,3 +296,17 @@ def test_a_heading_that_is_a_country_s_name_is_its_section_s_topic(builtin, text
 def test_a_heading_that_only_mentions_a_country_is_no_topic(builtin, text):
     (claim,) = [c for c in extract_claims(text, markdown=True, lexicon=builtin.lexicon) if c.quantity]
     assert claim.subject is None or claim.subject.id != "BWA", claim.subject
+
+
+@pytest.mark.parametrize(("text", "figure", "country"), [
+    ("In 1990 the population of Kenya (23.4 million) and Uganda (17.4 million) grew fast.", "17.4 million", "UGA"),
+    ("In 1990 the population of Kenya (23.4 million) and Uganda (17.4 million) grew fast.", "23.4 million", "KEN"),
+    ("In 1990 the GDP of Ghana ( $5.9 billion ) and Togo ( $1.6 billion ) rose.", "$1.6 billion", "TGO"),
+])
+def test_a_figure_in_brackets_after_a_name_is_that_name_s(builtin, text, figure, country):
+    """A real page's "the population of the Philippines (47.06 million) and Thailand (47.48 million)" had given
+    Thailand's figure to the Philippines, of which the measure was said; the bracket is as plain as a possessive."""
+    claim = claim_of(text, figure, builtin)
+    assert claim.subject is not None and claim.subject.id == country, claim.subject
+    (judged,) = [v for c, v in check_text(text, "d.txt", builtin, Settings(doc_date=date(2020, 6, 1))).claims if c.span == claim.span]
+    assert "nearest" not in (judged.explanation or ""), judged.explanation
