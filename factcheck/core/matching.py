@@ -111,8 +111,14 @@ def _derived(claim: Claim, found: Verdict | Candidate | list[Candidate], index: 
     """A figure the records answer by computation (core.derivation), or None to judge it as before."""
     if not candidate(claim):
         return None
-    return judge_derived(claim, found, index, fetch, settings.min_score, settings.tolerance, settings.doc_date,
-                         settings.vintage_years, countries)
+    judged = judge_derived(claim, found, index, fetch, settings.min_score, settings.tolerance, settings.doc_date,
+                           settings.vintage_years, countries)
+    if judged is None or judged.computation is None or claim.quantity is None or claim.quantity.currency is None \
+            or claim.quantity.unit is not None:
+        return judged
+    # an amount computed from two records ("GDP per capita" = GDP / population) misses by less than publishers differ as a
+    # level does: a page's "$4,109" against GDP over population, US$4,116, is close, not contradicted
+    return _close(claim, judged, interval(_q(claim), settings.tolerance), settings.spread, (judged.computation.value,))
 
 
 _VAGUE = "vague period"
@@ -339,12 +345,13 @@ def _flow_unclear(found: Verdict, period: Period) -> Verdict:
     return year_unstated(found, period.end.year)  # type: ignore[union-attr]
 
 
-def _close(claim: Claim, found: Verdict, span: Interval, spread: float) -> Verdict:
-    """A contradiction by a record that misses the figure by less than publishers differ: ``close_to_record``."""
+def _close(claim: Claim, found: Verdict, span: Interval, spread: float, values: tuple[float, ...] | None = None) -> Verdict:
+    """A contradiction by a record (or a value computed from records: ``values``) that misses the figure by less than
+    publishers differ: ``close_to_record``."""
     if found.reason not in _MISSES or not found.evidence or claim.quantity is None \
             or claim.quantity.qualifier is Qualifier.APPROXIMATELY:
         return found  # "about", "around" already allow a tolerance: the spread is not added to it
-    miss = max(span.miss(r.value) for r in found.evidence)
+    miss = max(span.miss(v) for v in (values if values is not None else [r.value for r in found.evidence]))
     if miss >= spread:
         return found
     return replace(found, label=NOT_ENOUGH_INFO, reason="close_to_record",

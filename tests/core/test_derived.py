@@ -237,3 +237,15 @@ def test_an_amount_of_a_year_without_a_year_is_not_contradicted(sentence, reason
     assert verdict.reason == reason, verdict.explanation
     if reason == "uncertain_reading":
         assert "forecast of 2019" in verdict.explanation and verdict.evidence
+
+
+def test_a_computed_amount_missed_by_less_than_the_spread_is_close_not_contradicted():
+    """GDP per capita is US$41,492.54 here: "$41,300" misses it by 0.3% (from its rounding's upper end), as little as publishers differ for a level
+    (a real page's "$4,109" had been contradicted by GDP over population, US$4,116)."""
+    _, close = only("France's GDP per capita was $41,300 in 2018.")
+    assert (close.label, close.reason) == ("not_enough_info", "close_to_record"), close
+    assert close.computation is not None and "0.3%" in close.explanation, close.explanation
+    _, far = only("France's GDP per capita was $39,800 in 2018.")  # 4% off
+    assert far.reason == "understated", far
+    checked = check_text("France's GDP per capita was $41,300 in 2018.", "doc.txt", catalogue(), Settings(doc_date=DOC_DATE, spread=0.0))
+    assert [v.reason for c, v in checked.claims if c.quantity] == ["understated"]
