@@ -54,7 +54,7 @@ _DEMONYMS = {
     "colombian": "COL", "congolese": "COD", "costa rican": "CRI", "croatian": "HRV", "cuban": "CUB", "cypriot": "CYP",
     "czech": "CZE", "danish": "DNK", "djiboutian": "DJI", "dominican": "DOM", "dutch": "NLD", "ecuadorian": "ECU",
     "egyptian": "EGY", "emirati": "ARE", "eritrean": "ERI", "estonian": "EST", "ethiopian": "ETH", "fijian": "FJI",
-    "filipino": "PHL", "finnish": "FIN", "gabonese": "GAB", "gambian": "GMB", "georgian": "GEO", "ghanaian": "GHA",
+    "filipino": "PHL", "philippine": "PHL", "finnish": "FIN", "gabonese": "GAB", "gambian": "GMB", "georgian": "GEO", "ghanaian": "GHA",
     "greek": "GRC", "guatemalan": "GTM", "guinean": "GIN", "guyanese": "GUY", "haitian": "HTI", "honduran": "HND",
     "hungarian": "HUN", "icelandic": "ISL", "indonesian": "IDN", "iranian": "IRN", "iraqi": "IRQ", "irish": "IRL",
     "israeli": "ISR", "ivorian": "CIV", "jamaican": "JAM", "jordanian": "JOR", "kazakh": "KAZ", "kazakhstani": "KAZ",

@@ -391,7 +391,8 @@ def role_of(text: str, start: int, end: int, quantity: Quantity, label: str | No
                 _NATIONALS.search(text, max(0, start - 70), start) if not cues.isdisjoint(_FOREIGN_CUES) else None)
         if m is None and not cues.isdisjoint(_GROUP_NOUN_CUES):
             m = next((g for g in _GROUP_ADJECTIVE.finditer(text, max(0, start - 48), start)
-                      if g.group(1) not in _DETERMINERS and not _one_name(g, names)), None)
+                      if g.group(1) not in _DETERMINERS and (not _one_name(g, names) or _OF_A_PLACE.match(text, g.end())
+                                                             or _POSSESSED.search(text, max(0, g.start() - 40), g.start()))), None)
         if m is not None:
             return Role("part", m.group().strip())
         # a figure right after its label states the whole: only words between them could make it a part
@@ -421,6 +422,13 @@ _WHOLE_GAP = frozenset(
     "fell increased decreased about around approximately nearly almost over some roughly more than just an a had has as put recorded "
     "census counted in its their which by than less stand".split()
 )
+
+
+# A people's adjective is a group's when a place is named beside it: "the Fijian population of Fiji" (the indigenous
+# Fijians), "the Turkish population in Germany", "Germany's Turkish population"; alone ("the Kenyan population was
+# 47.6 million") it is the country's (a made-up page's "Fijian population of Fiji" had been compared with Fiji's total).
+_OF_A_PLACE = lazy(r"[ \t]+(?:of|in|living[ \t]+in|resident[ \t]+in)[ \t]+(?:the[ \t]+)?[A-Z]")
+_POSSESSED = lazy(r"\b[A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*)*(?:'s|\u2019s|s'|s\u2019)[ \t]+$")
 
 
 def _one_name(m: re.Match[str], names: tuple[tuple[int, int], ...]) -> bool:

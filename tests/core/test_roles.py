@@ -82,6 +82,11 @@ ROLES = [
     ("In 2014 the country's French population was 60 million, the statisticians said of France.", "part_of_subject"),
     ("In 2014 foreign residents numbered 7 million while the German population reached 74 million.", "part_of_subject"),
     ("In 2014 the population of locals in Sweden was 8.1 million.", "part_of_subject"),
+    # a people's adjective beside a named place is a group there (the country's own adjective too: "the Fijian population
+    # of Fiji" are the indigenous Fijians)
+    ("In 2014 the Turkish population of Germany was 3 million.", "part_of_subject"),
+    ("Germany's Turkish population reached 3 million in 2014.", "part_of_subject"),
+    ("In 2014 the French population of France was 60 million, against 66 million residents.", "part_of_subject"),
     # a figure said of each of several parts (a real page's "five regions ..., each one, over 3.5 million inhabitants"
     # had supported the country's total)
     ("In 2014 half of France's people lived in four regions grouping, each one, over 6 million inhabitants.", "part_of_subject"),
@@ -132,6 +137,7 @@ LEVELS = [  # the same measures stated as levels are still compared
     ("The population of Germany was estimated to be 81 million in 2014.", "within_rounding"),  # an estimate, not a projection
     ("In 2014 France, keeping its population of 66.3 million, grew richer.", "within_rounding"),  # kept, but at no mark
     ("France grows each year and had 66.3 million inhabitants in 2014.", "within_rounding"),  # "each year" is a time
+    ("In 2014 the French population was 66.3 million.", "within_rounding"),  # the people's adjective alone: the country's
 ]
 
 

@@ -310,3 +310,12 @@ def test_a_figure_in_brackets_after_a_name_is_that_name_s(builtin, text, figure,
     assert claim.subject is not None and claim.subject.id == country, claim.subject
     (judged,) = [v for c, v in check_text(text, "d.txt", builtin, Settings(doc_date=date(2020, 6, 1))).claims if c.span == claim.span]
     assert "nearest" not in (judged.explanation or ""), judged.explanation
+
+
+@pytest.mark.parametrize(("text", "figure", "country"), [
+    ("In 2015 the Philippine population stood at 101 million.", "101 million", "PHL"),  # "Philippine", not only "Filipino"
+    ("In 2019 the Ghanaian economy was worth $67 billion.", "$67 billion", "GHA"),
+])
+def test_a_country_s_adjective_alone_names_it(builtin, text, figure, country):
+    claim = claim_of(text, figure, builtin)
+    assert claim.subject is not None and claim.subject.id == country, (claim.subject, claim.unknown_subject)
