@@ -27,10 +27,15 @@ GENERIC = frozenset(
     "us percent per cent rate rates people persons number numbers total times time days day years year level levels "
     "value values amount amounts figure figures share count data index annual current one ones".split()
 )
-# Words that make a label's measure another one when a query adds them ("gdp per capita" is not "gdp").
+# Words that make a label's measure another one when a query adds them ("gdp per capita" is not "gdp"): of a kind, a
+# sector or a part ("non-oil GDP", "private sector GDP", "the youth population": a made-up page's "non-oil GDP was $400
+# billion" had scored 100 against GDP and been contradicted by it).
 _MODIFYING = frozenset(
     "per capita density growth share ratio change deflator gap debt deficit surplus urban rural active male female "
-    "real constant adjusted".split()
+    "real constant adjusted "
+    "oil non-oil nonoil sector sectors private public agricultural agriculture manufacturing industrial industry services "
+    "mining informal formal tourism digital regional provincial state federal household households youth adult adults "
+    "elderly working working-age child children".split()
 )
 _GENERIC_CAP = 50.0  # below any sensible minimum score: a generic phrase alone never decides
 _MODIFIED_CAP = 60.0

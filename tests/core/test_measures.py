@@ -29,3 +29,16 @@ def test_only_labels_sharing_a_word_are_scored():
 def test_stem_treats_both_sides_alike():
     assert stem("exported") == stem("exports") == stem("export")
     assert stem("countries") == stem("country")
+
+
+def test_a_sector_or_a_part_before_a_label_makes_another_measure():
+    """"non-oil GDP", "private sector GDP", "the youth population": a kind or a part of the measure, never the measure itself
+    (a made-up page's non-oil GDP had scored 100 against GDP and been contradicted by the whole economy's record)."""
+    index = MeasureIndex([Measure("w/gdp", "w", "gdp", ("gdp", "gross domestic product")),
+                          Measure("w/pop", "w", "population", ("population",))])
+    assert index.search("gdp", "gdp", None)[0].score == 100
+    for phrase in ("kenya's non-oil gdp", "kenya's private sector gdp", "kenya's oil gdp", "kenya's agricultural gdp"):
+        assert index.search(phrase, phrase, None)[0].score <= 60, phrase
+    for phrase in ("kenya's youth population", "kenya's working-age population", "kenya's adult population"):
+        assert index.search(phrase, phrase, None)[0].score <= 60, phrase
+    assert index.search("kenya's population", "kenya's population", None)[0].score > 60
