@@ -562,12 +562,20 @@ def _own_periods(text: str, periods: list[PeriodMention]) -> list[PeriodMention]
         periods = [p for p in periods if not (_DATELINE.match(text, p.end) and _DATELINE_PLACE.search(text, max(0, p.start - 30), p.start))]
     if not periods or _MAY_NOT_BE_OWN.isdisjoint(_CUE_WORDS.findall(text.lower())):
         return periods
-    return [p for p in periods if not _BASELINE_BEFORE.search(text, max(0, p.start - 30), p.start)
-            and not (_SAID_ON_BEFORE.search(text, max(0, p.start - 30), p.start) and not _CENSUS_AFTER.match(text, p.end))]
+    said = [p for p in periods if _SAID_ON_BEFORE.search(text, max(0, p.start - 30), p.start) and not _CENSUS_AFTER.match(text, p.end)]
+    own = [p for p in periods if not _BASELINE_BEFORE.search(text, max(0, p.start - 30), p.start) and p not in said]
+    when = next((p.period.end.year for p in said if p.period.end is not None and p.period.year_known), None)
+    if when is None:
+        return own
+    # "GDP was $67 billion last year, the minister said in 2020": last year is 2019, counted from the day it was said
+    return [replace(p, period=Period(date(year, 1, 1), date(year, 12, 31), p.period.text, "year"))
+            if (rel := _RELATIVE_YEAR.fullmatch(p.period.text)) and (year := when - (rel.group(1).lower() == "last")) else p
+            for p in own]
 
 
 _DATELINE = re.compile(r"[ \t]*(?:\([^()]{1,40}\)[ \t]*)?(?:--|\u2014)")
 _DATELINE_PLACE = re.compile(r"\b[A-Z][A-Z .'-]{2,},[ \t]*$")
+_RELATIVE_YEAR = re.compile(r"(this|last)[ \t]+year", re.I)
 # "reported in the 2011 provisional census": the census's year, which dates its count, not the day it was published
 _CENSUS_AFTER = re.compile(r"[ \t]+(?:[a-z]+[ \t]+){0,2}census\b", re.I)
 _MAY_NOT_BE_OWN = frozenset("compared than relative vs versus before prior after until till said released published announced "

@@ -330,3 +330,18 @@ def test_a_census_year_after_reported_dates_the_count(text):
 def test_the_day_a_figure_was_reported_on_is_not_its_period():
     (claim,) = [c for c in extract_claims("The office reported on 3 May 2015 that Kenya had 44 million inhabitants.") if c.quantity]
     assert claim.period is None, claim.period
+
+
+@pytest.mark.parametrize(("text", "year"), [
+    ("Kenya's GDP was $95 billion last year, the minister said in 2020.", 2019),
+    ("The bank reported on 3 May 2020 that Kenya's GDP reached $95 billion this year.", 2020),
+])
+def test_a_relative_year_counts_from_the_day_the_sentence_was_said(text, year):
+    """"last year, the minister said in 2020" is 2019 whatever the document's date."""
+    (claim,) = [c for c in extract_claims(text, doc_date=date(2022, 6, 1)) if c.quantity]
+    assert claim.period is not None and claim.period.start.year == year, claim.period
+
+
+def test_a_relative_year_without_a_said_date_counts_from_the_document():
+    (claim,) = [c for c in extract_claims("Kenya's GDP was $95 billion last year.", doc_date=date(2022, 6, 1)) if c.quantity]
+    assert claim.period.start.year == 2021
