@@ -35,6 +35,7 @@ class Annotated:
     subject: Entity | None = None  # the paragraph's subject so far (None after a sentence about an unknown place)
     period: Period | None = None  # the paragraph's last period
     title: Entity | None = None  # the country the document's title names ("# Economy of Kenya")
+    ppp: bool = False  # an earlier sentence of the paragraph spoke of purchasing power parity
     # made on demand, once a sentence, by the role and certainty readers (core.certainty)
     cues: frozenset[str] | None = None
     tense: tuple[bool, bool, bool] | None = None  # (past, present, vague time)

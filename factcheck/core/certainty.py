@@ -93,6 +93,9 @@ def _weak_cues(reading: Reading, cues: frozenset[str]) -> tuple[str, ...]:
         out.append("the figure is the one the sentence compares with, at a time it does not plainly give")
     if here.quantities and reading.quantity.currency is not None and not cues.isdisjoint(_PART_YEAR_CUES) and _PART_YEAR.search(text):
         out.append("the amount is for part of a year (a quarter, a half, some months), not a year's")  # "for the nine-month period"
+    if here.ppp and reading.quantity.currency is not None and not _NOMINAL.search(text):
+        # "... ranked by GDP per capita at purchasing power parity. In 2007, GDP per capita in Ireland was $40,805."
+        out.append("the paragraph speaks of purchasing power parity before this amount, which may be at parity too")
     if "|" in text and _TABLE_CELL.search(text, 0, start) and _TABLE_CELL_AFTER.match(text, end):
         out.append("the figure is read from a table cell, whose row and column headings say what it is")
     if (period is None or period.inherited) and vague:
@@ -173,6 +176,7 @@ _VAGUE_CUES = frozenset("time then those early mid late century centuries indepe
 _OLD_YEAR_OR_DECADE = re.compile(r"\b1[0-7]\d\d\b|\d{3,4}s\b")
 
 
+_NOMINAL = lazy(r"\b(?:nominal|current[ \t]+(?:US[ \t]*)?(?:\$|dollars|prices)|market[ \t]+exchange[ \t]+rates?)", re.I)
 _TABLE_CELL = lazy(r"\|[^|]{0,60}$")
 _TABLE_CELL_AFTER = lazy(r"[^|]{0,60}\|")
 _PAST = re.compile(r"\b(?:was|were|had|numbered|totalled|totaled|counted|reached|stood|grew|rose|fell|amounted|peaked|lost|became|"

@@ -87,6 +87,7 @@ def _claims(text: str, sents: list[Sentence], doc_date: date | None, lexicon: Le
     claims: list[Claim] = []
     facts: list[SentenceFacts] = []
     block = -1
+    ppp = False  # the paragraph has spoken of purchasing power parity
     subject: Entity | None = None
     place: str | None = None  # the paragraph's place, carried like its subject ("Kaunas ... It has 290,000 inhabitants")
     period: Period | None = None
@@ -100,7 +101,7 @@ def _claims(text: str, sents: list[Sentence], doc_date: date | None, lexicon: Le
                 _entitle(pending, _topic(pending[0][0].sentence, lexicon, titles))
             pending, named = [], set()
             period, subject = sections.enter(sentence)  # a heading's period, a list's lead line's period and country
-            block, place = sentence.block, None
+            block, place, ppp = sentence.block, None, False
         text = sentence.text
         mentions = find_quantities(text)
         lists = find_member_lists(text) if "," in text and " and " in text else []
@@ -120,7 +121,7 @@ def _claims(text: str, sents: list[Sentence], doc_date: date | None, lexicon: Le
             here = Annotated(sentence, ws, tokens, mentions, found, lexicon.measures_in(text, ws) if mentions else [], periods,
                              unknown=unknown[0] if unknown else (place if subject is None else None),
                              subject=None if unknown else subject, period=period,
-                             title=_topic_country(sentence, lexicon, titles) if mentions else None)
+                             title=_topic_country(sentence, lexicon, titles) if mentions else None, ppp=ppp)
             if mentions:
                 made = _sentence_claims(here, lines, _rank_labels(text, mentions, lexicon))
                 claims.extend(made)
@@ -148,6 +149,8 @@ def _claims(text: str, sents: list[Sentence], doc_date: date | None, lexicon: Le
                 subject, place = first, None
         elif unknown:
             subject, place = None, None  # "Atlantis had 3 million residents": what follows is about Atlantis, not the paragraph's country
+        if not ppp and ("PPP" in text or "arity" in text or "nternational dollar" in text) and _PARITY.search(text):
+            ppp = True  # "as measured by GDP per capita, purchasing power parity": the paragraph's amounts after it may be so too
         if periods:
             period = periods[-1].period
         sections.read(sentence, periods, subject, bool(found), bool(mentions))
@@ -464,9 +467,9 @@ def _figureless_claims(here: Annotated, lines: LineIndex, lists: list[MemberList
     return out
 
 
-_JUST_AFTER = re.compile(r"^[ \t]*(?:\(|,[ \t]*)?(?:(?:in|at|during|by)[ \t]+the|in|as[ \t]+(?:of|at|on)|for|by|at[ \t]+the[ \t]+end[ \t]+of|"
+_JUST_AFTER = re.compile(r"^[ \t]*(?:per[ \t]+(?:capita|head|person)[ \t]*)?(?:\(|,[ \t]*)?(?:(?:in|at|during|by)[ \t]+the|in|as[ \t]+(?:of|at|on)|for|by|at[ \t]+the[ \t]+end[ \t]+of|"
                          r"(?:for|as[ \t]+of)[ \t]+the[ \t]+state[ \t]+of(?:[ \t]+the)?)?[ \t]*"
-                         r"(?:(?:mid|early|late|end)(?:[ \t]*-[ \t]*|[ \t]+))?$", re.I)  # "63.3 million in mid-2011"
+                         r"(?:(?:mid|early|late|end)(?:[ \t]*-[ \t]*|[ \t]+))?$", re.I)  # "63.3 million in mid-2011", "$90 per capita in 1962"
 # A year the sentence compares with, never a figure's own: "decreased to 10.4 million ... compared to 2011", "than in 2011".
 # A year that bounds a time rather than dating a figure: "before 2012", "prior to 2010", "until 2015", "after 1990".
 _BASELINE_BEFORE = re.compile(r"\b(?:compared[ \t]+(?:to|with)|relative[ \t]+to|than(?:[ \t]+in)?|versus|vs\.?|before|prior[ \t]+to|"
@@ -575,6 +578,7 @@ def _own_periods(text: str, periods: list[PeriodMention]) -> list[PeriodMention]
 
 _DATELINE = re.compile(r"[ \t]*(?:\([^()]{1,40}\)[ \t]*)?(?:--|\u2014)")
 _DATELINE_PLACE = re.compile(r"\b[A-Z][A-Z .'-]{2,},[ \t]*$")
+_PARITY = re.compile(r"\b(?:PPP|purchasing[ \t-]+power[ \t-]+parity|international[ \t]+dollars?)", re.I)
 _RELATIVE_YEAR = re.compile(r"(this|last)[ \t]+year", re.I)
 # "reported in the 2011 provisional census": the census's year, which dates its count, not the day it was published
 _CENSUS_AFTER = re.compile(r"[ \t]+(?:[a-z]+[ \t]+){0,2}census\b", re.I)

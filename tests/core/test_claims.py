@@ -345,3 +345,10 @@ def test_a_relative_year_counts_from_the_day_the_sentence_was_said(text, year):
 def test_a_relative_year_without_a_said_date_counts_from_the_document():
     (claim,) = [c for c in extract_claims("Kenya's GDP was $95 billion last year.", doc_date=date(2022, 6, 1)) if c.quantity]
     assert claim.period.start.year == 2021
+
+
+def test_a_year_after_per_capita_is_the_amount_s_own():
+    """"growing from less than US$100 per capita in 1962, to ...": 1962, not the year the sentence opened with."""
+    text = "Since independence in 1963, Malawi grew slowly, from less than US$90 per capita in 1964, to about US$400 in 2010."
+    first = [c for c in extract_claims(text) if c.quantity][0]
+    assert first.period is not None and first.period.start.year == 1964, first.period
