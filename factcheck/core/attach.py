@@ -60,10 +60,12 @@ STATIVE = frozenset(
 )
 _RECIPIENT = re.compile(r"\b(?:to|from|with|against|than|into|toward|towards)[ \t]+(?:the[ \t]+)?$", re.I)
 _FOR = re.compile(r"\bfor[ \t]+(?:the[ \t]+)?$", re.I)
-# A country named only to compare with: "after Brazil", "than Mexico", "second only to", "compared with", "ahead of".
+# A country named only to compare with: "after Brazil", "than Mexico", "second only to", "compared with", "ahead of", "a
+# country the size of Georgia" (a real page's US state had become the subject of the next sentence's population).
 _COMPARISON = re.compile(
     r"\b(?:than|after|behind|ahead[ \t]+of|only[ \t]+to|compared[ \t]+(?:with|to)|relative[ \t]+to|"
-    r"surpassing|surpassed|overtaking|overtook|exceeding|exceeded|like|unlike|trailing|as[ \t]+[a-z]+[ \t]+as)[ \t]+"
+    r"surpassing|surpassed|overtaking|overtook|exceeding|exceeded|like|unlike|trailing|as[ \t]+[a-z]+[ \t]+as|"
+    r"(?:the|half|twice|three[ \t]+times)[ \t]+(?:the[ \t]+)?size[ \t]+of)[ \t]+"
     r"(?:the[ \t]+|that[ \t]+of[ \t]+)?$",
     re.I)
 _SAID_OF = lazy(r"^[ \t]*(?:\([^()]{0,60}\)[ \t]*)?(?:,[ \t]*[a-z ]{0,20},?[ \t]*)?(?:of|in|for|across)[ \t]+(?:the[ \t]+)?", re.I)

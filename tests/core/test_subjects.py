@@ -319,3 +319,13 @@ def test_a_figure_in_brackets_after_a_name_is_that_name_s(builtin, text, figure,
 def test_a_country_s_adjective_alone_names_it(builtin, text, figure, country):
     claim = claim_of(text, figure, builtin)
     assert claim.subject is not None and claim.subject.id == country, (claim.subject, claim.unknown_subject)
+
+
+@pytest.mark.parametrize(("text", "figure", "expected"), [
+    ("A country the size of Greece, Nepal had 28 million people in 2017.", "28 million", "NPL"),
+    ("There is a land the size of Greece in Asia. With a population of 28 million in 2017, it is growing.", "28 million", None),
+])
+def test_a_country_named_for_its_size_is_no_subject(builtin, text, figure, expected):
+    """A real page's "a country the size of Georgia in the USA" had made Georgia the subject of the next sentence."""
+    claim = claim_of(text, figure, builtin)
+    assert (claim.subject.id if claim.subject else None) == expected, claim.subject
