@@ -212,7 +212,9 @@ _PROJECTION = lazy(
     r"|(?:projections?|forecasts?|predictions?|expectations?)"
     r"|(?:could|will|would|shall|may|might)[ \t]+(?:(?:have[ \t]+)?(?:risen|grown|increased|climbed|fallen|dropped|declined|"
     r"shrunk|expanded|swelled|jumped)[ \t]+to|(?:soon[ \t]+|[a-z]+ly[ \t]+)?(?:reach|hit|top|exceed|surpass|pass|cross|be|become|stand[ \t]+at|total|"
-    r"have|approach|near|rise[ \t]+to|grow[ \t]+to|increase[ \t]+to|fall[ \t]+to|drop[ \t]+to|decline[ \t]+to)))\b[^.;:]{0,120}$",
+    r"have|approach|near|rise[ \t]+to|grow[ \t]+to|increase[ \t]+to|fall[ \t]+to|drop[ \t]+to|decline[ \t]+to|"
+    r"trend|average|hover|settle|remain|stay|amount[ \t]+to|come[ \t]+in|rise|grow|increase|fall|drop|decline|expand|"
+    r"contract|climb|double|triple|number|count|register|record|post)))\b[^.;:]{0,120}$",
     re.I,
 )
 # A figure someone aims to keep the subject at: "keeping Japan's population above 100 million a policy priority", "to
@@ -252,6 +254,11 @@ _PPP_CUES = _words("ppp purchasing international int real constant inflation")
 _FOREIGN_CUES = _words("expat expats expatriate expatriates foreigner foreigners foreign non migrant migrants immigrant immigrants",
                        "locals nationals citizens")
 _OWN_NATIONALS = lazy(r"\b(?:the[ \t]+country(?:'s|\u2019s)|its|their)[ \t]+[A-Z][a-z]+[ \t]+(?:population|people)\b[^.;]{0,50}$")
+# What a figure leaves out, said right after it: "around 41 million, excluding Crimea and Sevastopol" (a real page's
+# figure without a part of the country had been supported by the record of the whole), "$300 billion not including oil".
+_EXCLUDING_CUES = _words("excluding excludes exclusive except excepting including without")
+_EXCLUDING_AFTER = lazy(r"(?:[ \t]+[a-z]+){0,3}?[ \t]*[,(\u2013\u2014-]?[ \t]*(?P<cue>excluding|exclusive[ \t]+of|except(?:[ \t]+for)?|"
+                        r"excepting|not[ \t]+including|without[ \t]+(?:counting[ \t]+)?(?:the[ \t]+)?(?=[A-Z]))\b", re.I)
 # A figure said of each of several parts: "five regions bringing together, each one, over 3.5 million inhabitants", "two
 # provinces with 4 million people each" (a real page's regions had supported Morocco's total); "each year" is a time.
 _EACH_BEFORE = lazy(r"\beach(?![ \t]+(?:years?|months?|weeks?|days?|decades?|quarters?|time|census|person|inhabitant|resident|"
@@ -372,6 +379,9 @@ def role_of(text: str, start: int, end: int, quantity: Quantity, label: str | No
         if m is not None:
             return Role("other_amount", m)
 
+    m = _EXCLUDING_AFTER.match(text, end) if not cues.isdisjoint(_EXCLUDING_CUES) else None
+    if m is not None:
+        return Role("part", m.group("cue"))  # "around 41 million, excluding Crimea and Sevastopol": not the whole the records count
     m = (_EACH_BEFORE.search(near_left) or _EACH_AFTER.match(text, end)) if "each" in cues else None
     if m is not None:
         return Role("part", m.group().strip())  # "five regions, each one over 3.5 million inhabitants": each part's, not the whole's

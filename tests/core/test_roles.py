@@ -72,6 +72,7 @@ ROLES = [
     ("Spain's GDP in 2014 was forecast at $1.5 trillion by the ministry.", "projection"),
     ("Germany's population in 2015 could hit 83 million, the statisticians said.", "projection"),
     ("In 2014 France will officially become a country of 68 million people.", "projection"),  # an adverb after the modal
+    ("Spain's GDP will trend around $1.4 trillion in 2014, according to our models.", "projection"),  # a model's forecast
     # an aim: a figure someone wants the subject kept at
     ("The government made keeping France's population above 60 million in 2014 a priority.", "projection"),
     ("Its plan for 2014 was maintaining the population of France at 66 million.", "projection"),
@@ -82,6 +83,9 @@ ROLES = [
     ("In 2014 the country's French population was 60 million, the statisticians said of France.", "part_of_subject"),
     ("In 2014 foreign residents numbered 7 million while the German population reached 74 million.", "part_of_subject"),
     ("In 2014 the population of locals in Sweden was 8.1 million.", "part_of_subject"),
+    # what the figure leaves out, said right after it
+    ("In 2014 the population of France was about 64 million, excluding its overseas regions.", "part_of_subject"),
+    ("In 2014 Spain's GDP was $1.2 trillion, not including the Canary Islands.", "part_of_subject"),
     # a people's adjective beside a named place is a group there (the country's own adjective too: "the Fijian population
     # of Fiji" are the indigenous Fijians)
     ("In 2014 the Turkish population of Germany was 3 million.", "part_of_subject"),
@@ -221,3 +225,10 @@ def test_a_projection_cue_far_before_the_figure_still_reads():
                 "to have a population of 35 million.")
     claims = {c.text: read_role(c) for c in extract_claims(sentence, doc_date=DOC_DATE, lexicon=catalogue().lexicon)}
     assert claims["35 million"].role == "projection"
+
+
+def test_a_whole_said_with_what_it_includes_is_still_a_level():
+    """"including" names a part of the whole, "not including" what the figure leaves out."""
+    claims = [read_role(c) for c in extract_claims("In 2014 France counted 66.3 million inhabitants, including 2 million overseas.",
+                                                   doc_date=DOC_DATE, lexicon=catalogue().lexicon) if c.quantity]
+    assert claims[0].role is None, (claims[0].role, claims[0].role_cue)
