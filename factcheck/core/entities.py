@@ -73,6 +73,9 @@ _DEMONYMS = {
     "togolese": "TGO", "tongan": "TON", "tunisian": "TUN", "turkish": "TUR", "turkmen": "TKM", "ugandan": "UGA",
     "ukrainian": "UKR", "uruguayan": "URY", "uzbek": "UZB", "venezuelan": "VEN", "vietnamese": "VNM",
     "yemeni": "YEM", "zambian": "ZMB", "zimbabwean": "ZWE",
+    # two words where the first would otherwise make a region of the second ("South American" is no country's)
+    "south korean": "KOR", "north korean": "PRK", "east timorese": "TLS", "south african": "ZAF",
+    "south sudanese": "SSD", "equatorial guinean": "GNQ",
 }
 _ORGANISATIONS = {
     "org:WHO-China-Joint-Mission": ["WHO-China Joint Mission", "WHO-China Joint Mission on Covid-19",
@@ -164,6 +167,8 @@ def demonyms_in(text: str, found: list[tuple[int, int, Entity]], words: list | N
             end, word, skip = caps[i + 1][1], f"{word} {caps[i + 1][2]}", i + 1  # "Costa Rican", "Sri Lankan"
         elif word.lower() not in _DEMONYMS:
             continue
+        if _REGION_BEFORE.search(text, max(0, start - 12), start):
+            continue  # "the South American economy", "Latin American", "Afro-Cuban": a region or a people, not the country
         if not any(s <= start < e for s, e, _ in found):
             entity = _demonym(word)
             if entity is not None:
@@ -172,6 +177,10 @@ def demonyms_in(text: str, found: list[tuple[int, int, Entity]], words: list | N
 
 
 _CAPITALISED = lazy(r"\b[A-Z][a-z]+\b")
+# A word that makes a people's adjective a region's or another people's (a data page's "South American economy" had been
+# read as the United States').
+_REGION_BEFORE = lazy(r"\b(?:South|North|Central|Latin|Meso|Anglo|Afro|Indo|Sino|Pan|East|West|Southeast|Northeast|Southwest|"
+                      r"Northwest|Sub-Saharan|sub-Saharan|Trans|Mainland|Overseas|Greater)[ \t-]$")
 _KEY = itemgetter(3)  # a lexicon Word's key
 
 

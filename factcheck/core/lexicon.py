@@ -235,12 +235,21 @@ def _part_of_larger_name(text: str, ws: list[Word], i: int, j: int) -> bool:
         glued = text[before.end:ws[i].start] in (" ", "-") and not before.possessive
         if glued and before.text[:1].isupper() and (i - 1 > 0 or before.key in _NAME_MODIFIERS) and before.key not in SENTENCE_WORDS:
             return True
+    if i >= 2 and ws[i - 1].key == "of" and ws[i - 2].key in _WATERS:
+        return True  # "the Gulf of Guinea", "the Sea of Japan": a sea or a lake (a data page's "on the Gulf of Guinea with over 205
+        # million residents" had been read as Guinea's)
     if j < len(ws):
         after = ws[j]
         glued = text[ws[j - 1].end:after.start] == " " and not ws[j - 1].possessive
         if glued and after.text[:1].isupper() and after.key not in SENTENCE_WORDS and not after.text.isupper():
             return True
+        if glued and after.key in _WATERS_AFTER:
+            return True  # "the Congo basin", "the Niger river"
     return False
+
+
+_WATERS = frozenset("gulf sea bay bight strait straits lake isthmus".split())
+_WATERS_AFTER = frozenset("river basin delta".split())
 
 
 def unknown_names(text: str, ws: list[Word], known: list[EntityMention], lexicon: Lexicon) -> list[str]:

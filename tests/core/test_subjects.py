@@ -329,3 +329,18 @@ def test_a_country_named_for_its_size_is_no_subject(builtin, text, figure, expec
     """A real page's "a country the size of Georgia in the USA" had made Georgia the subject of the next sentence."""
     claim = claim_of(text, figure, builtin)
     assert (claim.subject.id if claim.subject else None) == expected, claim.subject
+
+
+@pytest.mark.parametrize(("text", "figure", "expected"), [
+    ("The South American economy was worth $3.6 trillion in 2019.", "$3.6 trillion", None),  # a region's, not the USA's
+    ("The Latin American population passed 640 million in 2019.", "640 million", None),
+    ("The South Korean economy was worth $1.6 trillion in 2019.", "$1.6 trillion", "KOR"),  # a two-word adjective is a country's
+    ("The South African economy was worth $350 billion in 2019.", "$350 billion", "ZAF"),
+    ("In 2019 the coast of the Gulf of Guinea had 200 million residents.", "200 million", None),  # a sea, not Guinea
+    ("In 2019 some 80 million people lived in the Congo basin.", "80 million", None),
+])
+def test_a_region_or_a_sea_named_after_a_country_is_not_it(builtin, text, figure, expected):
+    """Real data pages: "The South American economy ... around US$3.25 trillion" had been the United States' (the
+    adjective "American"), "on the Gulf of Guinea with over 205 million residents" Guinea's."""
+    claim = claim_of(text, figure, builtin)
+    assert (claim.subject.id if claim.subject else None) == expected, claim.subject
