@@ -215,6 +215,16 @@ def _recipient_window(window: str, measured: bool) -> bool:
 _RECIPIENT_OR_COMPARED = re.compile(f"(?:{_RECIPIENT.pattern})|(?:{_COMPARISON.pattern})", re.I)
 
 
+def estimator(text: str, mention: EntityMention) -> bool:
+    """'The US government estimated the total population at 26.3 million', 'the US Census Bureau puts it at': the country
+    whose office made the estimate, not the one estimated (a history page's Ghana had been read as the United States)."""
+    return text[mention.end:mention.end + 1] == " " and _ESTIMATOR.match(text, mention.end) is not None
+
+
+_ESTIMATOR = lazy(r"[ \t]+(?:government[ \t]+(?:estimat\w*|figures?[ \t]+(?:for|of|on))|census[ \t]+bureau|bureau[ \t]+of[ \t]+(?:the[ \t]+)?census|"
+                  r"central[ \t]+intelligence[ \t]+agency|state[ \t]+department)\b", re.I)
+
+
 def compared(text: str, mention: EntityMention) -> bool:
     """'after Brazil', 'than Mexico', 'second only to India', 'compared with France': named to compare, not the subject."""
     return _compared_window(text[max(0, mention.start - 26):mention.start])
@@ -259,7 +269,7 @@ def subject_for(
     if ", " in text:  # "Accra, the capital of Ghana and its largest city, has over 1.8 million": Accra's, not Ghana's
         entities = [e for e in entities if not in_apposition(text, e, start, entities)]
     entities = [e for e in entities if not shared_island(text, e)]
-    candidates = [e for e in entities if not e.entity.id.startswith("org:") and not recipient(text, e, measured)
+    candidates = [e for e in entities if not e.entity.id.startswith("org:") and not recipient(text, e, measured) and not estimator(text, e)
                   and not (e.demonym and measured and not names_measure(text, e, measure))]
     owner = _possessive_before(text, [e for e in entities if not e.entity.id.startswith("org:") and not e.demonym], start)
     if owner is not None:

@@ -254,11 +254,12 @@ def _sentence_subject(text: str, entities: list[tuple[int, int, Entity]], ws: li
     verb = next((w.start for w in ws if w.key in _VERBS or ctx.is_verb(w.text)), len(text))
     if carried is not None and _REFERS_BACK.search(text, 0, verb):
         return None
-    for start, _, entity in entities:
+    for start, end, entity in entities:
         if carried is not None and start >= verb:
             break
         if not entity.id.startswith("org:") and not _RECIPIENT.search(text[max(0, start - 12):start]) \
-                and not attach.compared(text, EntityMention(start, start, entity, False)):
+                and not attach.compared(text, EntityMention(start, start, entity, False)) \
+                and not attach.estimator(text, EntityMention(start, end, entity, False)):
             return entity
     return None
 

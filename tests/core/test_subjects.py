@@ -344,3 +344,25 @@ def test_a_region_or_a_sea_named_after_a_country_is_not_it(builtin, text, figure
     adjective "American"), "on the Gulf of Guinea with over 205 million residents" Guinea's."""
     claim = claim_of(text, figure, builtin)
     assert (claim.subject.id if claim.subject else None) == expected, claim.subject
+
+
+@pytest.mark.parametrize("text", [
+    "In Ghana, the US government estimated the total population at 27 million as of July 2015.",
+    "The US Census Bureau put the population of Ghana at 27 million in 2015.",
+])
+def test_the_country_whose_office_estimates_is_not_the_subject(builtin, text):
+    """A history page's "The US government estimated the total population at 26.3 million" (Ghana's) was the USA's."""
+    claim = claim_of(text, "27 million", builtin)
+    assert claim.subject is None or claim.subject.id == "GHA", claim.subject
+
+
+def test_a_government_speaking_of_its_own_country_is_still_the_subject(builtin):
+    claim = claim_of("The US government said its GDP was $18 trillion in 2015.", "$18 trillion", builtin)
+    assert claim.subject is not None and claim.subject.id == "USA", claim.subject
+
+
+def test_the_country_whose_office_estimates_is_not_carried_to_the_next_sentence(builtin):
+    text = "Ghana lies in West Africa. The US government estimated that it had 27 million people in 2015. " \
+           "The population grew to 28 million in 2016."
+    claim = claim_of(text, "28 million", builtin)
+    assert claim.subject is not None and claim.subject.id == "GHA", claim.subject
