@@ -6,6 +6,7 @@ uses ("Russia", "South Korea", "the US") nor demonyms, so a few are added here.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from operator import itemgetter
 
@@ -169,6 +170,9 @@ def demonyms_in(text: str, found: list[tuple[int, int, Entity]], words: list | N
             continue
         if _REGION_BEFORE.search(text, max(0, start - 12), start):
             continue  # "the South American economy", "Latin American", "Afro-Cuban": a region or a people, not the country
+        if _LANGUAGE_BEFORE.search(text, max(0, start - 24), start) or _LANGUAGE_AFTER.match(text, end):
+            continue  # "Language: Spanish", "speak French", "Portuguese-speaking": a language (a fact sheet's "Language:
+            # Spanish" had made Spain the subject of Guatemala's GDP per capita)
         if not any(s <= start < e for s, e, _ in found):
             entity = _demonym(word)
             if entity is not None:
@@ -177,6 +181,9 @@ def demonyms_in(text: str, found: list[tuple[int, int, Entity]], words: list | N
 
 
 _CAPITALISED = lazy(r"\b[A-Z][a-z]+\b")
+_LANGUAGE_BEFORE = lazy(r"\b(?:languages?|language[ \t]+is|tongue|spoken|speak|speaks|speaking|spoke|written[ \t]+in|translated[ \t]+into)"
+                        r"[ \t]*[:\u2013\u2014-]?[ \t]*(?:[A-Z][a-z]+[ \t]*(?:,|and|&)[ \t]*)*$", re.I)
+_LANGUAGE_AFTER = lazy(r"(?:[ \t]*-[ \t]*|[ \t]+)(?:speaking|speakers?|language|languages|as[ \t]+a[ \t]+(?:first|second|native))\b", re.I)
 # A word that makes a people's adjective a region's or another people's (a data page's "South American economy" had been
 # read as the United States').
 _REGION_BEFORE = lazy(r"\b(?:South|North|Central|Latin|Meso|Anglo|Afro|Indo|Sino|Pan|East|West|Southeast|Northeast|Southwest|"

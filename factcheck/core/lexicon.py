@@ -261,7 +261,8 @@ def unknown_names(text: str, ws: list[Word], known: list[EntityMention], lexicon
         w = ws[k]
         inside = any(s <= w.start < e for s, e in covered)
         if inside or not w.text[:1].isupper() or w.key in SENTENCE_WORDS or w.key in MONTHS or w.key in lexicon.measure_words \
-                or (w.key in _SPOKEN_WORDS and not w.text.isupper()) or _CONTRACTION.search(w.text):
+                or (w.key in _SPOKEN_WORDS and not w.text.isupper()) or _CONTRACTION.search(w.text) \
+                or w.key in _demonym_words():  # "spoke German": a language or a people's adjective, no unknown place
             k += 1
             continue
         j = k + 1

@@ -366,3 +366,32 @@ def test_the_country_whose_office_estimates_is_not_carried_to_the_next_sentence(
            "The population grew to 28 million in 2016."
     claim = claim_of(text, "28 million", builtin)
     assert claim.subject is not None and claim.subject.id == "GHA", claim.subject
+
+
+@pytest.mark.parametrize("text", [
+    "Capital: Lima Currency: Sol GDP per capita: US$ 6,900 Language: Spanish",  # a fact sheet run into one line
+    "In 2019 the Spanish-speaking nation had a GDP per capita of US$ 6,900.",
+])
+def test_a_language_is_not_a_country(builtin, text):
+    """A data page's "GDP per capita: US$ 4,568 Language: Spanish" (Guatemala's) had been read as Spain's."""
+    claim = claim_of(text, "US$ 6,900", builtin)
+    assert claim.subject is None or claim.subject.id != "ESP", claim.subject
+
+
+def test_a_people_s_adjective_is_still_its_country_s(builtin):
+    claim = claim_of("In 2019 the Spanish economy was worth $1.4 trillion.", "$1.4 trillion", builtin)
+    assert claim.subject is not None and claim.subject.id == "ESP", claim.subject
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Languages: English, French and Arabic", []),
+    ("a Portuguese-speaking country", []),
+    ("its Russian speakers", []),
+    ("the official language is Spanish", []),
+    ("the French government", ["French"]),
+    ("in Chinese cities", ["Chinese"]),
+])
+def test_a_language_is_no_people_s_adjective(text, found):
+    from factcheck.core.entities import demonyms_in
+
+    assert [text[a:b] for a, b, _ in demonyms_in(text, [])] == found
