@@ -172,6 +172,7 @@ def _tense(text: str, cues: frozenset[str]) -> tuple[bool, bool, bool]:
 
 
 _VAGUE_CUES = frozenset("time then those early mid late century centuries independence prior war pre prewar post postwar interwar "
+                        "under decades decade "
                         "during colonial medieval ancient antiquity dynasty empire formerly historically".split())
 _OLD_YEAR_OR_DECADE = re.compile(r"\b1[0-7]\d\d\b|\d{3,4}s\b")
 
@@ -191,6 +192,11 @@ _VAGUE_TIME = lazy(
     r"(?:before|after|since|until|at)[ \t]+(?:the[ \t]+)?independence|prior[ \t]+to|pre-?war|post-?war|interwar|"
     r"during[ \t]+the[ \t]+(?:war|occupation|reign|rule|colonial|dynasty|empire|period|era|depression|crisis)|"
     r"colonial|medieval|ancient|antiquity|dynasty|empire|formerly|historically|"
+    # a leader's time in office, decades counted ("For two decades under Mahathir's premiership, ... growing to more than $110
+    # billion": a history page's figure had been read in the year an earlier sentence named)
+    r"under[ \t]+(?:[A-Z][\w.-]*[ \t]+){0,3}?[A-Z][\w-]*(?:'s|\u2019s)[ \t]+(?:premiership|presidency|rule|reign|leadership|"
+    r"government|administration|regime|tenure|dictatorship)|"
+    r"(?:for|over|in|during)[ \t]+(?:the[ \t]+)?(?:two|three|four|five|several|many|few|past|last|next)[ \t]+decades|"
     r"\b(?:in|by|of|from|around|circa|c\.)[ \t]+1[0-7]\d\d\b|\b1[0-7]\d\d\b)",
     re.I,
 )

@@ -151,8 +151,10 @@ def _claims(text: str, sents: list[Sentence], doc_date: date | None, lexicon: Le
             subject, place = None, None  # "Atlantis had 3 million residents": what follows is about Atlantis, not the paragraph's country
         if not ppp and ("PPP" in text or "arity" in text or "nternational dollar" in text) and _PARITY.search(text):
             ppp = True  # "as measured by GDP per capita, purchasing power parity": the paragraph's amounts after it may be so too
-        if periods:
-            period = periods[-1].period
+        if periods:  # a year the sentence aims at ("the aim of becoming industrialised by 2020") dates nothing after it
+            last = periods[-1]
+            period = None if text[last.start:last.start + 3].lower() == "by " and _TARGET_BEFORE.search(text, max(0, last.start - 90), last.start) \
+                else last.period
         sections.read(sentence, periods, subject, bool(found), bool(mentions))
     if pending:
         _entitle(pending, _topic(pending[0][0].sentence, lexicon, titles))
@@ -580,6 +582,9 @@ def _own_periods(text: str, periods: list[PeriodMention]) -> list[PeriodMention]
 _DATELINE = re.compile(r"[ \t]*(?:\([^()]{1,40}\)[ \t]*)?(?:--|\u2014)")
 _DATELINE_PLACE = re.compile(r"\b[A-Z][A-Z .'-]{2,},[ \t]*$")
 _PARITY = re.compile(r"\b(?:PPP|purchasing[ \t-]+power[ \t-]+parity|international[ \t]+dollars?)", re.I)
+_TARGET_BEFORE = re.compile(r"\b(?:aims?|aimed|aiming|goals?|targets?|targeted|plans?|planned|vision|ambition|becom(?:e|es|ing)|"
+                            r"will|would|expected|projected|forecast)\b[^.;]{0,80}?(?:\bby[ \t]+(?:the[ \t]+(?:end|middle)[ \t]+of[ \t]+)?)?$",
+                            re.I)
 _RELATIVE_YEAR = re.compile(r"(this|last)[ \t]+year", re.I)
 # "reported in the 2011 provisional census": the census's year, which dates its count, not the day it was published
 _CENSUS_AFTER = re.compile(r"[ \t]+(?:[a-z]+[ \t]+){0,2}census\b", re.I)

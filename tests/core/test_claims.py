@@ -352,3 +352,23 @@ def test_a_year_after_per_capita_is_the_amount_s_own():
     text = "Since independence in 1963, Malawi grew slowly, from less than US$90 per capita in 1964, to about US$400 in 2010."
     first = [c for c in extract_claims(text) if c.quantity][0]
     assert first.period is not None and first.period.start.year == 1964, first.period
+
+
+@pytest.mark.parametrize("text", [
+    "In 2015 Kenya set the goal of becoming a middle-income country by 2030. Its GDP was $64 billion.",
+    "The plan aims to double exports by 2030. Kenya's GDP stood at $64 billion.",
+])
+def test_a_year_aimed_at_is_not_carried_to_the_next_sentence(text):
+    """"with the aim of becoming a self-sufficient industrialized nation by 2020. For two decades ..., GDP growing to more
+    than $110 billion": a history page's figure had been supported as 2020's."""
+    claim = [c for c in extract_claims(text) if c.quantity and c.text.startswith("$64")][0]
+    assert claim.period is None, claim.period
+
+
+@pytest.mark.parametrize("text", [
+    "By 2015 Kenya had 47 million people. Its GDP was $64 billion.",
+    "Kenya expected its plan to work in 2015. Its GDP was $64 billion.",  # a year the plan is in, not one it aims at
+])
+def test_a_year_reached_by_is_still_carried(text):
+    claim = [c for c in extract_claims(text) if c.text.startswith("$64")][0]
+    assert claim.period is not None and claim.period.end.year == 2015, claim.period
