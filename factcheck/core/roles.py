@@ -227,6 +227,9 @@ _RATE_CUES = _words("per every each out average averaged averaging density rate 
 _AGE_CUES = _words("older younger age ages aged median average mean life expectancy lifespan")
 _DURATION_CUES = _words("years year yrs yr months month weeks week days day hours hour minutes minute decades decade",
                         "centuries century generations generation")
+_OUT_OF = lazy(r"\bout[ \t]+of[ \t]+(?:the[ \t]+)?$", re.I)
+_RANKED_AMONG = lazy(r"[ \t]*(?:$|[.,;:)\]]|(?:and|in|for|by|\d{4})\b|(?:countries|nations|economies|states|territories|entries|"
+                     r"jurisdictions|members)\b)", re.I)
 _RANK_CUES = _words("rank ranks ranked ranking rankings position place placed spot number no ordinal index score scored rated rating")
 _FRACTION_CUES = _words("half halves third thirds quarter quarters fifth fifths tenth tenths majority minority share",
                         "proportion percentage fraction portion")
@@ -360,6 +363,9 @@ def role_of(text: str, start: int, end: int, quantity: Quantity, label: str | No
     m = _RANK_AFTER.match(text, end, min(len(text), end + 40))
     if m is not None and not _label_says(label, "rank", "index", "score"):
         return Role("rank", m.group().strip())
+    m = _OUT_OF.search(near_left) if "out" in cues and (not cues.isdisjoint(_RANK_CUES) or "#" in text) else None
+    if m is not None and _RANKED_AMONG.match(text, end):
+        return Role("rank", m.group().strip())  # "holds position #155 out of 205": how many were ranked, no figure of the subject
 
     fractions = not cues.isdisjoint(_FRACTION_CUES)
     if quantity.unit in ("%", "pp") or (fractions and _FRACTION_OF.search(near_left)):

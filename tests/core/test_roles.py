@@ -83,6 +83,9 @@ ROLES = [
     ("In 2014 the country's French population was 60 million, the statisticians said of France.", "part_of_subject"),
     ("In 2014 foreign residents numbered 7 million while the German population reached 74 million.", "part_of_subject"),
     ("In 2014 the population of locals in Sweden was 8.1 million.", "part_of_subject"),
+    # how many were ranked ("holds position #155 out of 205" on a data page had been read as the population)
+    ("In 2014 France held position #21 by population out of 200.", "rank"),
+    ("In 2014 France was ranked 21st for population, out of 200 countries.", "rank"),
     # what the figure leaves out, said right after it
     ("In 2014 the population of France was about 64 million, excluding its overseas regions.", "part_of_subject"),
     ("In 2014 Spain's GDP was $1.2 trillion, not including the Canary Islands.", "part_of_subject"),
