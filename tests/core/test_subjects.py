@@ -395,3 +395,14 @@ def test_a_language_is_no_people_s_adjective(text, found):
     from factcheck.core.entities import demonyms_in
 
     assert [text[a:b] for a, b, _ in demonyms_in(text, [])] == found
+
+
+@pytest.mark.parametrize(("text", "figure", "country"), [
+    ("In 2003 Syria, which that week was warned by US envoys, had a GDP per capita of about US$1,200.", "about US$1,200", "SYR"),
+    ("Kenya, which Uganda borders, had 47.6 million people in 2019.", "47.6 million", "KEN"),
+])
+def test_a_name_in_a_clause_that_describes_another_in_passing_is_not_the_subject(builtin, text, figure, country):
+    """A news page's "Iraq, which ... came under attack by US planes ..., has ... become a country whose annual per capita GDP
+    totals only around US$2,500" had been read as the United States'."""
+    claim = claim_of(text, figure, builtin)
+    assert claim.subject is not None and claim.subject.id == country, claim.subject
