@@ -326,7 +326,9 @@ def _sentence_claims(here: Annotated, lines: LineIndex, ranked: dict[int, Measur
     listed = None  # the measure label of the dated series the figure continues
     series_said = None  # and the name its subject was read from
     respectively = "respectively" in text.lower()  # "A and B had X and Y, respectively": each figure its own subject
-    paired = _respective_periods(text, periods, mentions) if respectively and periods else {}
+    paired = _respective_periods(text, periods, mentions) if respectively and periods \
+        else (_respective_periods(text, periods, mentions, implicit=True) or _periods_then_figures(text, periods, mentions)) \
+        if len(periods) > 1 and len(mentions) > 1 and " and " in text else {}
     for i, m in enumerate(mentions):
         c = contexts[i]
         quantity = m.quantity
@@ -418,12 +420,14 @@ _RESPECTIVELY = re.compile(r"[ \t]*,?[ \t]*respectively\b", re.I)
 _RESPECTIVELY_BEFORE = re.compile(r"[ \t]*,?[ \t]*respectively[ \t]*,?[ \t]*(?:in|for|during|at)?[ \t]*$", re.I)
 
 
-def _respective_periods(text: str, periods: list[PeriodMention], mentions: list[Mention]) -> dict[int, PeriodMention]:
+def _respective_periods(text: str, periods: list[PeriodMention], mentions: list[Mention], implicit: bool = False) -> dict[int, PeriodMention]:
     """Each figure of a run that "respectively" pairs with a run of periods, by order, or with one period that all share
-    ("X and Y respectively in 2022"): its period (mention index -> period)."""
+    ("X and Y respectively in 2022"): its period (mention index -> period). ``implicit``: without "respectively", a run of
+    figures right before as many periods ("18.9 million and 24.6 million in 2000 and 2010": a history page had dated the
+    first by an earlier year of the sentence)."""
     for k in range(len(periods) - 1, -1, -1):
-        shared = _RESPECTIVELY_BEFORE.search(text, 0, periods[k].start) is not None
-        if not shared and not _RESPECTIVELY.match(text, periods[k].end):
+        shared = not implicit and _RESPECTIVELY_BEFORE.search(text, 0, periods[k].start) is not None
+        if not implicit and not shared and not _RESPECTIVELY.match(text, periods[k].end):
             continue
         run = [periods[k]]  # the periods joined before "respectively", last first
         while not shared and len(run) <= k and _JOINED.fullmatch(text, periods[k - len(run)].end, run[-1].start):
@@ -437,12 +441,41 @@ def _respective_periods(text: str, periods: list[PeriodMention], mentions: list[
             chosen.insert(0, figures[-len(chosen) - 1])
         gap = text[mentions[chosen[-1]].end:run[0].start]
         if len(chosen) < 2 or not (_BEFORE_PERIODS.fullmatch(gap) or _RESPECTIVELY_BEFORE.fullmatch(gap)):
+            if implicit:
+                continue
             return {}
+        if implicit:
+            if len(run) == len(chosen):
+                return dict(zip(chosen, run))
+            continue
         if len(run) == 1:
             return {i: run[0] for i in chosen}
         if len(chosen) < len(run):
             return {}
         return dict(zip(chosen[-len(run):], run))
+    return {}
+
+
+def _periods_then_figures(text: str, periods: list[PeriodMention], mentions: list[Mention]) -> dict[int, PeriodMention]:
+    """"In 2000 and 2010 Ghana's population was 18.9 million and 24.6 million": a run of periods, then as many figures
+    joined, each figure its period by order (the first had been compared with 2010's record)."""
+    k = 0
+    while k < len(periods) - 1:
+        run = [periods[k]]
+        while k + len(run) < len(periods) and _JOINED.fullmatch(text, run[-1].end, periods[k + len(run)].start):
+            run.append(periods[k + len(run)])
+        k += len(run)
+        if len(run) < 2:
+            continue
+        after = [i for i, m in enumerate(mentions) if m.start >= run[-1].end]
+        if not after or (k < len(periods) and periods[k].start < mentions[after[0]].start):
+            continue  # another period stands between the run and the figures
+        chosen = [after[0]]
+        while len(chosen) < len(run) and chosen[-1] + 1 < len(mentions) \
+                and _JOINED.fullmatch(text, mentions[chosen[-1]].end, mentions[chosen[-1] + 1].start):
+            chosen.append(chosen[-1] + 1)
+        if len(chosen) == len(run):
+            return dict(zip(chosen, run))
     return {}
 
 

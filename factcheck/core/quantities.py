@@ -61,7 +61,7 @@ _WORDS = re.compile(
 # English had read "121 crore" as 121 of something
 _SCALE_WORD = re.compile(r"[ \t\u00a0\u2009\u202f]+(thousand|million|billion|trillion|bn|mn|tn|lakh[ \t]+crores?|lakhs?|lacs?|crores?)\b",
                          re.I)
-_SCALE_SUFFIX = re.compile(r"(bn|tn|trn|mn|m|k)\b", re.I)
+_SCALE_SUFFIX = re.compile(r"(million|billion|trillion|bn|tn|trn|mn|m|k)\b", re.I)  # "6.7million" typed without its space too
 _SCALE_VALUES = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6,
     "billion": 1e9, "bn": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12,
@@ -751,6 +751,8 @@ def _finish(
         left = left[between[1]:]
     else:
         qm = _qualifier_before(left)
+        if qm is not None and qm[0][:2].lower() == "up" and (_UP_VERB.match(left[qm[1]:]) or _UP_VERB_ED.match(left, qm[1])):
+            qm = None  # "inched up to 18.9 million", "went up to": the verb's particle, then the level reached; no upper bound
         if qm is not None:
             qualifier_text = _SPACES.sub(" ", qm[0].lower())
             qualifier = _QUALIFIER_KIND.get(qualifier_text, Qualifier.APPROXIMATELY)
@@ -775,6 +777,9 @@ def _finish(
     return Mention(start=start, end=end, quantity=quantity)
 
 
+# The verb whose particle the "up" of "up to" is (matched in the reversed text before "up"): "went up to", "inched up to".
+_UP_VERB = _Tail("went go goes going gone rose rise rises risen shot grew grown came come comes".split(), gap="[ \t]+", flags=re.I)
+_UP_VERB_ED = lazy(r"[ \t]+de[a-z]{2,}(?![a-z])", re.I)  # any "-ed" verb: "edged up to", "inched up to", "moved up to"
 _GAP = frozenset(" \t,")
 _DENIED_LAST = frozenset("tnfo")  # the last letter of "not", "than", "of", "to": a cheap test before the match
 _DENIED_TAIL = _Tail(["not", "rather than", "instead of", "as opposed to", "in place of"], gap="[ \t,]*", flags=re.I)

@@ -372,3 +372,15 @@ def test_a_year_aimed_at_is_not_carried_to_the_next_sentence(text):
 def test_a_year_reached_by_is_still_carried(text):
     claim = [c for c in extract_claims(text) if c.text.startswith("$64")][0]
     assert claim.period is not None and claim.period.end.year == 2015, claim.period
+
+
+@pytest.mark.parametrize(("text", "years"), [
+    ("Ghana's population was 18.9 million and 24.6 million in 2000 and 2010.", [2000, 2010]),
+    ("In 2000 and 2010 Ghana's population was 18.9 million and 24.6 million.", [2000, 2010]),
+    ("In 1984 it was 12.3 million and then rose to 18.9 million and 24.6 million in 2000 and 2010.", [1984, 2000, 2010]),
+])
+def test_figures_and_periods_joined_pair_by_order_without_respectively(text, years):
+    """A history page's "... 12.3 million in 1984 and inched up to 18.9 million and 24.6million in 2000 and 2010" had dated
+    18.9 million 1984."""
+    claims = [c for c in extract_claims(text) if c.quantity]
+    assert [c.period.start.year if c.period else None for c in claims] == years, [(c.text, c.period) for c in claims]

@@ -52,6 +52,13 @@ CASES = [
     ("a population of 7 million 302 thousand", [(7302000, None, None, "exact", None)]),
     ("it counted 5 million 12 thousand 480 residents", [(5012480, None, None, "exact", None)]),
     ("between 4 million 6 million people", [(4e6, None, None, "exact", None), (6e6, None, None, "exact", None)]),
+    # "up" of a verb before "to" is no upper bound: the level reached (a history page's "inched up to 18.9 million")
+    ("the population inched up to 18.9 million", [(18.9e6, None, None, "exact", None)]),
+    ("it went up to 5 million", [(5e6, None, None, "exact", None)]),
+    ("there were up to 5 million", [(5e6, None, None, "at_most", None)]),
+    # a scale word typed without its space
+    ("the population was 6.7million in 1960", [(6.7e6, None, None, "exact", None)]),
+    ("a GDP of $3.5billion", [(3.5e9, None, "USD", "exact", None)]),
     # South Asian scales: a lakh is 10^5, a crore 10^7, a lakh crore 10^12
     ("a census count of 138 crore people", [(138e7, None, None, "exact", None)]),
     ("nearly 4.5 lakh residents", [(4.5e5, None, None, "approximately", None)]),
