@@ -283,6 +283,10 @@ def subject_for(
     bracketed = _named_before_bracket(text, candidates, start) if "(" in text else None
     if bracketed is not None:
         return bracketed  # "the population of the Philippines (47.1 million) and Thailand (47.5 million)": each its own
+    beside = next((e for e in candidates if e.end < start and _AT_OR_WITH.fullmatch(text, e.end, start) and not _region(e.entity)
+                   and not _INCLUDED_BEFORE.search(text, max(0, e.start - 40), e.start)), None)
+    if beside is not None:
+        return beside  # "ranking fourth, above the Philippines at 462 billion USD", "followed by Kenya with $95 billion"
     if end is not None:
         right_after = _said_right_after(text, candidates, end)
         if right_after is not None:
@@ -303,6 +307,11 @@ def subject_for(
     if before:
         return before[-1]
     return nearest[0]
+
+
+_AT_OR_WITH = lazy(r"[ \t]*,?[ \t]+(?:at|with)[ \t]+")
+# A name inside a phrase that adds it to another ("the population of Sudan, including present-day South Sudan, at 21.6 million").
+_INCLUDED_BEFORE = lazy(r",[ \t]*(?:including|excluding|plus|such[ \t]+as|like|especially|notably|together[ \t]+with)\b[^,;]*$", re.I)
 
 
 def _named_before_bracket(text: str, candidates: list[EntityMention], start: int) -> EntityMention | None:
@@ -536,6 +545,9 @@ def said_or_owned(text: str, entities: list[EntityMention], measure: MeasureMent
         return owner is subject
     if "(" in text and _named_before_bracket(text, entities, start) is subject:
         return True  # "Thailand (47.48 million)"
+    if subject.end < start and _AT_OR_WITH.fullmatch(text, subject.end, start) and not _region(subject.entity) \
+            and not _INCLUDED_BEFORE.search(text, max(0, subject.start - 40), subject.start):
+        return True  # "above the Philippines at 462 billion USD"
     if measure is not None and _said_of(text, entities, measure) is subject:
         return True
     return "respectively" in text.lower()

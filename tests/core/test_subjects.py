@@ -406,3 +406,17 @@ def test_a_name_in_a_clause_that_describes_another_in_passing_is_not_the_subject
     totals only around US$2,500" had been read as the United States'."""
     claim = claim_of(text, figure, builtin)
     assert claim.subject is not None and claim.subject.id == country, claim.subject
+
+
+@pytest.mark.parametrize(("text", "figure", "country"), [
+    ("In 2019 Vietnam's GDP reached $262 billion, ranking fifth in ASEAN, below the Philippines at $377 billion.", "$377 billion", "PHL"),
+    ("In 2019 Vietnam's GDP reached $262 billion, ranking fifth in ASEAN, below the Philippines at $377 billion.", "$262 billion", "VNM"),
+    ("In 2019 the GDP of Nigeria led Africa, followed by Egypt, with $303 billion.", "$303 billion", "EGY"),
+    # not a scope it ranks in, nor a name added to another
+    ("In 2019 Kenya was the 27th most populous nation in the world, with roughly 52 million people.", "roughly 52", "KEN"),
+    ("In 1983 the census put the population of Sudan, including present-day South Sudan, at 21.6 million.", "21.6 million", "SDN"),
+])
+def test_a_figure_right_after_a_name_and_at_or_with_is_that_name_s(builtin, text, figure, country):
+    """A data page's "above the Philippines at 462 billion USD" had been Vietnam's, whose GDP the sentence named first."""
+    claim = claim_of(text, figure, builtin)
+    assert claim.subject is not None and claim.subject.id == country, claim.subject
