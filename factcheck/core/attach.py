@@ -64,7 +64,7 @@ _FOR = re.compile(r"\bfor[ \t]+(?:the[ \t]+)?$", re.I)
 # country the size of Georgia" (a real page's US state had become the subject of the next sentence's population).
 _COMPARISON = re.compile(
     r"\b(?:than|after|behind|ahead[ \t]+of|only[ \t]+to|compared[ \t]+(?:with|to)|relative[ \t]+to|"
-    r"surpassing|surpassed|overtaking|overtook|exceeding|exceeded|like|unlike|trailing|as[ \t]+[a-z]+[ \t]+as|"
+    r"surpassing|surpassed|overtaking|overtook|exceeding|exceeded|like|unlike|trailing|as[ \t]+[a-z]+[ \t]+as|times|twice|"
     r"(?:the|half|twice|three[ \t]+times)[ \t]+(?:the[ \t]+)?size[ \t]+of)[ \t]+"
     r"(?:the[ \t]+|that[ \t]+of[ \t]+)?$",
     re.I)

@@ -304,6 +304,12 @@ def test_a_year_that_opens_the_next_clause_is_that_clause_s(text, figure, year):
     assert claim.period is not None and claim.period.start.year == year, claim.period
 
 
+def test_a_year_after_a_colon_is_the_next_clause_s():
+    """A ranking page's "Ireland (GDP per capita $ 69,374) : Although ... the financial crisis of 2008" had dated the figure 2008."""
+    (claim,) = [c for c in extract_claims("Lakeland (population 6.4 million) : although hit by the crisis of 1991, it grew.") if c.quantity]
+    assert claim.period is None, claim.period
+
+
 def test_a_year_after_a_semicolon_is_the_next_clause_s():
     (claim, _) = [c for c in extract_claims("Lakeland had 6.4 million people; in 1991 it grew to 8.2 million.") if c.quantity]
     assert claim.period is None, claim.period

@@ -420,3 +420,11 @@ def test_a_figure_right_after_a_name_and_at_or_with_is_that_name_s(builtin, text
     """A data page's "above the Philippines at 462 billion USD" had been Vietnam's, whose GDP the sentence named first."""
     claim = claim_of(text, figure, builtin)
     assert claim.subject is not None and claim.subject.id == country, claim.subject
+
+
+def test_a_country_named_as_a_multiple_s_yardstick_is_not_the_subject(builtin):
+    """A comparison page's "Its economy is now nearly four times that of India's, and is ... the world's second biggest
+    economy" had judged China's rank as India's."""
+    text = "Germany is large. Its economy is now twice that of Spain's, and in 2019 it was the fourth biggest economy in the world."
+    claim = claim_of(text, "fourth biggest", builtin)
+    assert claim.subject is not None and claim.subject.id == "DEU", claim.subject
