@@ -271,18 +271,24 @@ def subject_for(
     entities = [e for e in entities if not shared_island(text, e)]
     candidates = [e for e in entities if not e.entity.id.startswith("org:") and not recipient(text, e, measured) and not estimator(text, e)
                   and not (e.demonym and measured and not names_measure(text, e, measure))]
-    owner = _possessive_before(text, [e for e in entities if not e.entity.id.startswith("org:") and not e.demonym], start)
+    named = [e for e in entities if not e.entity.id.startswith("org:") and not e.demonym]
+    owner = _possessive_before(text, named, start)
     if owner is not None:
         return owner  # "second only to China's 1.37 billion": whose figure it is, even after "to"
+    if "(" in text:  # a name and its figure side by side in brackets, even a name compared with ("lower than Indonesia ($1,100)")
+        bracketed = _named_before_bracket(text, named, start) or (_named_in_bracket_after(text, named, end) if end is not None else None)
+        if bracketed is not None:
+            return bracketed
     if not candidates:
         return None
     if len(figure_starts) >= 2 and "respectively" in text.lower():
         listed = [e for e in candidates if e.end <= figure_starts[0]]
         if len(listed) == len(figure_starts):
             return listed[figure_starts.index(start)]
-    bracketed = _named_before_bracket(text, candidates, start) if "(" in text else None
-    if bracketed is not None:
-        return bracketed  # "the population of the Philippines (47.1 million) and Thailand (47.5 million)": each its own
+    if end is not None:
+        lives = next((e for e in candidates if e.start > end and _LIVE_IN.fullmatch(text, end, e.start)), None)
+        if lives is not None:
+            return lives  # "..., whereas only 370,000 people live in Iceland": where they live, not the clause before's names
     beside = next((e for e in candidates if e.end < start and _AT_OR_WITH.fullmatch(text, e.end, start) and not _region(e.entity)
                    and not _INCLUDED_BEFORE.search(text, max(0, e.start - 40), e.start)), None)
     if beside is not None:
@@ -307,6 +313,20 @@ def subject_for(
     if before:
         return before[-1]
     return nearest[0]
+
+
+_LIVE_IN = lazy(r"[ \t]+(?:[a-z]+[ \t]+){0,2}(?:live|lives|lived|living|reside|resides|resided|residing)[ \t]+in[ \t]+(?:the[ \t]+)?")
+_BRACKET_AFTER = lazy(r"[ \t]*(?:\([^()]{0,24}\)[ \t]*)?(?:[a-z]+[ \t]+){0,3}?\([ \t]*")
+
+
+def _named_in_bracket_after(text: str, entities: list[EntityMention], end: int) -> EntityMention | None:
+    """The name alone in the bracket right after a figure: "US$ 3,226 (Moldova)", "US$ 3,133 (2018 estimate) per capita
+    (Ukraine)" (a ranking page's second country had been given the first's name)."""
+    m = _BRACKET_AFTER.match(text, end)
+    if m is None:
+        return None
+    found = next((e for e in entities if e.start >= m.end() and text[m.end():e.start].strip() == ""), None)
+    return found if found is not None and text[found.end:found.end + 2].lstrip()[:1] == ")" else None
 
 
 _AT_OR_WITH = lazy(r"[ \t]*,?[ \t]+(?:at|with)[ \t]+")

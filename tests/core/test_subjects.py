@@ -428,3 +428,18 @@ def test_a_country_named_as_a_multiple_s_yardstick_is_not_the_subject(builtin):
     text = "Germany is large. Its economy is now twice that of Spain's, and in 2019 it was the fourth biggest economy in the world."
     claim = claim_of(text, "fourth biggest", builtin)
     assert claim.subject is not None and claim.subject.id == "DEU", claim.subject
+
+
+@pytest.mark.parametrize(("text", "figure", "country"), [
+    # a name compared with, with its own figure in brackets beside it
+    ("In 1993 Vietnam's GDP was lower than that of Indonesia ($158 billion) and of the Philippines ($54 billion).", "$158 billion", "IDN"),
+    # the name alone in a bracket right after the figure
+    ("The poorest incomes start with US$ 3,133 (2018 estimate) per capita (Ukraine), then US$ 3,226 (Moldova).", "US$ 3,226", "MDA"),
+    # where the people counted live, after a clause about other countries
+    ("Denmark and Norway each have about five million inhabitants, whereas only 340,000 people live in Iceland.", "340,000", "ISL"),
+])
+def test_a_figure_beside_its_name_in_a_list_of_countries_is_that_name_s(builtin, text, figure, country):
+    """Comparison pages: "lower than that of Indonesia ($1,100)", "US$ 3,226 (Moldova)", "only 370,000 people live in
+    Iceland" had been given to Vietnam, Ukraine and Norway."""
+    claim = claim_of(text, figure, builtin)
+    assert claim.subject is not None and claim.subject.id == country, claim.subject
