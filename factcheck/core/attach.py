@@ -40,7 +40,7 @@ from .model import Entity
 BENIGN_MODIFIERS = frozenset(
     "total estimated estimate whole entire overall national official current latest annual average mean "
     "nominal resident registered recorded reported approximate projected country's nation's consumer "
-    "headline yearly people's population's".split()
+    "headline yearly people's population's present".split()
 )
 # Words of a figure itself, just before the noun it counts ("66 million inhabitants").
 _FIGURE_WORDS = frozenset(
@@ -305,8 +305,10 @@ def subject_for(
     for e in candidates:  # "the world", "Europe": the subject only when said of
         if not _region(e.entity):
             nearest.append(e)
-        elif e.end <= start and (e.possessive or _REGION_HEAD.match(text, e.end)):
-            return e  # "the world's population", "the world population hit ...", "EU GDP" (the measure read by its noun)
+        elif e.end <= start and (e.possessive or _REGION_HEAD.match(text, e.end)) \
+                and not any(o.possessive and e.end <= o.start and o.end <= start and not _region(o.entity) for o in candidates):
+            return e  # "the world's population", "the world population hit ...", "EU GDP" (the measure read by its noun); not
+            # past a country's own ("report 'State of World Population 2010' ... said Bangladesh's present population is")
     if not nearest:
         return None
     before = [e for e in nearest if e.start < start]

@@ -172,7 +172,7 @@ def _tense(text: str, cues: frozenset[str]) -> tuple[bool, bool, bool]:
 
 
 _VAGUE_CUES = frozenset("time then those early mid late century centuries independence prior war pre prewar post postwar interwar "
-                        "under decades decade "
+                        "under decades decade days back past "
                         "during colonial medieval ancient antiquity dynasty empire formerly historically".split())
 _OLD_YEAR_OR_DECADE = re.compile(r"\b1[0-7]\d\d\b|\d{3,4}s\b")
 
@@ -186,6 +186,7 @@ _PRESENT = re.compile(r"\b(?:is|are|has|have|numbers|totals|counts|stands|amount
 # Times a record of recent years cannot speak for: eras, decades, centuries, "at that time".
 _VAGUE_TIME = lazy(
     r"\b(?:at[ \t]+(?:that|the)[ \t]+time|the[ \t]+then|'s[ \t]+then|by[ \t]+then|until[ \t]+then|in[ \t]+those[ \t]+days|"
+    r"the[ \t]+early[ \t]+days|back[ \t]+then|in[ \t]+the[ \t]+past|"
     r"(?:early|mid|late)[ \t-]+\d{3,4}s|\d{3,4}s\b|\d{1,2}(?:st|nd|rd|th)[ \t-]+centur(?:y|ies)|"
     r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|"
     r"sixteenth|seventeenth|eighteenth|nineteenth|twentieth)[ \t-]+centur(?:y|ies)|"

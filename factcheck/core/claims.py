@@ -619,7 +619,7 @@ def _own_periods(text: str, periods: list[PeriodMention]) -> list[PeriodMention]
 _DATELINE = re.compile(r"[ \t]*(?:\([^()]{1,40}\)[ \t]*)?(?:--|\u2014)")
 _DATELINE_PLACE = re.compile(r"\b[A-Z][A-Z .'-]{2,},[ \t]*$")
 _PARITY = re.compile(r"\b(?:PPP|purchasing[ \t-]+power[ \t-]+parity|international[ \t]+dollars?)", re.I)
-_TARGET_BEFORE = re.compile(r"\b(?:aims?|aimed|aiming|goals?|targets?|targeted|plans?|planned|vision|ambition|becom(?:e|es|ing)|"
+_TARGET_BEFORE = re.compile(r"\b(?:aims?|aimed|aiming|goals?|targets?|targeted|targeting|plans?|planned|planning|vision|ambition|becom(?:e|es|ing)|"
                             r"will|would|expected|projected|forecast)\b[^.;]{0,80}?(?:\bby[ \t]+(?:the[ \t]+(?:end|middle)[ \t]+of[ \t]+)?)?$",
                             re.I)
 _RELATIVE_YEAR = re.compile(r"(this|last)[ \t]+year", re.I)

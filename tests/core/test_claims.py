@@ -363,6 +363,7 @@ def test_a_year_after_per_capita_is_the_amount_s_own():
 @pytest.mark.parametrize("text", [
     "In 2015 Kenya set the goal of becoming a middle-income country by 2030. Its GDP was $64 billion.",
     "The plan aims to double exports by 2030. Kenya's GDP stood at $64 billion.",
+    "We are targeting a GDP of $100 billion by 2030. Kenya's GDP stood at $64 billion.",
 ])
 def test_a_year_aimed_at_is_not_carried_to_the_next_sentence(text):
     """"with the aim of becoming a self-sufficient industrialized nation by 2020. For two decades ..., GDP growing to more

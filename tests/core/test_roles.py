@@ -163,6 +163,7 @@ VAGUE = [  # item 6: periods a recent record cannot speak for
     ("France had a population of 27 million in 1780.", "vague_period"),
     # a leader's time in office, decades counted (a history page's "For two decades under Mahathir's premiership")
     ("Under Mitterrand's presidency, France's GDP grew to $1.2 trillion.", "vague_period"),
+    ("In the early days France's population was 40 million.", "vague_period"),
     ("In 2014 it changed. For two decades before, France's population rose to 66 million.", "vague_period"),
 ]
 

@@ -443,3 +443,16 @@ def test_a_figure_beside_its_name_in_a_list_of_countries_is_that_name_s(builtin,
     Iceland" had been given to Vietnam, Ukraine and Norway."""
     claim = claim_of(text, figure, builtin)
     assert claim.subject is not None and claim.subject.id == country, claim.subject
+
+
+def test_a_country_s_own_measure_after_a_world_title_is_the_country_s(builtin):
+    """A speech page's "annual report 'State of World Population 2010' that has said Bangladesh's present population is
+    164 million" had been read as the world's."""
+    text = "The agency's report 'State of World Population 2010' said that Nepal's present population is 29 million."
+    claim = claim_of(text, "29 million", builtin)
+    assert claim.subject is not None and claim.subject.id == "NPL" and claim.measure_keys, (claim.subject, claim.measure_keys)
+
+
+def test_a_country_s_possessive_nearer_the_figure_beats_the_world_population(builtin):
+    claim = claim_of("A world population report said Nepal's usual population was 29 million in 2019.", "29 million", builtin)
+    assert claim.subject is not None and claim.subject.id == "NPL", claim.subject
