@@ -215,6 +215,21 @@ def _recipient_window(window: str, measured: bool) -> bool:
 _RECIPIENT_OR_COMPARED = re.compile(f"(?:{_RECIPIENT.pattern})|(?:{_COMPARISON.pattern})", re.I)
 
 
+def epithet(text: str, mention: EntityMention) -> bool:
+    """'Rwanda, often referred to as the "Singapore of Africa"', 'the Switzerland of the East': a country's name used as a
+    nickname for another (a comparison page's Rwanda had been read as Singapore)."""
+    if _EPITHET_BEFORE.search(text, max(0, mention.start - 40), mention.start):
+        return True
+    return text[max(0, mention.start - 4):mention.start].lower() == "the " and _OF_A_REGION.match(text, mention.end) is not None
+
+
+_EPITHET_BEFORE = lazy(r"\b(?:referred[ \t]+to[ \t]+as|called|dubbed|known[ \t]+as|nicknamed|hailed[ \t]+as|described[ \t]+as)[ \t]+"
+                       r"(?:the[ \t]+|a[ \t]+)?[\"\u201c\u2018']?[ \t]*(?:the[ \t]+)?$", re.I)
+_OF_A_REGION = lazy(r"[ \t]+of[ \t]+(?:the[ \t]+)?(?:Africa|Asia|Europe|America|Latin[ \t]+America|the[ \t]+(?:East|West|North|South|Middle[ \t]+East|"
+                    r"Caribbean|Pacific|Gulf|Balkans|Andes|Orient)|Central[ \t]+(?:Asia|America|Europe)|South[ \t]+(?:Asia|America)|"
+                    r"East[ \t]+(?:Africa|Asia)|West[ \t]+Africa|Southeast[ \t]+Asia|Arabia|Oceania)\b")
+
+
 def estimator(text: str, mention: EntityMention) -> bool:
     """'The US government estimated the total population at 26.3 million', 'the US Census Bureau puts it at': the country
     whose office made the estimate, not the one estimated (a history page's Ghana had been read as the United States)."""
@@ -270,6 +285,7 @@ def subject_for(
         entities = [e for e in entities if not in_apposition(text, e, start, entities)]
     entities = [e for e in entities if not shared_island(text, e)]
     candidates = [e for e in entities if not e.entity.id.startswith("org:") and not recipient(text, e, measured) and not estimator(text, e)
+                  and not epithet(text, e)
                   and not (e.demonym and measured and not names_measure(text, e, measure))]
     named = [e for e in entities if not e.entity.id.startswith("org:") and not e.demonym]
     owner = _possessive_before(text, named, start)

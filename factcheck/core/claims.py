@@ -261,7 +261,8 @@ def _sentence_subject(text: str, entities: list[tuple[int, int, Entity]], ws: li
             break
         if not entity.id.startswith("org:") and not _RECIPIENT.search(text[max(0, start - 12):start]) \
                 and not attach.compared(text, EntityMention(start, start, entity, False)) \
-                and not attach.estimator(text, EntityMention(start, end, entity, False)):
+                and not attach.estimator(text, EntityMention(start, end, entity, False)) \
+                and not attach.epithet(text, EntityMention(start, end, entity, False)):
             return entity
     return None
 
@@ -385,6 +386,8 @@ def _sentence_claims(here: Annotated, lines: LineIndex, ranked: dict[int, Measur
         else:
             claim_period = _period_for(text, periods, m.start, m.end, period, c.end, figure_starts, others, owned[i])
         # The role and the strength of the reading are read when the judge needs them (core.certainty.read_role).
+        if respectively and said is None and not here.entities and len(mentions) > 1:
+            subject = None  # "they have populations of over 30 million and 55 million, respectively": names of an earlier sentence
         later = Reading(here, m.start, m.end, quantity, label, c.noun, said, claim_subject or (None if other else subject), claim_period)
         out.append(
             Claim(

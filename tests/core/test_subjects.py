@@ -456,3 +456,19 @@ def test_a_country_s_own_measure_after_a_world_title_is_the_country_s(builtin):
 def test_a_country_s_possessive_nearer_the_figure_beats_the_world_population(builtin):
     claim = claim_of("A world population report said Nepal's usual population was 29 million in 2019.", "29 million", builtin)
     assert claim.subject is not None and claim.subject.id == "NPL", claim.subject
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("Rwanda, often called the 'Singapore of Africa', had 12.6 million people in 2019.", "12.6 million"),
+    ("In 2019 Uruguay, the Switzerland of South America, had 3.5 million inhabitants.", "3.5 million"),
+])
+def test_a_country_s_name_used_as_a_nickname_is_not_the_subject(builtin, text, figure):
+    """A comparison page's Rwanda, "often referred to as the 'Singapore of Africa'", had been read as Singapore."""
+    claim = claim_of(text, figure, builtin)
+    assert claim.subject is None or claim.subject.id not in ("SGP", "CHE"), claim.subject
+
+
+def test_figures_paired_by_respectively_with_names_of_an_earlier_sentence_take_no_carried_subject(builtin):
+    text = "Peru and Chile are in the Andes. They had 32 million and 19 million people in 2019, respectively."
+    claims = [c for c in extract_claims(text, lexicon=builtin.lexicon) if c.quantity]
+    assert all(c.subject is None for c in claims), [(c.text, c.subject) for c in claims]
