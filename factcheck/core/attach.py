@@ -218,11 +218,18 @@ _RECIPIENT_OR_COMPARED = re.compile(f"(?:{_RECIPIENT.pattern})|(?:{_COMPARISON.p
 def epithet(text: str, mention: EntityMention) -> bool:
     """'Rwanda, often referred to as the "Singapore of Africa"', 'the Switzerland of the East': a country's name used as a
     nickname for another (a comparison page's Rwanda had been read as Singapore)."""
-    if _EPITHET_BEFORE.search(text, max(0, mention.start - 40), mention.start):
+    return _epithet_around(text[max(0, mention.start - 40):mention.start], text[mention.end:mention.end + 40])
+
+
+@lru_cache(maxsize=8192)
+def _epithet_around(before: str, after: str) -> bool:
+    """By the 40 characters either side of a name: a sentence's figures ask of the same names again."""
+    if after.startswith(" of ") and before[-4:].lower() == "the " and _OF_A_REGION.match(after) is not None:
         return True
-    return text[max(0, mention.start - 4):mention.start].lower() == "the " and _OF_A_REGION.match(text, mention.end) is not None
+    return any(w in before for w in _EPITHET_WORDS) and _EPITHET_BEFORE.search(before) is not None
 
 
+_EPITHET_WORDS = ("referred", "called", "dubbed", "known", "nicknamed", "hailed", "described")
 _EPITHET_BEFORE = lazy(r"\b(?:referred[ \t]+to[ \t]+as|called|dubbed|known[ \t]+as|nicknamed|hailed[ \t]+as|described[ \t]+as)[ \t]+"
                        r"(?:the[ \t]+|a[ \t]+)?[\"\u201c\u2018']?[ \t]*(?:the[ \t]+)?$", re.I)
 _OF_A_REGION = lazy(r"[ \t]+of[ \t]+(?:the[ \t]+)?(?:Africa|Asia|Europe|America|Latin[ \t]+America|the[ \t]+(?:East|West|North|South|Middle[ \t]+East|"
@@ -301,12 +308,13 @@ def subject_for(
         listed = [e for e in candidates if e.end <= figure_starts[0]]
         if len(listed) == len(figure_starts):
             return listed[figure_starts.index(start)]
-    if end is not None:
+    if end is not None and ("live" in text or "resid" in text):
         lives = next((e for e in candidates if e.start > end and _LIVE_IN.fullmatch(text, end, e.start)), None)
         if lives is not None:
             return lives  # "..., whereas only 370,000 people live in Iceland": where they live, not the clause before's names
     beside = next((e for e in candidates if e.end < start and _AT_OR_WITH.fullmatch(text, e.end, start) and not _region(e.entity)
-                   and not _INCLUDED_BEFORE.search(text, max(0, e.start - 40), e.start)), None)
+                   and not _INCLUDED_BEFORE.search(text, max(0, e.start - 40), e.start)), None) \
+        if " at " in text or " with " in text else None
     if beside is not None:
         return beside  # "ranking fourth, above the Philippines at 462 billion USD", "followed by Kenya with $95 billion"
     if end is not None:

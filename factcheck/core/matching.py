@@ -163,7 +163,17 @@ _ROLE_WORDS = {
 
 
 def _certain(claim: Claim, found: Verdict) -> Verdict:
-    """A contradiction on a weak reading becomes ``uncertain_reading``, keeping the record that disagrees."""
+    """A contradiction on a weak reading becomes ``uncertain_reading``, keeping the record that disagrees; so does a bound
+    the record satisfies only by being far beyond it ("the virus has spread to more than 200 people" in San Marino, a real
+    page's count of the infected, had supported the population)."""
+    if found.label == SUPPORTED and found.reason == "qualifier_satisfied" and claim.quantity is not None \
+            and found.evidence and all(r.series == "level" for r in found.evidence):
+        ratio = claim.quantity.value / found.evidence[0].value if found.evidence[0].value else None
+        if ratio is not None and not (1 / _PLAUSIBLE <= ratio <= _PLAUSIBLE):
+            shown = f"{ratio:.2g}" if ratio < 1 else f"{ratio:.3g}"
+            return replace(found, label=NOT_ENOUGH_INFO, reason="uncertain_reading",
+                           explanation=f"{found.explanation}; not taken as support: the bound is {shown} times the record, which it "
+                                       "satisfies by far: more likely a part, a place or another quantity than the total")
     if found.label != CONTRADICTED:
         return found
     weak = list(claim.weak)

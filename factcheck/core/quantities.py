@@ -59,8 +59,8 @@ _WORDS = re.compile(
 
 # "83.2\u00a0billion"; South Asia's "121 crore" (10^7), "2.5 lakh" (10^5), "3 lakh crore" (10^12): a page of Indian
 # English had read "121 crore" as 121 of something
-_SCALE_WORD = re.compile(r"[ \t\u00a0\u2009\u202f]+(thousand|million|billion|trillion|bn|mn|tn|lakh[ \t]+crores?|lakhs?|lacs?|crores?)\b",
-                         re.I)
+_SCALE_WORD = re.compile(r"(?:[ \t\u00a0\u2009\u202f]+|-(?=[a-z]))(thousand|million|billion|trillion|bn|mn|tn|lakh[ \t]+crores?|lakhs?|lacs?|"
+                         r"crores?)\b", re.I)  # "a country of 30-million people" too
 _SCALE_SUFFIX = re.compile(r"(million|billion|trillion|bn|tn|trn|mn|m|k)\b", re.I)  # "6.7million" typed without its space too
 _SCALE_VALUES = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6,
@@ -511,6 +511,10 @@ def _is_context_number(text: str, start: int, end: int, raw: str, left: str, wor
         return True  # list numbering
     if word in _BASE_YEAR_WORDS and len(raw) == 4 and raw.isdigit():
         return True  # "in constant 2015 dollars", "at current 2010 prices": a base year, not an amount
+    if word in _YEAR_WORDS and len(raw) in (5, 6) and raw[:4].isdigit() and 1800 <= int(raw[:4]) <= 2099 \
+            and (raw.isdigit() or (raw[4] == "." and raw[5:].isdigit())) and text[end:end + 1] in _AFTER_A_MARK \
+            and not _SCALE_WORD.match(text, end) and not _PERCENT.match(text, end):
+        return True  # "in 20062, the population": a year and its footnote mark run together in text taken from a PDF
     if len(raw) == 4 and raw.isdigit() and 1000 <= int(raw) <= 2100:
         if _DATE_TAIL.match(left):
             return True  # "July 20, 2019"
@@ -529,6 +533,7 @@ def _looks_like_early_year(text: str, end: int, left: str, word: str) -> bool:
 
 _ERA_TAIL = _Tail(["AD", "A.D."], gap="[ \t]+")
 _DATE_TAIL = _Tail(_dotted(_MONTHS), gap=r"[ \t]*,[ \t]*\d{1,2}(?:ts|dn|dr|ht)?[ \t]+", flags=re.I)
+_AFTER_A_MARK = frozenset(("", ",", ".", ";", ":", ")", " ", "\n"))
 _BASE_YEAR_WORDS = frozenset(["constant", "current", "real", "chained"])
 _EARLY_YEAR_WORDS = frozenset("in since by until till from during before after around circa c. ca. about".split())
 

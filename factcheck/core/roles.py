@@ -174,6 +174,8 @@ _GROUPS = re.compile(
     r"districts?|suburbs|metropolitan[ \t]+areas?|countryside)|children|adults|elderly|pensioners|retirees|students|pupils|workers|employees|employed|"
     r"unemployed|jobless|poor|poverty|voters|electorate|soldiers|troops|prisoners|victims|dead|killed|deaths|births|"
     r"born|died|patients|cases|infected|HIV|AIDS|disabled|disabilit(?:y|ies)|literate|illiterate|users|subscribers|owners|farmers|labou?r|workforce|"
+    r"vaccinated|unvaccinated|inoculated|immuni[sz]ed|targett?ed|eligible|tested|quarantined|hospitali[sz]ed|recovered|affected|"
+    r"spread[ \t]+to|"
     r"north|south|east|west|northern|southern|eastern|western|central|abroad|overseas|living[ \t]+in|who[ \t]+live|"
     r"of[ \t]+whom|of[ \t]+which|among[ \t]+them|including|aged|over[ \t]+\d+|under[ \t]+\d+|descent|origin|nationals|"
     r"citizens[ \t]+of|residents[ \t]+of[ \t]+(?!the[ \t]+country))\b",
@@ -217,6 +219,9 @@ _PROJECTION = lazy(
     r"contract|climb|double|triple|number|count|register|record|post)))\b[^.;:]{0,120}$",
     re.I,
 )
+# "plummeted from about US$55 billion in 2018 to a projected US$20.5 billion in 2021": the adjective right before the figure
+# (a pandemic page's projection had been contradicted by the year's record).
+_PROJECTED_BEFORE = lazy(r"\b(?P<cue>(?:a|an|the|its|their)[ \t]+(?:projected|forecast|predicted|expected|anticipated))[ \t]+$", re.I)
 # A figure someone aims to keep the subject at: "keeping Japan's population above 100 million a policy priority", "to
 # maintain GDP growth at 5%" (a real page's aim had been supported as Japan's population).
 _KEPT_CUES = _words("keep keeps keeping maintain maintains maintaining sustain sustaining")
@@ -249,6 +254,8 @@ _GROUP_CUES = _words(
     "illiterate users subscribers owners farmers labour labor workforce north south east west northern southern eastern western",
     "central abroad overseas living live whom which among them including aged over under descent origin nationals citizens",
     "residents legal permanent working employ employs employing force locals",
+    "vaccinated unvaccinated inoculated immunized immunised targeted targetted eligible tested quarantined hospitalized",
+    "hospitalised recovered affected spread",
 )
 _PPP_CUES = _words("ppp purchasing international int real constant inflation")
 # A country's nationals, set apart from its residents: "the country's Maldivian population is 355,331"; "the Omani
@@ -296,7 +303,7 @@ def role_of(text: str, start: int, end: int, quantity: Quantity, label: str | No
     right = text[end:_clause_end(text, end)]
     near_left = text[max(0, start - 48):start]
 
-    m = _PROJECTION.search(left[-130:]) if not cues.isdisjoint(_PROJECTION_CUES) else None
+    m = (_PROJECTION.search(left[-130:]) or _PROJECTED_BEFORE.search(near_left)) if not cues.isdisjoint(_PROJECTION_CUES) else None
     if m is not None and not _label_says(label, "projected", "projection", "forecast"):
         return Role("projection", m.group("cue"))  # "is expected to reach 26 million": what someone foresees, not a level
     m = _KEPT.search(near_left) if not cues.isdisjoint(_KEPT_CUES) else None
@@ -424,7 +431,8 @@ def role_of(text: str, start: int, end: int, quantity: Quantity, label: str | No
 _THRESHOLD = lazy(
     r"\b(?:cit(?:y|ies)|towns?|municipalit(?:y|ies)|settlements?|villages?|count(?:y|ies)|districts?|provinces?|regions?|"
     r"places|localities|urban[ \t]+areas?|metropolitan[ \t]+areas?|agglomerations?|conurbations?|megacities|capital|centers|centres|"
-    r"suburbs?|areas?|countries|states|islands|communes?|parishes|neighbou?rhoods?|(?<![.\d])\d[\d,]*(?=[ \t]+(?:with|having)\b))"
+    r"suburbs?|areas?|countries|nations|economies|states|islands|communes?|parishes|neighbou?rhoods?|"
+    r"(?<![.\d])\d[\d,]*(?=[ \t]+(?:with|having)\b))"
     r",?[ \t]+(?:[\w,()]+[ \t]+){0,4}?(?:with|having)[ \t]+(?:a[ \t]+|an[ \t]+|the[ \t]+)?(?:total[ \t]+)?"
     r"(?:populations?|inhabitants|residents|people)?[ \t]*(?:of[ \t]+)?(?:between|more[ \t]+than|fewer[ \t]+than|less[ \t]+than|"
     r"over|under|above|below|at[ \t]+least|up[ \t]+to|some|about|around|nearly|almost)?[ \t]*$",

@@ -310,3 +310,18 @@ def test_a_wider_tolerance_reaches_further_before_a_figure_is_too_round():
     text = "In 2022 France had a population of approximately 60 million."
     assert run(text, POP_ROWS, POP).reason == "too_round"
     assert run(text, POP_ROWS, POP, tolerance=0.15).reason == "qualifier_satisfied"
+
+
+def test_a_bound_far_below_the_record_is_no_support():
+    """"the virus has spread to more than 200 people" (a real page's count of the infected in San Marino) had supported the
+    population: a bound the record satisfies only by being far beyond it says nothing of the total."""
+    from datetime import date
+
+    from factcheck.core.matching import Settings
+    from factcheck.engine import check_text, load_sources
+
+    cat = load_sources([], builtin=True)
+    judged = {c.text: v for c, v in check_text("In 2019 Iceland had more than 200 people. In 2019 Iceland had more than 300,000 people.",
+                                               "d.txt", cat, Settings(doc_date=date(2020, 6, 1))).claims}
+    assert judged["more than 200 people"].label == "not_enough_info", judged["more than 200 people"]
+    assert judged["more than 300,000 people"].label == "supported", judged["more than 300,000 people"]

@@ -56,7 +56,8 @@ CASES = [
     ("the population inched up to 18.9 million", [(18.9e6, None, None, "exact", None)]),
     ("it went up to 5 million", [(5e6, None, None, "exact", None)]),
     ("there were up to 5 million", [(5e6, None, None, "at_most", None)]),
-    # a scale word typed without its space
+    # a scale word typed without its space, or with a hyphen
+    ("a country of 30-million people", [(30e6, None, None, "exact", None)]),
     ("the population was 6.7million in 1960", [(6.7e6, None, None, "exact", None)]),
     ("a GDP of $3.5billion", [(3.5e9, None, "USD", "exact", None)]),
     # South Asian scales: a lakh is 10^5, a crore 10^7, a lakh crore 10^12
@@ -68,6 +69,9 @@ CASES = [
 ]
 
 CONTEXT_ONLY = [
+    # a year and its footnote mark run together in text taken from a PDF
+    "the population grew fast in 20062, the report says",
+    "the figure was estimated for 2007.4",
     "Covid-19 Solidarity Response Fund",
     "As of May 31, 2020",
     "On 31 May the mission left",

@@ -73,6 +73,7 @@ ROLES = [
     ("Germany's population in 2015 could hit 83 million, the statisticians said.", "projection"),
     ("In 2014 France will officially become a country of 68 million people.", "projection"),  # an adverb after the modal
     ("Spain's GDP will trend around $1.4 trillion in 2014, according to our models.", "projection"),  # a model's forecast
+    ("Spain's GDP fell from $1.4 trillion in 2012 to a projected $1.3 trillion in 2014.", "projection"),  # the adjective
     # an aim: a figure someone wants the subject kept at
     ("The government made keeping France's population above 60 million in 2014 a priority.", "projection"),
     ("Its plan for 2014 was maintaining the population of France at 66 million.", "projection"),
@@ -86,6 +87,10 @@ ROLES = [
     # how many were ranked ("holds position #155 out of 205" on a data page had been read as the population)
     ("In 2014 France held position #21 by population out of 200.", "rank"),
     ("In 2014 France was ranked 21st for population, out of 200 countries.", "rank"),
+    # a class of countries by size, and the vaccinated or targeted
+    ("In 2014, among nations with over 60 million inhabitants, France did well.", "part_of_subject"),
+    ("In 2014 France had vaccinated 40 million people.", "part_of_subject"),
+    ("In France, the total of targeted people is 50 million people.", "part_of_subject"),
     # what the figure leaves out, said right after it
     ("In 2014 the population of France was about 64 million, excluding its overseas regions.", "part_of_subject"),
     ("In 2014 Spain's GDP was $1.2 trillion, not including the Canary Islands.", "part_of_subject"),
