@@ -219,6 +219,9 @@ _PROJECTION = lazy(
     r"contract|climb|double|triple|number|count|register|record|post)))\b[^.;:]{0,120}$",
     re.I,
 )
+# The whole a share is of: "Just 8% of Indonesia's 270 million population are fully inoculated" (the 8% are the part).
+_SHARE_BASE_BEFORE = lazy(r"(?:%|\bpercent|\bper[ \t]+cent)[ \t]+of[ \t]+(?:the[ \t]+|its[ \t]+|their[ \t]+|[A-Z][\w.'\u2019-]*(?:'s|\u2019s)[ \t]+)?$",
+                          re.I)
 # "plummeted from about US$55 billion in 2018 to a projected US$20.5 billion in 2021": the adjective right before the figure
 # (a pandemic page's projection had been contradicted by the year's record).
 _PROJECTED_BEFORE = lazy(r"\b(?P<cue>(?:a|an|the|its|their)[ \t]+(?:projected|forecast|predicted|expected|anticipated))[ \t]+$", re.I)
@@ -420,7 +423,7 @@ def role_of(text: str, start: int, end: int, quantity: Quantity, label: str | No
             return Role("part", m.group().strip())
         # a figure right after its label states the whole: only words between them could make it a part
         word = _group(text[label_end:start] if whole else left, "" if whole else right, label) \
-            if not cues.isdisjoint(_GROUP_CUES) else None
+            if not cues.isdisjoint(_GROUP_CUES) and not _SHARE_BASE_BEFORE.search(near_left) else None
         if word is not None:
             return Role("part", word)
     return None

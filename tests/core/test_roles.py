@@ -150,6 +150,7 @@ LEVELS = [  # the same measures stated as levels are still compared
     ("In 2014 France, keeping its population of 66.3 million, grew richer.", "within_rounding"),  # kept, but at no mark
     ("France grows each year and had 66.3 million inhabitants in 2014.", "within_rounding"),  # "each year" is a time
     ("In 2014 the French population was 66.3 million.", "within_rounding"),  # the people's adjective alone: the country's
+    ("In 2014 just 8% of France's 66.3 million inhabitants were vaccinated.", "within_rounding"),  # the whole a share is of
 ]
 
 
