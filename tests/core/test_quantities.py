@@ -72,6 +72,8 @@ CONTEXT_ONLY = [
     # a year and its footnote mark run together in text taken from a PDF
     "the population grew fast in 20062, the report says",
     "the figure was estimated for 2007.4",
+    "as the country has a long coastline.1 It is",  # a footnote mark after a full stop
+    "fragile and conflict situations (FCS).2",
     "Covid-19 Solidarity Response Fund",
     "As of May 31, 2020",
     "On 31 May the mission left",
