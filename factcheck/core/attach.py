@@ -302,6 +302,12 @@ def subject_for(
         bracketed = _named_before_bracket(text, named, start) or (_named_in_bracket_after(text, named, end) if end is not None else None)
         if bracketed is not None:
             return bracketed
+    beside = next((e for e in named if e.end < start and _AT_OR_WITH.fullmatch(text, e.end, start) and not _region(e.entity)
+                   and not _INCLUDED_BEFORE.search(text, max(0, e.start - 40), e.start)), None) \
+        if " at " in text or " with " in text else None
+    if beside is not None:
+        return beside  # "ranking fourth, above the Philippines at 462 billion USD", "followed by Egypt, with $303 billion", even a
+        # name compared with ("a little less than California at 37 million": a forum's US state had been Afghanistan's population)
     if not candidates:
         return None
     if len(figure_starts) >= 2 and "respectively" in text.lower():
@@ -312,11 +318,6 @@ def subject_for(
         lives = next((e for e in candidates if e.start > end and _LIVE_IN.fullmatch(text, end, e.start)), None)
         if lives is not None:
             return lives  # "..., whereas only 370,000 people live in Iceland": where they live, not the clause before's names
-    beside = next((e for e in candidates if e.end < start and _AT_OR_WITH.fullmatch(text, e.end, start) and not _region(e.entity)
-                   and not _INCLUDED_BEFORE.search(text, max(0, e.start - 40), e.start)), None) \
-        if " at " in text or " with " in text else None
-    if beside is not None:
-        return beside  # "ranking fourth, above the Philippines at 462 billion USD", "followed by Kenya with $95 billion"
     if end is not None:
         right_after = _said_right_after(text, candidates, end)
         if right_after is not None:

@@ -472,3 +472,10 @@ def test_figures_paired_by_respectively_with_names_of_an_earlier_sentence_take_n
     text = "Peru and Chile are in the Andes. They had 32 million and 19 million people in 2019, respectively."
     claims = [c for c in extract_claims(text, lexicon=builtin.lexicon) if c.quantity]
     assert all(c.subject is None for c in claims), [(c.text, c.subject) for c in claims]
+
+
+def test_a_place_compared_with_and_its_figure_is_the_place_s(builtin):
+    """A forum's "Afghanistan has a population of 32 million - - a little less than California at 37 million" had
+    contradicted 37 million as Afghanistan's."""
+    claim = claim_of("In 2009 Nepal had 28 million people, a little less than Texas at 25 million.", "25 million", builtin)
+    assert claim.subject is None and claim.unknown_subject == "Texas", (claim.subject, claim.unknown_subject)
