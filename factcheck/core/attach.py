@@ -319,9 +319,10 @@ def subject_for(
         if lives is not None:
             return lives  # "..., whereas only 370,000 people live in Iceland": where they live, not the clause before's names
     if end is not None:
-        right_after = _said_right_after(text, candidates, end)
+        right_after = _said_right_after(text, [e for e in named if not estimator(text, e) and not epithet(text, e)], end)
         if right_after is not None:
-            return right_after  # "X's population was A, against B for France": B is France's, whoever owns the label
+            return right_after  # "X's population was A, against B for France": B is France's, whoever owns the label; so is
+            # "$592 for Afghanistan" with no measure named ("for" had made it a recipient, and the figure the USA's)
     if measure is not None:
         said_of = _said_of(text, candidates, measure)
         if said_of is not None:

@@ -479,3 +479,10 @@ def test_a_place_compared_with_and_its_figure_is_the_place_s(builtin):
     contradicted 37 million as Afghanistan's."""
     claim = claim_of("In 2009 Nepal had 28 million people, a little less than Texas at 25 million.", "25 million", builtin)
     assert claim.subject is None and claim.unknown_subject == "Texas", (claim.subject, claim.unknown_subject)
+
+
+def test_a_figure_for_a_country_with_no_measure_named_is_that_country_s(builtin):
+    """A forum's "GDP per capita was $592 for Afghanistan, compared to $35,672 in the U.S." had given $592 to the USA."""
+    text = "In 2011 GDP per capita was $690 for Nepal, compared to $49,800 in the U.S."
+    assert claim_of(text, "$690", builtin).subject.id == "NPL"
+    assert claim_of(text, "$49,800", builtin).subject.id == "USA"
