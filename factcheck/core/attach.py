@@ -340,7 +340,13 @@ def subject_for(
     before = [e for e in nearest if e.start < start]
     if before:
         return before[-1]
+    if end is not None and _CONTRAST.search(text, end, nearest[0].start):
+        return None  # "the country had a GDP of $33.992 million, while Nicaragua reached ...": the other clause's name
     return nearest[0]
+
+
+# A clause set against the one before: its names are not the earlier figure's.
+_CONTRAST = lazy(r"(?:,[ \t]*|\b)(?:while|whereas|but|although|though)\b|;", re.I)
 
 
 _LIVE_IN = lazy(r"[ \t]+(?:[a-z]+[ \t]+){0,2}(?:live|lives|lived|living|reside|resides|resided|residing)[ \t]+in[ \t]+(?:the[ \t]+)?")

@@ -486,3 +486,11 @@ def test_a_figure_for_a_country_with_no_measure_named_is_that_country_s(builtin)
     text = "In 2011 GDP per capita was $690 for Nepal, compared to $49,800 in the U.S."
     assert claim_of(text, "$690", builtin).subject.id == "NPL"
     assert claim_of(text, "$49,800", builtin).subject.id == "USA"
+
+
+def test_a_name_in_a_contrasting_clause_after_the_figure_is_not_its_subject(builtin):
+    """A sector report's "the country had a GDP of $33.992 million, while Nicaragua reached $17.353 million" (Honduras's
+    first figure) had been read as Nicaragua's."""
+    claim = claim_of("In 2019 the country had a GDP of $25 billion, while Nicaragua reached $12.5 billion.", "$25 billion", builtin)
+    assert claim.subject is None or claim.subject.id != "NIC", claim.subject
+    assert claim_of("In 2019, 52 million people lived in Kenya.", "52 million", builtin).subject.id == "KEN"
