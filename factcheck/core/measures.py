@@ -153,8 +153,9 @@ class MeasureIndex:
             if generic_only or all(w in _GENERIC_STEMS for w in t.tokens):
                 score = min(score, _GENERIC_CAP)  # "people", "rate": a generic word decides nothing, in the claim or in the label
             label_set = set(t.tokens)
-            if label_set < query_set and (query_set - label_set) & _MODIFYING_STEMS:
-                score = min(score, _MODIFIED_CAP)  # "gdp per capita" against "gdp"
+            if label_set < query_set and ((query_set - label_set) & _MODIFYING_STEMS
+                                          or any(w.startswith("non") and len(w) > 4 for w in query_set - label_set)):
+                score = min(score, _MODIFIED_CAP)  # "gdp per capita" against "gdp"; "non-mining gdp", "nonfarm" another measure
             if head_stem and head_stem not in t.tokens:
                 score *= _HEAD_MISSING_FACTOR
             if verb_stem and t.verbs and verb_stem not in t.verbs:

@@ -269,9 +269,12 @@ _FOREIGN_CUES = _words("expat expats expatriate expatriates foreigner foreigners
 _OWN_NATIONALS = lazy(r"\b(?:the[ \t]+country(?:'s|\u2019s)|its|their)[ \t]+[A-Z][a-z]+[ \t]+(?:population|people)\b[^.;]{0,50}$")
 # What a figure leaves out, said right after it: "around 41 million, excluding Crimea and Sevastopol" (a real page's
 # figure without a part of the country had been supported by the record of the whole), "$300 billion not including oil".
-_EXCLUDING_CUES = _words("excluding excludes exclusive except excepting including without")
-_EXCLUDING_AFTER = lazy(r"(?:[ \t]+[a-z]+){0,3}?[ \t]*[,(\u2013\u2014-]?[ \t]*(?P<cue>excluding|exclusive[ \t]+of|except(?:[ \t]+for)?|"
-                        r"excepting|not[ \t]+including|without[ \t]+(?:counting[ \t]+)?(?:the[ \t]+)?(?=[A-Z]))\b", re.I)
+_EXCLUDING_CUES = _words("excluding excludes exclusive except excepting including without counting")
+_EXCLUDING_AFTER = lazy(r"(?:[ \t]+(?:[a-z]+|\d{4})){0,3}?[ \t]*[,(\u2013\u2014-]?[ \t]*(?P<cue>excluding|exclusive[ \t]+of|except(?:[ \t]+for)?|"
+                        r"excepting|not[ \t]+(?:including|counting)|without[ \t]+(?:counting[ \t]+)?(?:the[ \t]+)?(?=[A-Z]))\b", re.I)
+# ... or said between the label and the figure: "Mali's population (excluding nomads) was 19 million".
+_EXCLUDING_BEFORE = lazy(r"[(,\u2013\u2014][ \t]*(?P<cue>excluding|not[ \t]+(?:including|counting)|except(?:[ \t]+for)?)\b[^.;()]{0,40}[),\u2013\u2014]"
+                         r"[^.;()]{0,30}$", re.I)
 # A figure said of each of several parts: "five regions bringing together, each one, over 3.5 million inhabitants", "two
 # provinces with 4 million people each" (a real page's regions had supported Morocco's total); "each year" is a time.
 _EACH_BEFORE = lazy(r"\beach(?![ \t]+(?:years?|months?|weeks?|days?|decades?|quarters?|time|census|person|inhabitant|resident|"
@@ -395,7 +398,7 @@ def role_of(text: str, start: int, end: int, quantity: Quantity, label: str | No
         if m is not None:
             return Role("other_amount", m)
 
-    m = _EXCLUDING_AFTER.match(text, end) if not cues.isdisjoint(_EXCLUDING_CUES) else None
+    m = (_EXCLUDING_AFTER.match(text, end) or _EXCLUDING_BEFORE.search(near_left)) if not cues.isdisjoint(_EXCLUDING_CUES) else None
     if m is not None:
         return Role("part", m.group("cue"))  # "around 41 million, excluding Crimea and Sevastopol": not the whole the records count
     m = (_EACH_BEFORE.search(near_left) or _EACH_AFTER.match(text, end)) if "each" in cues else None

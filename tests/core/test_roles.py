@@ -94,6 +94,9 @@ ROLES = [
     # what the figure leaves out, said right after it
     ("In 2014 the population of France was about 64 million, excluding its overseas regions.", "part_of_subject"),
     ("In 2014 Spain's GDP was $1.2 trillion, not including the Canary Islands.", "part_of_subject"),
+    ("France had 64 million people in 2014, excluding its overseas regions.", "part_of_subject"),  # after the year
+    ("In 2014 France's population (excluding its overseas regions) was 64 million.", "part_of_subject"),  # before the figure
+    ("In 2014 France had 64 million people, not counting its overseas regions.", "part_of_subject"),
     # a people's adjective beside a named place is a group there (the country's own adjective too: "the Fijian population
     # of Fiji" are the indigenous Fijians)
     ("In 2014 the Turkish population of Germany was 3 million.", "part_of_subject"),

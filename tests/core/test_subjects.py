@@ -400,6 +400,7 @@ def test_a_language_is_no_people_s_adjective(text, found):
 @pytest.mark.parametrize(("text", "figure", "country"), [
     ("In 2003 Syria, which that week was warned by US envoys, had a GDP per capita of about US$1,200.", "about US$1,200", "SYR"),
     ("Kenya, which Uganda borders, had 47.6 million people in 2019.", "47.6 million", "KEN"),
+    ("Senegal, whose capital Dakar lies on the Atlantic, had 16.3 million people in 2019.", "16.3 million", "SEN"),
 ])
 def test_a_name_in_a_clause_that_describes_another_in_passing_is_not_the_subject(builtin, text, figure, country):
     """A news page's "Iraq, which ... came under attack by US planes ..., has ... become a country whose annual per capita GDP
