@@ -213,7 +213,7 @@ _PROJECTION = lazy(
     r"|(?:projected|forecast(?:ed)?|predicted|expected)[ \t]+at"
     r"|(?:projections?|forecasts?|predictions?|expectations?)"
     r"|(?:could|will|would|shall|may|might)[ \t]+(?:(?:have[ \t]+)?(?:risen|grown|increased|climbed|fallen|dropped|declined|"
-    r"shrunk|expanded|swelled|jumped)[ \t]+to|(?:soon[ \t]+|[a-z]+ly[ \t]+)?(?:reach|hit|top|exceed|surpass|pass|cross|be|become|stand[ \t]+at|total|"
+    r"shrunk|expanded|swelled|jumped)[ \t]+to|(?:(?:soon|well|also|still|even|then|further|again|[a-z]+ly)[ \t]+)?(?:reach|hit|top|exceed|surpass|pass|cross|be|become|stand[ \t]+at|total|"
     r"have|approach|near|rise[ \t]+to|grow[ \t]+to|increase[ \t]+to|fall[ \t]+to|drop[ \t]+to|decline[ \t]+to|"
     r"trend|average|hover|settle|remain|stay|amount[ \t]+to|come[ \t]+in|rise|grow|increase|fall|drop|decline|expand|"
     r"contract|climb|double|triple|number|count|register|record|post)))\b[^.;:]{0,120}$",

@@ -74,6 +74,7 @@ ROLES = [
     ("In 2014 France will officially become a country of 68 million people.", "projection"),  # an adverb after the modal
     ("Spain's GDP will trend around $1.4 trillion in 2014, according to our models.", "projection"),  # a model's forecast
     ("Spain's GDP fell from $1.4 trillion in 2012 to a projected $1.3 trillion in 2014.", "projection"),  # the adjective
+    ("Spain's GDP may well hover around $1.4 trillion in 2014.", "projection"),  # an adverb after the modal
     # an aim: a figure someone wants the subject kept at
     ("The government made keeping France's population above 60 million in 2014 a priority.", "projection"),
     ("Its plan for 2014 was maintaining the population of France at 66 million.", "projection"),
