@@ -110,8 +110,9 @@ def _change(ctx: Context, found: Verdict | Candidate | list[Candidate], text: st
     claim, q = ctx.claim, ctx.claim.quantity
     assert q is not None
     if q.change is None and words.direction(claim.role_cue or "") == "decrease" and q.value > 0:
-        q = replace(q, value=-q.value, value_high=-q.value_high if q.value_high is not None else None, change="decrease")
-        ctx.quantity = q  # "a drop of 2%": the figure is a change of -2%
+        q = replace(q, value=-q.value, value_high=-q.value_high if q.value_high is not None else None, change="decrease",
+                    qualifier=q.qualifier.negated())
+        ctx.quantity = q  # "a drop of 2%": the figure is a change of -2%; "shrunk by more than 16%": less than -16%
     series = series_of(ctx, found)
     if series is None:
         return None

@@ -27,6 +27,14 @@ class Qualifier(str, Enum):
     LESS_THAN = "less_than"
     AT_MOST = "at_most"
 
+    def negated(self) -> Qualifier:
+        """The bound on the negative of the value: "fell by more than 16%" is a change of less than -16%."""
+        return _NEGATED.get(self, self)
+
+
+_NEGATED = {Qualifier.MORE_THAN: Qualifier.LESS_THAN, Qualifier.LESS_THAN: Qualifier.MORE_THAN,
+            Qualifier.AT_LEAST: Qualifier.AT_MOST, Qualifier.AT_MOST: Qualifier.AT_LEAST}
+
 
 @dataclass(slots=True, unsafe_hash=True)  # immutable by convention: see the module's docstring
 class Span:

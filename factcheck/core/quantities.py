@@ -768,6 +768,7 @@ def _finish(
     change = _change_before(text, start)
     if change == "decrease" and value > 0:
         value, value_high = -value, (-value_high if value_high is not None else None)  # "fell by 0.7%": a change of -0.7%
+        qualifier = qualifier.negated()  # "fell by more than 16%": less than -16% (a page's -13.7% had "fit" it)
     quantity = Quantity(
         value=value,
         text=text[number_start:end],

@@ -249,3 +249,19 @@ def test_a_computed_amount_missed_by_less_than_the_spread_is_close_not_contradic
     assert far.reason == "understated", far
     checked = check_text("France's GDP per capita was $41,300 in 2018.", "doc.txt", catalogue(), Settings(doc_date=DOC_DATE, spread=0.0))
     assert [v.reason for c, v in checked.claims if c.quantity] == ["understated"]
+
+
+@pytest.mark.parametrize(("sentence", "label"), [
+    ("Italy's population fell by more than 1% between 2010 and 2015.", "supported"),  # -1.64% is a fall of more than 1%
+    ("Italy's population fell by more than 2% between 2010 and 2015.", "contradicted"),
+    ("Italy's population fell by less than 2% between 2010 and 2015.", "supported"),
+    ("Italy's population shrank by at least 3% between 2010 and 2015.", "contradicted"),
+    ("Italy's population recorded a drop of more than 2% between 2010 and 2015.", "contradicted"),  # the direction in the cue
+    ("Italy's population recorded a drop of more than 1% between 2010 and 2015.", "supported"),
+])
+def test_a_bound_on_a_fall_bounds_its_size(sentence, label):
+    """A small-states page's "Puerto Rico's population shrunk by more than 16 percent" had been supported by a fall of 13.7%:
+    the bound had been kept on the negated change (-13.7% is more than -16%)."""
+    cat = catalogue(extra_people=[("ITA", "Italy", 2010, 61_000_000), ("ITA", "Italy", 2015, 60_000_000)])
+    _, judged = only(sentence, cat)
+    assert judged.label == label, judged
