@@ -215,6 +215,25 @@ def _recipient_window(window: str, measured: bool) -> bool:
 _RECIPIENT_OR_COMPARED = re.compile(f"(?:{_RECIPIENT.pattern})|(?:{_COMPARISON.pattern})", re.I)
 
 
+def sovereign(text: str, mention: EntityMention) -> bool:
+    """'Status: self-governing part of UK', 'a territory of France', 'claimed by Spain', 'a Special Administrative Region of
+    the People's Republic of China': the state a place belongs to or is claimed by, not what the figures are about (a
+    territory's fact sheet had given Gibraltar's population to the United Kingdom)."""
+    return _sovereign_before(text[max(0, mention.start - 40):mention.start])
+
+
+@lru_cache(maxsize=8192)
+def _sovereign_before(window: str) -> bool:
+    return ("of" in window or "by" in window) and _SOVEREIGN_BEFORE.search(window) is not None
+
+
+# (not "the province of Punjab", which names the province itself)
+_SOVEREIGN_BEFORE = lazy(r"(?<!\bthe[ \t])(?<!\bThe[ \t])\b(?:part|territory|territories|dependency|dependencies|province|colony|region|department|possession|"
+                         r"municipality|dominion)[ \t]+of[ \t]+(?:the[ \t]+)?(?:(?:People's|People\u2019s|Federal|Islamic)[ \t]+)?"
+                         r"(?:(?:Republic|Kingdom)[ \t]+of[ \t]+)?$|\b(?:claimed|administered|governed|annexed|occupied)"
+                         r"[ \t]+by[ \t]+(?:the[ \t]+)?$", re.I)
+
+
 def epithet(text: str, mention: EntityMention) -> bool:
     """'Rwanda, often referred to as the "Singapore of Africa"', 'the Switzerland of the East': a country's name used as a
     nickname for another (a comparison page's Rwanda had been read as Singapore)."""
@@ -292,7 +311,7 @@ def subject_for(
         entities = [e for e in entities if not in_apposition(text, e, start, entities)]
     entities = [e for e in entities if not shared_island(text, e)]
     candidates = [e for e in entities if not e.entity.id.startswith("org:") and not recipient(text, e, measured) and not estimator(text, e)
-                  and not epithet(text, e)
+                  and not epithet(text, e) and not sovereign(text, e)
                   and not (e.demonym and measured and not names_measure(text, e, measure))]
     named = [e for e in entities if not e.entity.id.startswith("org:") and not e.demonym]
     owner = _possessive_before(text, named, start)
@@ -480,7 +499,7 @@ _QUALIFIER_WORDS = lazy(r"^[ \t]*(?:(?:about|around|some|nearly|almost|roughly|a
 
 # An apposition after a name, up to the name: ", the capital of ", ", a province in the north of ", ", one of the cities of "
 # (a lower-case noun after the article: ", the UK and Germany" lists names).
-_APPOSITION_OPENS = re.compile(r",[ \t]+(?:(?:(?:which|that)[ \t]+(?:is|was)[ \t]+)?(?:(?:the|a|an|one[ \t]+of[ \t]+the)[ \t]+[a-z]"
+_APPOSITION_OPENS = re.compile(r",[ \t]+(?:(?:(?:which|that)[ \t]+(?:is|was)[ \t]+|officially[ \t]+|formally[ \t]+)?(?:(?:the|a|an|one[ \t]+of[ \t]+the)[ \t]+[a-zA-Z]"
                                r"|[a-z]+(?:[ \t]+[a-z]+){0,2}[ \t]+(?:of|in)\b)|(?:which|who|whose)\b)[^,;:()\[\]]*$")
 # (also ", which is the largest city of Pakistan" and, without an article, ", capital of Bangladesh", ", main port of Kenya";
 # and a clause that describes the name in passing: "Iraq, which came under attack by US planes, has ... only US$2,500")

@@ -262,7 +262,8 @@ def _sentence_subject(text: str, entities: list[tuple[int, int, Entity]], ws: li
         if not entity.id.startswith("org:") and not _RECIPIENT.search(text[max(0, start - 12):start]) \
                 and not attach.compared(text, EntityMention(start, start, entity, False)) \
                 and not attach.estimator(text, EntityMention(start, end, entity, False)) \
-                and not attach.epithet(text, EntityMention(start, end, entity, False)):
+                and not attach.epithet(text, EntityMention(start, end, entity, False)) \
+                and not attach.sovereign(text, EntityMention(start, end, entity, False)):
             return entity
     return None
 

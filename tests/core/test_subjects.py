@@ -495,3 +495,21 @@ def test_a_name_in_a_contrasting_clause_after_the_figure_is_not_its_subject(buil
     claim = claim_of("In 2019 the country had a GDP of $25 billion, while Nicaragua reached $12.5 billion.", "$25 billion", builtin)
     assert claim.subject is None or claim.subject.id != "NIC", claim.subject
     assert claim_of("In 2019, 52 million people lived in Kenya.", "52 million", builtin).subject.id == "KEN"
+
+
+@pytest.mark.parametrize(("text", "figure", "place"), [
+    ("Name of territory: Gibraltar\nStatus: self-governing part of UK, claimed by Spain\nPopulation: 32,000 (2019)\n",
+     "32,000", "GIB"),
+    ("Macao, officially the Macao Special Administrative Region of the People's Republic of China, had 640,000 people in 2019.",
+     "640,000", "MAC"),
+])
+def test_the_state_a_territory_belongs_to_is_not_its_subject(builtin, text, figure, place):
+    """A territory's fact sheet ("Status: self-governing part of UK") had given Gibraltar's population to the United
+    Kingdom; "a Special Administrative Region of the People's Republic of China" is the territory's, not China's."""
+    claim = claim_of(text, figure, builtin)
+    assert claim.subject is not None and claim.subject.id == place, claim.subject
+
+
+def test_the_province_of_a_name_is_that_province(builtin):
+    claim = claim_of("In 2017 the province of Sindh counted 48 million inhabitants.", "48 million", builtin)
+    assert claim.subject is None and claim.unknown_subject == "Sindh", (claim.subject, claim.unknown_subject)
