@@ -499,8 +499,9 @@ _QUALIFIER_WORDS = lazy(r"^[ \t]*(?:(?:about|around|some|nearly|almost|roughly|a
 
 # An apposition after a name, up to the name: ", the capital of ", ", a province in the north of ", ", one of the cities of "
 # (a lower-case noun after the article: ", the UK and Germany" lists names).
-_APPOSITION_OPENS = re.compile(r",[ \t]+(?:(?:(?:which|that)[ \t]+(?:is|was)[ \t]+|officially[ \t]+|formally[ \t]+)?(?:(?:the|a|an|one[ \t]+of[ \t]+the)[ \t]+[a-zA-Z]"
-                               r"|[a-z]+(?:[ \t]+[a-z]+){0,2}[ \t]+(?:of|in)\b)|(?:which|who|whose)\b)[^,;:()\[\]]*$")
+_APPOSITION_OPENS = re.compile(r",[ \t]+(?:(?:(?:which|that)[ \t]+(?:is|was)[ \t]+)?(?:(?:the|a|an|one[ \t]+of[ \t]+the)[ \t]+[a-z]"
+                               r"|[a-z]+(?:[ \t]+[a-z]+){0,2}[ \t]+(?:of|in)\b)|(?:which|who|whose)\b|(?:officially|formally)[ \t]+(?:the[ \t]+)?\w)"
+                               r"[^,;:()\[\]]*$")
 # (also ", which is the largest city of Pakistan" and, without an article, ", capital of Bangladesh", ", main port of Kenya";
 # and a clause that describes the name in passing: "Iraq, which came under attack by US planes, has ... only US$2,500")
 _APPOSITION_CLOSES = re.compile(r"[^,;:()\[\]]*,")  # and where it closes

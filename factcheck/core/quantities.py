@@ -785,7 +785,7 @@ def _finish(
 
 # The verb whose particle the "up" of "up to" is (matched in the reversed text before "up"): "went up to", "inched up to".
 _UP_VERB = _Tail("went go goes going gone rose rise rises risen shot grew grown came come comes".split(), gap="[ \t]+", flags=re.I)
-_UP_VERB_ED = lazy(r"[ \t]+de[a-z]{2,}(?![a-z])", re.I)  # any "-ed" verb: "edged up to", "inched up to", "moved up to"
+_UP_VERB_ED = lazy(r"[ \t]+de(?!e)[a-z]{2,}(?![a-z])", re.I)  # any "-ed" verb: "edged up to", "moved up to"; not "need up to"
 _GAP = frozenset(" \t,")
 _DENIED_LAST = frozenset("tnfo")  # the last letter of "not", "than", "of", "to": a cheap test before the match
 _DENIED_TAIL = _Tail(["not", "rather than", "instead of", "as opposed to", "in place of"], gap="[ \t,]*", flags=re.I)

@@ -56,6 +56,7 @@ CASES = [
     ("the population inched up to 18.9 million", [(18.9e6, None, None, "exact", None)]),
     ("it went up to 5 million", [(5e6, None, None, "exact", None)]),
     ("there were up to 5 million", [(5e6, None, None, "at_most", None)]),
+    ("they need up to 5 million doses", [(5e6, None, None, "at_most", None)]),  # "need" ends in "-ed" but is no past tense
     # a scale word typed without its space, or with a hyphen
     ("a country of 30-million people", [(30e6, None, None, "exact", None)]),
     ("the population was 6.7million in 1960", [(6.7e6, None, None, "exact", None)]),

@@ -513,3 +513,10 @@ def test_the_state_a_territory_belongs_to_is_not_its_subject(builtin, text, figu
 def test_the_province_of_a_name_is_that_province(builtin):
     claim = claim_of("In 2017 the province of Sindh counted 48 million inhabitants.", "48 million", builtin)
     assert claim.subject is None and claim.unknown_subject == "Sindh", (claim.subject, claim.unknown_subject)
+
+
+def test_a_list_of_names_after_a_comma_is_no_apposition(builtin):
+    """", the UK and France" lists names (an apposition opens with a lower-case noun after the article, or "officially")."""
+    text = "Germany, the UK and France had 83 million, 66 million and 67 million people respectively in 2019."
+    claims = [c for c in extract_claims(text, lexicon=builtin.lexicon) if c.quantity]
+    assert [c.subject.id if c.subject else None for c in claims] == ["DEU", "GBR", "FRA"], [(c.text, c.subject) for c in claims]
