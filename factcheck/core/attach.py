@@ -61,10 +61,12 @@ STATIVE = frozenset(
 _RECIPIENT = re.compile(r"\b(?:to|from|with|against|than|into|toward|towards)[ \t]+(?:the[ \t]+)?$", re.I)
 _FOR = re.compile(r"\bfor[ \t]+(?:the[ \t]+)?$", re.I)
 # A country named only to compare with: "after Brazil", "than Mexico", "second only to", "compared with", "ahead of", "a
-# country the size of Georgia" (a real page's US state had become the subject of the next sentence's population).
+# country the size of Georgia" (a real page's US state had become the subject of the next sentence's population), "four
+# times that of India's" (not "2 times the Chinese per capita GDP of $307": the figure there is the compared one's).
 _COMPARISON = re.compile(
     r"\b(?:than|after|behind|ahead[ \t]+of|only[ \t]+to|compared[ \t]+(?:with|to)|relative[ \t]+to|"
-    r"surpassing|surpassed|overtaking|overtook|exceeding|exceeded|like|unlike|trailing|as[ \t]+[a-z]+[ \t]+as|times|twice|"
+    r"surpassing|surpassed|overtaking|overtook|exceeding|exceeded|like|unlike|trailing|as[ \t]+[a-z]+[ \t]+as|"
+    r"(?:times|twice)[ \t]+that[ \t]+of|"
     r"(?:the|half|twice|three[ \t]+times)[ \t]+(?:the[ \t]+)?size[ \t]+of)[ \t]+"
     r"(?:the[ \t]+|that[ \t]+of[ \t]+)?$",
     re.I)
@@ -266,6 +268,12 @@ _ESTIMATOR = lazy(r"[ \t]+(?:government[ \t]+(?:estimat\w*|figures?[ \t]+(?:for|
                   r"central[ \t]+intelligence[ \t]+agency|state[ \t]+department)\b", re.I)
 
 
+def aside(text: str, mention: EntityMention) -> bool:
+    """A name the sentence sets aside from its figures: the office that estimated them, a nickname, the state a territory
+    belongs to (``estimator``, ``epithet``, ``sovereign``)."""
+    return estimator(text, mention) or epithet(text, mention) or sovereign(text, mention)
+
+
 def compared(text: str, mention: EntityMention) -> bool:
     """'after Brazil', 'than Mexico', 'second only to India', 'compared with France': named to compare, not the subject."""
     return _compared_window(text[max(0, mention.start - 26):mention.start])
@@ -310,23 +318,15 @@ def subject_for(
     if ", " in text:  # "Accra, the capital of Ghana and its largest city, has over 1.8 million": Accra's, not Ghana's
         entities = [e for e in entities if not in_apposition(text, e, start, entities)]
     entities = [e for e in entities if not shared_island(text, e)]
-    candidates = [e for e in entities if not e.entity.id.startswith("org:") and not recipient(text, e, measured) and not estimator(text, e)
-                  and not epithet(text, e) and not sovereign(text, e)
+    candidates = [e for e in entities if not e.entity.id.startswith("org:") and not recipient(text, e, measured) and not aside(text, e)
                   and not (e.demonym and measured and not names_measure(text, e, measure))]
     named = [e for e in entities if not e.entity.id.startswith("org:") and not e.demonym]
     owner = _possessive_before(text, named, start)
     if owner is not None:
         return owner  # "second only to China's 1.37 billion": whose figure it is, even after "to"
-    if "(" in text:  # a name and its figure side by side in brackets, even a name compared with ("lower than Indonesia ($1,100)")
-        bracketed = _named_before_bracket(text, named, start) or (_named_in_bracket_after(text, named, end) if end is not None else None)
-        if bracketed is not None:
-            return bracketed
-    beside = next((e for e in named if e.end < start and _AT_OR_WITH.fullmatch(text, e.end, start) and not _region(e.entity)
-                   and not _INCLUDED_BEFORE.search(text, max(0, e.start - 40), e.start)), None) \
-        if " at " in text or " with " in text else None
+    beside = _held_beside(text, named, start, end)
     if beside is not None:
-        return beside  # "ranking fourth, above the Philippines at 462 billion USD", "followed by Egypt, with $303 billion", even a
-        # name compared with ("a little less than California at 37 million": a forum's US state had been Afghanistan's population)
+        return beside
     if not candidates:
         return None
     if len(figure_starts) >= 2 and "respectively" in text.lower():
@@ -338,7 +338,7 @@ def subject_for(
         if lives is not None:
             return lives  # "..., whereas only 370,000 people live in Iceland": where they live, not the clause before's names
     if end is not None:
-        right_after = _said_right_after(text, [e for e in named if not estimator(text, e) and not epithet(text, e)], end)
+        right_after = _said_right_after(text, [e for e in named if not aside(text, e)], end)
         if right_after is not None:
             return right_after  # "X's population was A, against B for France": B is France's, whoever owns the label; so is
             # "$592 for Afghanistan" with no measure named ("for" had made it a recipient, and the figure the USA's)
@@ -382,12 +382,27 @@ def _named_in_bracket_after(text: str, entities: list[EntityMention], end: int) 
     return found if found is not None and text[found.end:found.end + 2].lstrip()[:1] == ")" else None
 
 
+def _held_beside(text: str, named: list[EntityMention], start: int, end: int | None) -> EntityMention | None:
+    """The name a figure stands beside, whoever the sentence compares or says the measure of: in brackets ("Thailand (47.48
+    million)", "lower than that of Indonesia ($1,100)", "US$ 3,226 (Moldova)") or joined by "at"/"with" ("above the
+    Philippines at 462 billion USD", "followed by Egypt, with $303 billion", "a little less than California at 37 million":
+    a forum's US state had been Afghanistan's population)."""
+    if "(" in text:
+        found = _named_before_bracket(text, named, start) or (_named_in_bracket_after(text, named, end) if end is not None else None)
+        if found is not None:
+            return found
+    if " at " not in text and " with " not in text:
+        return None
+    return next((e for e in named if e.end < start and _AT_OR_WITH.fullmatch(text, e.end, start) and not _region(e.entity)
+                 and not _INCLUDED_BEFORE.search(text, max(0, e.start - 40), e.start)), None)
+
+
 _AT_OR_WITH = lazy(r"[ \t]*,?[ \t]+(?:at|with)[ \t]+")
 # A name inside a phrase that adds it to another ("the population of Sudan, including present-day South Sudan, at 21.6 million").
 _INCLUDED_BEFORE = lazy(r",[ \t]*(?:including|excluding|plus|such[ \t]+as|like|especially|notably|together[ \t]+with)\b[^,;]*$", re.I)
 
 
-def _named_before_bracket(text: str, candidates: list[EntityMention], start: int) -> EntityMention | None:
+def _named_before_bracket(text: str, entities: list[EntityMention], start: int) -> EntityMention | None:
     """The name right before the bracket a figure opens: "Thailand (47.48 million)" is Thailand's, whatever the measure's
     label was said of (a real page's second country had been read as the first's, the one "the population of" named)."""
     i = start
@@ -398,7 +413,7 @@ def _named_before_bracket(text: str, candidates: list[EntityMention], start: int
     j = i - 1
     while j > 0 and text[j - 1] in " \t":
         j -= 1
-    return next((e for e in candidates if e.end == j), None)
+    return next((e for e in entities if e.end == j), None)
 
 
 _REGION_HEAD = lazy(r" (?:population|gdp|economy|output|inflation|life expectancy)\b", re.I)
@@ -617,11 +632,8 @@ def said_or_owned(text: str, entities: list[EntityMention], measure: MeasureMent
     owner = _possessive_before(text, [e for e in entities if not e.entity.id.startswith("org:") and not e.demonym], start)
     if owner is not None:
         return owner is subject
-    if "(" in text and _named_before_bracket(text, entities, start) is subject:
-        return True  # "Thailand (47.48 million)"
-    if subject.end < start and _AT_OR_WITH.fullmatch(text, subject.end, start) and not _region(subject.entity) \
-            and not _INCLUDED_BEFORE.search(text, max(0, subject.start - 40), subject.start):
-        return True  # "above the Philippines at 462 billion USD"
+    if _held_beside(text, [e for e in entities if not e.entity.id.startswith("org:") and not e.demonym], start, None) is subject:
+        return True  # "Thailand (47.48 million)", "above the Philippines at 462 billion USD"
     if measure is not None and _said_of(text, entities, measure) is subject:
         return True
     return "respectively" in text.lower()

@@ -261,9 +261,7 @@ def _sentence_subject(text: str, entities: list[tuple[int, int, Entity]], ws: li
             break
         if not entity.id.startswith("org:") and not _RECIPIENT.search(text[max(0, start - 12):start]) \
                 and not attach.compared(text, EntityMention(start, start, entity, False)) \
-                and not attach.estimator(text, EntityMention(start, end, entity, False)) \
-                and not attach.epithet(text, EntityMention(start, end, entity, False)) \
-                and not attach.sovereign(text, EntityMention(start, end, entity, False)):
+                and not attach.aside(text, EntityMention(start, end, entity, False)):
             return entity
     return None
 
@@ -615,17 +613,21 @@ def _own_periods(text: str, periods: list[PeriodMention]) -> list[PeriodMention]
     if when is None:
         return own
     # "GDP was $67 billion last year, the minister said in 2020": last year is 2019, counted from the day it was said
-    return [replace(p, period=Period(date(year, 1, 1), date(year, 12, 31), p.period.text, "year"))
-            if (rel := _RELATIVE_YEAR.fullmatch(p.period.text)) and (year := when - (rel.group(1).lower() == "last")) else p
-            for p in own]
+    out = []
+    for p in own:
+        rel = _RELATIVE_YEAR.fullmatch(p.period.text)
+        if rel is not None:
+            year = when - 1 if rel.group(1).lower() == "last" else when
+            p = replace(p, period=Period(date(year, 1, 1), date(year, 12, 31), p.period.text, "year"))
+        out.append(p)
+    return out
 
 
 _DATELINE = re.compile(r"[ \t]*(?:\([^()]{1,40}\)[ \t]*)?(?:--|\u2014)")
 _DATELINE_PLACE = re.compile(r"\b[A-Z][A-Z .'-]{2,},[ \t]*$")
 _PARITY = re.compile(r"\b(?:PPP|purchasing[ \t-]+power[ \t-]+parity|international[ \t]+dollars?)", re.I)
 _TARGET_BEFORE = re.compile(r"\b(?:aims?|aimed|aiming|goals?|targets?|targeted|targeting|plans?|planned|planning|vision|ambition|becom(?:e|es|ing)|"
-                            r"will|would|expected|projected|forecast)\b[^.;]{0,80}?(?:\bby[ \t]+(?:the[ \t]+(?:end|middle)[ \t]+of[ \t]+)?)?$",
-                            re.I)
+                            r"will|would|expected|projected|forecast)\b[^.;]{0,80}$", re.I)  # before a period that begins "by"
 _RELATIVE_YEAR = re.compile(r"(this|last)[ \t]+year", re.I)
 # "reported in the 2011 provisional census": the census's year, which dates its count, not the day it was published
 _CENSUS_AFTER = re.compile(r"[ \t]+(?:[a-z]+[ \t]+){0,2}census\b", re.I)
